@@ -1,0 +1,41 @@
+/**
+ * The folder = runtime-environment table of design §2, as data. Each layer lists the src/ layers it
+ * may import and the third-party packages it may use. Some packages are confined to one file so that
+ * a device library or the peer library has exactly one adapter.
+ */
+export const LAYERS = {
+  shared: { layers: [], packages: ['zod'] },
+  devices: { layers: ['shared'], packages: [] },
+  core: {
+    layers: ['shared', 'devices'],
+    packages: ['node:*', 'serialport', 'node-hid', 'ws', 'zod'],
+  },
+  server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
+  main: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'electron', 'electron-store', 'zod'] },
+  renderer: {
+    layers: ['shared'],
+    packages: [
+      'react',
+      'react-dom',
+      'react/*',
+      'react-dom/*',
+      'uplot',
+      'uplot/*',
+      'simple-peer',
+      'simple-peer/*',
+      'zod',
+    ],
+  },
+  cli: { layers: ['shared', 'devices', 'core', 'server'], packages: ['node:*', 'zod'] },
+};
+
+/** Packages allowed in one file only (path relative to src/). `import type` is allowed anywhere the layer allows the package. */
+export const CONFINED_PACKAGES = {
+  serialport: ['core/transports/serialport-transport.ts'],
+  'node-hid': ['core/transports/node-hid-transport.ts'],
+  'electron-store': ['main/electron-settings-store.ts'],
+  'simple-peer': ['renderer/features/call/peer.ts'],
+  'simple-peer/*': ['renderer/features/call/peer.ts'],
+  /** Runtime Electron imports stay in the shell's entry points; everything else takes fakes. */
+  electron: ['main/main.ts', 'main/window.ts', 'main/preload/preload.ts', 'main/electron-runtime.ts'],
+};

@@ -1,0 +1,103 @@
+import type { Reading } from '../shared/domain/readings';
+import type { ProtocolId } from '../shared/protocols';
+
+/**
+ * The driver contract. Everything in src/devices is pure: bytes in, readings out, time passed in
+ * as an argument. No I/O, no timers, no Date.now(), no Math.random(), no Buffer. That is what makes
+ * a capture replay bit-for-bit and a decoder testable with nothing but byte literals.
+ */
+
+export interface SerialLinkSettings {
+  readonly baudRate: number;
+  readonly dataBits: 7 | 8;
+  readonly parity: 'none' | 'odd' | 'even';
+  readonly stopBits: 1 | 2;
+  /** Hardware flow control (RTS/CTS). */
+  readonly rtscts?: boolean;
+  /** Software flow control (XON/XOFF). */
+  readonly xonxoff?: boolean;
+}
+
+/** Why a frame was dropped. A dropped frame never yields a reading. */
+export type FrameErrorCode = 'checksum' | 'malformed' | 'unknown-type' | 'out-of-range';
+
+export type DecodeEvent =
+  | { readonly kind: 'reading'; readonly reading: Reading }
+  /** A frame that failed validation: counted and dropped. */
+  | { readonly kind: 'frame-error'; readonly code: FrameErrorCode; readonly detail: string }
+  /** A device reply that is not a reading (identifier, firmware version, command feedback). */
+  | { readonly kind: 'device-info'; readonly key: string; readonly value: string };
+
+export interface DecoderStats {
+  /** Frames that passed validation. */
+  readonly frames: number;
+  /** Frames dropped (bad checksum, malformed). */
+  readonly dropped: number;
+  /** Bytes skipped while hunting for a frame boundary. */
+  readonly skippedBytes: number;
+}
+
+/**
+ * A streaming decoder. `push` may receive any split of the byte stream (one byte, half a frame,
+ * ten frames) and must give the same readings as for any other split of the same bytes with the
+ * same arrival times. It never throws on bad input: garbage is skipped, and the decoder resyncs on
+ * the next valid frame.
+ */
+export interface Decoder {
+  push(chunk: Uint8Array, atMs: number): DecodeEvent[];
+  /** Forget partial frames and state (after a reconnect). */
+  reset(): void;
+  readonly stats: DecoderStats;
+}
+
+/** The host side of a conversation: what the station sends, and when. */
+export interface HostScript {
+  /** Bytes to send right after the port opens, in order. */
+  readonly onOpen: readonly Uint8Array[];
+  /** Bytes to send periodically while streaming (e.g. a keep-alive), if the device needs it. */
+  readonly keepAlive?: { readonly intervalMs: number; readonly bytes: Uint8Array };
+  /** Bytes to send before closing the port, in order. */
+  readonly onClose: readonly Uint8Array[];
+}
+
+/** Physiological values a simulator encoded, keyed by metric id; null for an invalid marker. */
+export type SimulatedValues = Readonly<Record<string, number | null>>;
+
+export interface SimulatorOutput {
+  readonly bytes: Uint8Array;
+  /** One entry per frame in `bytes`, in order: what the frame says. Tests compare readings with it. */
+  readonly frames: readonly SimulatedValues[];
+}
+
+/**
+ * The device side of a protocol, used by `station simulate`, tests and benchmarks. Pure like the
+ * decoder: the runner in src/core owns the clock and the port.
+ */
+export interface DeviceSimulator {
+  /** How often the runner should call `tick`. */
+  readonly tickIntervalMs: number;
+  /** Bytes the station sent to the device; returns the device's immediate replies. */
+  receive(chunk: Uint8Array, atMs: number): SimulatorOutput;
+  /** Frames due by `atMs` (none while the device is not streaming). */
+  tick(atMs: number): SimulatorOutput;
+}
+
+export interface SimulatorOptions {
+  /** Seed of the deterministic generator; the same seed gives the same bytes. */
+  readonly seed?: number;
+  /** Start streaming without waiting for a start command (for devices that need one). */
+  readonly autoStart?: boolean;
+}
+
+export interface DeviceDriver {
+  readonly protocol: ProtocolId;
+  /** Human name shown in the device panel. */
+  readonly name: string;
+  readonly link: SerialLinkSettings;
+  /** `deviceId` becomes the `device` field of every reading. */
+  createDecoder(deviceId: string): Decoder;
+  readonly host: HostScript;
+  createSimulator(options?: SimulatorOptions): DeviceSimulator;
+}
+
+export const EMPTY_OUTPUT: SimulatorOutput = Object.freeze({ bytes: new Uint8Array(0), frames: [] });

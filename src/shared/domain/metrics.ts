@@ -1,0 +1,177 @@
+/**
+ * The metric table: each IEEE 11073-10101 reference id we emit, with its numeric MDC code, LOINC
+ * codes for FHIR, UCUM unit and display names. Sources: ../shared/reference/market-and-standards.md
+ * §C1–C2 (LOINC from the FHIR R4 vital-signs value set, MDC codes from monitor sample messages;
+ * pleth 150452 and perfusion index 150448 from the 11073 partition 2 term codes 19380 and 19376).
+ */
+
+export type MetricKind = 'numeric' | 'waveform';
+
+export interface MetricInfo {
+  /** IEEE 11073-10101 reference id, e.g. MDC_PULS_OXIM_SAT_O2. */
+  readonly id: string;
+  /** IEEE 11073-10101 numeric code (partition × 65536 + term code). */
+  readonly mdcCode: number;
+  readonly kind: MetricKind;
+  /** LOINC codes, most specific FHIR base code first; empty where LOINC has no term we trust. */
+  readonly loinc: readonly string[];
+  /** UCUM unit code as it appears in readings. */
+  readonly unit: string;
+  /** Short label for tiles, in English and French. */
+  readonly label: { readonly en: string; readonly fr: string };
+  /** Physiological range used to scale displays (not an alarm limit). */
+  readonly displayRange: readonly [number, number];
+}
+
+const PULSE_LABEL = { en: 'Pulse', fr: 'Pouls' } as const;
+
+export const METRICS = {
+  MDC_PULS_OXIM_SAT_O2: {
+    id: 'MDC_PULS_OXIM_SAT_O2',
+    mdcCode: 150456,
+    kind: 'numeric',
+    loinc: ['2708-6', '59408-5'],
+    unit: '%',
+    label: { en: 'SpO₂', fr: 'SpO₂' },
+    displayRange: [50, 100],
+  },
+  MDC_PULS_OXIM_PULS_RATE: {
+    id: 'MDC_PULS_OXIM_PULS_RATE',
+    mdcCode: 149530,
+    kind: 'numeric',
+    loinc: ['8867-4'],
+    unit: '/min',
+    label: PULSE_LABEL,
+    displayRange: [0, 250],
+  },
+  MDC_PULS_OXIM_PERF_REL: {
+    id: 'MDC_PULS_OXIM_PERF_REL',
+    mdcCode: 150448,
+    kind: 'numeric',
+    loinc: [],
+    unit: '%',
+    label: { en: 'PI', fr: 'IP' },
+    displayRange: [0, 22],
+  },
+  MDC_PULS_OXIM_PLETH: {
+    id: 'MDC_PULS_OXIM_PLETH',
+    mdcCode: 150452,
+    kind: 'waveform',
+    loinc: [],
+    unit: '1',
+    label: { en: 'Pleth', fr: 'Pléth' },
+    displayRange: [0, 127],
+  },
+  MDC_ECG_HEART_RATE: {
+    id: 'MDC_ECG_HEART_RATE',
+    mdcCode: 147842,
+    kind: 'numeric',
+    loinc: ['8867-4'],
+    unit: '/min',
+    label: { en: 'HR', fr: 'FC' },
+    displayRange: [0, 300],
+  },
+  MDC_PULS_RATE_NON_INV: {
+    id: 'MDC_PULS_RATE_NON_INV',
+    mdcCode: 149546,
+    kind: 'numeric',
+    loinc: ['8867-4'],
+    unit: '/min',
+    label: PULSE_LABEL,
+    displayRange: [0, 250],
+  },
+  MDC_PRESS_BLD_NONINV_SYS: {
+    id: 'MDC_PRESS_BLD_NONINV_SYS',
+    mdcCode: 150021,
+    kind: 'numeric',
+    loinc: ['8480-6'],
+    unit: 'mm[Hg]',
+    label: { en: 'Systolic', fr: 'Systolique' },
+    displayRange: [0, 300],
+  },
+  MDC_PRESS_BLD_NONINV_DIA: {
+    id: 'MDC_PRESS_BLD_NONINV_DIA',
+    mdcCode: 150022,
+    kind: 'numeric',
+    loinc: ['8462-4'],
+    unit: 'mm[Hg]',
+    label: { en: 'Diastolic', fr: 'Diastolique' },
+    displayRange: [0, 300],
+  },
+  MDC_PRESS_BLD_NONINV_MEAN: {
+    id: 'MDC_PRESS_BLD_NONINV_MEAN',
+    mdcCode: 150023,
+    kind: 'numeric',
+    loinc: ['8478-0'],
+    unit: 'mm[Hg]',
+    label: { en: 'Mean', fr: 'Moyenne' },
+    displayRange: [0, 300],
+  },
+  MDC_TEMP_BODY: {
+    id: 'MDC_TEMP_BODY',
+    mdcCode: 150364,
+    kind: 'numeric',
+    loinc: ['8310-5'],
+    unit: 'Cel',
+    label: { en: 'Temp', fr: 'Temp' },
+    displayRange: [30, 45],
+  },
+  MDC_TEMP: {
+    id: 'MDC_TEMP',
+    mdcCode: 150344,
+    kind: 'numeric',
+    loinc: ['8310-5'],
+    unit: 'Cel',
+    label: { en: 'Temp', fr: 'Temp' },
+    displayRange: [30, 45],
+  },
+  MDC_RESP_RATE: {
+    id: 'MDC_RESP_RATE',
+    mdcCode: 151562,
+    kind: 'numeric',
+    loinc: ['9279-1'],
+    unit: '/min',
+    label: { en: 'Resp', fr: 'FR' },
+    displayRange: [0, 60],
+  },
+  MDC_ECG_ELEC_POTL_I: ecgLead('I', 131329),
+  MDC_ECG_ELEC_POTL_II: ecgLead('II', 131330),
+  MDC_ECG_ELEC_POTL_III: ecgLead('III', 131389),
+  MDC_ECG_ELEC_POTL_AVR: ecgLead('aVR', 131390),
+  MDC_ECG_ELEC_POTL_AVL: ecgLead('aVL', 131391),
+  MDC_ECG_ELEC_POTL_AVF: ecgLead('aVF', 131392),
+  MDC_ECG_ELEC_POTL_V1: ecgLead('V1', 131331),
+  MDC_ECG_ELEC_POTL_V2: ecgLead('V2', 131332),
+  MDC_ECG_ELEC_POTL_V3: ecgLead('V3', 131333),
+  MDC_ECG_ELEC_POTL_V4: ecgLead('V4', 131334),
+  MDC_ECG_ELEC_POTL_V5: ecgLead('V5', 131335),
+  MDC_ECG_ELEC_POTL_V6: ecgLead('V6', 131336),
+} as const satisfies Record<string, MetricInfo>;
+
+export type MetricId = keyof typeof METRICS;
+export const METRIC_IDS = Object.keys(METRICS) as [MetricId, ...MetricId[]];
+
+/** The IEEE 11073-10101 code system URI used in FHIR codings. */
+export const MDC_SYSTEM = 'urn:iso:std:iso:11073:10101';
+export const LOINC_SYSTEM = 'http://loinc.org';
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+
+export function metricInfo(id: MetricId): MetricInfo {
+  return METRICS[id];
+}
+
+export function isMetricId(value: string): value is MetricId {
+  return Object.hasOwn(METRICS, value);
+}
+
+function ecgLead(lead: string, mdcCode: number): MetricInfo {
+  return {
+    id: `MDC_ECG_ELEC_POTL_${lead.toUpperCase()}`,
+    mdcCode,
+    kind: 'waveform',
+    loinc: [],
+    unit: 'mV',
+    label: { en: `ECG ${lead}`, fr: `ECG ${lead}` },
+    displayRange: [-2, 2],
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * Station settings: one schema and one set of defaults for both hosts (electron-store in Electron,
+ * a JSON file in the Node host). Whatever is read from disk is parsed against this schema; a field
+ * that fails falls back to its default instead of taking the app down.
+ */
+export const settingsSchema = z.strictObject({
+  language: z.enum(['system', 'en', 'fr']).default('system'),
+  /** Connect devices automatically when they are plugged in. */
+  autoConnect: z.boolean().default(true),
+  /** Seconds without a frame before a streaming device is shown as `no-data`. */
+  noDataTimeoutS: z.number().int().min(1).max(120).default(5),
+  /** Seconds of waveform kept on screen. */
+  waveformWindowS: z.number().int().min(2).max(30).default(6),
+  /** Rendezvous (signaling) server the station uses; empty means the embedded one. */
+  rendezvousUrl: z.union([z.literal(''), z.url({ protocol: /^wss?$/ })]).default(''),
+  stunUrls: z
+    .array(
+      z
+        .string()
+        .regex(/^stuns?:/)
+        .max(200),
+    )
+    .max(8)
+    .default([]),
+  turnUrls: z
+    .array(
+      z
+        .string()
+        .regex(/^turns?:/)
+        .max(200),
+    )
+    .max(8)
+    .default([]),
+  kiosk: z.boolean().default(false),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** A partial update, validated field by field with the same rules. */
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/**
+ * Reads settings from untrusted storage: each valid field is kept, each invalid or unknown one is
+ * dropped (and reported) so one bad value never resets the others.
+ */
+export function parseStoredSettings(raw: unknown): { settings: Settings; rejected: string[] } {
+  const source = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const rejected: string[] = [];
+  const kept: Record<string, unknown> = {};
+  const shape = settingsSchema.shape;
+  for (const [key, value] of Object.entries(source)) {
+    const field = (shape as Record<string, z.ZodType | undefined>)[key];
+    if (field?.safeParse(value).success) kept[key] = value;
+    else rejected.push(key);
+  }
+  return { settings: settingsSchema.parse(kept), rejected };
+}
