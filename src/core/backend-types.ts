@@ -1,0 +1,16 @@
+import type { BackendApi, BackendEventSource } from '../shared/api';
+import type { SettingsStore } from './settings/settings-store';
+
+/** The core as each host sees it: the API to bridge, its events, and a way to shut it down. */
+export interface Backend extends BackendEventSource {
+  readonly api: BackendApi;
+  close(): Promise<void>;
+}
+
+export interface BackendDeps {
+  readonly host: 'electron' | 'node';
+  readonly version: string;
+  readonly settings: SettingsStore;
+  /** Epoch ms; injected so tests can drive time. Defaults to Date.now. */
+  readonly now?: () => number;
+}
