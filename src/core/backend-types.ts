@@ -1,9 +1,15 @@
 import type { BackendApi, BackendEventSource } from '../shared/api';
+import type { DeviceInfo } from '../shared/domain/devices';
 import type { SettingsStore } from './settings/settings-store';
 
 /** The core as each host sees it: the API to bridge, its events, and a way to shut it down. */
 export interface Backend extends BackendEventSource {
   readonly api: BackendApi;
+  /**
+   * Host-only entry (not reachable from a renderer): connect a device and say whether its bytes
+   * come from our simulator, so every screen marks it SIMULATED.
+   */
+  connectDevice(request: { path: string; protocol: string; simulated?: boolean }): Promise<DeviceInfo>;
   close(): Promise<void>;
 }
 
