@@ -30,6 +30,8 @@ const esmPackages = [
   'mimic-function',
   'ajv-formats',
   'semver',
+  'is-safe-filename',
+  'stubborn-utils',
 ];
 
 const common = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiEvent, ApiMethod } from './api-names';
 import { deviceInfoSchema } from './domain/devices';
 import { readingBatchSchema, readingSchema } from './domain/readings';
 import { settingsPatchSchema, settingsSchema } from './domain/settings';
@@ -38,30 +39,19 @@ export const API_METHODS = {
   'readings.latest': { params: empty, result: z.array(readingSchema) },
   'settings.get': { params: empty, result: settingsSchema },
   'settings.update': { params: settingsPatchSchema, result: settingsSchema },
-} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+} as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;
 
 export const API_EVENTS = {
   readings: readingBatchSchema,
   'device.state': deviceInfoSchema,
   'settings.changed': settingsSchema,
-} as const satisfies Record<string, z.ZodType>;
+} as const satisfies Record<ApiEvent, z.ZodType>;
 
-export type ApiMethod = keyof typeof API_METHODS;
-export type ApiEvent = keyof typeof API_EVENTS;
+export { API_EVENT_NAMES, API_METHOD_NAMES, isApiEvent, isApiMethod } from './api-names';
+export type { ApiEvent, ApiMethod } from './api-names';
 export type ApiParams<M extends ApiMethod> = z.input<(typeof API_METHODS)[M]['params']>;
 export type ApiResult<M extends ApiMethod> = z.output<(typeof API_METHODS)[M]['result']>;
 export type ApiEventPayload<E extends ApiEvent> = z.output<(typeof API_EVENTS)[E]>;
-
-export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
-export const API_EVENT_NAMES = Object.keys(API_EVENTS) as ApiEvent[];
-
-export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.hasOwn(API_METHODS, name);
-}
-
-export function isApiEvent(name: unknown): name is ApiEvent {
-  return typeof name === 'string' && Object.hasOwn(API_EVENTS, name);
-}
 
 /** What the core implements and each host bridges: one async handler per method. */
 export type BackendApi = {

@@ -1,4 +1,4 @@
-import { isApiEvent, isApiMethod, type ApiEvent, type ApiMethod } from './api';
+import { isApiEvent, isApiMethod, type ApiEvent, type ApiMethod } from './api-names';
 
 /** Electron IPC channel names are derived from the contract; nothing else is ever sent. */
 const INVOKE_PREFIX = 'app:';

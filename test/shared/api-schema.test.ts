@@ -1,3 +1,5 @@
+import { API_EVENTS, API_METHODS } from '../../src/shared/api';
+import { API_EVENT_NAMES, API_METHOD_NAMES } from '../../src/shared/api-names';
 import { parseRequest } from '../../src/shared/api-schema';
 import { readingSchema } from '../../src/shared/domain/readings';
 import { DEFAULT_SETTINGS, parseStoredSettings } from '../../src/shared/domain/settings';
@@ -103,5 +105,19 @@ describe('parseStoredSettings', () => {
 
   it('survives a store that is not an object at all', () => {
     expect(parseStoredSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('settings patch', () => {
+  it('keeps absent fields absent, so an update never resets the other settings', () => {
+    const result = parseRequest('settings.update', { kiosk: true });
+    expect(result).toEqual({ ok: true, value: { method: 'settings.update', params: { kiosk: true } } });
+  });
+});
+
+describe('api names', () => {
+  it('list exactly the methods and events the schemas declare', () => {
+    expect([...API_METHOD_NAMES].sort()).toEqual(Object.keys(API_METHODS).sort());
+    expect([...API_EVENT_NAMES].sort()).toEqual(Object.keys(API_EVENTS).sort());
   });
 });

@@ -5,16 +5,17 @@ import { z } from 'zod';
  * a JSON file in the Node host). Whatever is read from disk is parsed against this schema; a field
  * that fails falls back to its default instead of taking the app down.
  */
-export const settingsSchema = z.strictObject({
-  language: z.enum(['system', 'en', 'fr']).default('system'),
+/** Each field's rule, without its default: a patch must not fill in what the caller did not send. */
+const settingsFields = {
+  language: z.enum(['system', 'en', 'fr']),
   /** Connect devices automatically when they are plugged in. */
-  autoConnect: z.boolean().default(true),
+  autoConnect: z.boolean(),
   /** Seconds without a frame before a streaming device is shown as `no-data`. */
-  noDataTimeoutS: z.number().int().min(1).max(120).default(5),
+  noDataTimeoutS: z.number().int().min(1).max(120),
   /** Seconds of waveform kept on screen. */
-  waveformWindowS: z.number().int().min(2).max(30).default(6),
+  waveformWindowS: z.number().int().min(2).max(30),
   /** Rendezvous (signaling) server the station uses; empty means the embedded one. */
-  rendezvousUrl: z.union([z.literal(''), z.url({ protocol: /^wss?$/ })]).default(''),
+  rendezvousUrl: z.union([z.literal(''), z.url({ protocol: /^wss?$/ })]),
   stunUrls: z
     .array(
       z
@@ -22,8 +23,7 @@ export const settingsSchema = z.strictObject({
         .regex(/^stuns?:/)
         .max(200),
     )
-    .max(8)
-    .default([]),
+    .max(8),
   turnUrls: z
     .array(
       z
@@ -31,16 +31,26 @@ export const settingsSchema = z.strictObject({
         .regex(/^turns?:/)
         .max(200),
     )
-    .max(8)
-    .default([]),
-  kiosk: z.boolean().default(false),
+    .max(8),
+  kiosk: z.boolean(),
+};
+
+export const settingsSchema = z.strictObject({
+  language: settingsFields.language.default('system'),
+  autoConnect: settingsFields.autoConnect.default(true),
+  noDataTimeoutS: settingsFields.noDataTimeoutS.default(5),
+  waveformWindowS: settingsFields.waveformWindowS.default(6),
+  rendezvousUrl: settingsFields.rendezvousUrl.default(''),
+  stunUrls: settingsFields.stunUrls.default([]),
+  turnUrls: settingsFields.turnUrls.default([]),
+  kiosk: settingsFields.kiosk.default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-/** A partial update, validated field by field with the same rules. */
-export const settingsPatchSchema = settingsSchema.partial();
+/** A partial update, validated field by field with the same rules; absent fields stay absent. */
+export const settingsPatchSchema = z.strictObject(settingsFields).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /**
