@@ -1,6 +1,8 @@
 import type { BackendApi, BackendEventSource } from '../shared/api';
 import type { DeviceInfo } from '../shared/domain/devices';
+import type { DeviceDriver } from '../devices/driver';
 import type { SettingsStore } from './settings/settings-store';
+import type { TransportFactory } from './transports/transport';
 
 /** The core as each host sees it: the API to bridge, its events, and a way to shut it down. */
 export interface Backend extends BackendEventSource {
@@ -19,4 +21,8 @@ export interface BackendDeps {
   readonly settings: SettingsStore;
   /** Epoch ms; injected so tests can drive time. Defaults to Date.now. */
   readonly now?: () => number;
+  /** Protocol id → driver. Defaults to the driver registry; tests inject their own. */
+  readonly resolveDriver?: (protocol: string) => DeviceDriver | null;
+  /** Opens a device path. Defaults to the real serial port; tests inject a fake. */
+  readonly createTransport?: TransportFactory;
 }

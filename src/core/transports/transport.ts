@@ -16,6 +16,7 @@ import type { DeviceErrorCode, TransportKind } from '../../shared/domain/devices
  * - `onClose` fires exactly once per successful `open()`, whether we closed the port
  *   (`disconnected: false`) or it went away under us (`disconnected: true`, e.g. a USB unplug).
  * - `close()` is idempotent and resolves after the close listeners ran.
+ * - A transport opens once; to reconnect, create a new one (a session never reuses a dead port).
  */
 export interface ByteTransport {
   readonly kind: TransportKind;

@@ -1,0 +1,94 @@
+import { API_METHODS, API_METHOD_NAMES, type ApiMethod, type BackendApi } from '../shared/api';
+import { formatIssues } from '../shared/api-schema';
+import { AppErrorException } from '../shared/result';
+import type { Backend, BackendDeps } from './backend-types';
+import { BackendEvents } from './backend-events';
+import { DeviceManager } from './devices/device-manager';
+import { resolveDriver } from './devices/drivers';
+import { ReadingBus } from './readings/reading-bus';
+import { createSerialTransport } from './transports/serialport-transport';
+
+export const APP_NAME = 'Teleconsult Station';
+
+/**
+ * The core's composition root: devices, readings and settings behind the one API contract. Each
+ * host (Electron main, Node server) calls this once and bridges `api` and the events. Every method
+ * validates its params against the contract again: the core does not trust its bridges either.
+ */
+export function createBackend(deps: BackendDeps): Backend {
+  const now = deps.now ?? Date.now;
+  const events = new BackendEvents();
+  const bus = new ReadingBus();
+  const devices = new DeviceManager({
+    resolveDriver: deps.resolveDriver ?? resolveDriver,
+    createTransport: deps.createTransport ?? ((path, link) => createSerialTransport(path, link, now)),
+    noDataTimeoutMs: () => deps.settings.get().noDataTimeoutS * 1000,
+    onReadings: (readings) => bus.publish(readings),
+    onInfo: (info) => events.emit('device.state', info),
+  });
+  const unsubscribeBus = bus.subscribe((batch) => events.emit('readings', batch));
+  const unsubscribeSettings = deps.settings.onDidChange((settings) =>
+    events.emit('settings.changed', settings),
+  );
+
+  const handlers: BackendApi = {
+    'app.info': () =>
+      Promise.resolve({
+        name: APP_NAME,
+        version: deps.version,
+        host: deps.host,
+        simulated: devices.list().some((device) => device.simulated),
+      }),
+    'devices.list': () => Promise.resolve(devices.list()),
+    'devices.connect': ({ path, protocol }) => devices.connect(path, protocol),
+    'devices.disconnect': async ({ id }) => {
+      await devices.disconnect(id);
+      bus.forgetDevice(id);
+      return null;
+    },
+    'readings.latest': () => Promise.resolve(bus.latestReadings()),
+    'settings.get': () => Promise.resolve(deps.settings.get()),
+    // Through `then` so a validation error from the store becomes a rejection, not a throw.
+    'settings.update': (patch) => Promise.resolve().then(() => deps.settings.update(patch)),
+  };
+
+  let closed = false;
+  return {
+    api: validating(handlers),
+    on: (event, listener) => events.on(event, listener),
+    async connectDevice(request) {
+      const parsed = API_METHODS['devices.connect'].params.safeParse({
+        path: request.path,
+        protocol: request.protocol,
+      });
+      if (!parsed.success)
+        throw new AppErrorException('bad-request', `connectDevice: ${formatIssues(parsed.error)}`);
+      return devices.connect(parsed.data.path, parsed.data.protocol, {
+        simulated: request.simulated ?? false,
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      unsubscribeSettings();
+      unsubscribeBus();
+      await devices.closeAll();
+      events.clear();
+    },
+  };
+}
+
+/** Wraps each handler so its params are parsed by the contract's schema before it runs. */
+function validating(handlers: BackendApi): BackendApi {
+  const wrapped: Partial<Record<ApiMethod, (params: unknown) => Promise<unknown>>> = {};
+  for (const method of API_METHOD_NAMES) {
+    const handler = handlers[method] as (params: unknown) => Promise<unknown>;
+    wrapped[method] = async (params: unknown) => {
+      const parsed = API_METHODS[method].params.safeParse(params ?? {});
+      if (!parsed.success)
+        throw new AppErrorException('bad-request', `${method}: ${formatIssues(parsed.error)}`);
+      return handler(parsed.data);
+    };
+  }
+  return wrapped as BackendApi;
+}
