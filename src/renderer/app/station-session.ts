@@ -1,0 +1,73 @@
+import type { AppInfo } from '../../shared/api';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
+import type { BackendClient, ConnectionState } from '../backend-client/backend-client';
+import { nextAnimationFrame, type FrameScheduler } from '../features/display-rate';
+import { DevicesStore } from '../features/devices/devices-store';
+import { ValueStore } from '../features/value-store';
+import { VitalsStore } from '../features/vitals/vitals-store';
+import { WaveformStore } from '../features/waveforms/waveform-store';
+
+/**
+ * Everything the station screen shows, fed from one BackendClient: pushed events go straight into
+ * the stores, and each time the link (re)opens the current state is fetched again, so a screen
+ * opened late or reconnected after a host restart is complete without waiting for changes.
+ */
+export class StationSession {
+  readonly vitals: VitalsStore;
+  readonly waveforms = new WaveformStore();
+  readonly devices = new DevicesStore();
+  readonly appInfo = new ValueStore<AppInfo | null>(null);
+  readonly settings = new ValueStore<Settings>(DEFAULT_SETTINGS);
+  readonly connection: ValueStore<ConnectionState>;
+  /** Last refresh failure, shown in the header; null when the last refresh worked. */
+  readonly problem = new ValueStore<string | null>(null);
+  private readonly unsubscribes: (() => void)[] = [];
+
+  constructor(
+    private readonly client: BackendClient,
+    schedule: FrameScheduler = nextAnimationFrame,
+  ) {
+    this.vitals = new VitalsStore(schedule);
+    this.connection = new ValueStore(client.connection.get());
+  }
+
+  start(): void {
+    this.connection.set(this.client.connection.get()); // it may have opened before we subscribed
+    this.unsubscribes.push(
+      this.client.on('readings', (batch) => {
+        this.vitals.ingest(batch.readings);
+        this.waveforms.ingest(batch.readings);
+        this.devices.noteReadings(batch.readings);
+      }),
+      this.client.on('device.state', (device) => this.devices.upsert(device)),
+      this.client.on('settings.changed', (settings) => this.settings.set(settings)),
+      this.client.connection.subscribe((state) => {
+        this.connection.set(state);
+        if (state === 'open') void this.refresh();
+      }),
+    );
+    if (this.client.connection.get() === 'open') void this.refresh();
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [info, devices, latest, settings] = await Promise.all([
+        this.client.call('app.info', {}),
+        this.client.call('devices.list', {}),
+        this.client.call('readings.latest', {}),
+        this.client.call('settings.get', {}),
+      ]);
+      this.appInfo.set(info);
+      this.devices.replaceAll(devices);
+      this.vitals.ingest(latest);
+      this.settings.set(settings);
+      this.problem.set(null);
+    } catch (cause) {
+      this.problem.set(cause instanceof Error ? cause.message : String(cause));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { DeviceInfo } from '../../../shared/domain/devices';
+import { formatAge } from '../vitals/display-units';
+import { DEVICE_STATE_TEXT } from './device-state-text';
+import { SimulatedBadge } from './SimulatedBadge';
+
+interface DevicePanelProps {
+  readonly devices: readonly DeviceInfo[];
+  readonly nowMs: number;
+  /** Epoch ms of the device's last reading, or null before the first. */
+  readonly lastReadingAt: (id: string) => number | null;
+}
+
+/** One row per device: what it is, where it is plugged, how it is doing. */
+export function DevicePanel({ devices, nowMs, lastReadingAt }: DevicePanelProps) {
+  return (
+    <section className="device-panel" aria-labelledby="device-panel-title" data-testid="device-panel">
+      <h2 id="device-panel-title" className="panel-title">
+        Devices
+      </h2>
+      {devices.length === 0 ? (
+        <p className="device-empty">No device connected. Plug in a supported device.</p>
+      ) : (
+        <ul className="device-list">
+          {devices.map((device) => (
+            <DeviceRow
+              key={device.id}
+              device={device}
+              nowMs={nowMs}
+              lastReadingAt={lastReadingAt(device.id)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+interface DeviceRowProps {
+  readonly device: DeviceInfo;
+  readonly nowMs: number;
+  readonly lastReadingAt: number | null;
+}
+
+function DeviceRow({ device, nowMs, lastReadingAt }: DeviceRowProps) {
+  const state = DEVICE_STATE_TEXT[device.state];
+  const age = lastReadingAt === null ? 'never' : formatAge(Math.max(0, nowMs - lastReadingAt));
+  return (
+    <li className="device-row" data-testid={`device-${device.id}`}>
+      <div className="device-heading">
+        <span className="device-name">{device.name || device.protocol}</span>
+        {device.simulated && <SimulatedBadge compact testId={`device-simulated-${device.id}`} />}
+      </div>
+      <div className="device-path">{device.path}</div>
+      <dl className="device-facts">
+        <div>
+          <dt>State</dt>
+          <dd
+            className={`device-state device-state--${device.state}`}
+            data-testid={`device-state-${device.id}`}
+          >
+            <span aria-hidden="true">{state.symbol} </span>
+            <span data-state={device.state}>{state.label}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Last reading</dt>
+          <dd data-testid={`device-age-${device.id}`}>{age}</dd>
+        </div>
+        <div>
+          <dt>Dropped frames</dt>
+          <dd data-testid={`device-dropped-${device.id}`}>{device.droppedFrames}</dd>
+        </div>
+      </dl>
+      {device.error !== null && (
+        <p className="device-error" role="alert">
+          {device.error.message}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,106 @@
+import { spansToClear, sweepX, valueToY } from './sweep-geometry';
+import type { WaveformChannel } from './waveform-store';
+
+/**
+ * Draws a waveform channel as a sweeping trace on a canvas, once per animation frame, straight
+ * from its ring buffer: only the samples that arrived since the last frame are drawn, and the band
+ * just ahead of them is erased. React is not involved after mounting. The backing store follows
+ * the element's CSS size times devicePixelRatio, so the trace stays sharp on HiDPI screens and
+ * after a resize (which redraws the visible window from the buffer).
+ */
+export interface SweepOptions {
+  readonly getChannel: () => WaveformChannel | undefined;
+  readonly windowS: number;
+  readonly range: readonly [number, number];
+}
+
+/** Fraction of the sweep left blank ahead of the newest sample. */
+const GAP_FRACTION = 0.03;
+
+export class SweepRenderer {
+  private frameId: number | null = null;
+  private lastDrawn = 0;
+  private drawnBuffer: unknown = null;
+  private needsFullRedraw = true;
+  private dpr = 0;
+  private readonly resizeObserver: ResizeObserver | null;
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly context: CanvasRenderingContext2D,
+    private readonly options: SweepOptions,
+  ) {
+    this.resizeObserver =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => (this.needsFullRedraw = true));
+    this.resizeObserver?.observe(canvas);
+  }
+
+  start(): void {
+    const loop = (): void => {
+      this.drawFrame();
+      this.frameId = requestAnimationFrame(loop);
+    };
+    this.frameId = requestAnimationFrame(loop);
+  }
+
+  stop(): void {
+    if (this.frameId !== null) cancelAnimationFrame(this.frameId);
+    this.frameId = null;
+    this.resizeObserver?.disconnect();
+  }
+
+  private drawFrame(): void {
+    const channel = this.options.getChannel();
+    if (window.devicePixelRatio !== this.dpr) this.needsFullRedraw = true;
+    if (channel?.buffer !== this.drawnBuffer) this.needsFullRedraw = true;
+    if (this.needsFullRedraw) this.resetCanvas(channel);
+    if (channel === undefined) return;
+
+    const { buffer } = channel;
+    const samplesPerSweep = Math.max(2, Math.round(channel.rateHz * this.options.windowS));
+    const gap = Math.max(2, Math.round(samplesPerSweep * GAP_FRACTION));
+    const newest = buffer.totalWritten;
+    const from = Math.max(this.lastDrawn, buffer.oldestIndex, newest - samplesPerSweep + gap);
+    if (from >= newest) return;
+
+    const { width, height } = this.canvas;
+    const ctx = this.context;
+    for (const [start, end] of spansToClear(from, newest, gap, samplesPerSweep)) {
+      const x0 = Math.floor((start / samplesPerSweep) * width);
+      ctx.clearRect(x0, 0, Math.ceil((end / samplesPerSweep) * width) - x0 + 1, height);
+    }
+    ctx.beginPath();
+    let penDown = false;
+    for (let i = Math.max(from - 1, buffer.oldestIndex); i < newest; i++) {
+      const value = buffer.at(i);
+      if (value === undefined || Number.isNaN(value) || i % samplesPerSweep === 0) penDown = false;
+      if (value === undefined || Number.isNaN(value)) continue;
+      const x = sweepX(i, samplesPerSweep, width);
+      const y = valueToY(value, this.options.range, height, 4 * this.dpr);
+      if (penDown) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      penDown = true;
+    }
+    ctx.stroke();
+    this.lastDrawn = newest;
+  }
+
+  private resetCanvas(channel: WaveformChannel | undefined): void {
+    this.needsFullRedraw = false;
+    this.dpr = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(this.canvas.clientWidth * this.dpr));
+    const height = Math.max(1, Math.round(this.canvas.clientHeight * this.dpr));
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width; // also clears, and resets the context state
+      this.canvas.height = height;
+    }
+    const ctx = this.context;
+    ctx.clearRect(0, 0, width, height);
+    ctx.strokeStyle = getComputedStyle(this.canvas).color || '#3ee08f';
+    ctx.lineWidth = 2 * this.dpr;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    this.drawnBuffer = channel?.buffer ?? null;
+    this.lastDrawn = 0; // drawFrame clamps this to the visible window
+  }
+}

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { startServer } from './start';
+
+/**
+ * `npm run web` / `node dist/server/main.cjs [--host H] [--port P] [--simulate] [--data-dir D]`:
+ * the station in a browser, for machines without an Electron runtime. Prints the URL on its own
+ * line (`Station ready: http://…`) so scripts and tests can pick it up.
+ */
+const USAGE = `Usage: node dist/server/main.cjs [--host 127.0.0.1] [--port 8080] [--simulate] [--data-dir DIR]
+  --host      interface to bind (default 127.0.0.1; 0.0.0.0 exposes the station on the LAN)
+  --port      TCP port (default 8080; 0 picks a free one)
+  --simulate  run a simulated Contec CMS50 oximeter on a pseudo-terminal and show its vitals
+  --data-dir  where settings are kept (default: the OS user-data folder, or $STATION_DATA_DIR)`;
+
+const SHUTDOWN_TIMEOUT_MS = 5000;
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '8080' },
+      simulate: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new TypeError(`--port must be 0–65535, got ${values.port}`);
+
+  const server = await startServer({
+    host: values.host,
+    port,
+    simulate: values.simulate,
+    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    log: (line) => console.log(line),
+  });
+  console.log(`Station ready: ${server.url}`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    // A device that never answers must not keep the process alive after Ctrl-C.
+    setTimeout(() => {
+      console.error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    server.close().then(
+      () => process.exit(0),
+      (cause: unknown) => {
+        console.error('error during shutdown:', cause);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((cause: unknown) => {
+  console.error(`station: ${cause instanceof Error ? cause.message : String(cause)}`);
+  if (isUsageError(cause)) console.error(USAGE);
+  process.exit(1);
+});
+
+/** Bad flags get the usage text; a busy port or a failed simulator gets only its message. */
+function isUsageError(cause: unknown): boolean {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return cause instanceof TypeError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+}

@@ -1,0 +1,121 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createBackend } from '../core/backend';
+import type { Backend } from '../core/backend-types';
+import { JsonFileSettingsStore } from '../core/settings/json-file-settings-store';
+import { startSimulatedDevice } from '../core/sim/simulated-device';
+import { defaultDataDir, packageVersion } from './data-dir';
+import { createStaticHandler } from './static-files';
+import { rejectUpgrade } from './upgrade-response';
+import { createWsBridge } from './ws-bridge';
+
+/**
+ * The Node host's composition root: the core with a JSON-file settings store, the built renderer
+ * over HTTP, and the backend API over WebSocket at /api, all on one origin. With `simulate`, a
+ * Contec CMS50 V7 simulator runs on a real pseudo-terminal and the core reads it through the real
+ * serial binding, marked SIMULATED everywhere.
+ */
+export interface StartServerOptions {
+  /** Interface to bind; loopback unless the station is meant to be reached from the LAN. */
+  readonly host?: string;
+  /** 0 picks a free port (tests). */
+  readonly port?: number;
+  readonly simulate?: boolean;
+  /** The built renderer; defaults to dist/renderer next to the bundled host. */
+  readonly staticDir?: string;
+  /** Settings and other state; defaults to the OS user-data folder (see defaultDataDir). */
+  readonly dataDir?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly backend: Backend;
+  close(): Promise<void>;
+}
+
+export const API_PATH = '/api';
+export const SIMULATED_PROTOCOL = 'contec-cms50-v7';
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => undefined);
+  const staticDir = resolve(options.staticDir ?? join(__dirname, '..', 'renderer'));
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    log(`warning: no renderer build in ${staticDir} (run \`npm run build\`); only the API will answer`);
+  }
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+
+  const backend = createBackend({
+    host: 'node',
+    version: packageVersion(),
+    settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')),
+  });
+  const bridge = createWsBridge({ backend });
+  const server = createServer(createStaticHandler(staticDir));
+  server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const path = (request.url ?? '').split('?', 1)[0];
+    if (path === API_PATH) bridge.handleUpgrade(request, socket, head);
+    else rejectUpgrade(socket, 404, 'Not Found');
+  });
+
+  const stops: (() => Promise<void>)[] = [];
+  let closing: Promise<void> | null = null;
+  // Every step runs even if an earlier one fails, so a stuck device never leaves socat or the port behind.
+  const close = (): Promise<void> =>
+    (closing ??= runAll([
+      () => bridge.close(),
+      () => backend.close(), // before the simulator: the port closes cleanly instead of "unplugged"
+      ...stops.reverse(),
+      () => closeHttp(server),
+    ]));
+
+  try {
+    await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
+    if (options.simulate === true) {
+      const device = await startSimulatedDevice(SIMULATED_PROTOCOL);
+      stops.push(() => device.stop());
+      await backend.connectDevice({ path: device.path, protocol: device.protocol, simulated: true });
+      log(`simulated ${device.protocol} oximeter on ${device.path}`);
+    }
+  } catch (cause) {
+    await close().catch(() => undefined);
+    throw cause;
+  }
+  return { url: urlOf(server.address() as AddressInfo), backend, close };
+}
+
+async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const step of steps) await step().catch((cause: unknown) => failures.push(cause));
+  if (failures.length > 0) throw failures[0];
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+}
+
+function closeHttp(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    server.close(() => resolvePromise());
+    server.closeAllConnections();
+  });
+}
+
+/** A wildcard bind is announced with its loopback address: that is what works in the browser. */
+function urlOf(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? '127.0.0.1' : address.address;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return `http://${hostInUrl}:${address.port}/`;
+}

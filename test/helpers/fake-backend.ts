@@ -1,0 +1,94 @@
+import type { ApiEvent, ApiEventPayload, BackendApi, EventListener } from '../../src/shared/api';
+import type { DeviceInfo } from '../../src/shared/domain/devices';
+import type { Reading } from '../../src/shared/domain/readings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/domain/settings';
+import { AppErrorException } from '../../src/shared/result';
+import type { Backend } from '../../src/core/backend-types';
+
+/**
+ * A complete in-memory `Backend` (the host-facing core interface, with connectDevice and close)
+ * for the WebSocket bridge and Node host tests: it answers every contract method from plain
+ * fields, records the calls it received, fails on two magic paths, and lets a test emit any event.
+ */
+export class FakeCoreBackend implements Backend {
+  readonly calls: { method: string; params: unknown }[] = [];
+  devices: DeviceInfo[] = [];
+  latest: Reading[] = [];
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  closed = false;
+  private readonly listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
+
+  readonly api: BackendApi = {
+    'app.info': async () => {
+      this.record('app.info', {});
+      return {
+        name: 'fake',
+        version: '0.0.0',
+        host: 'node',
+        simulated: this.devices.some((d) => d.simulated),
+      };
+    },
+    'devices.list': async () => this.record('devices.list', {}, this.devices),
+    'devices.connect': async (params) => {
+      this.record('devices.connect', params);
+      if (params.path === '/dev/explode') throw new Error('port exploded');
+      if (params.path === '/dev/missing')
+        throw new AppErrorException('not-found', `no such port: ${params.path}`);
+      const device = fakeDevice({ path: params.path, protocol: params.protocol });
+      this.devices.push(device);
+      return device;
+    },
+    'devices.disconnect': async (params) => this.record('devices.disconnect', params, null),
+    'readings.latest': async () => this.record('readings.latest', {}, this.latest),
+    'settings.get': async () => this.record('settings.get', {}, this.settings),
+    'settings.update': async (patch) => {
+      this.record('settings.update', patch);
+      this.settings = { ...this.settings, ...patch };
+      return this.settings;
+    },
+  };
+
+  on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as EventListener<E>)(payload);
+  }
+
+  listenerCount(event: ApiEvent): number {
+    return this.listeners.get(event)?.size ?? 0;
+  }
+
+  async connectDevice(request: { path: string; protocol: string; simulated?: boolean }): Promise<DeviceInfo> {
+    const device = fakeDevice({ ...request, simulated: request.simulated ?? false });
+    this.devices.push(device);
+    return device;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private record<T>(method: string, params: unknown, value?: T): T {
+    this.calls.push({ method, params });
+    return value as T;
+  }
+}
+
+export function fakeDevice(overrides: Partial<DeviceInfo> & { path: string; protocol: string }): DeviceInfo {
+  return {
+    id: `${overrides.protocol}@${overrides.path}`,
+    name: 'Fake oximeter',
+    transport: 'serial',
+    state: 'streaming',
+    error: null,
+    simulated: false,
+    lastReadingAt: null,
+    droppedFrames: 0,
+    ...overrides,
+  };
+}

@@ -1,0 +1,130 @@
+import type { ApiEvent, ApiEventPayload, ApiMethod, ApiParams, ApiResult } from '../../../src/shared/api';
+import type { DeviceInfo } from '../../../src/shared/domain/devices';
+import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings';
+import { ConnectionStateCell, type BackendClient } from '../../../src/renderer/backend-client/backend-client';
+import { StationSession } from '../../../src/renderer/app/station-session';
+
+const device: DeviceInfo = {
+  id: 'contec-cms50-v7@/dev/pts/3',
+  protocol: 'contec-cms50-v7',
+  name: 'Contec',
+  transport: 'serial',
+  path: '/dev/pts/3',
+  state: 'streaming',
+  error: null,
+  simulated: true,
+  lastReadingAt: 1000,
+  droppedFrames: 0,
+};
+
+/** A BackendClient whose answers and events the test controls. */
+class FakeBackendClient implements BackendClient {
+  readonly connection = new ConnectionStateCell('connecting');
+  readonly calls: ApiMethod[] = [];
+  private readonly listeners = new Map<ApiEvent, Set<(payload: never) => void>>();
+  answers: Partial<{ [M in ApiMethod]: ApiResult<M> }> = {
+    'app.info': { name: 'station', version: '1', host: 'node', simulated: true },
+    'devices.list': [device],
+    'readings.latest': [
+      {
+        type: 'numeric',
+        device: device.id,
+        metric: 'MDC_PULS_OXIM_SAT_O2',
+        value: 97,
+        unit: '%',
+        time: '2026-11-25T10:00:00.000Z',
+      },
+    ],
+    'settings.get': { ...DEFAULT_SETTINGS, waveformWindowS: 8 },
+  };
+
+  async call<M extends ApiMethod>(method: M, _params: ApiParams<M>): Promise<ApiResult<M>> {
+    this.calls.push(method);
+    const answer = this.answers[method];
+    if (answer === undefined) throw new Error(`${method} unavailable`);
+    return answer;
+  }
+
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEventPayload<E>) => void): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void {
+    for (const listener of this.listeners.get(event) ?? [])
+      (listener as (p: ApiEventPayload<E>) => void)(payload);
+  }
+
+  close(): void {
+    this.connection.set('closed');
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('StationSession', () => {
+  it('fetches the current state each time the link opens, then follows pushed events', async () => {
+    const client = new FakeBackendClient();
+    const frames: (() => void)[] = [];
+    const session = new StationSession(client, (callback) => frames.push(callback));
+    session.start();
+    expect(client.calls).toEqual([]);
+
+    client.connection.set('open');
+    await flush();
+    frames.splice(0).forEach((f) => f());
+    expect(session.connection.getSnapshot()).toBe('open');
+    expect(session.appInfo.getSnapshot()?.simulated).toBe(true);
+    expect(session.devices.getSnapshot()).toEqual([device]);
+    expect(session.vitals.getSnapshot().numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(97);
+    expect(session.settings.getSnapshot().waveformWindowS).toBe(8);
+
+    client.emit('readings', {
+      seq: 1,
+      readings: [
+        {
+          type: 'numeric',
+          device: device.id,
+          metric: 'MDC_PULS_OXIM_SAT_O2',
+          value: 95,
+          unit: '%',
+          time: '2026-11-25T10:00:01.000Z',
+        },
+        {
+          type: 'waveform',
+          device: device.id,
+          metric: 'MDC_PULS_OXIM_PLETH',
+          unit: '1',
+          rateHz: 60,
+          start: '2026-11-25T10:00:02.000Z',
+          samples: [10, 20, null],
+        },
+      ],
+    });
+    client.emit('device.state', { ...device, state: 'no-data' });
+    frames.splice(0).forEach((f) => f());
+    expect(session.vitals.getSnapshot().numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(95);
+    expect(session.waveforms.channel('MDC_PULS_OXIM_PLETH')?.buffer.totalWritten).toBe(3);
+    expect(session.devices.getSnapshot()[0]?.state).toBe('no-data');
+    expect(session.devices.lastReadingAt(device.id)).toBe(Date.parse('2026-11-25T10:00:02.000Z'));
+
+    client.connection.set('reconnecting');
+    client.connection.set('open');
+    await flush();
+    expect(client.calls.filter((m) => m === 'devices.list')).toHaveLength(2);
+    session.stop();
+  });
+
+  it('reports a failed refresh instead of throwing', async () => {
+    const client = new FakeBackendClient();
+    delete client.answers['readings.latest'];
+    client.connection.set('open');
+    const session = new StationSession(client, () => undefined);
+    session.start();
+    await flush();
+    expect(session.problem.getSnapshot()).toBe('readings.latest unavailable');
+    session.stop();
+  });
+});
