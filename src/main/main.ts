@@ -1,0 +1,82 @@
+/**
+ * Electron entry point (bundled to dist/main/main.cjs): the composition root of the station's
+ * desktop shell. It wires Electron to the core and adds nothing else — every decision lives in a
+ * module that is unit-tested with fakes (window-options, permissions, navigation, app-protocol,
+ * ipc-bridge, lifecycle). Only our own bundle is ever loaded, from app://station/.
+ */
+import path from 'node:path';
+import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { createBackend } from '../core/backend';
+import { createAppProtocolHandler, installAppProtocol, registerAppScheme } from './app-protocol';
+import { rendezvousSources } from './content-security-policy';
+import { ElectronSettingsStore } from './electron-settings-store';
+import { isTrustedSender, registerBackend } from './ipc-bridge';
+import { closeBackendBeforeQuit, quitWhenAllWindowsClose } from './lifecycle';
+import { installNavigationGuards } from './navigation';
+import { installPermissionPolicy } from './permissions';
+import { consoleLog } from './shell-log';
+import { openStationWindow } from './window';
+
+const log = consoleLog;
+const ELECTRON_STORE_CHANNEL = 'electron-store-get-data';
+// This file is dist/main/main.cjs once built; the preload and the renderer sit beside it.
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
+
+// Both must happen before `ready`: privileged schemes are only accepted then, and the sandbox
+// applies to every renderer, including any created by a library.
+registerAppScheme(protocol);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second station on the same machine would fight the first for the serial ports.
+  app.quit();
+} else {
+  let stationWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (stationWindow === null || stationWindow.isDestroyed()) return;
+    if (stationWindow.isMinimized()) stationWindow.restore();
+    stationWindow.focus();
+  });
+  // Every web contents, not just ours: nothing may navigate away, open windows or attach webviews.
+  app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents, log));
+  quitWhenAllWindowsClose(app);
+
+  app
+    .whenReady()
+    .then(() => {
+      const settings = new ElectronSettingsStore({ cwd: app.getPath('userData'), log });
+      // electron-store registers a sync IPC listener that answers any sender with the user-data
+      // path, for stores created in a renderer. Ours never does, and every IPC entry point must
+      // check its sender (checklist item 17), so that listener is removed.
+      ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
+      const backend = createBackend({ host: 'electron', version: app.getVersion(), settings });
+      closeBackendBeforeQuit(app, () => backend.close(), log);
+
+      const ses = session.defaultSession;
+      installPermissionPolicy(ses, log);
+      installAppProtocol(
+        ses.protocol,
+        createAppProtocolHandler({
+          root: RENDERER_ROOT,
+          log,
+          connectSources: () => rendezvousSources(settings.get().rendezvousUrl),
+        }),
+      );
+      registerBackend(ipcMain, backend, isTrustedSender, log);
+      stationWindow = openStationWindow({
+        backend,
+        settings,
+        preloadPath: PRELOAD_PATH,
+        devTools: !app.isPackaged,
+        log,
+      });
+    })
+    .catch((cause: unknown) => {
+      log.error('the station could not start', {
+        cause: cause instanceof Error ? cause.stack : String(cause),
+      });
+      app.exit(1);
+    });
+}

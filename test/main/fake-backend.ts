@@ -1,0 +1,69 @@
+import {
+  API_EVENT_NAMES,
+  type ApiEvent,
+  type ApiMethod,
+  type ApiEventPayload,
+  type BackendApi,
+  type BackendEventSource,
+  type EventListener,
+} from '../../src/shared/api';
+import type { DeviceInfo } from '../../src/shared/domain/devices';
+import { DEFAULT_SETTINGS } from '../../src/shared/domain/settings';
+
+/**
+ * A stand-in backend for bridge tests: API methods are jest functions with plausible answers, and
+ * `emit` fires contract events. Bridges are tested against this; the real backend has its own tests.
+ */
+type MockApi = { [M in ApiMethod]: jest.Mock<ReturnType<BackendApi[M]>, Parameters<BackendApi[M]>> };
+
+function method<M extends ApiMethod>(impl: BackendApi[M]): MockApi[M] {
+  return jest.fn(impl) as unknown as MockApi[M];
+}
+
+export function fakeBackend(): {
+  api: MockApi;
+  emit<E extends ApiEvent>(event: E, payload: ApiEventPayload<E>): void;
+  listenerCount(): number;
+} & BackendEventSource {
+  const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>(
+    API_EVENT_NAMES.map((name) => [name, new Set()]),
+  );
+  const device: DeviceInfo = {
+    id: 'contec-cms50-v7@/dev/ttyUSB0',
+    protocol: 'contec-cms50-v7',
+    name: 'Contec CMS50D+',
+    transport: 'serial',
+    path: '/dev/ttyUSB0',
+    state: 'streaming',
+    error: null,
+    simulated: true,
+    lastReadingAt: null,
+    droppedFrames: 0,
+  };
+  return {
+    api: {
+      'app.info': method<'app.info'>(async () => ({
+        name: 'station',
+        version: '0.1.0',
+        host: 'electron',
+        simulated: false,
+      })),
+      'devices.list': method<'devices.list'>(async () => [device]),
+      'devices.connect': method<'devices.connect'>(async () => device),
+      'devices.disconnect': method<'devices.disconnect'>(async () => null),
+      'readings.latest': method<'readings.latest'>(async () => []),
+      'settings.get': method<'settings.get'>(async () => DEFAULT_SETTINGS),
+      'settings.update': method<'settings.update'>(async (patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
+    },
+    on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {
+      const set = listeners.get(event)!;
+      const entry = listener as (payload: unknown) => void;
+      set.add(entry);
+      return () => set.delete(entry);
+    },
+    emit(event, payload) {
+      for (const listener of listeners.get(event)!) listener(payload);
+    },
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+  };
+}
