@@ -1,0 +1,24 @@
+import { cpus } from 'node:os';
+import { benchDecoderThroughput, printDecoderThroughput } from './decoder-throughput';
+import { benchLatency, printLatency } from './latency';
+import { benchMemory, printMemory } from './memory';
+
+/**
+ * `npm run bench`: the figures the issues name, measured on this machine. Never a timed test: the
+ * numbers are printed for the notes, and the process fails only if a measurement cannot be taken.
+ */
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  console.log(
+    `Teleconsult Station benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+  );
+  if (want('decoders')) printDecoderThroughput(benchDecoderThroughput());
+  if (want('latency')) printLatency(await benchLatency());
+  if (want('memory')) printMemory(await benchMemory());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
