@@ -60,6 +60,36 @@ export interface HostScript {
   readonly onClose: readonly Uint8Array[];
 }
 
+/**
+ * The host side of a conversational protocol (command/response downloads, association + polling,
+ * format selection with ACK/NAK) as a pure state machine. The session owns the port and the clock:
+ * it writes what `open` returns, feeds every decode event to `onEvent`, calls `tick` every
+ * `tickIntervalMs`, and writes what `close` returns before closing. A driver whose conversation is
+ * a fixed script provides `host` only; the session adapts it.
+ */
+export interface HostProtocol {
+  open(atMs: number): HostStep;
+  /** Every decode event of the session's decoder, in order; returns what to send next. */
+  onEvent(event: DecodeEvent, atMs: number): HostStep;
+  /** How often `tick` must be called while the port is open. */
+  readonly tickIntervalMs: number;
+  /** Keep-alives, periodic polls, response timeouts. */
+  tick(atMs: number): HostStep;
+  close(atMs: number): HostStep;
+}
+
+/** One host step: bytes to write (in order), and an error that ends the session if the device failed. */
+export interface HostStep {
+  readonly writes: readonly HostWrite[];
+  /** E.g. `{ code: 'timeout' }` when a device stopped answering mid-download. */
+  readonly error?: { readonly code: 'timeout' | 'protocol'; readonly message: string };
+}
+
+/** Plain bytes for a byte stream (or an HID output report); a feature report for HID mode changes. */
+export type HostWrite = Uint8Array | { readonly featureReport: Uint8Array };
+
+export const NO_STEP: HostStep = Object.freeze({ writes: [] });
+
 /** Physiological values a simulator encoded, keyed by metric id; null for an invalid marker. */
 export type SimulatedValues = Readonly<Record<string, number | null>>;
 
@@ -97,6 +127,8 @@ export interface DeviceDriver {
   /** `deviceId` becomes the `device` field of every reading. */
   createDecoder(deviceId: string): Decoder;
   readonly host: HostScript;
+  /** For conversational protocols: a fresh host state machine per session (takes precedence over `host`). */
+  createHost?(): HostProtocol;
   createSimulator(options?: SimulatorOptions): DeviceSimulator;
 }
 
