@@ -1,3 +1,4 @@
+import { serialLinkOf } from '../src/devices/driver';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ export async function openPtyRig(): Promise<PtyRig> {
     if (message.event === 'readings' && message.payload) stamp(message.payload, clientTimes, at);
   });
 
-  const device: ByteTransport = createSerialTransport(pair.deviceEnd, contecCms50V7.link, Date.now);
+  const device: ByteTransport = createSerialTransport(pair.deviceEnd, serialLinkOf(contecCms50V7), Date.now);
   await device.open();
   await server.backend.connectDevice({ path: pair.stationEnd, protocol: contecCms50V7.protocol });
 

@@ -6,7 +6,7 @@ import { BackendEvents } from './backend-events';
 import { DeviceManager } from './devices/device-manager';
 import { resolveDriver } from './devices/drivers';
 import { ReadingBus } from './readings/reading-bus';
-import { createSerialTransport } from './transports/serialport-transport';
+import { createDeviceTransport } from './transports/create-transport';
 
 export const APP_NAME = 'Teleconsult Station';
 
@@ -21,7 +21,7 @@ export function createBackend(deps: BackendDeps): Backend {
   const bus = new ReadingBus();
   const devices = new DeviceManager({
     resolveDriver: deps.resolveDriver ?? resolveDriver,
-    createTransport: deps.createTransport ?? ((path, link) => createSerialTransport(path, link, now)),
+    createTransport: deps.createTransport ?? ((path, link) => createDeviceTransport(path, link, now)),
     noDataTimeoutMs: () => deps.settings.get().noDataTimeoutS * 1000,
     onReadings: (readings) => bus.publish(readings),
     onInfo: (info) => events.emit('device.state', info),

@@ -8,6 +8,7 @@ import type { ProtocolId } from '../shared/protocols';
  */
 
 export interface SerialLinkSettings {
+  readonly kind?: 'serial';
   readonly baudRate: number;
   readonly dataBits: 7 | 8;
   readonly parity: 'none' | 'odd' | 'even';
@@ -16,6 +17,35 @@ export interface SerialLinkSettings {
   readonly rtscts?: boolean;
   /** Software flow control (XON/XOFF). */
   readonly xonxoff?: boolean;
+}
+
+/**
+ * A USB HID device: reports instead of a byte stream. Each input report reaches the decoder as one
+ * chunk (report id stripped); host writes are output reports (or feature reports).
+ */
+export interface HidLinkSettings {
+  readonly kind: 'hid';
+  readonly vendorId: number;
+  readonly productId: number;
+  /** Report length in bytes, without the report id; shorter writes are zero-padded to it. */
+  readonly reportBytes: number;
+  /** The report id prefixed to every write (0 for devices without numbered reports). */
+  readonly reportId: number;
+}
+
+export type LinkSettings = SerialLinkSettings | HidLinkSettings;
+
+export function isHidLink(link: LinkSettings): link is HidLinkSettings {
+  return link.kind === 'hid';
+}
+
+/** The serial settings of a driver that must be serial (simulators on a pty, captures of a port). */
+export function serialLinkOf(driver: {
+  readonly protocol: string;
+  readonly link: LinkSettings;
+}): SerialLinkSettings {
+  if (isHidLink(driver.link)) throw new TypeError(`${driver.protocol} is a USB HID device, not a serial one`);
+  return driver.link;
 }
 
 /** Why a frame was dropped. A dropped frame never yields a reading. */
@@ -123,7 +153,7 @@ export interface DeviceDriver {
   readonly protocol: ProtocolId;
   /** Human name shown in the device panel. */
   readonly name: string;
-  readonly link: SerialLinkSettings;
+  readonly link: LinkSettings;
   /** `deviceId` becomes the `device` field of every reading. */
   createDecoder(deviceId: string): Decoder;
   readonly host: HostScript;

@@ -4,7 +4,9 @@ import { isProtocolId } from '../../src/shared/protocols';
 describe('device registry', () => {
   it('finds drivers by protocol id', () => {
     expect(driverFor('contec-cms50-v7')?.name).toMatch(/V7/);
-    expect(driverFor('contec-cms50-legacy')?.link.baudRate).toBe(19200);
+    expect((driverFor('contec-cms50-legacy')?.link as { baudRate?: number } | undefined)?.baudRate).toBe(
+      19200,
+    );
     expect(driverFor('nope')).toBeUndefined();
     expect(DRIVERS.every((d) => isProtocolId(d.protocol))).toBe(true);
     expect(new Set(DRIVERS.map((d) => d.protocol)).size).toBe(DRIVERS.length);

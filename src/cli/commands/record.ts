@@ -1,3 +1,4 @@
+import { serialLinkOf } from '../../devices/driver';
 import { DeviceSession } from '../../core/devices/device-session';
 import { recordCapture } from '../../core/transports/capture-recorder';
 import { createSerialTransport } from '../../core/transports/serialport-transport';
@@ -43,7 +44,7 @@ export const recordCommand: Command = {
     const out = requireOption(values.out, 'out');
     const seconds = secondsOption(values.seconds, 'seconds');
 
-    const recorder = await recordCapture(createSerialTransport(path, driver.link), {
+    const recorder = await recordCapture(createSerialTransport(path, serialLinkOf(driver)), {
       file: out,
       protocol: driver.protocol,
     });

@@ -1,4 +1,9 @@
-import type { DeviceDriver, DeviceSimulator, SimulatorOutput } from '../../devices/driver';
+import {
+  serialLinkOf,
+  type DeviceDriver,
+  type DeviceSimulator,
+  type SimulatorOutput,
+} from '../../devices/driver';
 import { ListenerSet } from '../listeners';
 import type { ByteTransport, TransportFactory } from '../transports/transport';
 import { createSerialTransport } from '../transports/serialport-transport';
@@ -39,7 +44,8 @@ export class SimulatorRunner {
 
   async start(): Promise<void> {
     const create =
-      this.options.createTransport ?? ((path, link) => createSerialTransport(path, link, this.now));
+      this.options.createTransport ??
+      ((path) => createSerialTransport(path, serialLinkOf(this.options.driver), this.now));
     const transport = create(this.options.path, this.options.driver.link);
     transport.onData((chunk, atMs) => this.send(this.simulator.receive(chunk, atMs)));
     transport.onClose(() => this.clearTimer());

@@ -1,4 +1,4 @@
-import type { SerialLinkSettings } from '../../devices/driver';
+import type { LinkSettings } from '../../devices/driver';
 import type { DeviceErrorCode, TransportKind } from '../../shared/domain/devices';
 
 /**
@@ -50,4 +50,4 @@ export class TransportError extends Error {
 }
 
 /** Creates the transport for a path; injected so tests and the backend can swap the real binding. */
-export type TransportFactory = (path: string, link: SerialLinkSettings) => ByteTransport;
+export type TransportFactory = (path: string, link: LinkSettings) => ByteTransport;

@@ -2,7 +2,7 @@ import { DeviceSession } from '../../../src/core/devices/device-session';
 import { createPtyPair, type PtyPair } from '../../../src/core/sim/pty-pair';
 import { SimulatorRunner } from '../../../src/core/sim/simulator-runner';
 import { createSerialTransport } from '../../../src/core/transports/serialport-transport';
-import type { SimulatedValues } from '../../../src/devices/driver';
+import { serialLinkOf, type SimulatedValues } from '../../../src/devices/driver';
 import type { Reading } from '../../../src/shared/domain/readings';
 import { hasSocat, waitFor } from '../../helpers/pty';
 import { testDriver } from '../../helpers/test-driver';
@@ -28,7 +28,7 @@ describeWithSocat('simulator runner → pty → device session (test protocol)',
 
     const session = new DeviceSession({
       driver: testDriver,
-      transport: createSerialTransport(pair.stationEnd, testDriver.link),
+      transport: createSerialTransport(pair.stationEnd, serialLinkOf(testDriver)),
       simulated: true,
       noDataTimeoutMs: () => 5000,
     });
@@ -56,7 +56,7 @@ describeWithSocat('simulator runner → pty → device session (test protocol)',
   });
 
   it('maps a missing port to not-found', async () => {
-    const transport = createSerialTransport('/dev/does-not-exist-station', testDriver.link);
+    const transport = createSerialTransport('/dev/does-not-exist-station', serialLinkOf(testDriver));
     await expect(transport.open()).rejects.toMatchObject({ code: 'not-found' });
   });
 });
