@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The rendezvous (signaling) protocol between a participant's browser and the rendezvous server,
+ * JSON over WebSocket. The server relays opaque WebRTC signals between the participants of one
+ * room and never sees media or readings. Rooms hold one station and one consultant today; roles
+ * and peer lists are already plural so an interpreter or a second doctor can join later without a
+ * protocol change.
+ */
+
+export const PARTICIPANT_ROLES = ['station', 'consultant'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** How many participants of each role a room admits. */
+export const ROLE_CAPACITY: Readonly<Record<ParticipantRole, number>> = { station: 1, consultant: 1 };
+
+/** Upper bound on one signaling message (an SDP offer with many candidates is ~10 KiB). */
+export const MAX_SIGNAL_MESSAGE_BYTES = 64 * 1024;
+
+const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const peerSchema = z.strictObject({ peerId, role: z.enum(PARTICIPANT_ROLES) });
+export type Peer = z.infer<typeof peerSchema>;
+
+/** An RTCIceServer as the browser takes it. */
+export const iceServerSchema = z.strictObject({
+  urls: z.union([z.string().max(300), z.array(z.string().max(300)).max(8)]),
+  username: z.string().max(300).optional(),
+  credential: z.string().max(300).optional(),
+});
+export type IceServer = z.infer<typeof iceServerSchema>;
+
+/** Opaque to the server: an SDP description or an ICE candidate, as simple-peer emits them. */
+const signalData = z.record(z.string(), z.unknown());
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  /** First message on a socket: the invite token says which room and role. */
+  z.strictObject({ type: z.literal('join'), token: z.string().min(1).max(2048) }),
+  z.strictObject({ type: z.literal('signal'), to: peerId, data: signalData }),
+  z.strictObject({ type: z.literal('leave') }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+export const SIGNALING_ERROR_CODES = [
+  'bad-token',
+  'expired-token',
+  'replayed-token',
+  'role-taken',
+  'room-full',
+  'bad-message',
+  'too-large',
+  'rate-limited',
+  'not-joined',
+  'unknown-peer',
+  'server-busy',
+] as const;
+export type SignalingErrorCode = (typeof SIGNALING_ERROR_CODES)[number];
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('joined'),
+    peerId,
+    role: z.enum(PARTICIPANT_ROLES),
+    /** Everyone already in the room. */
+    peers: z.array(peerSchema).max(16),
+    /** STUN/TURN servers with short-lived TURN credentials for this participant. */
+    iceServers: z.array(iceServerSchema).max(8),
+  }),
+  z.strictObject({ type: z.literal('peer-joined'), peer: peerSchema }),
+  z.strictObject({ type: z.literal('peer-left'), peerId }),
+  z.strictObject({ type: z.literal('signal'), from: peerId, data: signalData }),
+  z.strictObject({
+    type: z.literal('error'),
+    code: z.enum(SIGNALING_ERROR_CODES),
+    message: z.string().max(500),
+  }),
+  z.strictObject({ type: z.literal('pong') }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+
+/** WebSocket path of the rendezvous server, on the station's Node host or a standalone server. */
+export const SIGNALING_PATH = '/signal';
