@@ -146,6 +146,18 @@ export const METRICS = {
   MDC_ECG_ELEC_POTL_V4: ecgLead('V4', 131334),
   MDC_ECG_ELEC_POTL_V5: ecgLead('V5', 131335),
   MDC_ECG_ELEC_POTL_V6: ecgLead('V6', 131336),
+  // Generic ECG lead (no lead named): 131328 per market-and-standards.md §C2 (FHIR example "ekg").
+  // Its one emitter, the AD8232 text stream, sends raw ADC counts (no sourced transfer function to
+  // mV), hence unit '1' and a 10-bit ADC display range.
+  MDC_ECG_ELEC_POTL: {
+    id: 'MDC_ECG_ELEC_POTL',
+    mdcCode: 131328,
+    kind: 'waveform',
+    loinc: [],
+    unit: '1',
+    label: { en: 'ECG', fr: 'ECG' },
+    displayRange: [0, 1023],
+  },
 } as const satisfies Record<string, MetricInfo>;
 
 export type MetricId = keyof typeof METRICS;

@@ -20,6 +20,27 @@ export const STATUS_FLAGS = [
   'lead-off',
   'low-battery',
   'alarm',
+  // Nonin status bits (reference/device-protocols.md §3.1, §3.3): OOT "out of track", MPRF / yellow perfusion.
+  'out-of-track',
+  'marginal-perfusion',
+  // ASCII-line oximeters (device-protocols.md §4): Masimo EXC 001 "no sensor" / Nellcor SD "sensor
+  // disconnect"; Masimo EXC 400 "low signal IQ"; Nellcor LP "loss of pulse".
+  'sensor-disconnected',
+  'low-signal-quality',
+  'pulse-lost',
+  // Bluetooth LE health profiles (device-protocols.md §9): Blood Pressure Measurement status bits
+  // (body movement, cuff too loose, irregular pulse, pulse rate out of range, improper position),
+  // Intermediate Cuff Pressure = a measurement in progress; PLX status: equipment malfunction,
+  // measurement questionable, demo/testing/calibration data (not from the patient).
+  'body-movement',
+  'cuff-loose',
+  'irregular-pulse',
+  'pulse-out-of-range',
+  'improper-position',
+  'measuring',
+  'device-malfunction',
+  'questionable',
+  'test-data',
 ] as const;
 export type StatusFlag = (typeof STATUS_FLAGS)[number];
 

@@ -1,0 +1,32 @@
+import type { DeviceDriver } from '../driver';
+import { handshake } from './commands';
+import { BAUD_RATE } from './constants';
+import { BeurerBm58Decoder } from './decoder';
+import { BeurerBm58Host } from './host';
+import { BeurerBm58Simulator } from './simulator';
+
+/**
+ * Beurer BM58 / BM65 blood-pressure monitors (and other "Andon KD001"-based OEM units) over
+ * their USB-serial PC cable at 4800 8N1: a command/response download of the stored measurements,
+ * each published once with its own date and time. The device clock has no time zone:
+ * `utcOffsetMinutes` says which zone it was set in (default UTC).
+ */
+export function createBeurerBm58Driver(options: { utcOffsetMinutes?: number } = {}): DeviceDriver {
+  return {
+    protocol: 'beurer-bm58',
+    name: 'Beurer BM58 / BM65 blood-pressure monitor',
+    link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
+    createDecoder: (deviceId) => new BeurerBm58Decoder(deviceId, options.utcOffsetMinutes ?? 0),
+    // Without conversation support only the handshake can go out blindly: the download needs createHost.
+    host: { onOpen: [handshake()], onClose: [] },
+    createHost: () => new BeurerBm58Host(),
+    createSimulator: (simulatorOptions) => new BeurerBm58Simulator(simulatorOptions),
+  };
+}
+
+export const beurerBm58: DeviceDriver = createBeurerBm58Driver();
+
+export { BeurerBm58Decoder } from './decoder';
+export { BeurerBm58Host } from './host';
+export { BeurerBm58Simulator, type BeurerBm58SimulatorOptions } from './simulator';
+export * as beurerBm58Commands from './commands';

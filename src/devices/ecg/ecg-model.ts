@@ -1,0 +1,106 @@
+import type { Prng } from '../framing/prng';
+
+/**
+ * A simulated patient's ECG for device simulators: P-QRS-T morphology from Gaussian waves (the
+ * usual synthetic-ECG construction), a heart rate wandering in 60–90 bpm, small noise and a slow
+ * respiratory baseline wander. Each wave is a vector in the frontal plane (its own electrical
+ * axis), so the limb leads are projections of one heart vector and Einthoven's law II = I + III
+ * holds exactly for the values returned (before any quantisation by a device).
+ * Amplitudes are in mV: the R wave is about 1 mV in lead II.
+ */
+
+export interface EcgLeadValues {
+  /** mV */
+  readonly i: number;
+  readonly ii: number;
+  readonly iii: number;
+}
+
+interface Wave {
+  /** Centre relative to the R peak, s (scaled by √RR for the T wave: QT shortens with rate). */
+  readonly offsetS: number;
+  readonly amplitudeMv: number;
+  readonly widthS: number;
+  /** Electrical axis in the frontal plane, degrees (lead I at 0°, II at 60°, III at 120°). */
+  readonly axisDeg: number;
+  readonly scalesWithRr: boolean;
+}
+
+const WAVES: readonly Wave[] = [
+  { offsetS: -0.17, amplitudeMv: 0.15, widthS: 0.025, axisDeg: 55, scalesWithRr: false },
+  { offsetS: -0.035, amplitudeMv: -0.12, widthS: 0.01, axisDeg: 50, scalesWithRr: false },
+  { offsetS: 0, amplitudeMv: 1.05, widthS: 0.011, axisDeg: 50, scalesWithRr: false },
+  { offsetS: 0.035, amplitudeMv: -0.25, widthS: 0.011, axisDeg: 50, scalesWithRr: false },
+  { offsetS: 0.3, amplitudeMv: 0.3, widthS: 0.05, axisDeg: 40, scalesWithRr: true },
+];
+/** Beyond this many widths a Gaussian wave contributes nothing worth computing. */
+const WAVE_REACH_WIDTHS = 5;
+const MIN_BPM = 60;
+const MAX_BPM = 90;
+const NOISE_MV = 0.008;
+const WANDER_MV = 0.03;
+const BREATHS_PER_S = 0.25;
+const DEG = Math.PI / 180;
+const LEAD_II_RAD = 60 * DEG;
+
+export class EcgModel {
+  private readonly periodS: number;
+  private sampleIndex = 0;
+  private bpm: number;
+  private lastRS: number;
+  private nextRS: number;
+
+  constructor(
+    private readonly prng: Prng,
+    rateHz: number,
+  ) {
+    if (!(rateHz > 0)) throw new TypeError(`EcgModel: rateHz must be positive, got ${rateHz}`);
+    this.periodS = 1 / rateHz;
+    this.bpm = prng.int(65, 85);
+    // Start mid-cycle, so the first samples are not all at the same point of a beat.
+    this.lastRS = -prng.next() * (60 / this.bpm);
+    this.nextRS = this.lastRS + 60 / this.bpm;
+  }
+
+  /** Current heart rate, bpm. */
+  get heartRateBpm(): number {
+    return this.bpm;
+  }
+
+  /** The next sample, one period after the previous one. */
+  next(): EcgLeadValues {
+    const t = this.sampleIndex++ * this.periodS;
+    while (t >= this.nextRS) this.beat();
+    const rrS = this.nextRS - this.lastRS;
+    let x = 0;
+    let y = 0;
+    for (const wave of WAVES) {
+      const a = waveAt(wave, t - this.lastRS, rrS) + waveAt(wave, t - this.nextRS, rrS);
+      x += a * Math.cos(wave.axisDeg * DEG);
+      y += a * Math.sin(wave.axisDeg * DEG);
+    }
+    x += this.noise();
+    y += this.noise() + WANDER_MV * Math.sin(2 * Math.PI * BREATHS_PER_S * t);
+    const i = x;
+    const ii = x * Math.cos(LEAD_II_RAD) + y * Math.sin(LEAD_II_RAD);
+    return { i, ii, iii: ii - i };
+  }
+
+  private beat(): void {
+    this.bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, this.bpm + this.prng.int(-2, 2)));
+    this.lastRS = this.nextRS;
+    this.nextRS += 60 / this.bpm;
+  }
+
+  /** Roughly Gaussian (sum of three uniforms), standard deviation NOISE_MV. */
+  private noise(): number {
+    return (this.prng.next() + this.prng.next() + this.prng.next() - 1.5) * 2 * NOISE_MV;
+  }
+}
+
+function waveAt(wave: Wave, sinceRS: number, rrS: number): number {
+  const centre = wave.scalesWithRr ? wave.offsetS * Math.sqrt(rrS) : wave.offsetS;
+  const d = sinceRS - centre;
+  if (Math.abs(d) > WAVE_REACH_WIDTHS * wave.widthS) return 0;
+  return wave.amplitudeMv * Math.exp(-(d * d) / (2 * wave.widthS * wave.widthS));
+}

@@ -1,0 +1,37 @@
+import type { DeviceDriver } from '../driver';
+import { startStreaming, stopStreaming } from './commands';
+import { BAUD_RATE } from './constants';
+import { CytonDecoder } from './decoder';
+import { CytonHost } from './host';
+import { checkGain, mappedLeads, type CytonOptions } from './lead-map';
+import { CytonSimulator } from './simulator';
+
+/**
+ * An OpenBCI Cyton used as an ECG front end, through its FTDI USB dongle at 115200 8N1. The lead
+ * map (which channel carries which lead) and the channel gain are configuration; the default is
+ * lead I, II, III on channels 1, 2, 3 at gain 24. `createHost` runs the documented start-up
+ * (s, v, wait for `$$$`, c, b); `host` is the fallback for sessions without host-protocol support:
+ * it cannot wait for the reset reply, so it skips the reset and only stops then starts the stream.
+ * Throws a TypeError on a bad lead map or gain.
+ */
+export function createOpenBciCytonDriver(options: CytonOptions = {}): DeviceDriver {
+  mappedLeads(options.leadMap);
+  checkGain(options.gain);
+  return {
+    protocol: 'openbci-cyton',
+    name: 'OpenBCI Cyton (ECG)',
+    link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
+    createDecoder: (deviceId) => new CytonDecoder(deviceId, options),
+    host: { onOpen: [stopStreaming(), startStreaming()], onClose: [stopStreaming()] },
+    createHost: () => new CytonHost(),
+    createSimulator: (simulatorOptions) => new CytonSimulator({ ...simulatorOptions, gain: options.gain }),
+  };
+}
+
+export const openBciCyton: DeviceDriver = createOpenBciCytonDriver();
+
+export { CytonDecoder, type CytonDecoderStats } from './decoder';
+export { CytonHost } from './host';
+export { CytonSimulator, type CytonSimulatorOptions } from './simulator';
+export { DEFAULT_LEAD_MAP, type CytonOptions, type LeadMap } from './lead-map';
+export * as cytonCommands from './commands';

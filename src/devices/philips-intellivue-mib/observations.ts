@@ -1,0 +1,48 @@
+import type { MetricId } from '../../shared/domain/metrics';
+import { MEASUREMENT_STATE, PHYSIO, UNIT } from './constants';
+import type { Observation } from './messages';
+
+/**
+ * IntelliVue numerics → our metric ids. A physio id is a term code in the SCADA partition (2), so
+ * its IEEE 11073-10101 code is 2 × 65536 + id: 0x4182 → 147842 MDC_ECG_HEART_RATE, and so on (the
+ * mdcCode column of metrics.ts). Two Philips codes have no 11073 twin and map by meaning: the
+ * pleth pulse rate 0x4822 (NOM_PLETH_PULS_RATE, the oximeter's pulse) → MDC_PULS_OXIM_PULS_RATE,
+ * and the private NIBP pulse rate 0xF0E5 → MDC_PULS_RATE_NON_INV.
+ * A value comes out only in the unit listed here; other units (°F, kPa) are not converted.
+ */
+export interface MetricMapping {
+  readonly metric: MetricId;
+  readonly unitCode: number;
+  /** UCUM, as in the metric table. */
+  readonly unit: string;
+}
+
+const BPM = { unitCode: UNIT.beatsPerMinute, unit: '/min' } as const;
+const MMHG = { unitCode: UNIT.mmHg, unit: 'mm[Hg]' } as const;
+const CELSIUS = { unitCode: UNIT.degreesCelsius, unit: 'Cel' } as const;
+
+export const METRIC_BY_PHYSIO: ReadonlyMap<number, MetricMapping> = new Map<number, MetricMapping>([
+  [PHYSIO.ecgHeartRate, { metric: 'MDC_ECG_HEART_RATE', ...BPM }],
+  [PHYSIO.spo2, { metric: 'MDC_PULS_OXIM_SAT_O2', unitCode: UNIT.percent, unit: '%' }],
+  [PHYSIO.plethPulseRate, { metric: 'MDC_PULS_OXIM_PULS_RATE', ...BPM }],
+  [PHYSIO.nibpPulseRate, { metric: 'MDC_PULS_RATE_NON_INV', ...BPM }],
+  [PHYSIO.nibpSystolic, { metric: 'MDC_PRESS_BLD_NONINV_SYS', ...MMHG }],
+  [PHYSIO.nibpDiastolic, { metric: 'MDC_PRESS_BLD_NONINV_DIA', ...MMHG }],
+  [PHYSIO.nibpMean, { metric: 'MDC_PRESS_BLD_NONINV_MEAN', ...MMHG }],
+  [PHYSIO.temperature, { metric: 'MDC_TEMP', ...CELSIUS }],
+  [PHYSIO.bodyTemperature, { metric: 'MDC_TEMP_BODY', ...CELSIUS }],
+  [PHYSIO.respirationRate, { metric: 'MDC_RESP_RATE', unitCode: UNIT.breathsPerMinute, unit: '/min' }],
+]);
+
+export interface MappedValue {
+  readonly mapping: MetricMapping;
+  readonly value: number | null;
+}
+
+/** The reading value of an observation, or null when we have no metric or unit for it. */
+export function mapObservation(observation: Observation): MappedValue | null {
+  const mapping = METRIC_BY_PHYSIO.get(observation.physioId);
+  if (mapping === undefined || mapping.unitCode !== observation.unitCode) return null;
+  const unusable = (observation.state & (MEASUREMENT_STATE.invalid | MEASUREMENT_STATE.unavailable)) !== 0;
+  return { mapping, value: unusable ? null : observation.value };
+}
