@@ -3,12 +3,14 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 import type { Command } from './command';
 import { decodeCommand } from './commands/decode';
 import { devicesCommand } from './commands/devices';
+import { probeCommand } from './commands/probe';
 import { recordCommand } from './commands/record';
 import { serveCommand } from './commands/serve';
 import { simulateCommand } from './commands/simulate';
 
 export const COMMANDS: readonly Command[] = [
   devicesCommand,
+  probeCommand,
   recordCommand,
   decodeCommand,
   simulateCommand,

@@ -140,6 +140,8 @@ export interface DeviceSimulator {
   receive(chunk: Uint8Array, atMs: number): SimulatorOutput;
   /** Frames due by `atMs` (none while the device is not streaming). */
   tick(atMs: number): SimulatorOutput;
+  /** HID devices: a feature report the station sent (e.g. a mode change). */
+  receiveFeatureReport?(bytes: Uint8Array, atMs: number): SimulatorOutput;
 }
 
 export interface SimulatorOptions {

@@ -1,26 +1,28 @@
 import { parseArgs } from 'node:util';
-import { startServer } from './start';
+import { parseSimulateList, simulatedProtocols, startServer } from './start';
 
 /**
- * `npm run web` / `node dist/server/main.cjs [--host H] [--port P] [--simulate] [--data-dir D]`:
+ * `npm run web` / `node dist/server/main.cjs [--host H] [--port P] [--simulate [IDS]] [--data-dir D]`:
  * the station in a browser, for machines without an Electron runtime. Prints the URL on its own
  * line (`Station ready: http://…`) so scripts and tests can pick it up.
  */
-const USAGE = `Usage: node dist/server/main.cjs [--host 127.0.0.1] [--port 8080] [--simulate] [--data-dir DIR]
+const USAGE = `Usage: node dist/server/main.cjs [--host 127.0.0.1] [--port 8080] [--simulate [IDS]] [--data-dir DIR]
   --host      interface to bind (default 127.0.0.1; 0.0.0.0 exposes the station on the LAN)
   --port      TCP port (default 8080; 0 picks a free one)
-  --simulate  run a simulated Contec CMS50 oximeter on a pseudo-terminal and show its vitals
+  --simulate  run simulated devices, each on its own pseudo-terminal, and show their vitals: a
+              comma-separated list of protocol ids (e.g. contec-cms50-v7,philips-intellivue-mib,
+              openbci-cyton); alone, a Contec CMS50 oximeter (contec-cms50-v7)
   --data-dir  where settings are kept (default: the OS user-data folder, or $STATION_DATA_DIR)`;
 
 const SHUTDOWN_TIMEOUT_MS = 5000;
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
-    args: argv,
+    args: withSimulateValue(argv),
     options: {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8080' },
-      simulate: { type: 'boolean', default: false },
+      simulate: { type: 'string' },
       'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -37,9 +39,11 @@ async function main(argv: string[]): Promise<void> {
   const server = await startServer({
     host: values.host,
     port,
-    simulate: values.simulate,
+    simulate: values.simulate === undefined ? false : simulatedProtocols(parseSimulateList(values.simulate)),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     log: (line) => console.log(line),
+    // coturn's shared secret comes from the environment only: a command line is visible in `ps`.
+    signaling: { turnSecret: process.env.STATION_TURN_SECRET || undefined },
   });
   console.log(`Station ready: ${server.url}`);
 
@@ -63,6 +67,15 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** `--simulate` takes an optional value: alone (or before another option) it means the default device. */
+function withSimulateValue(argv: string[]): string[] {
+  return argv.flatMap((arg, i) => {
+    if (arg !== '--simulate') return [arg];
+    const next = argv[i + 1];
+    return next === undefined || next.startsWith('-') ? ['--simulate='] : [arg];
+  });
 }
 
 main(process.argv.slice(2)).catch((cause: unknown) => {

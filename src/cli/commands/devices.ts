@@ -5,8 +5,9 @@ import type { Command } from '../command';
 
 const USAGE = `Usage: station devices [--json]
 
-Lists the serial ports the OS reports, with USB VID:PID and the drivers that may match.
-(Pseudo-terminals such as \`station simulate\` creates are not listed by the OS.)
+Lists the serial ports (and USB HID devices, where that lister is available) the OS reports, with
+USB VID:PID and the drivers that may match. A match is a candidate: \`station probe PATH\` says which
+protocol actually answers. (Pseudo-terminals such as \`station simulate\` creates are not listed.)
 
 Options:
   --json       print a JSON array instead of a table
@@ -14,7 +15,7 @@ Options:
 
 export const devicesCommand: Command = {
   name: 'devices',
-  summary: 'list serial devices with VID:PID and candidate drivers',
+  summary: 'list serial and HID devices with VID:PID and candidate drivers',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { json: { type: 'boolean' } }, 0);
@@ -28,7 +29,7 @@ export const devicesCommand: Command = {
       return EXIT_OK;
     }
     if (ports.length === 0) {
-      io.stdout.write('no serial ports found\n');
+      io.stdout.write('no serial or HID devices found\n');
       return EXIT_OK;
     }
     for (const port of ports) io.stdout.write(`${formatPort(port)}\n`);
@@ -38,12 +39,13 @@ export const devicesCommand: Command = {
 
 export function formatPort(port: ListedPort): string {
   const usb =
-    port.vendorId === null || port.productId === null
+    port.vendorId === undefined || port.productId === undefined
       ? '----:----'
       : `${hex4(port.vendorId)}:${hex4(port.productId)}`;
-  const maker = port.manufacturer ? `  ${port.manufacturer}` : '';
+  const label = [port.manufacturer, port.product].filter(Boolean).join(' ');
+  const serial = port.serialNumber ? ` #${port.serialNumber}` : '';
   const drivers = port.candidates.length > 0 ? port.candidates.join(', ') : 'no known driver';
-  return `${port.path}  ${usb}${maker}  → ${drivers}`;
+  return `${port.transport.padEnd(6)} ${port.path}  ${usb}${label ? `  ${label}` : ''}${serial}  → ${drivers}`;
 }
 
 function hex4(id: number): string {

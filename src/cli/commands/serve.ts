@@ -1,17 +1,34 @@
+import { startRendezvousServer } from '../../server/rendezvous';
 import { startServer } from '../../server/start';
-import { integerOption, parseCommandArgs } from '../args';
+import { integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT_OK } from '../cli-io';
 import type { Command } from '../command';
 
-const USAGE = `Usage: station serve [--host H] [--port P] [--simulate]
+const USAGE = `Usage: station serve [--host H] [--port P] [--simulate] [signaling options]
+       station serve --rendezvous [--cert FILE --key FILE] [signaling options]
 
 Runs the Node host: the station UI in a browser, the consultant app and signaling, until Ctrl-C.
+With --rendezvous, runs only the rendezvous server (consultant app + signaling, no devices), for
+internet use behind TLS. A station using it needs the same invite key: set
+STATION_SIGNALING_SECRET to one value (32+ characters) on both.
 
 Options:
-  --host H      interface to listen on (default 127.0.0.1; 0.0.0.0 to serve the LAN)
-  --port P      TCP port (default: a free port, printed at start)
-  --simulate    feed the station from a simulated Contec CMS50 oximeter on a pseudo-terminal
-  -h, --help    show this help`;
+  --host H            interface to listen on (default 127.0.0.1; 0.0.0.0 to serve the LAN)
+  --port P            TCP port (default: a free port, printed at start)
+  --simulate          feed the station from a simulated Contec CMS50 oximeter on a pseudo-terminal
+  --rendezvous        standalone rendezvous server
+  --cert FILE         TLS certificate (PEM) for --rendezvous; needs --key
+  --key FILE          TLS private key (PEM) for --rendezvous
+  --public-url URL    the address participants use (behind a reverse proxy); invite links use it
+  --trust-proxy       take the scheme from X-Forwarded-Proto (only behind a proxy that sets it)
+  --allowed-origin O  another page origin allowed to open the signaling socket (repeatable)
+  --stun-url URL      STUN server offered to participants (repeatable)
+  --turn-url URL      TURN server offered with short-lived credentials (repeatable)
+  --turn-secret S     coturn static-auth-secret (prefer the STATION_TURN_SECRET environment variable:
+                      a command line is visible to other users)
+  -h, --help          show this help`;
+
+export const TURN_SECRET_ENV = 'STATION_TURN_SECRET';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -20,22 +37,83 @@ export const serveCommand: Command = {
   async run(argv, io) {
     const { values } = parseCommandArgs(
       argv,
-      { host: { type: 'string' }, port: { type: 'string' }, simulate: { type: 'boolean' } },
+      {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        simulate: { type: 'boolean' },
+        rendezvous: { type: 'boolean' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        'public-url': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        'allowed-origin': { type: 'string', multiple: true },
+        'stun-url': { type: 'string', multiple: true },
+        'turn-url': { type: 'string', multiple: true },
+        'turn-secret': { type: 'string' },
+      },
       0,
     );
     if (values.help) {
       io.stdout.write(`${USAGE}\n`);
       return EXIT_OK;
     }
-    const server = await startServer({
-      host: values.host,
-      port: integerOption(values.port, 'port', 65535),
-      simulate: values.simulate ?? false,
-      log: (line) => io.stderr.write(`${line}\n`),
-    });
+    const log = (line: string): void => void io.stderr.write(`${line}\n`);
+    const signaling = {
+      publicUrl: httpUrlOption(values['public-url'], 'public-url'),
+      trustForwardedProto: values['trust-proxy'] ?? false,
+      allowedOrigins: (values['allowed-origin'] ?? []).map((origin) => originOption(origin)),
+      stunUrls: urlList(values['stun-url'], /^stuns?:/, 'stun-url'),
+      turnUrls: urlList(values['turn-url'], /^turns?:/, 'turn-url'),
+      turnSecret: values['turn-secret'] ?? nonEmpty(process.env[TURN_SECRET_ENV]),
+    };
+    const host = values.host;
+    const port = integerOption(values.port, 'port', 65535);
+    let server: { url: string; close(): Promise<void> };
+    if (values.rendezvous === true) {
+      if (values.simulate === true)
+        throw new UsageError('--simulate needs the station host, not --rendezvous');
+      if ((values.cert === undefined) !== (values.key === undefined))
+        throw new UsageError('--cert and --key go together');
+      const tls =
+        values.cert !== undefined && values.key !== undefined
+          ? { certFile: values.cert, keyFile: values.key }
+          : undefined;
+      server = await startRendezvousServer({ host, port, tls, ...signaling, log });
+    } else {
+      if (values.cert !== undefined || values.key !== undefined)
+        throw new UsageError('--cert/--key need --rendezvous');
+      server = await startServer({ host, port, simulate: values.simulate ?? false, signaling, log });
+    }
     io.stdout.write(`${server.url}\n`);
     await io.untilInterrupted();
     await server.close();
     return EXIT_OK;
   },
 };
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function httpUrlOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+    throw new UsageError(`--${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function originOption(value: string): string {
+  if (!URL.canParse(value) || new URL(value).origin === 'null' || new URL(value).origin !== value)
+    throw new UsageError(
+      `--allowed-origin must be an origin like https://example.org, got ${JSON.stringify(value)}`,
+    );
+  return value;
+}
+
+function urlList(values: string[] | undefined, scheme: RegExp, name: string): string[] {
+  for (const value of values ?? []) {
+    if (!scheme.test(value) || value.length > 200)
+      throw new UsageError(`--${name}: not a ${name.slice(0, 4)} URL: ${JSON.stringify(value)}`);
+  }
+  return values ?? [];
+}

@@ -4,7 +4,9 @@ import type { Reading } from '../../shared/domain/readings';
 import { isProtocolId } from '../../shared/protocols';
 import { AppErrorException, type ErrorCode } from '../../shared/result';
 import { TransportError, type TransportFactory } from '../transports/transport';
+import type { Backoff } from './backoff';
 import { DeviceSession } from './device-session';
+import { ManagedDevice } from './managed-device';
 
 export interface DeviceManagerOptions {
   /** Protocol id → driver, or null when no driver implements it (yet). */
@@ -13,6 +15,8 @@ export interface DeviceManagerOptions {
   readonly noDataTimeoutMs: () => number;
   readonly onReadings: (readings: Reading[]) => void;
   readonly onInfo: (info: DeviceInfo) => void;
+  /** Reconnect delays per device; defaults to 0.5 s doubling to 8 s. */
+  readonly createBackoff?: () => Backoff;
 }
 
 export interface ConnectOptions {
@@ -20,61 +24,75 @@ export interface ConnectOptions {
 }
 
 /**
- * Owns the device sessions: manual connect / disconnect / list, several devices at once. A device
- * unplugged mid-session stays listed as `disconnected` until it is disconnected or reconnected.
- *
- * Seam for discovery, hot-plug and probing (next issue): a watcher that polls the port list calls
- * `connect(path, protocol)` for matches from the driver registry, and `connect` on a listed
- * `disconnected` id replaces the dead session, which is how a reconnect will work.
+ * Owns the devices: connect / disconnect / list, several devices at once, each in its own session.
+ * A device unplugged mid-session stays listed as `disconnected` and its ManagedDevice retries the
+ * path with backoff until the port is back or the device is disconnected; discovery (hot-plug)
+ * shortens the wait with `portAppeared`. `connect` on a listed id that ended replaces its session.
  */
 export class DeviceManager {
-  private readonly sessions = new Map<string, DeviceSession>();
+  private readonly devices = new Map<string, ManagedDevice>();
 
   constructor(private readonly options: DeviceManagerOptions) {}
 
   async connect(path: string, protocol: string, connectOptions: ConnectOptions = {}): Promise<DeviceInfo> {
     const driver = this.driverOrThrow(protocol);
     const id = `${driver.protocol}@${path}`;
-    const existing = this.sessions.get(id);
+    const existing = this.devices.get(id);
     if (existing && existing.info.state !== 'disconnected' && existing.info.state !== 'error')
       return existing.info;
     if (existing) await this.disconnect(id);
 
-    const session = new DeviceSession({
+    const simulated = connectOptions.simulated ?? false;
+    const device = new ManagedDevice({
       driver,
-      transport: this.options.createTransport(path, driver.link),
-      simulated: connectOptions.simulated ?? false,
-      noDataTimeoutMs: this.options.noDataTimeoutMs,
+      path,
+      createSession: (lastReadingAt) =>
+        new DeviceSession({
+          driver,
+          transport: this.options.createTransport(path, driver.link),
+          simulated,
+          noDataTimeoutMs: this.options.noDataTimeoutMs,
+          lastReadingAt,
+        }),
+      onReadings: this.options.onReadings,
+      onInfo: this.options.onInfo,
+      ...(this.options.createBackoff ? { backoff: this.options.createBackoff() } : {}),
     });
-    session.onReadings(this.options.onReadings);
-    session.onInfo(this.options.onInfo);
-    this.sessions.set(id, session);
-    this.options.onInfo(session.info);
+    this.devices.set(id, device);
     try {
-      await session.start();
+      return await device.start();
     } catch (error) {
-      this.sessions.delete(id);
+      this.devices.delete(id);
       throw toAppError(error, path);
     }
-    return session.info;
   }
 
   async disconnect(id: string): Promise<void> {
-    const session = this.sessions.get(id);
-    if (!session)
+    const device = this.devices.get(id);
+    if (!device)
       throw new AppErrorException('not-found', `no connected device with id ${JSON.stringify(id)}`);
-    this.sessions.delete(id);
-    await session.stop();
+    this.devices.delete(id);
+    await device.stop();
   }
 
   list(): DeviceInfo[] {
-    return [...this.sessions.values()].map((session) => session.info);
+    return [...this.devices.values()].map((device) => device.info);
+  }
+
+  /** The devices on a path (one per protocol connected there). */
+  onPath(path: string): DeviceInfo[] {
+    return [...this.devices.values()].filter((d) => d.path === path).map((d) => d.info);
+  }
+
+  /** Discovery saw `path` (again): devices waiting for it retry now. */
+  portAppeared(path: string): void {
+    for (const device of this.devices.values()) if (device.path === path) device.retryNow();
   }
 
   async closeAll(): Promise<void> {
-    const sessions = [...this.sessions.values()];
-    this.sessions.clear();
-    await Promise.all(sessions.map((session) => session.stop()));
+    const devices = [...this.devices.values()];
+    this.devices.clear();
+    await Promise.all(devices.map((device) => device.stop()));
   }
 
   private driverOrThrow(protocol: string): DeviceDriver {

@@ -4,6 +4,8 @@ import type { Reading } from '../../shared/domain/readings';
 import { ListenerSet } from '../listeners';
 import { mergeWaveformRuns } from '../readings/merge-waveforms';
 import { TransportError, type ByteTransport, type TransportCloseEvent } from '../transports/transport';
+import { HostRunner } from './host-runner';
+import { hostOf } from './script-host';
 
 export interface DeviceSessionOptions {
   readonly driver: DeviceDriver;
@@ -12,9 +14,13 @@ export interface DeviceSessionOptions {
   readonly simulated: boolean;
   /** Read at each arm of the watchdog, so a settings change applies without reconnecting. */
   readonly noDataTimeoutMs: () => number;
+  /** Epoch ms for host steps; defaults to Date.now. */
+  readonly now?: () => number;
+  /** Carried over from the session this one replaces after a reconnect, so the UI keeps the age. */
+  readonly lastReadingAt?: number | null;
 }
 
-/** Bound on each host-script write: the Contec spec drops the link after 1 s without a reply. */
+/** Bound on each host write: the Contec spec drops the link after 1 s without a reply. */
 const HOST_WRITE_TIMEOUT_MS = 1000;
 
 /**
@@ -22,7 +28,9 @@ const HOST_WRITE_TIMEOUT_MS = 1000;
  * batch (no timer batching: device-to-screen latency is the budget), with waveform samples merged.
  *
  * States: `connecting` → `streaming` (first valid frame) → `no-data` (no valid frame for the
- * no-data timeout) → `streaming` …; the port going away → `disconnected`; open failure → `error`.
+ * no-data timeout) → `streaming` …; the port going away → `disconnected`; open failure → `error`;
+ * a host step reporting a failure (`timeout`, `protocol`) → `error` with that code, port closed.
+ * The driver's host side (its HostProtocol, or its fixed script adapted to one) runs in a HostRunner.
  * `onInfo` fires when the state, the error or the dropped-frame count changes (not for every
  * reading: `info.lastReadingAt` is kept current for whoever lists devices).
  */
@@ -32,15 +40,26 @@ export class DeviceSession {
   private readonly readingListeners = new ListenerSet<[Reading[]]>();
   private readonly infoListeners = new ListenerSet<[DeviceInfo]>();
   private current: DeviceInfo;
-  private keepAliveTimer: NodeJS.Timeout | null = null;
+  private readonly runner: HostRunner;
   private noDataTimer: NodeJS.Timeout | null = null;
   private unsubscribers: (() => void)[] = [];
   private stopping = false;
+  private failed = false;
 
   constructor(private readonly options: DeviceSessionOptions) {
     const { driver, transport } = options;
     this.id = `${driver.protocol}@${transport.path}`;
     this.decoder = driver.createDecoder(this.id);
+    this.runner = new HostRunner({
+      host: hostOf(driver),
+      transport,
+      now: options.now ?? Date.now,
+      writeTimeoutMs: HOST_WRITE_TIMEOUT_MS,
+      onStepError: (error) => void this.fail(error),
+      onWriteError: (failure) => {
+        if (!this.stopping) this.update({ error: { code: failure.code, message: failure.message } });
+      },
+    });
     this.current = {
       id: this.id,
       protocol: driver.protocol,
@@ -50,7 +69,7 @@ export class DeviceSession {
       state: 'connecting',
       error: null,
       simulated: options.simulated,
-      lastReadingAt: null,
+      lastReadingAt: options.lastReadingAt ?? null,
       droppedFrames: 0,
     };
   }
@@ -67,9 +86,9 @@ export class DeviceSession {
     return this.infoListeners.add(listener);
   }
 
-  /** Opens the port and runs the driver's start script. Rejects (state `error`) if the port does not open. */
+  /** Opens the port and runs the driver's open step. Rejects (state `error`) if the port does not open. */
   async start(): Promise<void> {
-    const { transport, driver } = this.options;
+    const { transport } = this.options;
     this.unsubscribers.push(
       transport.onData((chunk, atMs) => this.handleChunk(chunk, atMs)),
       transport.onClose((event) => this.handleClose(event)),
@@ -88,23 +107,17 @@ export class DeviceSession {
       return;
     }
     this.armNoDataWatchdog();
-    for (const bytes of driver.host.onOpen) await this.send(bytes);
-    const keepAlive = driver.host.keepAlive;
-    if (keepAlive && transport.isOpen && !this.stopping) {
-      this.keepAliveTimer = setInterval(() => void this.send(keepAlive.bytes), keepAlive.intervalMs);
-    }
+    await this.runner.start();
   }
 
-  /** Sends the driver's stop script, closes the port and releases every timer. Idempotent. */
+  /** Sends the driver's close step, closes the port and releases every timer. Idempotent. */
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
     this.clearTimers();
-    const { transport, driver } = this.options;
-    if (transport.isOpen) {
-      for (const bytes of driver.host.onClose) await this.send(bytes);
-      await transport.close();
-    }
+    const { transport } = this.options;
+    await this.runner.stop(true);
+    await transport.close();
     this.detach();
     if (this.current.state !== 'error' && this.current.state !== 'disconnected') {
       this.update({ state: 'disconnected', error: null });
@@ -128,25 +141,26 @@ export class DeviceSession {
     if (readings.length > 0) this.current = { ...this.current, lastReadingAt: atMs };
     if (Object.keys(changes).length > 0) this.update(changes);
     if (readings.length > 0) this.readingListeners.emit(mergeWaveformRuns(readings));
+    this.runner.handle(events, atMs);
+  }
+
+  /** The device failed at the protocol level: state `error` with the step's code, port closed. */
+  private async fail(error: { code: DeviceErrorCode; message: string }): Promise<void> {
+    if (this.stopping || this.failed) return;
+    this.failed = true;
+    this.clearTimers();
+    this.update({ state: 'error', error });
+    await this.runner.stop(true);
+    await this.options.transport.close();
   }
 
   private handleClose(event: TransportCloseEvent): void {
     this.clearTimers();
+    void this.runner.stop(false);
     this.decoder.reset();
-    if (this.stopping) return;
+    if (this.stopping || this.failed) return;
     const error = event.error ?? new TransportError('disconnected', `${this.current.path}: port closed`);
     this.update({ state: 'disconnected', error: { code: error.code, message: error.message } });
-  }
-
-  private async send(bytes: Uint8Array): Promise<void> {
-    try {
-      await this.options.transport.write(bytes, HOST_WRITE_TIMEOUT_MS);
-    } catch (error) {
-      // The port may have gone away mid-script; the close handler reports that, not this write.
-      if (this.stopping || !this.options.transport.isOpen) return;
-      const failure = asTransportError(error, 'write-failed');
-      this.update({ error: { code: failure.code, message: failure.message } });
-    }
   }
 
   private armNoDataWatchdog(): void {
@@ -167,9 +181,7 @@ export class DeviceSession {
   }
 
   private clearTimers(): void {
-    if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
     if (this.noDataTimer) clearTimeout(this.noDataTimer);
-    this.keepAliveTimer = null;
     this.noDataTimer = null;
   }
 

@@ -1,19 +1,19 @@
-import { candidatesForUsb } from '../../devices/registry';
-import { listSerialPorts, type SerialPortEntry } from '../transports/serialport-transport';
+import type { DiscoveredPort, PortLister } from '../discovery/discovered-port';
+import { candidatesForPort } from '../discovery/port-candidates';
+import { DEFAULT_PORT_LISTERS } from '../discovery/serial-port-lister';
 
-/** A serial port the OS reports, with the protocols whose drivers may match its USB ids. */
-export interface ListedPort extends SerialPortEntry {
+/** A port some bus reports, with the protocols whose drivers may match its USB ids. */
+export interface ListedPort extends DiscoveredPort {
   readonly candidates: readonly string[];
 }
 
-/** Serial ports with their candidate drivers (VID:PID lookup in the registry): `station devices`. */
-export async function listPortsWithCandidates(): Promise<ListedPort[]> {
-  const ports = await listSerialPorts();
-  return ports.map((port) => ({
+/** Ports of every bus with their candidate drivers (registry lookup): `station devices`. */
+export async function listPortsWithCandidates(
+  listers: readonly PortLister[] = DEFAULT_PORT_LISTERS,
+): Promise<ListedPort[]> {
+  const lists = await Promise.all(listers.map((lister) => lister()));
+  return lists.flat().map((port) => ({
     ...port,
-    candidates:
-      port.vendorId === null || port.productId === null
-        ? []
-        : candidatesForUsb(port.vendorId, port.productId).map((driver) => driver.protocol),
+    candidates: candidatesForPort(port).map((driver) => driver.protocol),
   }));
 }

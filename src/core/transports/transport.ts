@@ -24,6 +24,11 @@ export interface ByteTransport {
   readonly isOpen: boolean;
   open(): Promise<void>;
   write(bytes: Uint8Array, timeoutMs?: number): Promise<void>;
+  /**
+   * HID only: sends a feature report (a host write `{ featureReport }`, e.g. a mode change). Serial
+   * transports leave it out; a session then reports a typed `write-failed` instead of sending.
+   */
+  writeFeatureReport?(bytes: Uint8Array, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
   onData(listener: (chunk: Uint8Array, atMs: number) => void): () => void;
   onClose(listener: (event: TransportCloseEvent) => void): () => void;

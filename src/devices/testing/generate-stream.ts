@@ -1,5 +1,13 @@
-import type { DeviceDriver, SimulatedValues, SimulatorOptions } from '../driver';
+import {
+  EMPTY_OUTPUT,
+  type DeviceDriver,
+  type HostStep,
+  type SimulatedValues,
+  type SimulatorOptions,
+  type SimulatorOutput,
+} from '../driver';
 import { concatBytes } from '../framing/concat';
+import { hostOf } from '../host';
 
 /** One simulator output chunk with the device time it was produced at. */
 export interface TimedChunk {
@@ -17,8 +25,10 @@ export interface GeneratedStream {
 }
 
 /**
- * Runs a driver's simulator for `seconds` of device time against the driver's own host script
- * (onOpen at time 0, keep-alives on schedule), for benchmarks and tests. Pure and deterministic.
+ * Runs a driver's simulator for `seconds` of device time against the driver's own host side, as a
+ * session would: the host's open step at time 0, its replies to each decode event (so downloads
+ * and associations really happen), its ticks on schedule, for benchmarks and tests. Pure and
+ * deterministic. Stops early if the host ends the conversation with an error.
  */
 export function generateStream(
   driver: DeviceDriver,
@@ -26,23 +36,39 @@ export function generateStream(
   options: SimulatorOptions & { startMs?: number } = {},
 ): GeneratedStream {
   const simulator = driver.createSimulator(options);
+  const host = hostOf(driver);
+  const decoder = driver.createDecoder(`${driver.protocol}@generate`);
   const startMs = options.startMs ?? 0;
   const endMs = startMs + seconds * 1000;
   const chunks: TimedChunk[] = [];
   const frames: SimulatedValues[] = [];
-  const collect = (atMs: number, output: { bytes: Uint8Array; frames: readonly SimulatedValues[] }): void => {
-    if (output.bytes.length > 0) chunks.push({ atMs, bytes: output.bytes });
+  let failed = false;
+
+  const deliver = (atMs: number, output: SimulatorOutput): void => {
     frames.push(...output.frames);
+    if (output.bytes.length === 0) return;
+    chunks.push({ atMs, bytes: output.bytes });
+    for (const event of decoder.push(output.bytes, atMs)) send(host.onEvent(event, atMs), atMs);
   };
-  for (const command of driver.host.onOpen) collect(startMs, simulator.receive(command, startMs));
-  const keepAlive = driver.host.keepAlive;
-  let nextKeepAliveMs = keepAlive ? startMs + keepAlive.intervalMs : Number.POSITIVE_INFINITY;
-  for (let atMs = startMs; atMs <= endMs; atMs += simulator.tickIntervalMs) {
-    if (keepAlive && atMs >= nextKeepAliveMs) {
-      collect(atMs, simulator.receive(keepAlive.bytes, atMs));
-      nextKeepAliveMs += keepAlive.intervalMs;
+  const send = (step: HostStep, atMs: number): void => {
+    if (step.error) failed = true;
+    for (const write of step.writes) {
+      const output =
+        write instanceof Uint8Array
+          ? simulator.receive(write, atMs)
+          : (simulator.receiveFeatureReport?.(write.featureReport, atMs) ?? EMPTY_OUTPUT);
+      deliver(atMs, output);
     }
-    collect(atMs, simulator.tick(atMs));
+  };
+
+  send(host.open(startMs), startMs);
+  let nextHostTickMs = host.tickIntervalMs > 0 ? startMs + host.tickIntervalMs : Number.POSITIVE_INFINITY;
+  for (let atMs = startMs; atMs <= endMs && !failed; atMs += simulator.tickIntervalMs) {
+    while (atMs >= nextHostTickMs && !failed) {
+      send(host.tick(nextHostTickMs), nextHostTickMs);
+      nextHostTickMs += host.tickIntervalMs;
+    }
+    deliver(atMs, simulator.tick(atMs));
   }
   return { bytes: concatBytes(chunks.map((c) => c.bytes)), chunks, frames };
 }
