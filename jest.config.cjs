@@ -47,7 +47,7 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{shared,devices,core,server,main,cli,lint}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{shared,devices,core,server,main,cli,lint,assets}/**/*.test.ts'],
     },
     {
       ...common,

@@ -1,0 +1,98 @@
+import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
+import { BpRecordImporter } from '../bp/bp-record';
+import type { DeviceClockZone } from '../bp/device-clock';
+import type { BpRecordLedger } from '../bp/record-ledger';
+import { bytesToHex } from '../framing/hex';
+import { parseMessage } from './frames';
+import { ReportReader, type ReaderOutput } from './report-reader';
+
+/** device-info keys of this decoder (besides the BP record keys of ../bp). */
+export const OMRON_INFO = {
+  /** Value: OK, NO or OFF. */
+  status: 'status',
+  version: 'version',
+  /** Value: the number of stored records (GDC). */
+  recordCount: 'record-count',
+  /** Value: hex of a checked reply of a length we did not ask for. */
+  other: 'reply',
+} as const;
+
+export interface OmronDecoderOptions {
+  readonly ledger: BpRecordLedger;
+  readonly zone: DeviceClockZone;
+}
+
+/**
+ * Streaming decoder for the Omron HID replies. Records become BP readings with the device's own
+ * time, once per device (the ledger outlives the session); every other reply becomes a
+ * device-info event that drives the host conversation (host.ts).
+ */
+export class OmronHemHidDecoder implements Decoder {
+  private readonly reader = new ReportReader();
+  private readonly importer: BpRecordImporter;
+  private readonly outputs: ReaderOutput[] = [];
+  private counts = { frames: 0, dropped: 0 };
+
+  constructor(
+    deviceId: string,
+    private readonly options: OmronDecoderOptions,
+  ) {
+    this.importer = new BpRecordImporter(deviceId, options.ledger, 'omron-hem-hid');
+  }
+
+  get stats(): DecoderStats {
+    return { ...this.counts, skippedBytes: this.reader.skippedBytes };
+  }
+
+  push(chunk: Uint8Array, _atMs: number): DecodeEvent[] {
+    const events: DecodeEvent[] = [];
+    const outputs = this.outputs;
+    outputs.length = 0;
+    this.reader.push(chunk, outputs);
+    for (const output of outputs) {
+      if (output.kind === 'broken') this.drop(events, 'malformed', output.detail);
+      else this.handle(output.bytes, events);
+    }
+    return events;
+  }
+
+  reset(): void {
+    this.reader.reset();
+  }
+
+  private handle(bytes: Uint8Array, events: DecodeEvent[]): void {
+    const message = parseMessage(bytes);
+    if (message.kind === 'frame-error') return this.drop(events, message.code, message.detail);
+    this.counts.frames++;
+    switch (message.kind) {
+      case 'status':
+        events.push({ kind: 'device-info', key: OMRON_INFO.status, value: message.status });
+        return;
+      case 'version':
+        // Model and firmware name the device across replugs (its hidraw path may change).
+        this.importer.setIdentity(`omron-hem-hid:${message.version}`);
+        events.push({ kind: 'device-info', key: OMRON_INFO.version, value: message.version });
+        return;
+      case 'count':
+        events.push({ kind: 'device-info', key: OMRON_INFO.recordCount, value: String(message.count) });
+        return;
+      case 'record': {
+        const { record } = message;
+        const timeMs = this.options.zone.toEpochMs(record.time);
+        this.importer.add(
+          { timeMs, systolic: record.systolic, diastolic: record.diastolic, pulse: record.pulse },
+          events,
+        );
+        return;
+      }
+      case 'other':
+        events.push({ kind: 'device-info', key: OMRON_INFO.other, value: bytesToHex(message.bytes) });
+        return;
+    }
+  }
+
+  private drop(events: DecodeEvent[], code: FrameErrorCode, detail: string): void {
+    this.counts.dropped++;
+    events.push({ kind: 'frame-error', code, detail });
+  }
+}
