@@ -12,8 +12,10 @@ export const LAYERS = {
   },
   server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
   main: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'electron', 'electron-store', 'zod'] },
+  // The renderer may use the pure drivers too: Bluetooth LE characteristics arrive in the page
+  // (Web Bluetooth) and are decoded there by the same pure code as wired devices.
   renderer: {
-    layers: ['shared'],
+    layers: ['shared', 'devices'],
     packages: [
       'react',
       'react-dom',
@@ -23,6 +25,7 @@ export const LAYERS = {
       'uplot/*',
       'simple-peer',
       'simple-peer/*',
+      'qrcode',
       'zod',
     ],
   },

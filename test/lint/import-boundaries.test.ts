@@ -28,6 +28,10 @@ tester.run('import-boundaries', importBoundaries, {
     },
     { filename: at('renderer/App.tsx'), code: "import { useState } from 'react';" },
     { filename: at('shared/api.ts'), code: "import { z } from 'zod';" },
+    {
+      filename: at('renderer/features/bluetooth/x.ts'),
+      code: "import { BLE_PROFILES } from '../../../devices/ble';",
+    },
   ],
   invalid: [
     {
