@@ -1,7 +1,9 @@
 import type { BackendApi, BackendEventSource } from '../shared/api';
 import type { DeviceInfo } from '../shared/domain/devices';
 import type { DeviceDriver } from '../devices/driver';
+import type { PortLister } from './discovery/discovered-port';
 import type { SettingsStore } from './settings/settings-store';
+import type { CallService } from './signaling/call-service';
 import type { TransportFactory } from './transports/transport';
 
 /** The core as each host sees it: the API to bridge, its events, and a way to shut it down. */
@@ -25,4 +27,11 @@ export interface BackendDeps {
   readonly resolveDriver?: (protocol: string) => DeviceDriver | null;
   /** Opens a device path. Defaults to the real serial port; tests inject a fake. */
   readonly createTransport?: TransportFactory;
+  /** Invites and station tokens for the call; without it `call.*` answers `unavailable`. */
+  readonly call?: CallService;
+  /**
+   * Hot-plug: the port listers to poll (default: serial ports; add the HID lister when present) and
+   * the pause between polls; `false` turns discovery off (tests that drive devices by hand).
+   */
+  readonly discovery?: false | { readonly listers?: readonly PortLister[]; readonly intervalMs?: number };
 }

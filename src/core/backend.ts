@@ -5,8 +5,15 @@ import type { Backend, BackendDeps } from './backend-types';
 import { BackendEvents } from './backend-events';
 import { DeviceManager } from './devices/device-manager';
 import { resolveDriver } from './devices/drivers';
+import { HotPlug } from './devices/hot-plug';
+import { probePort } from './devices/probe/probe-port';
+import { ProbeMemory } from './devices/probe/probe-memory';
+import { candidatesForPort } from './discovery/port-candidates';
+import { PortWatcher } from './discovery/port-watcher';
+import { DEFAULT_PORT_LISTERS } from './discovery/serial-port-lister';
 import { ReadingBus } from './readings/reading-bus';
 import { createDeviceTransport } from './transports/create-transport';
+import type { CallService } from './signaling/call-service';
 
 export const APP_NAME = 'Teleconsult Station';
 
@@ -18,18 +25,41 @@ export const APP_NAME = 'Teleconsult Station';
 export function createBackend(deps: BackendDeps): Backend {
   const now = deps.now ?? Date.now;
   const events = new BackendEvents();
+  const createTransport = deps.createTransport ?? ((path, link) => createDeviceTransport(path, link, now));
   const bus = new ReadingBus();
   const devices = new DeviceManager({
     resolveDriver: deps.resolveDriver ?? resolveDriver,
-    createTransport: deps.createTransport ?? ((path, link) => createDeviceTransport(path, link, now)),
+    createTransport,
     noDataTimeoutMs: () => deps.settings.get().noDataTimeoutS * 1000,
     onReadings: (readings) => bus.publish(readings),
     onInfo: (info) => events.emit('device.state', info),
   });
+  const hotPlug =
+    deps.discovery === false
+      ? null
+      : new HotPlug({
+          watcher: new PortWatcher({
+            listers: deps.discovery?.listers ?? DEFAULT_PORT_LISTERS,
+            intervalMs: deps.discovery?.intervalMs,
+          }),
+          manager: devices,
+          autoConnect: () => deps.settings.get().autoConnect,
+          candidatesFor: (port) => candidatesForPort(port),
+          probe: (path, candidates) => probePort(path, candidates, { createTransport, now }),
+          memory: new ProbeMemory(),
+          log: (line) => console.warn(`hot-plug: ${line}`),
+        });
+  hotPlug?.start();
   const unsubscribeBus = bus.subscribe((batch) => events.emit('readings', batch));
   const unsubscribeSettings = deps.settings.onDidChange((settings) =>
     events.emit('settings.changed', settings),
   );
+
+  const callService = (): CallService => {
+    if (deps.call === undefined)
+      throw new AppErrorException('unavailable', 'calls are not set up on this host');
+    return deps.call;
+  };
 
   const handlers: BackendApi = {
     'app.info': () =>
@@ -47,9 +77,16 @@ export function createBackend(deps: BackendDeps): Backend {
       return null;
     },
     'readings.latest': () => Promise.resolve(bus.latestReadings()),
+    // Readings a renderer decoded (Bluetooth LE): onto the same bus as wired devices' readings.
+    'readings.submit': ({ readings }) => {
+      bus.publish(readings);
+      return Promise.resolve({ accepted: readings.length });
+    },
     'settings.get': () => Promise.resolve(deps.settings.get()),
     // Through `then` so a validation error from the store becomes a rejection, not a throw.
     'settings.update': (patch) => Promise.resolve().then(() => deps.settings.update(patch)),
+    'call.invite': (request) => callService().invite(request),
+    'call.join': () => callService().join(),
   };
 
   let closed = false;
@@ -72,6 +109,7 @@ export function createBackend(deps: BackendDeps): Backend {
       closed = true;
       unsubscribeSettings();
       unsubscribeBus();
+      await hotPlug?.stop();
       await devices.closeAll();
       events.clear();
     },

@@ -6,10 +6,13 @@ import { createBackend } from '../core/backend';
 import type { Backend } from '../core/backend-types';
 import { JsonFileSettingsStore } from '../core/settings/json-file-settings-store';
 import { startSimulatedDevice } from '../core/sim/simulated-device';
+import { PROTOCOL_IDS, isProtocolId } from '../shared/protocols';
 import { defaultDataDir, packageVersion } from './data-dir';
 import { createStaticHandler } from './static-files';
 import { rejectUpgrade } from './upgrade-response';
 import { createWsBridge } from './ws-bridge';
+import { SIGNALING_PATH } from '../shared/call/signaling';
+import { createEmbeddedSignaling, type EmbeddedSignalingOptions } from './embedded-signaling';
 
 /**
  * The Node host's composition root: the core with a JSON-file settings store, the built renderer
@@ -22,12 +25,18 @@ export interface StartServerOptions {
   readonly host?: string;
   /** 0 picks a free port (tests). */
   readonly port?: number;
-  readonly simulate?: boolean;
+  /**
+   * Simulated devices, each on its own pseudo-terminal and session, marked SIMULATED: protocol ids,
+   * or `true` for the default Contec CMS50 V7 oximeter.
+   */
+  readonly simulate?: boolean | readonly string[];
   /** The built renderer; defaults to dist/renderer next to the bundled host. */
   readonly staticDir?: string;
   /** Settings and other state; defaults to the OS user-data folder (see defaultDataDir). */
   readonly dataDir?: string;
   readonly log?: (line: string) => void;
+  /** The embedded rendezvous server at /signal and the invites it accepts (public URL, TURN). */
+  readonly signaling?: EmbeddedSignalingOptions;
 }
 
 export interface RunningServer {
@@ -48,17 +57,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
-  const backend = createBackend({
-    host: 'node',
-    version: packageVersion(),
-    settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')),
+  const settings = new JsonFileSettingsStore(join(dataDir, 'settings.json'));
+  let ownUrl = 'http://127.0.0.1/'; // replaced once listening
+  const signaling = createEmbeddedSignaling({
+    dataDir,
+    settings,
+    ownUrl: () => ownUrl,
+    options: options.signaling,
   });
+  const backend = createBackend({ host: 'node', version: packageVersion(), settings, call: signaling.call });
   const bridge = createWsBridge({ backend });
   const server = createServer(createStaticHandler(staticDir));
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?', 1)[0];
     if (path === API_PATH) bridge.handleUpgrade(request, socket, head);
+    else if (path === SIGNALING_PATH) signaling.route.handleUpgrade(request, socket, head);
     else rejectUpgrade(socket, 404, 'Not Found');
   });
 
@@ -68,6 +82,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const close = (): Promise<void> =>
     (closing ??= runAll([
       () => bridge.close(),
+      () => signaling.route.close(),
       () => backend.close(), // before the simulator: the port closes cleanly instead of "unplugged"
       ...stops.reverse(),
       () => closeHttp(server),
@@ -75,11 +90,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   try {
     await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-    if (options.simulate === true) {
-      const device = await startSimulatedDevice(SIMULATED_PROTOCOL);
+    ownUrl = urlOf(server.address() as AddressInfo);
+    for (const protocol of simulatedProtocols(options.simulate)) {
+      const device = await startSimulatedDevice(protocol);
       stops.push(() => device.stop());
       await backend.connectDevice({ path: device.path, protocol: device.protocol, simulated: true });
-      log(`simulated ${device.protocol} oximeter on ${device.path}`);
+      log(`simulated ${device.protocol} on ${device.path}`);
     }
   } catch (cause) {
     await close().catch(() => undefined);
@@ -88,13 +104,34 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   return { url: urlOf(server.address() as AddressInfo), backend, close };
 }
 
+/** `--simulate` alone means the default oximeter; a list gives one simulated device per protocol id. */
+export function simulatedProtocols(simulate: boolean | readonly string[] | undefined): readonly string[] {
+  if (simulate === true) return [SIMULATED_PROTOCOL];
+  if (!simulate) return [];
+  const unknown = simulate.filter((protocol) => !isProtocolId(protocol));
+  if (unknown.length > 0)
+    throw new TypeError(
+      `--simulate: unknown protocol id ${unknown.join(', ')}; known: ${PROTOCOL_IDS.join(', ')}`,
+    );
+  return simulate;
+}
+
+/** Parses `--simulate[=]a,b,c` (empty or absent value: the default device). */
+export function parseSimulateList(value: string): readonly string[] {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  return ids.length > 0 ? ids : [SIMULATED_PROTOCOL];
+}
+
 async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
   const failures: unknown[] = [];
   for (const step of steps) await step().catch((cause: unknown) => failures.push(cause));
   if (failures.length > 0) throw failures[0];
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
+export function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -104,7 +141,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
-function closeHttp(server: Server): Promise<void> {
+export function closeHttp(server: Server): Promise<void> {
   if (!server.listening) return Promise.resolve();
   return new Promise((resolvePromise) => {
     server.close(() => resolvePromise());

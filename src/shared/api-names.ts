@@ -9,8 +9,11 @@ export const API_METHOD_NAMES = [
   'devices.connect',
   'devices.disconnect',
   'readings.latest',
+  'readings.submit',
   'settings.get',
   'settings.update',
+  'call.invite',
+  'call.join',
 ] as const;
 
 export const API_EVENT_NAMES = ['readings', 'device.state', 'settings.changed'] as const;

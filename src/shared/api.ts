@@ -3,6 +3,7 @@ import type { ApiEvent, ApiMethod } from './api-names';
 import { deviceInfoSchema } from './domain/devices';
 import { readingBatchSchema, readingSchema } from './domain/readings';
 import { settingsPatchSchema, settingsSchema } from './domain/settings';
+import { isProtocolId } from './protocols';
 
 /**
  * The backend API, declared once. The Electron IPC bridge, the preload, the WebSocket bridge and
@@ -27,6 +28,16 @@ const devicePath = z
   .max(200)
   .refine((p) => !p.includes('\0'), 'path must not contain NUL');
 
+/** Most readings one `readings.submit` may carry (one BLE value yields at most five). */
+export const MAX_SUBMITTED_READINGS = 256;
+
+/** `ble-<profile>@<name>`, where `ble-<profile>` is a Bluetooth LE protocol id. */
+export function isBleDeviceId(device: string): boolean {
+  const at = device.indexOf('@');
+  const protocol = device.slice(0, Math.max(0, at));
+  return at > 0 && at < device.length - 1 && protocol.startsWith('ble-') && isProtocolId(protocol);
+}
+
 export const API_METHODS = {
   'app.info': { params: empty, result: appInfoSchema },
   'devices.list': { params: empty, result: z.array(deviceInfoSchema) },
@@ -37,8 +48,43 @@ export const API_METHODS = {
   'devices.disconnect': { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.null() },
   /** Latest numeric per device and metric, and latest status per device: for a screen that just opened. */
   'readings.latest': { params: empty, result: z.array(readingSchema) },
+  /**
+   * Readings decoded in the renderer (Bluetooth LE through Web Bluetooth), published on the reading
+   * bus like a wired device's so the screens, the recorder and the consultant all get them. Device
+   * ids must be `ble-<profile>@<name>`: a renderer can never speak for a wired device.
+   */
+  'readings.submit': {
+    params: z.strictObject({
+      readings: z
+        .array(readingSchema.refine((r) => isBleDeviceId(r.device), 'device must be ble-<profile>@<name>'))
+        .min(1)
+        .max(MAX_SUBMITTED_READINGS),
+    }),
+    result: z.strictObject({ accepted: z.number().int().nonnegative() }),
+  },
   'settings.get': { params: empty, result: settingsSchema },
   'settings.update': { params: settingsPatchSchema, result: settingsSchema },
+  /**
+   * A single-use consultant link for the station's current room (`newRoom` starts a new one, so
+   * earlier links lead nowhere). The token rides in the URL fragment: never sent to a server.
+   */
+  'call.invite': {
+    params: z.strictObject({ newRoom: z.boolean().optional() }),
+    result: z.strictObject({
+      consultantUrl: z.url({ protocol: /^https?$/ }),
+      consultantToken: z.string().min(1).max(2048),
+      expiresAt: z.iso.datetime(),
+    }),
+  },
+  /** Where and with which fresh token the station joins its room; ask again after every drop. */
+  'call.join': {
+    params: empty,
+    result: z.strictObject({
+      signalingUrl: z.url({ protocol: /^wss?$/ }),
+      token: z.string().min(1).max(2048),
+      expiresAt: z.iso.datetime(),
+    }),
+  },
 } as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;
 
 export const API_EVENTS = {

@@ -40,12 +40,30 @@ export class FakeCoreBackend implements Backend {
     },
     'devices.disconnect': async (params) => this.record('devices.disconnect', params, null),
     'readings.latest': async () => this.record('readings.latest', {}, this.latest),
+    'readings.submit': async (params) =>
+      this.record('readings.submit', params, { accepted: params.readings.length }),
     'settings.get': async () => this.record('settings.get', {}, this.settings),
     'settings.update': async (patch) => {
       this.record('settings.update', patch);
       this.settings = { ...this.settings, ...patch };
       return this.settings;
     },
+    'call.invite': async (params) =>
+      this.record('call.invite', params, {
+        consultantUrl: 'http://127.0.0.1/consultant.html#invite=v1.fake.fake',
+        consultantToken: 'v1.fake.fake',
+        expiresAt: '2026-01-01T01:00:00.000Z',
+      }),
+    'call.join': async () =>
+      this.record(
+        'call.join',
+        {},
+        {
+          signalingUrl: 'ws://127.0.0.1/signal',
+          token: 'v1.fake.fake',
+          expiresAt: '2026-01-01T12:00:00.000Z',
+        },
+      ),
   };
 
   on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {

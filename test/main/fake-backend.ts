@@ -52,8 +52,19 @@ export function fakeBackend(): {
       'devices.connect': method<'devices.connect'>(async () => device),
       'devices.disconnect': method<'devices.disconnect'>(async () => null),
       'readings.latest': method<'readings.latest'>(async () => []),
+      'readings.submit': method<'readings.submit'>(async ({ readings }) => ({ accepted: readings.length })),
       'settings.get': method<'settings.get'>(async () => DEFAULT_SETTINGS),
       'settings.update': method<'settings.update'>(async (patch) => ({ ...DEFAULT_SETTINGS, ...patch })),
+      'call.invite': method<'call.invite'>(async () => ({
+        consultantUrl: 'http://127.0.0.1:8080/consultant.html#invite=v1.fake.fake',
+        consultantToken: 'v1.fake.fake',
+        expiresAt: '2026-01-01T01:00:00.000Z',
+      })),
+      'call.join': method<'call.join'>(async () => ({
+        signalingUrl: 'ws://127.0.0.1:8080/signal',
+        token: 'v1.fake.fake',
+        expiresAt: '2026-01-01T12:00:00.000Z',
+      })),
     },
     on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {
       const set = listeners.get(event)!;

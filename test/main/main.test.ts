@@ -127,7 +127,8 @@ describe('main.ts (Electron entry) against a fake electron module', () => {
     await settle();
     FakeBrowserWindow.created[0].close();
     electron.app.emit('window-all-closed');
-    await settle();
+    // backend.close() stops discovery, which may be waiting on a port listing: give it real time.
+    for (let i = 0; i < 200 && electron.app.quits < 2; i += 1) await new Promise((r) => setTimeout(r, 10));
     expect(electron.app.quits).toBe(2); // the held quit, then the real one after backend.close()
   });
 

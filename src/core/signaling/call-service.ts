@@ -1,0 +1,88 @@
+import { CONSULTANT_INVITE_TTL_S, issueToken, randomId, STATION_TOKEN_TTL_S } from './invite-token';
+import { SIGNALING_PATH } from '../../shared/call/signaling';
+
+/**
+ * The station's side of inviting: one current room, a single-use consultant link for it, and a
+ * fresh station token on every (re)join. Backs the `call.invite` and `call.join` API methods.
+ * Tokens are signed with the key the rendezvous server verifies with: the embedded server shares
+ * it in-process; a standalone server must be given the same key (STATION_SIGNALING_SECRET).
+ */
+export interface CallInvite {
+  readonly consultantUrl: string;
+  readonly consultantToken: string;
+  readonly expiresAt: string;
+}
+
+export interface StationJoin {
+  readonly signalingUrl: string;
+  readonly token: string;
+  readonly expiresAt: string;
+}
+
+export interface CallService {
+  /** `newRoom` starts a new consultation: links issued before no longer lead into this call. */
+  invite(request: { newRoom?: boolean }): Promise<CallInvite>;
+  join(): Promise<StationJoin>;
+}
+
+export interface CallServiceOptions {
+  readonly secret: Uint8Array;
+  /**
+   * Origin of the rendezvous server (`https://rdv.example.org`, or this host's own origin when
+   * the server is embedded), read per call: it is known only once the host listens, and the
+   * `rendezvousUrl` setting may change.
+   */
+  readonly rendezvousOrigin: () => string;
+  readonly now?: () => number;
+}
+
+/** The consultant page; the token goes in the fragment so it never reaches a server log or a Referer. */
+export const CONSULTANT_PAGE = 'consultant.html';
+
+export function createCallService(options: CallServiceOptions): CallService {
+  const now = options.now ?? Date.now;
+  let room = randomId();
+  const origin = (): string => new URL(options.rendezvousOrigin()).origin;
+  return {
+    invite({ newRoom }) {
+      if (newRoom === true) room = randomId();
+      const { token, claims } = issueToken(options.secret, {
+        room,
+        role: 'consultant',
+        ttlS: CONSULTANT_INVITE_TTL_S,
+        nowMs: now(),
+      });
+      return Promise.resolve({
+        consultantUrl: `${origin()}/${CONSULTANT_PAGE}#invite=${token}`,
+        consultantToken: token,
+        expiresAt: new Date(claims.exp * 1000).toISOString(),
+      });
+    },
+    join() {
+      const { token, claims } = issueToken(options.secret, {
+        room,
+        role: 'station',
+        ttlS: STATION_TOKEN_TTL_S,
+        nowMs: now(),
+      });
+      return Promise.resolve({
+        signalingUrl: signalingUrlOf(origin()),
+        token,
+        expiresAt: new Date(claims.exp * 1000).toISOString(),
+      });
+    },
+  };
+}
+
+/** `https://h:1` → `wss://h:1/signal`; `http://h` → `ws://h/signal`. */
+export function signalingUrlOf(origin: string): string {
+  const url = new URL(SIGNALING_PATH, origin);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/** The `rendezvousUrl` setting (`wss://h/signal`) → the rendezvous origin (`https://h`). */
+export function originOfRendezvousUrl(rendezvousUrl: string): string {
+  const url = new URL(rendezvousUrl);
+  return `${url.protocol === 'wss:' ? 'https:' : 'http:'}//${url.host}`;
+}

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import {
+  clientMessageSchema,
+  ROLE_CAPACITY,
+  type IceServer,
+  type Peer,
+  type ServerMessage,
+  type SignalingErrorCode,
+} from '../../shared/call/signaling';
+import { verifyToken } from './invite-token';
+import { ReplayGuard } from './replay-guard';
+
+/**
+ * The rendezvous rooms, without sockets or timers: the socket glue (src/server/signaling-route.ts)
+ * hands each text message here with the participant's connection, and closes what we ask it to.
+ * A room exists while someone is in it; it admits ROLE_CAPACITY participants per role, and relays
+ * opaque `signal` payloads only between members of the same room.
+ */
+export interface SignalingConnection {
+  send(message: ServerMessage): void;
+  /** 1000 after `leave`, 1008 for a policy violation. */
+  close(code: number, reason: string): void;
+}
+
+export interface RendezvousOptions {
+  readonly secret: Uint8Array;
+  readonly iceServersFor: (peerId: string) => IceServer[];
+  readonly now?: () => number;
+  readonly maxRooms?: number;
+  readonly replayCacheSize?: number;
+  readonly rejoinGraceMs?: number;
+  /** Malformed or out-of-place messages tolerated from a joined socket before it is closed. */
+  readonly maxStrikes?: number;
+}
+
+export const DEFAULT_MAX_ROOMS = 1000;
+export const DEFAULT_REJOIN_GRACE_MS = 2 * 60 * 1000;
+/** Seats in one room, all roles together. */
+const ROOM_CAPACITY = Object.values(ROLE_CAPACITY).reduce((sum, n) => sum + n, 0);
+export const CLOSE_NORMAL = 1000;
+export const CLOSE_POLICY_VIOLATION = 1008;
+
+interface Seat {
+  readonly peer: Peer;
+  readonly room: string;
+  readonly jti: string;
+  strikes: number;
+}
+
+export class RendezvousRooms {
+  private readonly rooms = new Map<string, Map<string, { seat: Seat; connection: SignalingConnection }>>();
+  private readonly seats = new Map<SignalingConnection, Seat>();
+  private readonly replay: ReplayGuard;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RendezvousOptions) {
+    this.now = options.now ?? Date.now;
+    this.replay = new ReplayGuard({
+      maxEntries: options.replayCacheSize ?? 10_000,
+      rejoinGraceMs: options.rejoinGraceMs ?? DEFAULT_REJOIN_GRACE_MS,
+    });
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  isJoined(connection: SignalingConnection): boolean {
+    return this.seats.has(connection);
+  }
+
+  /** One text message from a socket. Never throws: bad input becomes an error reply or a close. */
+  handleText(connection: SignalingConnection, text: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      this.refuse(connection, 'bad-message', 'message is not valid JSON');
+      return;
+    }
+    const parsed = clientMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      this.refuse(connection, 'bad-message', 'unknown or malformed message');
+      return;
+    }
+    const message = parsed.data;
+    const seat = this.seats.get(connection);
+    switch (message.type) {
+      case 'ping':
+        connection.send({ type: 'pong' });
+        return;
+      case 'join':
+        if (seat !== undefined) this.refuse(connection, 'bad-message', 'already joined');
+        else this.join(connection, message.token);
+        return;
+      case 'leave':
+        this.disconnect(connection, true);
+        connection.close(CLOSE_NORMAL, 'left');
+        return;
+      case 'signal': {
+        if (seat === undefined) return this.refuse(connection, 'not-joined', 'join first');
+        const target = this.rooms.get(seat.room)?.get(message.to);
+        if (target === undefined || message.to === seat.peer.peerId) {
+          connection.send(error('unknown-peer', 'no such peer in this room'));
+          return;
+        }
+        target.connection.send({ type: 'signal', from: seat.peer.peerId, data: message.data });
+      }
+    }
+  }
+
+  /** The socket closed (`left` after a `leave`): frees its seat and tells the others. */
+  disconnect(connection: SignalingConnection, left = false): void {
+    const seat = this.seats.get(connection);
+    if (seat === undefined) return;
+    this.seats.delete(connection);
+    this.replay.release(seat.jti, left, this.now());
+    const room = this.rooms.get(seat.room);
+    room?.delete(seat.peer.peerId);
+    if (room === undefined || room.size === 0) {
+      this.rooms.delete(seat.room);
+      return;
+    }
+    for (const other of room.values()) other.connection.send({ type: 'peer-left', peerId: seat.peer.peerId });
+  }
+
+  private join(connection: SignalingConnection, token: string): void {
+    const nowMs = this.now();
+    const check = verifyToken(this.options.secret, token, nowMs);
+    if (!check.ok) return this.reject(connection, check.code, check.message);
+    const { room: roomId, role, jti, exp } = check.claims;
+    if (this.replay.isReplay(jti, nowMs)) {
+      return this.reject(connection, 'replayed-token', 'this invite was already used');
+    }
+    const room = this.rooms.get(roomId);
+    if (room === undefined && this.rooms.size >= (this.options.maxRooms ?? DEFAULT_MAX_ROOMS)) {
+      return this.reject(connection, 'server-busy', 'too many rooms open: try again later');
+    }
+    const members = [...(room?.values() ?? [])].map((member) => member.seat.peer);
+    // Every seat taken → room-full; a free seat, but not for this role → role-taken.
+    if (members.length >= ROOM_CAPACITY) return this.reject(connection, 'room-full', 'this room is full');
+    if (members.filter((peer) => peer.role === role).length >= ROLE_CAPACITY[role]) {
+      return this.reject(connection, 'role-taken', `this room already has its ${role}`);
+    }
+    if (this.replay.claim(jti, exp, nowMs) === 'full')
+      return this.reject(connection, 'server-busy', 'too many invites in use: try again later');
+
+    const seat: Seat = {
+      peer: { peerId: randomBytes(12).toString('base64url'), role },
+      room: roomId,
+      jti,
+      strikes: 0,
+    };
+    const seated = room ?? new Map<string, { seat: Seat; connection: SignalingConnection }>();
+    this.rooms.set(roomId, seated);
+    seated.set(seat.peer.peerId, { seat, connection });
+    this.seats.set(connection, seat);
+    connection.send({
+      type: 'joined',
+      peerId: seat.peer.peerId,
+      role,
+      peers: members,
+      iceServers: this.options.iceServersFor(seat.peer.peerId),
+    });
+    for (const peer of members)
+      seated.get(peer.peerId)?.connection.send({ type: 'peer-joined', peer: seat.peer });
+  }
+
+  /** Joined sockets get a few strikes for bad messages; an unjoined one gets none. */
+  private refuse(connection: SignalingConnection, code: SignalingErrorCode, message: string): void {
+    const seat = this.seats.get(connection);
+    if (seat !== undefined && ++seat.strikes <= (this.options.maxStrikes ?? 10)) {
+      connection.send(error(code, message));
+      return;
+    }
+    this.reject(connection, code, message);
+  }
+
+  private reject(connection: SignalingConnection, code: SignalingErrorCode, message: string): void {
+    connection.send(error(code, message));
+    this.disconnect(connection, true); // closed for cause: its token does not get a rejoin grace
+    connection.close(CLOSE_POLICY_VIOLATION, code);
+  }
+}
+
+function error(code: SignalingErrorCode, message: string): ServerMessage {
+  return { type: 'error', code, message };
+}

@@ -1,0 +1,74 @@
+import type { SettingsStore } from '../core/settings/settings-store';
+import { createCallService, originOfRendezvousUrl, type CallService } from '../core/signaling/call-service';
+import { loadSigningSecret } from '../core/signaling/signaling-secret';
+import { iceServersFor } from '../core/signaling/turn-credentials';
+import { createSignalingRoute, type SignalingLimits, type SignalingRoute } from './signaling-route';
+
+/**
+ * The rendezvous server embedded in the station's Node host (the default: LAN, demo, tests), and
+ * the call service that mints invites for it. When the `rendezvousUrl` setting names a standalone
+ * server, invites point there instead (it must share the signing key, see signaling-secret.ts);
+ * the embedded route stays mounted and simply goes unused.
+ */
+export interface EmbeddedSignalingOptions {
+  /** The address the consultant reaches this host at (`https://station.example.org`). */
+  readonly publicUrl?: string;
+  /** coturn `static-auth-secret`: server configuration, never a renderer setting. */
+  readonly turnSecret?: string;
+  /** Offered in addition to the `stunUrls` / `turnUrls` settings. */
+  readonly stunUrls?: readonly string[];
+  readonly turnUrls?: readonly string[];
+  readonly allowedOrigins?: readonly string[];
+  readonly trustForwardedProto?: boolean;
+  readonly limits?: Partial<SignalingLimits>;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** iceServerSchema admits at most 8 URLs per entry. */
+const MAX_URLS = 8;
+
+export function createEmbeddedSignaling(deps: {
+  readonly dataDir: string;
+  readonly settings: SettingsStore;
+  /** This host's own URL, known once it listens. */
+  readonly ownUrl: () => string;
+  readonly options?: EmbeddedSignalingOptions;
+}): { call: CallService; route: SignalingRoute } {
+  const options = deps.options ?? {};
+  const secret = loadSigningSecret(deps.dataDir, options.env);
+  const publicOrigin = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).origin;
+  const merged = (fromSettings: readonly string[], fromConfig: readonly string[] = []): string[] =>
+    [...new Set([...fromSettings, ...fromConfig])].slice(0, MAX_URLS);
+  const route = createSignalingRoute({
+    secret,
+    iceServersFor: (peerId) => {
+      const settings = deps.settings.get();
+      return iceServersFor(
+        {
+          stunUrls: merged(settings.stunUrls, options.stunUrls),
+          turnUrls: merged(settings.turnUrls, options.turnUrls),
+          turnSecret: options.turnSecret,
+        },
+        peerId,
+        Date.now(),
+      );
+    },
+    limits: options.limits,
+    originPolicy: {
+      allowedOrigins: [
+        ...(options.allowedOrigins ?? []),
+        ...(publicOrigin === undefined ? [] : [publicOrigin]),
+      ],
+      trustForwardedProto: options.trustForwardedProto ?? false,
+    },
+  });
+  const call = createCallService({
+    secret,
+    rendezvousOrigin: () => {
+      const external = deps.settings.get().rendezvousUrl;
+      if (external !== '') return originOfRendezvousUrl(external);
+      return publicOrigin ?? deps.ownUrl();
+    },
+  });
+  return { call, route };
+}

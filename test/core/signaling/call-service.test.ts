@@ -1,0 +1,58 @@
+import {
+  createCallService,
+  originOfRendezvousUrl,
+  signalingUrlOf,
+} from '../../../src/core/signaling/call-service';
+import { verifyToken } from '../../../src/core/signaling/invite-token';
+
+const SECRET = Buffer.alloc(32, 3);
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+describe('call service', () => {
+  it('invites a consultant by fragment link and joins the station to the same room', async () => {
+    const call = createCallService({
+      secret: SECRET,
+      rendezvousOrigin: () => 'https://rdv.example.org/',
+      now: () => NOW,
+    });
+    const invite = await call.invite({});
+    expect(invite.consultantUrl).toBe(
+      `https://rdv.example.org/consultant.html#invite=${invite.consultantToken}`,
+    );
+    expect(invite.expiresAt).toBe('2026-11-25T13:00:00.000Z');
+    const join = await call.join();
+    expect(join).toMatchObject({
+      signalingUrl: 'wss://rdv.example.org/signal',
+      expiresAt: '2026-11-26T00:00:00.000Z',
+    });
+    const consultant = verifyToken(SECRET, invite.consultantToken, NOW);
+    const station = verifyToken(SECRET, join.token, NOW);
+    if (!consultant.ok || !station.ok) throw new Error('tokens must verify');
+    expect(consultant.claims.role).toBe('consultant');
+    expect(station.claims).toMatchObject({ role: 'station', room: consultant.claims.room });
+    expect(station.claims.jti).not.toBe(consultant.claims.jti);
+  });
+
+  it('starts a new room on request', async () => {
+    const call = createCallService({
+      secret: SECRET,
+      rendezvousOrigin: () => 'http://127.0.0.1:8080',
+      now: () => NOW,
+    });
+    const roomOf = (token: string): string => {
+      const check = verifyToken(SECRET, token, NOW);
+      return check.ok ? check.claims.room : '';
+    };
+    const first = roomOf((await call.invite({})).consultantToken);
+    expect(roomOf((await call.invite({})).consultantToken)).toBe(first);
+    const next = roomOf((await call.invite({ newRoom: true })).consultantToken);
+    expect(next).not.toBe(first);
+    expect(roomOf((await call.join()).token)).toBe(next);
+  });
+
+  it('maps between page origins and signaling URLs', () => {
+    expect(signalingUrlOf('http://127.0.0.1:8080')).toBe('ws://127.0.0.1:8080/signal');
+    expect(originOfRendezvousUrl('wss://rdv.example.org:8443/signal')).toBe('https://rdv.example.org:8443');
+    expect(originOfRendezvousUrl('ws://10.0.0.2/signal')).toBe('http://10.0.0.2');
+  });
+});

@@ -1,0 +1,80 @@
+import type { ServerMessage } from '../../../src/shared/call/signaling';
+import { issueToken, randomId } from '../../../src/core/signaling/invite-token';
+import { RendezvousRooms, type SignalingConnection } from '../../../src/core/signaling/rendezvous-server';
+
+const SECRET = Buffer.alloc(32, 5);
+
+/** The room logic alone, on a clock the test drives; sockets are covered in test/server. */
+class Recorder implements SignalingConnection {
+  readonly sent: ServerMessage[] = [];
+  closedWith: number | null = null;
+  send(message: ServerMessage): void {
+    this.sent.push(message);
+  }
+  close(code: number): void {
+    this.closedWith = code;
+  }
+  last(): ServerMessage | undefined {
+    return this.sent.at(-1);
+  }
+}
+
+describe('RendezvousRooms', () => {
+  let nowMs = Date.parse('2026-11-25T12:00:00Z');
+  const rooms = (): RendezvousRooms =>
+    new RendezvousRooms({
+      secret: SECRET,
+      now: () => nowMs,
+      rejoinGraceMs: 60_000,
+      iceServersFor: (peerId) => [{ urls: 'turn:t.example', username: `9:${peerId}`, credential: 'c' }],
+    });
+  const token = (room: string, role: 'station' | 'consultant'): string =>
+    issueToken(SECRET, { room, role, ttlS: 3600, nowMs }).token;
+  const join = (server: RendezvousRooms, value: string): Recorder => {
+    const connection = new Recorder();
+    server.handleText(connection, JSON.stringify({ type: 'join', token: value }));
+    return connection;
+  };
+
+  it('gives each participant TURN credentials bound to its own peer id', () => {
+    const station = join(rooms(), token(randomId(), 'station'));
+    const joined = station.last();
+    if (joined?.type !== 'joined') throw new Error('expected joined');
+    expect(joined.iceServers[0]?.username).toBe(`9:${joined.peerId}`);
+  });
+
+  it('lets a dropped consultant back in with its link within the grace window only', () => {
+    const server = rooms();
+    const room = randomId();
+    const station = join(server, token(room, 'station'));
+    const link = token(room, 'consultant');
+    const first = join(server, link);
+    server.disconnect(first); // dropped, no leave
+    expect(station.last()).toMatchObject({ type: 'peer-left' });
+    nowMs += 59_000;
+    const back = join(server, link);
+    expect(back.last()).toMatchObject({ type: 'joined', role: 'consultant' });
+    server.disconnect(back);
+    nowMs += 61_000;
+    const late = join(server, link);
+    expect(late.last()).toMatchObject({ type: 'error', code: 'replayed-token' });
+    expect(late.closedWith).toBe(1008);
+  });
+
+  it('forgets a room once its last participant leaves', () => {
+    const server = rooms();
+    const station = join(server, token(randomId(), 'station'));
+    expect(server.roomCount).toBe(1);
+    server.handleText(station, '{"type":"leave"}');
+    expect(station.closedWith).toBe(1000);
+    expect(server.roomCount).toBe(0);
+  });
+
+  it('refuses a second join on a joined socket', () => {
+    const server = rooms();
+    const station = join(server, token(randomId(), 'station'));
+    server.handleText(station, JSON.stringify({ type: 'join', token: token(randomId(), 'station') }));
+    expect(station.last()).toMatchObject({ type: 'error', code: 'bad-message' });
+    expect(server.roomCount).toBe(1);
+  });
+});

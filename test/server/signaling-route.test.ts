@@ -1,0 +1,221 @@
+import { MAX_SIGNAL_MESSAGE_BYTES } from '../../src/shared/call/signaling';
+import { issueToken } from '../../src/core/signaling/invite-token';
+import { newRoom, Participant, startSignaling, tokenFor, type SignalingHarness } from './signaling-support';
+
+/** The rendezvous server over real WebSockets on 127.0.0.1: join, relay, and every refusal. */
+describe('signaling route', () => {
+  let harness: SignalingHarness;
+  const open: Participant[] = [];
+  const track = (participant: Participant): Participant => (open.push(participant), participant);
+
+  beforeEach(async () => {
+    harness = await startSignaling({ limits: { joinTimeoutMs: 400, rate: { perSecond: 20, burst: 40 } } });
+  });
+  afterEach(async () => {
+    for (const participant of open.splice(0)) participant.close();
+    await harness.close();
+  });
+
+  async function pair(room = newRoom()): Promise<{ station: Participant; consultant: Participant }> {
+    const station = track(await Participant.joined(harness, tokenFor(room, 'station')));
+    const consultant = track(await Participant.joined(harness, tokenFor(room, 'consultant')));
+    return { station, consultant };
+  }
+
+  it('joins two participants, announces them and relays signals both ways', async () => {
+    const room = newRoom();
+    const station = track(await Participant.open(harness.url, harness.origin));
+    station.send({ type: 'join', token: tokenFor(room, 'station') });
+    const stationJoined = await station.next('joined');
+    expect(stationJoined).toMatchObject({ role: 'station', peers: [], iceServers: [] });
+
+    const consultant = track(await Participant.joined(harness, tokenFor(room, 'consultant')));
+    expect(consultant.messages).toEqual([]);
+    const announced = await station.next('peer-joined');
+    expect(announced.peer).toEqual({ peerId: consultant.peerId, role: 'consultant' });
+
+    consultant.send({ type: 'signal', to: stationJoined.peerId, data: { type: 'offer', sdp: 'v=0' } });
+    expect(await station.next('signal')).toEqual({
+      type: 'signal',
+      from: consultant.peerId,
+      data: { type: 'offer', sdp: 'v=0' },
+    });
+    station.send({ type: 'signal', to: consultant.peerId, data: { candidate: 'c1' } });
+    expect((await consultant.next('signal')).data).toEqual({ candidate: 'c1' });
+
+    station.send({ type: 'ping' });
+    await station.next('pong');
+    consultant.send({ type: 'leave' });
+    expect(await consultant.closed()).toBe(1000);
+    expect((await station.next('peer-left')).peerId).toBe(consultant.peerId);
+  });
+
+  it('tells a joiner who is already in the room', async () => {
+    const room = newRoom();
+    const station = track(await Participant.joined(harness, tokenFor(room, 'station')));
+    const consultant = track(await Participant.open(harness.url, harness.origin));
+    consultant.send({ type: 'join', token: tokenFor(room, 'consultant') });
+    expect((await consultant.next('joined')).peers).toEqual([{ peerId: station.peerId, role: 'station' }]);
+  });
+
+  it('never relays across rooms', async () => {
+    const a = await pair();
+    const b = await pair();
+    a.station.send({ type: 'signal', to: b.consultant.peerId, data: { x: 1 } });
+    expect((await a.station.next('error')).code).toBe('unknown-peer');
+    a.station.send({ type: 'signal', to: a.consultant.peerId, data: { x: 2 } });
+    expect((await a.consultant.next('signal')).data).toEqual({ x: 2 });
+    expect(b.consultant.messages.filter((m) => m.type === 'signal')).toEqual([]);
+  });
+
+  it.each([
+    ['a forged token', 'v1.eyJyb29tIjoiYSJ9.AAAA', 'bad-token'],
+    ['garbage', 'not a token', 'bad-token'],
+    [
+      'a token signed with another key',
+      issueToken(Buffer.alloc(32, 9), { room: newRoom(), role: 'station', ttlS: 60, nowMs: Date.now() })
+        .token,
+      'bad-token',
+    ],
+    [
+      'an expired token',
+      tokenFor(newRoom(), 'consultant', { ttlS: 60, nowMs: Date.now() - 61_000 }),
+      'expired-token',
+    ],
+  ])('refuses %s and closes with 1008', async (_name, token, code) => {
+    const participant = track(await Participant.open(harness.url, harness.origin));
+    participant.send({ type: 'join', token });
+    expect((await participant.next('error')).code).toBe(code);
+    expect(await participant.closed()).toBe(1008);
+  });
+
+  it('lets a token join once while its holder is connected', async () => {
+    const token = tokenFor(newRoom(), 'consultant');
+    track(await Participant.joined(harness, token));
+    const thief = track(await Participant.open(harness.url, harness.origin));
+    thief.send({ type: 'join', token });
+    expect((await thief.next('error')).code).toBe('replayed-token');
+    expect(await thief.closed()).toBe(1008);
+  });
+
+  it('lets a dropped participant rejoin with its token, but not after leaving', async () => {
+    const room = newRoom();
+    const station = track(await Participant.joined(harness, tokenFor(room, 'station')));
+    const token = tokenFor(room, 'consultant');
+    const first = track(await Participant.joined(harness, token));
+    first.close(); // a drop, no `leave`
+    await station.next('peer-left');
+    const again = track(await Participant.joined(harness, token));
+    again.send({ type: 'leave' });
+    await again.closed();
+    const late = track(await Participant.open(harness.url, harness.origin));
+    late.send({ type: 'join', token });
+    expect((await late.next('error')).code).toBe('replayed-token');
+  });
+
+  it('refuses a second station (role-taken) and a third participant (room-full)', async () => {
+    const room = newRoom();
+    track(await Participant.joined(harness, tokenFor(room, 'station')));
+    const second = track(await Participant.open(harness.url, harness.origin));
+    second.send({ type: 'join', token: tokenFor(room, 'station') });
+    expect((await second.next('error')).code).toBe('role-taken');
+    track(await Participant.joined(harness, tokenFor(room, 'consultant')));
+    const third = track(await Participant.open(harness.url, harness.origin));
+    third.send({ type: 'join', token: tokenFor(room, 'consultant') });
+    expect((await third.next('error')).code).toBe('room-full');
+    expect(await third.closed()).toBe(1008);
+  });
+
+  it('answers malformed JSON and unknown types, then closes a socket that keeps at it', async () => {
+    const { station } = await pair();
+    station.send('{not json');
+    expect((await station.next('error')).code).toBe('bad-message');
+    station.send({ type: 'shout', text: 'hi' });
+    expect((await station.next('error')).code).toBe('bad-message');
+    station.send({ type: 'signal', to: 'x', data: {} }); // peer id too short for the schema
+    expect((await station.next('error')).code).toBe('bad-message');
+    for (let i = 0; i < 10; i += 1) station.send('[]');
+    expect(await station.closed()).toBe(1008);
+  });
+
+  it('refuses anything before join except join and ping', async () => {
+    const stranger = track(await Participant.open(harness.url, harness.origin));
+    stranger.send({ type: 'ping' });
+    await stranger.next('pong');
+    stranger.send({ type: 'signal', to: 'abcdefgh', data: {} });
+    expect((await stranger.next('error')).code).toBe('not-joined');
+    expect(await stranger.closed()).toBe(1008);
+  });
+
+  it('refuses an oversized message with too-large and 1009', async () => {
+    const { station, consultant } = await pair();
+    station.send({
+      type: 'signal',
+      to: consultant.peerId,
+      data: { sdp: 'x'.repeat(MAX_SIGNAL_MESSAGE_BYTES) },
+    });
+    expect((await station.next('error')).code).toBe('too-large');
+    expect(await station.closed()).toBe(1009);
+    await consultant.next('peer-left');
+  });
+
+  it('cuts off a socket that does not join in time', async () => {
+    const idle = track(await Participant.open(harness.url, harness.origin));
+    expect(await idle.closed()).toBe(1008);
+    expect(idle.messages).toMatchObject([{ type: 'error', code: 'not-joined' }]);
+  });
+
+  it('rate-limits a flooding socket while another room keeps relaying', async () => {
+    const flood = await pair();
+    const calm = await pair();
+    for (let i = 0; i < 2000; i += 1)
+      flood.station.send({ type: 'signal', to: flood.consultant.peerId, data: { i } });
+    expect((await flood.station.next('error')).code).toBe('rate-limited');
+    expect(await flood.station.closed()).toBe(1008);
+    for (let i = 0; i < 5; i += 1) {
+      calm.consultant.send({ type: 'signal', to: calm.station.peerId, data: { i } });
+      expect((await calm.station.next('signal')).data).toEqual({ i });
+    }
+    // The burst (40) plus what the bucket refilled (20/s) while the flood lasted, far below 2000.
+    expect(flood.consultant.messages.filter((m) => m.type === 'signal').length).toBeLessThanOrEqual(100);
+  });
+
+  it('refuses pages from another origin at the upgrade', async () => {
+    await expect(Participant.open(harness.url, 'https://evil.example')).rejects.toThrow(/403/);
+  });
+});
+
+describe('signaling route limits', () => {
+  it('turns away sockets over maxSockets and rooms over maxRooms with server-busy', async () => {
+    const harness = await startSignaling({ limits: { maxSockets: 2 }, maxRooms: 1 });
+    const first = await Participant.joined(harness, tokenFor(newRoom(), 'station'));
+    const second = await Participant.open(harness.url, harness.origin);
+    second.send({ type: 'join', token: tokenFor(newRoom(), 'station') });
+    expect((await second.next('error')).code).toBe('server-busy');
+    const third = await Participant.open(harness.url, harness.origin);
+    const fourth = await Participant.open(harness.url, harness.origin);
+    expect((await fourth.next('error')).code).toBe('server-busy');
+    expect(await fourth.closed()).toBe(1013);
+    for (const participant of [first, second, third, fourth]) participant.close();
+    await harness.close();
+  });
+});
+
+describe('signaling route faults', () => {
+  it('closes only the affected socket (1011) when the room logic fails', async () => {
+    let fail = true;
+    const harness = await startSignaling({
+      iceServersFor: () => {
+        if (fail) throw new Error('ICE configuration unreadable');
+        return [];
+      },
+    });
+    const broken = await Participant.open(harness.url, harness.origin);
+    broken.send({ type: 'join', token: tokenFor(newRoom(), 'station') });
+    expect(await broken.closed()).toBe(1011);
+    fail = false;
+    const fine = await Participant.joined(harness, tokenFor(newRoom(), 'station'));
+    fine.close();
+    await harness.close();
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { runStation } from '../../src/cli/run-station';
+import { memoryIo } from '../helpers/cli-io';
+
+/** `station serve` signaling options: validation, and the standalone rendezvous mode end to end. */
+describe('station serve (signaling options)', () => {
+  it.each([
+    [['--cert', 'c.pem', '--key', 'k.pem'], /--cert\/--key need --rendezvous/],
+    [['--rendezvous', '--cert', 'c.pem'], /--cert and --key go together/],
+    [['--rendezvous', '--simulate'], /--simulate needs the station host/],
+    [['--turn-url', 'http://x'], /not a turn URL/],
+    [['--public-url', 'ftp://x'], /--public-url must be an http\(s\) URL/],
+    [['--allowed-origin', 'https://x.example/path'], /must be an origin/],
+  ])('refuses %j', async (args, message) => {
+    const run = memoryIo();
+    expect(await runStation(['serve', ...args], run.io)).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('--rendezvous serves signaling only, until interrupted', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'station-rdv-cli-'));
+    const previous = process.env.STATION_DATA_DIR;
+    process.env.STATION_DATA_DIR = dataDir;
+    try {
+      const run = memoryIo();
+      const exit = runStation(['serve', '--rendezvous', '--port', '0'], run.io);
+      while (!run.stdout.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 10));
+      const origin = new URL(run.stdout.trim()).origin;
+      const socket = new WebSocket(`${origin.replace('http', 'ws')}/signal`, { origin });
+      const reply = await new Promise<unknown>((resolve, reject) => {
+        socket.once('open', () => socket.send(JSON.stringify({ type: 'ping' })));
+        socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString())));
+        socket.once('error', reject);
+      });
+      expect(reply).toEqual({ type: 'pong' });
+      socket.terminate();
+      run.interrupt();
+      expect(await exit).toBe(0);
+    } finally {
+      if (previous === undefined) delete process.env.STATION_DATA_DIR;
+      else process.env.STATION_DATA_DIR = previous;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
