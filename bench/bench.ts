@@ -1,7 +1,9 @@
 import { cpus } from 'node:os';
+import { benchBleDecoders, printBleDecoders } from './ble-decoders';
 import { benchDecoderThroughput, printDecoderThroughput } from './decoder-throughput';
 import { benchLatency, printLatency } from './latency';
 import { benchMemory, printMemory } from './memory';
+import { benchVitalsChannel, printVitalsChannel } from './vitals-channel';
 
 /**
  * `npm run bench`: the figures the issues name, measured on this machine. Never a timed test: the
@@ -14,7 +16,9 @@ async function main(): Promise<void> {
     `Teleconsult Station benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
   );
   if (want('decoders')) printDecoderThroughput(benchDecoderThroughput());
+  if (want('ble')) printBleDecoders(benchBleDecoders());
   if (want('latency')) printLatency(await benchLatency());
+  if (want('vitals')) printVitalsChannel(benchVitalsChannel());
   if (want('memory')) printMemory(await benchMemory());
 }
 

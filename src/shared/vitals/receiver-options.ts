@@ -1,0 +1,52 @@
+import type { ReadingBatch } from '../domain/readings';
+
+/** Configuration and counters of a VitalsReceiver. */
+
+export interface VitalsReceiverOptions {
+  /** Sends one message (acks, pings) on the current data channel. */
+  readonly send: (bytes: Uint8Array) => void;
+  /** Every batch exactly once, in seq order. */
+  readonly onBatch: (batch: ReadingBatch) => void;
+  /** Ack after this many delivered batches (default 16) or ackIntervalMs (default 250) later. */
+  readonly ackEveryBatches?: number;
+  readonly ackIntervalMs?: number;
+  /** Bounds on batches held out of order (default 512 batches, 4 MiB); past them arrivals are left to the replay. */
+  readonly maxPendingBatches?: number;
+  readonly maxPendingBytes?: number;
+  /** Clock-sync ping period in tick() (default 1000 ms; 0 = only explicit ping()). */
+  readonly pingIntervalMs?: number;
+  readonly clockWindow?: number;
+}
+
+export interface VitalsReceiverStats {
+  delivered: number;
+  readings: number;
+  duplicates: number;
+  outOfOrder: number;
+  /** Batches the sender will never send again (dropped from its full buffer), and how many holes. */
+  missing: number;
+  gaps: number;
+  /** Messages refused: malformed, corrupted, or referring to dictionary entries not received yet. */
+  rejected: number;
+  /** Out-of-order arrivals not held because the bound was reached (the sender replays them). */
+  overflow: number;
+  /** Readings and flags of metrics this build does not know. */
+  skipped: number;
+  /** Sender sessions seen (a new one each time the station's sender restarts). */
+  sessions: number;
+}
+
+export function zeroStats(): VitalsReceiverStats {
+  return {
+    delivered: 0,
+    readings: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+    missing: 0,
+    gaps: 0,
+    rejected: 0,
+    overflow: 0,
+    skipped: 0,
+    sessions: 0,
+  };
+}

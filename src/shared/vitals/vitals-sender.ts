@@ -1,0 +1,188 @@
+import type { Reading } from '../domain/readings';
+import type { Result } from '../result';
+import { BatchWriter } from './batch-writer';
+import { decodeMessage, encodeDictMessages, encodeMessage } from './codec';
+import { EncoderDictionary } from './encoder-dictionary';
+import type { AckMessage } from './messages';
+import { maxEncodedBytes } from './reading-checks';
+import { UnackedBuffer } from './unacked-buffer';
+import { LIMITS } from './wire-format';
+
+export interface VitalsSenderOptions {
+  /** 1–64 characters, unique per sender instance (a station restart is a new session). */
+  readonly sessionId: string;
+  /** Session start, epoch ms: batch times travel relative to it. */
+  readonly epochMs: number;
+  /** Sends one message on the current data channel. */
+  readonly send: (bytes: Uint8Array) => void;
+  /** Readings pushed within this many ms of a batch's first travel together (default 50; 0 = none). */
+  readonly batchWindowMs?: number;
+  /** A batch is sent once its body reaches this size (default 16 KiB). */
+  readonly maxBatchBytes?: number;
+  /** Bounds of the replay buffer (defaults 16 MiB, 30 min): past them the oldest batches are dropped. */
+  readonly maxUnackedBytes?: number;
+  readonly maxUnackedAgeMs?: number;
+}
+
+export interface VitalsSenderStats {
+  readonly batches: number;
+  readonly readings: number;
+  readonly sentBytes: number;
+  readonly unackedBatches: number;
+  readonly unackedBytes: number;
+  /** Batches (and their readings) dropped unacknowledged from the full replay buffer. */
+  readonly droppedBatches: number;
+  readonly droppedReadings: number;
+  /** Readings the wire format cannot carry (bad time, too large, full dictionary), left out. */
+  readonly unencodable: number;
+  /** Received messages refused (malformed, or not meant for a sender). */
+  readonly badMessages: number;
+}
+
+/**
+ * The station's end of the vitals channel. Readings are coalesced into batches (batchWindowMs),
+ * numbered 0, 1, 2… and kept until acknowledged. `resume()` on every (re)opened data channel sends
+ * `hello`, the whole dictionary and every unacknowledged batch in order, so the receiver ends up
+ * with every batch once. Pure: time is passed in; the owner calls `tick()` from its timer.
+ */
+export class VitalsSender {
+  private readonly dictionary = new EncoderDictionary();
+  private readonly writer = new BatchWriter(this.dictionary);
+  private readonly unacked: UnackedBuffer;
+  private readonly windowMs: number;
+  private readonly maxBatchBytes: number;
+  private readonly epochMs: number;
+  private nextSeq = 0;
+  private connected = false;
+  private pendingSinceMs = 0;
+  private counts = { batches: 0, readings: 0, sentBytes: 0, unencodable: 0, badMessages: 0 };
+
+  constructor(private readonly options: VitalsSenderOptions) {
+    const { sessionId } = options;
+    if (sessionId.length === 0 || sessionId.length > LIMITS.sessionIdChars) {
+      throw new RangeError(`vitals sender: session id must have 1–${LIMITS.sessionIdChars} characters`);
+    }
+    this.epochMs = Math.floor(options.epochMs);
+    this.windowMs = options.batchWindowMs ?? 50;
+    this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 16 * 1024, LIMITS.messageBytes - 64);
+    this.unacked = new UnackedBuffer({
+      maxBytes: options.maxUnackedBytes ?? 16 * 1024 * 1024,
+      maxAgeMs: options.maxUnackedAgeMs ?? 30 * 60_000,
+    });
+  }
+
+  get stats(): VitalsSenderStats {
+    return {
+      ...this.counts,
+      unackedBatches: this.unacked.size,
+      unackedBytes: this.unacked.byteLength,
+      droppedBatches: this.unacked.droppedBatches,
+      droppedReadings: this.unacked.droppedReadings,
+    };
+  }
+
+  /** Adds the station's readings (one reading-bus batch); sends when the batch window is over. */
+  push(readings: readonly Reading[], nowMs: number): void {
+    this.tick(nowMs);
+    for (const reading of readings) {
+      const empty = this.writer.readingCount === 0;
+      if (!empty && this.writer.byteLength + maxEncodedBytes(reading) > this.maxBatchBytes) this.flush(nowMs);
+      if (this.writer.append(reading) !== null) {
+        this.counts.unencodable++;
+        continue;
+      }
+      if (this.writer.byteLength > LIMITS.messageBytes - 64) {
+        // Only a lone reading can get here (anything else was flushed first): no message can hold it.
+        this.writer.discard();
+        this.counts.unencodable++;
+        continue;
+      }
+      if (empty) this.pendingSinceMs = nowMs;
+    }
+    if (this.windowMs <= 0 || this.writer.byteLength >= this.maxBatchBytes) this.flush(nowMs);
+  }
+
+  /** Sends the pending batch if its window is over, and applies the replay buffer's age bound. */
+  tick(nowMs: number): void {
+    if (this.writer.readingCount > 0 && nowMs - this.pendingSinceMs >= this.windowMs) this.flush(nowMs);
+    this.unacked.evict(nowMs);
+  }
+
+  /** Sends the pending batch now. */
+  flush(nowMs: number): void {
+    if (this.writer.readingCount === 0) return;
+    const seq = this.nextSeq++;
+    const readings = this.writer.readingCount;
+    const bytes = this.writer.finish(seq, this.epochMs);
+    const entries = this.dictionary.takeNew();
+    if (this.connected) {
+      for (const dict of encodeDictMessages(entries)) this.transmit(dict);
+      this.transmit(bytes);
+    }
+    this.counts.batches++;
+    this.counts.readings += readings;
+    this.unacked.add({ seq, bytes, readings, createdMs: nowMs }, nowMs);
+  }
+
+  /** A data channel is open (the first, or a new one after a cut): replay everything unacknowledged. */
+  resume(nowMs: number): void {
+    this.connected = true;
+    this.unacked.evict(nowMs);
+    const firstSeq = this.unacked.firstSeq ?? this.nextSeq;
+    this.transmit(
+      encodeMessage({ kind: 'hello', sessionId: this.options.sessionId, epochMs: this.epochMs, firstSeq }),
+    );
+    this.dictionary.takeNew();
+    for (const dict of encodeDictMessages(this.dictionary.entries)) this.transmit(dict);
+    for (const batch of this.unacked) this.transmit(batch.bytes);
+  }
+
+  /** The data channel closed: keep numbering and buffering, send nothing until resume(). */
+  disconnect(): void {
+    this.connected = false;
+  }
+
+  /** A message from the receiver: an ack, or a clock-sync ping (answered at once). */
+  receive(bytes: Uint8Array, nowMs: number): Result<void> {
+    const decoded = decodeMessage(bytes, null);
+    if (!decoded.ok) {
+      this.counts.badMessages++;
+      return decoded;
+    }
+    const message = decoded.value;
+    if (message.kind === 'ack') return this.onAck(message);
+    if (message.kind === 'ping') {
+      const { id, sentAtMs } = message;
+      if (this.connected) {
+        this.transmit(
+          encodeMessage({ kind: 'pong', id, pingSentAtMs: sentAtMs, receivedAtMs: nowMs, sentAtMs: nowMs }),
+        );
+      }
+      return { ok: true, value: undefined };
+    }
+    this.counts.badMessages++;
+    return {
+      ok: false,
+      error: { code: 'bad-request', message: `vitals sender: unexpected ${message.kind} message` },
+    };
+  }
+
+  private onAck(ack: AckMessage): Result<void> {
+    if (ack.nextSeq > this.nextSeq) {
+      this.counts.badMessages++;
+      return {
+        ok: false,
+        error: { code: 'bad-request', message: `vitals sender: ack of unsent seq ${ack.nextSeq - 1}` },
+      };
+    }
+    // Selective ranges are advisory (the receiver may be a new page that lost them): batches are
+    // kept until the cumulative ack covers them, so a replay never leaves a hole.
+    this.unacked.acknowledge(ack.nextSeq);
+    return { ok: true, value: undefined };
+  }
+
+  private transmit(bytes: Uint8Array): void {
+    this.counts.sentBytes += bytes.length;
+    this.options.send(bytes);
+  }
+}
