@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { benchBleDecoders, printBleDecoders } from './ble-decoders';
+import { benchCallLatency, printCallLatency } from './call-latency';
 import { benchDecoderThroughput, printDecoderThroughput } from './decoder-throughput';
 import { benchLatency, printLatency } from './latency';
 import { benchMemory, printMemory } from './memory';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   if (want('ble')) printBleDecoders(benchBleDecoders());
   if (want('latency')) printLatency(await benchLatency());
   if (want('vitals')) printVitalsChannel(benchVitalsChannel());
+  if (want('call')) printCallLatency(await benchCallLatency());
   if (want('memory')) printMemory(await benchMemory());
 }
 

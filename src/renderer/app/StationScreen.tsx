@@ -1,4 +1,5 @@
 import type { MetricId } from '../../shared/domain/metrics';
+import { CallPanel } from '../features/call/CallPanel';
 import { DevicePanel } from '../features/devices/DevicePanel';
 import { SimulatedBadge } from '../features/devices/SimulatedBadge';
 import { useNow, useStore } from '../features/use-store';
@@ -32,6 +33,7 @@ export function StationScreen({ session }: { session: StationSession }) {
         <h1 className="station-title">Teleconsult Station</h1>
         {simulated && <SimulatedBadge />}
         <ConnectionIndicator state={connection} problem={problem} />
+        <CallPanel />
       </header>
       <main className="station-main">
         <section className="tiles" aria-label="Vital signs">

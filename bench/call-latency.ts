@@ -1,0 +1,168 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser, BrowserType, Page } from 'playwright-core';
+import { createPtyPair } from '../src/core/sim/pty-pair';
+import { createSerialTransport } from '../src/core/transports/serialport-transport';
+import { contecCms50V7 } from '../src/devices/contec-cms50-v7';
+import { encodeRealtime } from '../src/devices/contec-cms50-v7/device-encoder';
+import { serialLinkOf } from '../src/devices/driver';
+import { startServer } from '../src/server/start';
+import { fmt, summarize } from './stats';
+
+/**
+ * The call's two headline figures, over a real loopback call between two headless Chromium pages
+ * (Chromium's fake camera and microphone):
+ * - device byte → consultant: a V7 package written into a socat pty travels through the serial
+ *   binding, the decoder, the host's WebSocket, the station page and the WebRTC data channel into
+ *   the consultant's stores (the canvas paints on the next display frame, ≤ 16.7 ms later);
+ * - consultant opens the invite → first remote video frame.
+ * Times on both sides are high-resolution epoch ms (Node and Chromium share the machine's clock).
+ */
+const FRAMES = 600;
+const WARMUP_FRAMES = 120;
+const INTERVAL_MS = 16;
+/** Frames written after the measured ones, so the decoder's and batcher's last hold-back flushes. */
+const TAIL_FRAMES = 60;
+const CHROMIUM = '/usr/bin/chromium';
+
+export interface CallLatencyResult {
+  readonly deviceToConsultant: ReturnType<typeof summarize>;
+  readonly inviteToFirstFrameMs: number;
+}
+
+// Loaded at run time: playwright-core is a development tool, not part of the bundled bench code.
+const loadChromium = (): BrowserType =>
+  (createRequire(__filename)('playwright-core') as { chromium: BrowserType }).chromium;
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+export async function benchCallLatency(
+  rendererDir = resolve(__dirname, '..', 'renderer'),
+): Promise<CallLatencyResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'station-call-bench-'));
+  const pair = await createPtyPair();
+  const server = await startServer({ port: 0, dataDir, staticDir: rendererDir });
+  const device = createSerialTransport(pair.deviceEnd, serialLinkOf(contecCms50V7), Date.now);
+  let browser: Browser | null = null;
+  try {
+    await device.open();
+    await server.backend.connectDevice({ path: pair.stationEnd, protocol: contecCms50V7.protocol });
+    browser = await loadChromium().launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+      ],
+    });
+    const station = await (await browser.newContext()).newPage();
+    await station.goto(`${server.url}?probe=1`);
+    await station.click('[data-testid="call-open"]');
+    await station.click('[data-testid="call-start"]');
+    await pollPage(
+      station,
+      `document.querySelector('[data-testid="invite-url"]')?.value?.includes('#invite=') ?? false`,
+    );
+    const link = await station.inputValue('[data-testid="invite-url"]');
+    const [base, fragment] = link.split('#') as [string, string];
+
+    const consultant = await (await browser.newContext()).newPage();
+    const opened = epochNow();
+    await consultant.goto(`${base}?probe=1#${fragment}`);
+    // The page stamps the first frame itself, on every display frame: polling from here would add
+    // a round trip to the figure.
+    await consultant.evaluate(FIRST_FRAME_WATCH);
+    await pollPage(consultant, 'window.__firstFrameAt !== undefined');
+    const inviteToFirstFrameMs = (await consultant.evaluate<number>('window.__firstFrameAt')) - opened;
+
+    const written = await writeFrames(device);
+    const arrivals = await waitForSamples(consultant, WARMUP_FRAMES + FRAMES);
+    const latencies: number[] = [];
+    for (let i = WARMUP_FRAMES; i < WARMUP_FRAMES + FRAMES; i += 1) {
+      const arrived = arrivals[i];
+      if (arrived !== undefined) latencies.push(arrived - (written[i] ?? 0));
+    }
+    if (latencies.length < FRAMES) throw new Error(`lost samples: ${latencies.length} of ${FRAMES} arrived`);
+    return { deviceToConsultant: summarize(latencies), inviteToFirstFrameMs };
+  } finally {
+    await browser?.close();
+    await device.close();
+    await server.close();
+    await pair.kill();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Page scripts are strings: the bench typechecks without the DOM library, and the CSP forbids eval. */
+const FIRST_FRAME_WATCH = `(() => {
+  const check = () => {
+    const video = document.querySelector('[data-testid="patient-video"]');
+    if (video !== null && video.videoWidth > 0) window.__firstFrameAt = performance.timeOrigin + performance.now();
+    else requestAnimationFrame(check);
+  };
+  check();
+})()`;
+
+async function pollPage(page: Page, expression: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`page never satisfied: ${expression}`);
+    await sleep(20);
+  }
+}
+
+async function writeFrames(device: ReturnType<typeof createSerialTransport>): Promise<number[]> {
+  const written: number[] = [];
+  for (let i = 0; i < WARMUP_FRAMES + FRAMES + TAIL_FRAMES; i += 1) {
+    const bytes = encodeRealtime({
+      signalStrength: 5,
+      searchingTooLong: false,
+      lowSpo2: false,
+      pulseBeep: i % 60 === 0,
+      probeError: false,
+      pleth: i % 128,
+      searching: false,
+      barGraph: 5,
+      piInvalid: true,
+      pulseRate: 60 + (i % 30),
+      spo2: 95 + (i % 5),
+      perfusionIndex: null,
+    });
+    written.push(epochNow());
+    await device.write(bytes);
+    await sleep(INTERVAL_MS);
+  }
+  return written;
+}
+
+/**
+ * Arrival time of each pleth sample at the consultant, in the order the device sent them (nothing
+ * else reaches the consultant: the call started before the first frame was written).
+ */
+async function waitForSamples(consultant: Page, expected: number): Promise<number[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const arrivals = await consultant.evaluate<{ waveformSamples: number; receivedAt: number }[]>(
+      'window.__callProbe.consultant.arrivals',
+    );
+    const perSample = arrivals.flatMap((a) => Array<number>(a.waveformSamples).fill(a.receivedAt));
+    if (perSample.length >= expected || Date.now() > deadline) return perSample.slice(0, expected);
+    await sleep(200);
+  }
+}
+
+export function printCallLatency(result: CallLatencyResult): void {
+  const s = result.deviceToConsultant;
+  console.log(`\nCall over loopback WebRTC (${s.n} device frames, one per ${INTERVAL_MS} ms)`);
+  console.log(
+    `  device byte → consultant  p50 ${fmt(s.p50)} ms   p99 ${fmt(s.p99)} ms   max ${fmt(s.max)} ms   (target p99 ≤ 50 ms)`,
+  );
+  console.log(
+    `  invite opened → first remote video frame  ${fmt(result.inviteToFirstFrameMs, 0)} ms   (target ≤ 2000 ms)`,
+  );
+}

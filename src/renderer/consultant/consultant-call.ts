@@ -1,0 +1,112 @@
+import { SIGNALING_PATH } from '../../shared/call/signaling';
+import type { CallFlags } from '../features/call/call-flags';
+import { CallSession } from '../features/call/call-session';
+import { ControlLink } from '../features/call/control-link';
+import { mungeOpus, sectionIsReceiveOnly } from '../features/call/media/opus-sdp';
+import { QualityMonitor } from '../features/call/quality/quality-monitor';
+import { RemoteMedia } from '../features/call/remote-media';
+import {
+  linkConsultantVitals,
+  type ConsultantVitals,
+  type VitalsArrival,
+} from '../features/call/vitals-link';
+import { nextAnimationFrame } from '../features/display-rate';
+import { ValueStore } from '../features/value-store';
+import { VitalsStore } from '../features/vitals/vitals-store';
+import { WaveformStore } from '../features/waveforms/waveform-store';
+import { signalingUrlFor } from './invite-fragment';
+import { SnapshotGallery } from './snapshot-gallery';
+
+/**
+ * The doctor's side of the call: camera and microphone out (optional: a doctor without a camera
+ * can still see, hear and read), the station's streams, vitals, snapshots and measurement answers in.
+ */
+export class ConsultantCall {
+  readonly session: CallSession;
+  readonly control: ControlLink;
+  readonly remote: RemoteMedia;
+  readonly quality: QualityMonitor;
+  readonly vitals = new VitalsStore(nextAnimationFrame);
+  readonly waveforms = new WaveformStore();
+  readonly snapshots: SnapshotGallery;
+  readonly measureResult = new ValueStore<string | null>(null);
+  readonly localStream = new ValueStore<MediaStream | null>(null);
+  /** Every vitals delivery, for the e2e tests and the latency bench (probe only). */
+  readonly arrivals: VitalsArrival[] = [];
+  private readonly unsubscribes: (() => void)[] = [];
+  private vitalsLink: ConsultantVitals | null = null;
+  private disposed = false;
+
+  constructor(
+    token: string,
+    flags: CallFlags,
+    private readonly keepArrivals = flags.probe,
+  ) {
+    const credentials = { signalingUrl: signalingUrlFor(window.location, SIGNALING_PATH), token };
+    this.session = new CallSession({
+      role: 'consultant',
+      credentials: () => Promise.resolve(credentials),
+      localStreams: () =>
+        this.localStream.getSnapshot() === null ? [] : [this.localStream.getSnapshot() as MediaStream],
+      sdpTransform: (sdp) => mungeOpus(sdp, sectionIsReceiveOnly),
+      relayOnly: flags.relayOnly,
+    });
+    this.control = new ControlLink(this.session);
+    this.remote = new RemoteMedia(this.session, this.control);
+    this.quality = new QualityMonitor(this.session, () => this.remote.stethoscopeTrackIds());
+    this.snapshots = new SnapshotGallery(this.control);
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.localStream.set(await navigator.mediaDevices.getUserMedia({ video: true, audio: true }));
+    } catch (cause) {
+      console.warn('consultant camera/microphone unavailable; joining to watch and listen only', cause);
+    }
+    this.vitalsLink = linkConsultantVitals(this.session, [this.vitals, this.waveforms], (arrival) => {
+      if (this.keepArrivals) this.arrivals.push(arrival);
+    });
+    this.unsubscribes.push(
+      // However the call ends, the doctor's camera and microphone are released at once.
+      this.session.state.subscribe(() => this.session.ended && this.dispose()),
+      // The station paused its video for a weak network: both banners say so.
+      this.control.messages.on('media', ({ audioOnly }) =>
+        this.session.dispatch({ type: 'audio-only', on: audioOnly }),
+      ),
+      this.control.messages.on('measure-result', ({ outcome, message }) =>
+        this.measureResult.set(outcome === 'started' ? 'Measurement started' : message),
+      ),
+    );
+    this.session.start();
+    this.quality.start();
+  }
+
+  /** The vitals channel's counters (delivered, duplicates, missing…), for the tests and diagnostics. */
+  vitalsStats(): Readonly<Record<string, number>> {
+    return { ...(this.vitalsLink?.receiver.stats ?? {}) };
+  }
+
+  requestMeasurement(): void {
+    this.measureResult.set('Asking the station…');
+    if (!this.control.send({ type: 'measure-request', id: this.control.nextId() })) {
+      this.measureResult.set('Not connected');
+    }
+  }
+
+  hangUp(): void {
+    this.control.hangUp();
+    this.dispose();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (!this.session.ended) this.session.end('hung-up');
+    this.vitalsLink?.dispose();
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.quality.stop();
+    this.remote.dispose();
+    this.control.dispose();
+    for (const track of this.localStream.getSnapshot()?.getTracks() ?? []) track.stop();
+  }
+}

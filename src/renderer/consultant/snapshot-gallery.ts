@@ -1,0 +1,48 @@
+import type { ControlLink } from '../features/call/control-link';
+import { SnapshotAssembler } from '../features/call/snapshot-chunks';
+import { ValueStore } from '../features/value-store';
+
+/** Stills requested from the instrument camera, newest first, as object URLs to show and download. */
+export interface Snapshot {
+  readonly id: string;
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+  readonly takenAt: number;
+  readonly fileName: string;
+}
+
+export const MAX_SNAPSHOTS = 50;
+
+export class SnapshotGallery {
+  readonly items = new ValueStore<readonly Snapshot[]>([]);
+  readonly status = new ValueStore<string | null>(null);
+  private readonly assembler = new SnapshotAssembler();
+
+  constructor(private readonly control: ControlLink) {
+    control.messages.on('snapshot-chunk', (chunk) => {
+      const image = this.assembler.add(chunk);
+      if (image === null) return;
+      const bytes = Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0));
+      const takenAt = Date.now();
+      const snapshot: Snapshot = {
+        id: image.id,
+        url: URL.createObjectURL(new Blob([bytes], { type: image.mime })),
+        width: image.width,
+        height: image.height,
+        takenAt,
+        fileName: `snapshot-${new Date(takenAt).toISOString().replace(/[:.]/g, '-')}.jpg`,
+      };
+      const kept = [snapshot, ...this.items.getSnapshot()];
+      for (const dropped of kept.slice(MAX_SNAPSHOTS)) URL.revokeObjectURL(dropped.url);
+      this.items.set(kept.slice(0, MAX_SNAPSHOTS));
+      this.status.set(null);
+    });
+    control.messages.on('snapshot-failed', ({ message }) => this.status.set(`Snapshot failed: ${message}`));
+  }
+
+  request(): void {
+    const sent = this.control.send({ type: 'snapshot-request', id: this.control.nextId() });
+    this.status.set(sent ? 'Taking a snapshot…' : 'Not connected');
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The call's life as a pure reducer, so both screens say the same thing about the same situation
+ * and every transition is testable without a browser:
+ *
+ *   idle → inviting → connecting → connected ⇄ reconnecting → ended(reason)
+ *
+ * `inviting` is the station waiting for the consultant to open the link; the consultant starts in
+ * `connecting`. A lost link never ends the call by itself: it goes to `reconnecting` and the call
+ * session rejoins without user action. Only a hang-up, a refusal by the rendezvous server or a
+ * media failure ends it.
+ */
+export type CallPhase = 'idle' | 'inviting' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
+
+export type EndReason =
+  | 'hung-up' // this side pressed "end call"
+  | 'remote-hung-up' // the other side said goodbye on the control channel
+  | 'rejected' // the rendezvous server refused the token (bad, expired, replayed, room full)
+  | 'media-error'; // camera or microphone could not be opened
+
+export interface CallState {
+  readonly phase: CallPhase;
+  readonly endReason: EndReason | null;
+  /** Human-readable detail for the banner (the server's error message, the media error). */
+  readonly detail: string | null;
+  /** Video could not be sustained: the call carries audio and vitals only, and says so. */
+  readonly audioOnly: boolean;
+  /** Rejoins since the last time the call was connected. */
+  readonly reconnectAttempts: number;
+}
+
+export type CallEvent =
+  | { readonly type: 'invite' }
+  | { readonly type: 'join' }
+  | { readonly type: 'peer-connected' }
+  | { readonly type: 'link-lost'; readonly detail?: string }
+  | { readonly type: 'rejoin' }
+  | { readonly type: 'audio-only'; readonly on: boolean }
+  | { readonly type: 'end'; readonly reason: EndReason; readonly detail?: string }
+  | { readonly type: 'reset' };
+
+export const INITIAL_CALL_STATE: CallState = {
+  phase: 'idle',
+  endReason: null,
+  detail: null,
+  audioOnly: false,
+  reconnectAttempts: 0,
+};
+
+export function callReducer(state: CallState, event: CallEvent): CallState {
+  if (event.type === 'reset') return INITIAL_CALL_STATE;
+  if (state.phase === 'ended') return state; // an ended call only leaves through reset
+  switch (event.type) {
+    case 'invite':
+      return state.phase === 'idle' ? { ...state, phase: 'inviting' } : state;
+    case 'join':
+      return state.phase === 'idle' ? { ...state, phase: 'connecting' } : state;
+    case 'peer-connected':
+      return { ...state, phase: 'connected', detail: null, reconnectAttempts: 0 };
+    case 'link-lost':
+      // Before the first connection there is nothing to "re"connect: keep waiting where we are.
+      if (state.phase !== 'connected' && state.phase !== 'reconnecting') return state;
+      return { ...state, phase: 'reconnecting', detail: event.detail ?? null };
+    case 'rejoin':
+      return state.phase === 'reconnecting'
+        ? { ...state, reconnectAttempts: state.reconnectAttempts + 1 }
+        : state;
+    case 'audio-only':
+      return state.audioOnly === event.on ? state : { ...state, audioOnly: event.on };
+    case 'end':
+      return { ...state, phase: 'ended', endReason: event.reason, detail: event.detail ?? null };
+  }
+}
+
+/** What the banner says, the same words on both screens. */
+export function describeCall(state: CallState): string {
+  switch (state.phase) {
+    case 'idle':
+      return 'No call';
+    case 'inviting':
+      return 'Waiting for the doctor to join…';
+    case 'connecting':
+      return 'Connecting…';
+    case 'connected':
+      return state.audioOnly ? 'Connected — audio and vitals only (video paused: weak network)' : 'Connected';
+    case 'reconnecting':
+      return 'Connection lost — reconnecting…';
+    case 'ended':
+      return END_TEXT[state.endReason ?? 'hung-up'] + (state.detail === null ? '' : `: ${state.detail}`);
+  }
+}
+
+const END_TEXT: Readonly<Record<EndReason, string>> = {
+  'hung-up': 'Call ended',
+  'remote-hung-up': 'The other side ended the call',
+  rejected: 'Could not join the call',
+  'media-error': 'Camera or microphone unavailable',
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Messages on the call's control channel (JSON): chat, media labels, snapshot requests and their
+ * chunked answers, remote measurement requests and goodbye (clock sync rides the vitals channel). Everything the far side
+ * sends is parsed against this schema first: a peer is a separate trust domain.
+ */
+export const MEDIA_ROLES = ['room', 'instrument', 'stethoscope'] as const;
+export type MediaRole = (typeof MEDIA_ROLES)[number];
+
+export const INSTRUMENT_KINDS = ['otoscope', 'dermatoscope', 'colposcope', 'exam-camera'] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+export const INSTRUMENT_LABELS: Readonly<Record<InstrumentKind, string>> = {
+  otoscope: 'Otoscope',
+  dermatoscope: 'Dermatoscope',
+  colposcope: 'Colposcope',
+  'exam-camera': 'Exam camera',
+};
+
+/** Snapshot JPEGs travel as base64 text in chunks well under the SCTP message limit. */
+export const SNAPSHOT_CHUNK_CHARS = 16 * 1024;
+export const MAX_SNAPSHOT_CHUNKS = 2048; // 32 MiB of base64: far beyond any camera still
+
+const id = z.string().min(1).max(64);
+
+export const controlMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('chat'), id, text: z.string().min(1).max(2000), sentAt: z.number() }),
+  /** Which remote stream is which, and whether the instrument camera is on. */
+  z.strictObject({
+    type: z.literal('media'),
+    streams: z.array(z.strictObject({ streamId: z.string().max(100), role: z.enum(MEDIA_ROLES) })).max(8),
+    instrument: z.strictObject({ kind: z.enum(INSTRUMENT_KINDS), on: z.boolean() }).nullable(),
+    audioOnly: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('snapshot-request'), id }),
+  z.strictObject({
+    type: z.literal('snapshot-chunk'),
+    id,
+    index: z.number().int().nonnegative(),
+    total: z.number().int().positive().max(MAX_SNAPSHOT_CHUNKS),
+    mime: z.enum(['image/jpeg', 'image/png']),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    data: z.string().max(SNAPSHOT_CHUNK_CHARS),
+  }),
+  z.strictObject({ type: z.literal('snapshot-failed'), id, message: z.string().max(300) }),
+  z.strictObject({ type: z.literal('measure-request'), id, metric: z.string().max(60).optional() }),
+  z.strictObject({
+    type: z.literal('measure-result'),
+    id,
+    outcome: z.enum(['started', 'not-supported', 'failed']),
+    message: z.string().max(300),
+  }),
+  z.strictObject({ type: z.literal('bye') }),
+]);
+export type ControlMessage = z.infer<typeof controlMessageSchema>;
+
+export function parseControlMessage(text: string): ControlMessage | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const parsed = controlMessageSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,55 @@
+import { readCallFlags } from '../../../../src/renderer/features/call/call-flags';
+import { parseEnvelope, wrapSignal } from '../../../../src/renderer/features/call/signal-envelope';
+import { measureLevel } from '../../../../src/renderer/features/call/media/level-meter';
+import { stethoscopeConstraints } from '../../../../src/renderer/features/call/media/constraints';
+import {
+  rejoinDelayMs,
+  DEFAULT_RECONNECT_TIMING,
+} from '../../../../src/renderer/features/call/reconnect-timing';
+
+describe('stethoscope input', () => {
+  it('asks for every voice processing step off, mono', () => {
+    expect(stethoscopeConstraints('dev1').audio).toEqual({
+      deviceId: { exact: 'dev1' },
+      echoCancellation: false,
+      noiseSuppression: false,
+      autoGainControl: false,
+      channelCount: 1,
+    });
+  });
+
+  it('flags clipping at full scale', () => {
+    expect(measureLevel(new Float32Array([0.1, -0.2])).clipping).toBe(false);
+    const level = measureLevel(new Float32Array([0.1, -0.99]));
+    expect(level.clipping).toBe(true);
+    expect(level.peak).toBeCloseTo(0.99);
+  });
+});
+
+describe('flags and timing', () => {
+  it('reads relay and probe switches from the query', () => {
+    expect(readCallFlags('?relay=1&probe=1')).toEqual({ relayOnly: true, probe: true });
+    expect(readCallFlags('')).toEqual({ relayOnly: false, probe: false });
+  });
+
+  it('backs off rejoins up to a ceiling', () => {
+    expect([0, 1, 2, 10].map((n) => rejoinDelayMs(n, DEFAULT_RECONNECT_TIMING))).toEqual([
+      500, 1000, 2000, 5000,
+    ]);
+  });
+});
+
+describe('signal envelopes', () => {
+  it('carries a generation with each signal, restarts and goodbyes, and refuses the rest', () => {
+    expect(parseEnvelope(wrapSignal(3, { type: 'offer', sdp: 'x' }))).toEqual({
+      kind: 'signal',
+      gen: 3,
+      signal: { type: 'offer', sdp: 'x' },
+    });
+    expect(parseEnvelope({ gen: 2, restart: true })).toEqual({ kind: 'restart', gen: 2 });
+    expect(parseEnvelope({ bye: true })).toEqual({ kind: 'bye' });
+    expect(parseEnvelope({ gen: -1, signal: {} })).toBeNull();
+    expect(parseEnvelope({ gen: 1, signal: [] })).toBeNull();
+    expect(parseEnvelope({ signal: {} })).toBeNull();
+  });
+});
