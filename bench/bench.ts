@@ -4,6 +4,8 @@ import { benchCallLatency, printCallLatency } from './call-latency';
 import { benchDecoderThroughput, printDecoderThroughput } from './decoder-throughput';
 import { benchLatency, printLatency } from './latency';
 import { benchMemory, printMemory } from './memory';
+import { benchMultiDevice, printMultiDevice } from './multi-device';
+import { benchProbe, printProbe } from './probe';
 import { benchVitalsChannel, printVitalsChannel } from './vitals-channel';
 
 /**
@@ -17,11 +19,13 @@ async function main(): Promise<void> {
     `Teleconsult Station benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
   );
   if (want('decoders')) printDecoderThroughput(benchDecoderThroughput());
+  if (want('probe')) printProbe(await benchProbe());
   if (want('ble')) printBleDecoders(benchBleDecoders());
   if (want('latency')) printLatency(await benchLatency());
   if (want('vitals')) printVitalsChannel(benchVitalsChannel());
   if (want('call')) printCallLatency(await benchCallLatency());
   if (want('memory')) printMemory(await benchMemory());
+  if (want('multi')) printMultiDevice(await benchMultiDevice());
 }
 
 main().catch((error: unknown) => {
