@@ -44,6 +44,10 @@ test('shows the simulated oximeter live: numerics, sweeping pleth, device state 
     await expect(deviceState).toContainText('Streaming');
     await expect(deviceState.locator('[data-state]')).toHaveAttribute('data-state', 'streaming');
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
+    // The oximeter's own group carries its name, SIMULATED badge and state with its tiles.
+    const group = page.locator('[data-testid^="device-group-contec-cms50-v7@"]');
+    await expect(group.locator('[data-testid^="group-simulated-"]')).toHaveText('SIMULATED');
+    await expect(group.locator('[data-testid^="group-state-"]')).toHaveAttribute('data-state', 'streaming');
 
     // The values on screen are the ones the backend sends (polled: both sides are live streams).
     for (const metric of ['MDC_PULS_OXIM_SAT_O2', 'MDC_PULS_OXIM_PULS_RATE'] as const) {

@@ -1,20 +1,28 @@
-import type { MetricId } from '../../shared/domain/metrics';
+import { BleDevicesPanel } from '../features/bluetooth/BleDevicesPanel';
+import type { BleConnector } from '../features/bluetooth/ble-connector';
 import { CallPanel } from '../features/call/CallPanel';
+import { DeviceGroup } from '../features/devices/DeviceGroup';
+import { listDeviceGroups } from '../features/devices/device-groups';
 import { DevicePanel } from '../features/devices/DevicePanel';
 import { SimulatedBadge } from '../features/devices/SimulatedBadge';
 import { useNow, useStore } from '../features/use-store';
-import { NumericTile } from '../features/vitals/NumericTile';
-import { WaveformCanvas } from '../features/waveforms/WaveformCanvas';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import type { StationSession } from './station-session';
+import '../features/devices/device-group.css';
+import './station-layout.css';
 
-/** The vitals the station always shows; others (perfusion index) appear once a device sends them. */
-const PRIMARY_TILES: readonly MetricId[] = ['MDC_PULS_OXIM_SAT_O2', 'MDC_PULS_OXIM_PULS_RATE'];
-const OPTIONAL_TILES: readonly MetricId[] = ['MDC_PULS_OXIM_PERF_REL'];
+interface StationScreenProps {
+  readonly session: StationSession;
+  readonly bluetooth: BleConnector;
+}
 
-/** The station's first screen: vitals tiles, the pleth sweep and the device panel. */
-export function StationScreen({ session }: { session: StationSession }) {
+/**
+ * The station's first screen: one group per device (its tiles, BP result and traces), and beside
+ * them the device area (wired devices, Bluetooth devices and the "Add Bluetooth device" button).
+ */
+export function StationScreen({ session, bluetooth }: StationScreenProps) {
   const vitals = useStore(session.vitals);
+  const channels = useStore(session.waveforms);
   const devices = useStore(session.devices);
   const appInfo = useStore(session.appInfo);
   const settings = useStore(session.settings);
@@ -23,9 +31,10 @@ export function StationScreen({ session }: { session: StationSession }) {
   const nowMs = useNow(1000);
 
   const simulated = devices.some((d) => d.simulated) || appInfo?.simulated === true;
-  const nameOf = (deviceId: string | undefined) =>
-    deviceId === undefined ? undefined : session.devices.get(deviceId)?.name;
-  const tiles = [...PRIMARY_TILES, ...OPTIONAL_TILES.filter((m) => vitals.numerics[m] !== undefined)];
+  const groups = listDeviceGroups(devices, [
+    ...Object.keys(vitals.devices),
+    ...channels.map((channel) => channel.device),
+  ]);
 
   return (
     <div className="station">
@@ -35,31 +44,35 @@ export function StationScreen({ session }: { session: StationSession }) {
         <ConnectionIndicator state={connection} problem={problem} />
         <CallPanel />
       </header>
-      <main className="station-main">
-        <section className="tiles" aria-label="Vital signs">
-          {tiles.map((metric) => (
-            <NumericTile
-              key={metric}
-              metric={metric}
-              latest={vitals.numerics[metric]}
-              deviceName={nameOf(vitals.numerics[metric]?.device)}
+      <main className="station-layout">
+        <div className="device-groups" aria-label="Vital signs by device" data-count={groups.length}>
+          {groups.length === 0 && (
+            <p className="device-empty device-groups-empty">
+              No readings yet. Plug in a device, or add a Bluetooth device.
+            </p>
+          )}
+          {groups.map((entry) => (
+            <DeviceGroup
+              key={entry.id}
+              entry={entry}
+              vitals={vitals.devices[entry.id]}
+              waveforms={session.waveforms}
+              waveformMetrics={channels.filter((c) => c.device === entry.id).map((c) => c.metric)}
               nowMs={nowMs}
               staleAfterMs={settings.noDataTimeoutS * 1000}
+              windowS={settings.waveformWindowS}
             />
           ))}
-        </section>
-        <section className="waveforms" aria-label="Waveforms">
-          <WaveformCanvas
-            store={session.waveforms}
-            metric="MDC_PULS_OXIM_PLETH"
-            windowS={settings.waveformWindowS}
+        </div>
+        <aside className="device-area" aria-label="Devices">
+          {/* Bluetooth first: its "Add Bluetooth device" button must not scroll out of reach. */}
+          <BleDevicesPanel connector={bluetooth} />
+          <DevicePanel
+            devices={devices}
+            nowMs={nowMs}
+            lastReadingAt={(id) => session.devices.lastReadingAt(id)}
           />
-        </section>
-        <DevicePanel
-          devices={devices}
-          nowMs={nowMs}
-          lastReadingAt={(id) => session.devices.lastReadingAt(id)}
-        />
+        </aside>
       </main>
     </div>
   );

@@ -78,7 +78,7 @@ describe('StationSession', () => {
     expect(session.connection.getSnapshot()).toBe('open');
     expect(session.appInfo.getSnapshot()?.simulated).toBe(true);
     expect(session.devices.getSnapshot()).toEqual([device]);
-    expect(session.vitals.getSnapshot().numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(97);
+    expect(session.vitals.getSnapshot().devices[device.id]?.numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(97);
     expect(session.settings.getSnapshot().waveformWindowS).toBe(8);
 
     client.emit('readings', {
@@ -105,8 +105,8 @@ describe('StationSession', () => {
     });
     client.emit('device.state', { ...device, state: 'no-data' });
     frames.splice(0).forEach((f) => f());
-    expect(session.vitals.getSnapshot().numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(95);
-    expect(session.waveforms.channel('MDC_PULS_OXIM_PLETH')?.buffer.totalWritten).toBe(3);
+    expect(session.vitals.getSnapshot().devices[device.id]?.numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(95);
+    expect(session.waveforms.channel(device.id, 'MDC_PULS_OXIM_PLETH')?.buffer.totalWritten).toBe(3);
     expect(session.devices.getSnapshot()[0]?.state).toBe('no-data');
     expect(session.devices.lastReadingAt(device.id)).toBe(Date.parse('2026-11-25T10:00:02.000Z'));
 

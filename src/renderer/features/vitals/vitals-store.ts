@@ -7,11 +7,13 @@ import {
   type ExternalStore,
   type FrameScheduler,
 } from '../display-rate';
+import { BpResultCollector, isBpMetric, type BpResult } from './bp-results';
 
 /**
- * Latest numeric per metric, and latest status flags per device, kept outside React. Readings are
- * applied as they arrive; subscribers are told at most once per display frame, with a new
- * immutable snapshot, so tiles re-render at display rate whatever the device's frame rate.
+ * Latest numerics, status flags and blood-pressure result per device, kept outside React. Keyed by
+ * device first, so an oximeter and a monitor that both send SpO2 never overwrite each other.
+ * Readings are applied as they arrive; subscribers are told at most once per display frame, with
+ * a new immutable snapshot in which only the devices that changed get new objects.
  */
 export interface LatestNumeric {
   readonly value: number | null;
@@ -22,16 +24,31 @@ export interface LatestNumeric {
   readonly timeMs: number;
 }
 
-export interface VitalsSnapshot {
+export interface DeviceVitals {
   readonly numerics: Readonly<Partial<Record<MetricId, LatestNumeric>>>;
-  readonly statusFlags: Readonly<Record<string, readonly StatusFlag[]>>;
+  readonly statusFlags: readonly StatusFlag[];
+  /** Newest complete BP result, or null. */
+  readonly bloodPressure: BpResult | null;
+  /** True once the device sent any BP metric, even a null one (a monitor before its first cuff cycle). */
+  readonly sendsBloodPressure: boolean;
 }
 
-const EMPTY: VitalsSnapshot = { numerics: {}, statusFlags: {} };
+export interface VitalsSnapshot {
+  readonly devices: Readonly<Record<string, DeviceVitals>>;
+}
+
+const EMPTY: VitalsSnapshot = { devices: {} };
+
+interface DeviceState {
+  numerics: Partial<Record<MetricId, LatestNumeric>>;
+  statusFlags: readonly StatusFlag[];
+  readonly bp: BpResultCollector;
+  sendsBloodPressure: boolean;
+}
 
 export class VitalsStore implements ExternalStore<VitalsSnapshot> {
-  private numerics: Partial<Record<MetricId, LatestNumeric>> = {};
-  private statusFlags: Record<string, readonly StatusFlag[]> = {};
+  private readonly byDevice = new Map<string, DeviceState>();
+  private readonly dirty = new Set<string>();
   private snapshot = EMPTY;
   private readonly listeners = new Listeners();
   private readonly coalescer: FrameCoalescer;
@@ -41,34 +58,64 @@ export class VitalsStore implements ExternalStore<VitalsSnapshot> {
   }
 
   ingest(readings: readonly Reading[]): void {
-    let changed = false;
     for (const reading of readings) {
-      if (reading.type === 'numeric') {
-        const current = this.numerics[reading.metric];
+      if (reading.type === 'waveform') continue;
+      const device = this.deviceState(reading.device);
+      if (reading.type === 'status') {
+        device.statusFlags = reading.flags;
+      } else {
+        if (isBpMetric(reading.metric)) {
+          device.sendsBloodPressure = true;
+          device.bp.add(reading);
+        }
+        const current = device.numerics[reading.metric];
         // `readings.latest` can answer after newer pushed events: never go back in time.
-        if (current !== undefined && current.time > reading.time) continue;
-        this.numerics[reading.metric] = {
-          value: reading.value,
-          unit: reading.unit,
-          device: reading.device,
-          time: reading.time,
-          timeMs: Date.parse(reading.time),
-        };
-        changed = true;
-      } else if (reading.type === 'status') {
-        this.statusFlags[reading.device] = reading.flags;
-        changed = true;
+        if (current === undefined || current.time <= reading.time)
+          device.numerics[reading.metric] = {
+            value: reading.value,
+            unit: reading.unit,
+            device: reading.device,
+            time: reading.time,
+            timeMs: Date.parse(reading.time),
+          };
       }
+      this.dirty.add(reading.device);
     }
-    if (changed) this.coalescer.request();
+    if (this.dirty.size > 0) this.coalescer.request();
+  }
+
+  /** One device's vitals in the current snapshot. */
+  device(id: string): DeviceVitals | undefined {
+    return this.snapshot.devices[id];
   }
 
   getSnapshot = (): VitalsSnapshot => this.snapshot;
 
   subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
 
+  private deviceState(id: string): DeviceState {
+    let state = this.byDevice.get(id);
+    if (state === undefined) {
+      state = { numerics: {}, statusFlags: [], bp: new BpResultCollector(), sendsBloodPressure: false };
+      this.byDevice.set(id, state);
+    }
+    return state;
+  }
+
   private publish(): void {
-    this.snapshot = { numerics: { ...this.numerics }, statusFlags: { ...this.statusFlags } };
+    const devices = { ...this.snapshot.devices };
+    for (const id of this.dirty) {
+      const state = this.byDevice.get(id);
+      if (state === undefined) continue;
+      devices[id] = {
+        numerics: { ...state.numerics },
+        statusFlags: state.statusFlags,
+        bloodPressure: state.bp.result,
+        sendsBloodPressure: state.sendsBloodPressure,
+      };
+    }
+    this.dirty.clear();
+    this.snapshot = { devices };
     this.listeners.notify();
   }
 }

@@ -1,40 +1,47 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { METRICS, type MetricId } from '../../../shared/domain/metrics';
+import { scaleFor, scaleText } from './auto-scale';
 import { SweepRenderer } from './sweep-renderer';
 import type { WaveformStore } from './waveform-store';
 
 interface WaveformCanvasProps {
   readonly store: WaveformStore;
+  /** The device whose trace this is: two devices' pleths are two canvases. */
+  readonly device: string;
   readonly metric: MetricId;
   /** Seconds across the full width. */
   readonly windowS: number;
 }
 
 /** A monitor-style sweeping trace. React mounts the canvas; SweepRenderer draws every frame. */
-export function WaveformCanvas({ store, metric, windowS }: WaveformCanvasProps) {
+export function WaveformCanvas({ store, device, metric, windowS }: WaveformCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const info = METRICS[metric];
+  const scale = useMemo(() => scaleFor(metric), [metric]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d') ?? null;
     if (canvas === null || context === null) return;
     const renderer = new SweepRenderer(canvas, context, {
-      getChannel: () => store.channel(metric),
+      getChannel: () => store.channel(device, metric),
       windowS,
-      range: info.displayRange,
+      scale,
     });
     renderer.start();
     return () => renderer.stop();
-  }, [store, metric, windowS, info.displayRange]);
+  }, [store, device, metric, windowS, scale]);
 
   return (
-    <figure className="waveform">
-      <figcaption className="waveform-label">{info.label.en}</figcaption>
+    <figure className="waveform" data-metric={metric}>
+      <figcaption className="waveform-label">
+        {info.label.en} <span className="waveform-scale">{scaleText(metric, scale)}</span>
+      </figcaption>
       <canvas
         ref={canvasRef}
         className="waveform-canvas"
         data-testid={`waveform-${metric}`}
+        data-device={device}
         role="img"
         aria-label={`${info.label.en} waveform, last ${windowS} seconds`}
       />

@@ -1,3 +1,4 @@
+import { fitRange, type WaveformScale } from './auto-scale';
 import { spansToClear, sweepX, valueToY } from './sweep-geometry';
 import type { WaveformChannel } from './waveform-store';
 
@@ -6,12 +7,13 @@ import type { WaveformChannel } from './waveform-store';
  * from its ring buffer: only the samples that arrived since the last frame are drawn, and the band
  * just ahead of them is erased. React is not involved after mounting. The backing store follows
  * the element's CSS size times devicePixelRatio, so the trace stays sharp on HiDPI screens and
- * after a resize (which redraws the visible window from the buffer).
+ * after a resize (which redraws the visible window from the buffer). An autoscaled trace is
+ * redrawn whole when its range changes, which `fitRange` keeps rare.
  */
 export interface SweepOptions {
   readonly getChannel: () => WaveformChannel | undefined;
   readonly windowS: number;
-  readonly range: readonly [number, number];
+  readonly scale: WaveformScale;
 }
 
 /** Fraction of the sweep left blank ahead of the newest sample. */
@@ -23,6 +25,7 @@ export class SweepRenderer {
   private drawnBuffer: unknown = null;
   private needsFullRedraw = true;
   private dpr = 0;
+  private range: readonly [number, number] | null = null;
   private readonly resizeObserver: ResizeObserver | null;
 
   constructor(
@@ -53,11 +56,12 @@ export class SweepRenderer {
     const channel = this.options.getChannel();
     if (window.devicePixelRatio !== this.dpr) this.needsFullRedraw = true;
     if (channel?.buffer !== this.drawnBuffer) this.needsFullRedraw = true;
+    const samplesPerSweep = Math.max(2, Math.round((channel?.rateHz ?? 1) * this.options.windowS));
+    const range = this.currentRange(channel, samplesPerSweep);
     if (this.needsFullRedraw) this.resetCanvas(channel);
-    if (channel === undefined) return;
+    if (channel === undefined || range === null) return;
 
     const { buffer } = channel;
-    const samplesPerSweep = Math.max(2, Math.round(channel.rateHz * this.options.windowS));
     const gap = Math.max(2, Math.round(samplesPerSweep * GAP_FRACTION));
     const newest = buffer.totalWritten;
     const from = Math.max(this.lastDrawn, buffer.oldestIndex, newest - samplesPerSweep + gap);
@@ -76,13 +80,42 @@ export class SweepRenderer {
       if (value === undefined || Number.isNaN(value) || i % samplesPerSweep === 0) penDown = false;
       if (value === undefined || Number.isNaN(value)) continue;
       const x = sweepX(i, samplesPerSweep, width);
-      const y = valueToY(value, this.options.range, height, 4 * this.dpr);
+      const y = valueToY(value, range, height, 4 * this.dpr);
       if (penDown) ctx.lineTo(x, y);
       else ctx.moveTo(x, y);
       penDown = true;
     }
     ctx.stroke();
     this.lastDrawn = newest;
+  }
+
+  /** The fixed range, or the autoscaled one for the visible window; a change forces a redraw. */
+  private currentRange(
+    channel: WaveformChannel | undefined,
+    samplesPerSweep: number,
+  ): readonly [number, number] | null {
+    const { scale } = this.options;
+    if (scale.kind === 'fixed') return scale.range;
+    if (channel === undefined) return this.range;
+    const { buffer } = channel;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (
+      let i = Math.max(buffer.oldestIndex, buffer.totalWritten - samplesPerSweep);
+      i < buffer.totalWritten;
+      i++
+    ) {
+      const value = buffer.at(i);
+      if (value === undefined || Number.isNaN(value)) continue;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+    const next = fitRange(min, max, this.range);
+    if (next !== null && (this.range === null || next[0] !== this.range[0] || next[1] !== this.range[1])) {
+      this.range = next;
+      this.needsFullRedraw = true;
+    }
+    return this.range;
   }
 
   private resetCanvas(channel: WaveformChannel | undefined): void {

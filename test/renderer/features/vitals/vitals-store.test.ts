@@ -1,14 +1,18 @@
 import type { Reading } from '../../../../src/shared/domain/readings';
 import { VitalsStore } from '../../../../src/renderer/features/vitals/vitals-store';
 
+const OXIMETER = 'contec-cms50-v7@/dev/pts/3';
+const MONITOR = 'philips-intellivue-mib@/dev/pts/4';
+
 function numeric(
   metric: 'MDC_PULS_OXIM_SAT_O2' | 'MDC_PULS_OXIM_PULS_RATE',
   value: number | null,
   time: string,
+  device = OXIMETER,
 ): Reading {
   return {
     type: 'numeric',
-    device: 'contec-cms50-v7@/dev/pts/3',
+    device,
     metric,
     value,
     unit: metric === 'MDC_PULS_OXIM_SAT_O2' ? '%' : '/min',
@@ -40,7 +44,7 @@ describe('VitalsStore', () => {
     expect(frames.pending()).toBe(1);
     frames.runFrame();
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(store.getSnapshot().numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(99);
+    expect(store.getSnapshot().devices[OXIMETER]?.numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(99);
   });
 
   it('keeps the snapshot stable between frames (useSyncExternalStore needs that)', () => {
@@ -54,7 +58,7 @@ describe('VitalsStore', () => {
     expect(store.getSnapshot()).toBe(first);
     frames.runFrame();
     expect(store.getSnapshot()).not.toBe(first);
-    expect(first.numerics.MDC_PULS_OXIM_PULS_RATE?.value).toBe(72);
+    expect(first.devices[OXIMETER]?.numerics.MDC_PULS_OXIM_PULS_RATE?.value).toBe(72);
   });
 
   it('keeps null (invalid) values, ignores older readings, and records status flags', () => {
@@ -65,11 +69,59 @@ describe('VitalsStore', () => {
     store.ingest([{ type: 'status', device: 'd', flags: ['probe-off'], time: '2026-11-25T10:00:05.000Z' }]);
     frames.runFrame();
     const snapshot = store.getSnapshot();
-    expect(snapshot.numerics.MDC_PULS_OXIM_SAT_O2).toMatchObject({
+    expect(snapshot.devices[OXIMETER]?.numerics.MDC_PULS_OXIM_SAT_O2).toMatchObject({
       value: null,
       timeMs: Date.parse('2026-11-25T10:00:05.000Z'),
     });
-    expect(snapshot.statusFlags.d).toEqual(['probe-off']);
+    expect(snapshot.devices['d']?.statusFlags).toEqual(['probe-off']);
+  });
+
+  it('keeps each device apart: an oximeter and a monitor both sending SpO2 never overwrite each other', () => {
+    const frames = manualFrames();
+    const store = new VitalsStore(frames.schedule);
+    store.ingest([
+      numeric('MDC_PULS_OXIM_SAT_O2', 97, '2026-11-25T10:00:00.000Z', OXIMETER),
+      numeric('MDC_PULS_OXIM_SAT_O2', 92, '2026-11-25T10:00:01.000Z', MONITOR),
+      numeric('MDC_PULS_OXIM_PULS_RATE', 70, '2026-11-25T10:00:01.000Z', MONITOR),
+    ]);
+    frames.runFrame();
+    const first = store.getSnapshot();
+    expect(first.devices[OXIMETER]?.numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(97);
+    expect(first.devices[OXIMETER]?.numerics.MDC_PULS_OXIM_PULS_RATE).toBeUndefined();
+    expect(first.devices[MONITOR]?.numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(92);
+
+    // Only the device that changed gets a new object, so the other group need not re-render.
+    store.ingest([numeric('MDC_PULS_OXIM_SAT_O2', 93, '2026-11-25T10:00:02.000Z', MONITOR)]);
+    frames.runFrame();
+    const second = store.getSnapshot();
+    expect(second.devices[OXIMETER]).toBe(first.devices[OXIMETER]);
+    expect(second.devices[MONITOR]).not.toBe(first.devices[MONITOR]);
+    expect(store.device(MONITOR)?.numerics.MDC_PULS_OXIM_SAT_O2?.value).toBe(93);
+  });
+
+  it('collects blood-pressure readings into a result per device', () => {
+    const frames = manualFrames();
+    const store = new VitalsStore(frames.schedule);
+    const bp = (
+      metric: 'MDC_PRESS_BLD_NONINV_SYS' | 'MDC_PRESS_BLD_NONINV_DIA',
+      value: number | null,
+    ): Reading => ({
+      type: 'numeric',
+      device: MONITOR,
+      metric,
+      value,
+      unit: 'mm[Hg]',
+      time: '2026-11-25T09:00:00.000Z',
+    });
+    store.ingest([bp('MDC_PRESS_BLD_NONINV_SYS', null), bp('MDC_PRESS_BLD_NONINV_DIA', null)]);
+    frames.runFrame();
+    expect(store.device(MONITOR)).toMatchObject({ sendsBloodPressure: true, bloodPressure: null });
+    store.ingest([bp('MDC_PRESS_BLD_NONINV_SYS', 128), bp('MDC_PRESS_BLD_NONINV_DIA', 82)]);
+    frames.runFrame();
+    expect(store.device(MONITOR)?.bloodPressure).toMatchObject({ systolic: 128, diastolic: 82 });
+    store.ingest([numeric('MDC_PULS_OXIM_SAT_O2', 97, '2026-11-25T10:00:00.000Z')]);
+    frames.runFrame();
+    expect(store.device(OXIMETER)).toMatchObject({ sendsBloodPressure: false, bloodPressure: null });
   });
 
   it('does not schedule a frame for readings it does not keep', () => {

@@ -1,0 +1,46 @@
+import { METRICS, type MetricId } from '../../../shared/domain/metrics';
+
+/**
+ * How a trace is scaled. A waveform in a physical unit (ECG in mV) gets the metric's fixed,
+ * calibrated range, so amplitudes can be compared by eye; one in arbitrary units (pleth, whose
+ * amplitude is 0–127 on a Contec and 16-bit on a Nonin #7 packet, or raw ADC counts) is autoscaled.
+ */
+export type WaveformScale =
+  { readonly kind: 'fixed'; readonly range: readonly [number, number] } | { readonly kind: 'auto' };
+
+export function scaleFor(metric: MetricId): WaveformScale {
+  const info = METRICS[metric];
+  return info.unit === '1' ? { kind: 'auto' } : { kind: 'fixed', range: info.displayRange };
+}
+
+/** Words for the trace's caption. */
+export function scaleText(metric: MetricId, scale: WaveformScale): string {
+  if (scale.kind === 'auto') return 'auto scale';
+  const [min, max] = scale.range;
+  return `${min} to ${max} ${METRICS[metric].unit}`;
+}
+
+/** Head-room kept above and below the data, as a fraction of its span. */
+const MARGIN = 0.1;
+/** The range shrinks only when the data fill less than this fraction of it (avoids pumping). */
+const SHRINK_BELOW = 0.4;
+
+/**
+ * The range to draw data spanning [min, max] with, given the range in use: unchanged while the
+ * data fit and fill a fair part of it, so the trace is not rescaled (and redrawn) every frame.
+ */
+export function fitRange(
+  min: number,
+  max: number,
+  current: readonly [number, number] | null,
+): readonly [number, number] | null {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return current;
+  if (current !== null) {
+    const [low, high] = current;
+    const fits = min >= low && max <= high;
+    if (fits && max - min >= SHRINK_BELOW * (high - low)) return current;
+  }
+  const span = max - min;
+  const margin = span > 0 ? span * MARGIN : Math.max(1, Math.abs(max) * MARGIN);
+  return [min - margin, max + margin];
+}
