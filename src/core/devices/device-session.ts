@@ -1,11 +1,11 @@
 import type { DeviceDriver, Decoder } from '../../devices/driver';
+import { hostOf } from '../../devices/host';
 import type { DeviceErrorCode, DeviceInfo, DeviceState } from '../../shared/domain/devices';
 import type { Reading } from '../../shared/domain/readings';
 import { ListenerSet } from '../listeners';
 import { mergeWaveformRuns } from '../readings/merge-waveforms';
 import { TransportError, type ByteTransport, type TransportCloseEvent } from '../transports/transport';
 import { HostRunner } from './host-runner';
-import { hostOf } from './script-host';
 
 export interface DeviceSessionOptions {
   readonly driver: DeviceDriver;

@@ -1,6 +1,6 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { ByteRemainder } from '../framing/byte-remainder';
-import { IsoTimeCache } from '../framing/iso-time-cache';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import { RECORD_HEADER, RECORD_LENGTH } from './constants';
 import { measurementTimeMs, parseRecord, type StoredMeasurement } from './frames';
 import { measurementReadings } from './readings';
@@ -38,7 +38,7 @@ const KNOWN_MEASUREMENT: DecodeEvent = Object.freeze({
  */
 export class BeurerBm58Decoder implements Decoder {
   private readonly remainder = new ByteRemainder();
-  private readonly iso = new IsoTimeCache();
+  private readonly iso = new IsoTimeFormatter();
   /** Survives `reset()`: a reconnect within the session must not publish a measurement twice. */
   private readonly downloaded = new Set<string>();
   private counts = { frames: 0, dropped: 0, skippedBytes: 0 };

@@ -1,6 +1,6 @@
 import type { DecodeEvent, Decoder, DecoderStats } from '../driver';
 import type { BleDecodeFunction, BleDecodeOptions } from './ble-decoded';
-import { DayTimeFormatter } from './day-time-formatter';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 
 /**
  * When a characteristic's status reading is worth sending: `every-value` for discrete measurements
@@ -17,7 +17,7 @@ export type StatusPolicy = 'every-value' | 'on-change';
  * (a `frame-error` event, counted), never a throw.
  */
 export class BleCharacteristicDecoder<Fields> implements Decoder {
-  private readonly iso = new DayTimeFormatter();
+  private readonly iso = new IsoTimeFormatter();
   private readonly formatTime = (epochMs: number) => this.iso.format(epochMs);
   private lastStatusKey: string | null = null;
   private counts = { frames: 0, dropped: 0, skippedBytes: 0 };

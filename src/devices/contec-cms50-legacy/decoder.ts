@@ -1,5 +1,6 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { ByteRemainder } from '../framing/byte-remainder';
+import { FrameTable } from '../framing/frame-table';
 import { SampleClock } from '../framing/sample-clock';
 import { OXIMETRY_FLAG } from '../oximetry/oximetry-flags';
 import { emptyOximetryFrame, OximetryReadingEmitter } from '../oximetry/oximetry-readings';
@@ -18,8 +19,8 @@ export class Cms50LegacyDecoder implements Decoder {
   private readonly readings: OximetryReadingEmitter;
   private readonly fields = emptyLegacyFrame();
   private readonly frame = emptyOximetryFrame();
-  private frameOffsets = new Int32Array(1024);
-  private lostBefore = new Int32Array(1024);
+  /** The frames this push holds (pass 1), for pass 2. */
+  private readonly found = new FrameTable(1024);
   private droppedSinceSample = 0;
   private skippedSinceSample = 0;
   /** Where this push's unconsumed tail starts; kept only after pass 2, which still reads `bytes`. */
@@ -37,16 +38,15 @@ export class Cms50LegacyDecoder implements Decoder {
   push(chunk: Uint8Array, atMs: number): DecodeEvent[] {
     const events: DecodeEvent[] = [];
     const bytes = this.remainder.join(chunk);
-    const count = this.findFrames(bytes, events);
-    let slots = 0;
-    for (let f = 0; f < count; f++) slots += this.lostBefore[f] + 1;
-    const firstMs = this.clock.place(atMs, slots);
+    const { found } = this;
+    this.findFrames(bytes, events);
+    const firstMs = this.clock.place(atMs, found.slots());
     let slot = 0;
-    for (let f = 0; f < count; f++) {
-      const lost = this.lostBefore[f];
+    for (let f = 0; f < found.count; f++) {
+      const lost = found.lostBefore[f];
       if (lost > 0) this.readings.endRun(events);
       slot += lost;
-      this.decodeFrame(bytes, this.frameOffsets[f], firstMs + slot * this.clock.periodMs, events);
+      this.decodeFrame(bytes, found.offsets[f], firstMs + slot * this.clock.periodMs, events);
       slot++;
     }
     this.readings.endRun(events);
@@ -62,10 +62,10 @@ export class Cms50LegacyDecoder implements Decoder {
     this.skippedSinceSample = 0;
   }
 
-  /** Pass 1: frame boundaries. Returns how many frames were found. */
-  private findFrames(bytes: Uint8Array, events: DecodeEvent[]): number {
+  /** Pass 1: frame boundaries, into `found`. */
+  private findFrames(bytes: Uint8Array, events: DecodeEvent[]): void {
     const end = bytes.length;
-    let count = 0;
+    this.found.clear();
     let i = 0;
     let skipped = 0;
     scan: while (i < end) {
@@ -89,21 +89,17 @@ export class Cms50LegacyDecoder implements Decoder {
           continue scan;
         }
       }
-      if (count === this.frameOffsets.length) this.growFrameTables();
       this.skippedSinceSample += skipped;
       this.counts.skippedBytes += skipped;
       skipped = 0;
-      this.frameOffsets[count] = i;
-      this.lostBefore[count] = this.droppedSinceSample + Math.round(this.skippedSinceSample / FRAME_LENGTH);
+      this.found.add(i, this.droppedSinceSample + Math.round(this.skippedSinceSample / FRAME_LENGTH));
       this.droppedSinceSample = 0;
       this.skippedSinceSample = 0;
-      count++;
       i += FRAME_LENGTH;
     }
     this.skippedSinceSample += skipped;
     this.counts.skippedBytes += skipped;
     this.keepFrom = i;
-    return count;
   }
 
   /** Pass 2: one frame measured at `timeMs`. */
@@ -133,14 +129,5 @@ export class Cms50LegacyDecoder implements Decoder {
   private drop(events: DecodeEvent[], code: FrameErrorCode, detail: string): void {
     this.counts.dropped++;
     events.push({ kind: 'frame-error', code, detail });
-  }
-
-  private growFrameTables(): void {
-    const offsets = new Int32Array(this.frameOffsets.length * 2);
-    offsets.set(this.frameOffsets);
-    this.frameOffsets = offsets;
-    const lost = new Int32Array(this.lostBefore.length * 2);
-    lost.set(this.lostBefore);
-    this.lostBefore = lost;
   }
 }

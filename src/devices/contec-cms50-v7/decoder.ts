@@ -1,5 +1,6 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { ByteRemainder } from '../framing/byte-remainder';
+import { FrameTable } from '../framing/frame-table';
 import { SampleClock } from '../framing/sample-clock';
 import { OXIMETRY_FLAG } from '../oximetry/oximetry-flags';
 import { emptyOximetryFrame, OximetryReadingEmitter } from '../oximetry/oximetry-readings';
@@ -24,9 +25,8 @@ export class Cms50V7Decoder implements Decoder {
   private readonly cursor = createScanCursor();
   private readonly fields: RealtimeFields = emptyRealtimeFields();
   private readonly frame = emptyOximetryFrame();
-  /** Offsets of this push's real-time packages, and the samples lost just before each. */
-  private realtimeOffsets = new Int32Array(512);
-  private lostBefore = new Int32Array(512);
+  /** This push's real-time packages (pass 1), for pass 2. */
+  private readonly found = new FrameTable(512);
   /** Lost real-time samples since the last good one (dropped packages; skipped bytes / 9). */
   private droppedSinceSample = 0;
   private skippedSinceSample = 0;
@@ -45,16 +45,15 @@ export class Cms50V7Decoder implements Decoder {
   push(chunk: Uint8Array, atMs: number): DecodeEvent[] {
     const events: DecodeEvent[] = [];
     const bytes = this.remainder.join(chunk);
-    const realtimeCount = this.findPackages(bytes, events);
-    let slots = 0;
-    for (let f = 0; f < realtimeCount; f++) slots += this.lostBefore[f] + 1;
-    const firstMs = this.clock.place(atMs, slots);
+    const { found } = this;
+    this.findPackages(bytes, events);
+    const firstMs = this.clock.place(atMs, found.slots());
     let slot = 0;
-    for (let f = 0; f < realtimeCount; f++) {
-      const lost = this.lostBefore[f];
+    for (let f = 0; f < found.count; f++) {
+      const lost = found.lostBefore[f];
       if (lost > 0) this.readings.endRun(events);
       slot += lost;
-      this.decodeRealtime(bytes, this.realtimeOffsets[f], firstMs + slot * this.clock.periodMs, events);
+      this.decodeRealtime(bytes, found.offsets[f], firstMs + slot * this.clock.periodMs, events);
       slot++;
     }
     this.readings.endRun(events);
@@ -71,10 +70,10 @@ export class Cms50V7Decoder implements Decoder {
     this.skippedSinceSample = 0;
   }
 
-  /** Pass 1: package boundaries. Returns how many real-time packages were found. */
-  private findPackages(bytes: Uint8Array, events: DecodeEvent[]): number {
+  /** Pass 1: package boundaries; real-time packages into `found`, the others handled at once. */
+  private findPackages(bytes: Uint8Array, events: DecodeEvent[]): void {
     const { cursor } = this;
-    let count = 0;
+    this.found.clear();
     let from = 0;
     for (;;) {
       const outcome = scanPackage(bytes, from, UPLINK_LENGTH_BY_TYPE, cursor);
@@ -82,7 +81,7 @@ export class Cms50V7Decoder implements Decoder {
       this.skippedSinceSample += cursor.skipped;
       if (outcome === SCAN_INCOMPLETE) {
         this.keepFrom = cursor.start;
-        return count;
+        return;
       }
       const start = cursor.start;
       from = start + cursor.length;
@@ -94,13 +93,12 @@ export class Cms50V7Decoder implements Decoder {
           `package type 0x${bytes[start].toString(16)} breaks the bit-7 layout rules`,
         );
       } else if (bytes[start] === PACKAGE.realtime) {
-        if (count === this.realtimeOffsets.length) this.growFrameTables();
-        this.realtimeOffsets[count] = start;
-        this.lostBefore[count] =
-          this.droppedSinceSample + Math.round(this.skippedSinceSample / REALTIME_LENGTH);
+        this.found.add(
+          start,
+          this.droppedSinceSample + Math.round(this.skippedSinceSample / REALTIME_LENGTH),
+        );
         this.droppedSinceSample = 0;
         this.skippedSinceSample = 0;
-        count++;
       } else {
         const parsed = decodeValidPackage(bytes, start);
         if (parsed.kind === 'frame-error') {
@@ -140,14 +138,5 @@ export class Cms50V7Decoder implements Decoder {
   private drop(events: DecodeEvent[], code: FrameErrorCode, detail: string): void {
     this.counts.dropped++;
     events.push({ kind: 'frame-error', code, detail });
-  }
-
-  private growFrameTables(): void {
-    const offsets = new Int32Array(this.realtimeOffsets.length * 2);
-    offsets.set(this.realtimeOffsets);
-    this.realtimeOffsets = offsets;
-    const lost = new Int32Array(this.lostBefore.length * 2);
-    lost.set(this.lostBefore);
-    this.lostBefore = lost;
   }
 }

@@ -1,7 +1,7 @@
 import type { DecodeEvent } from '../driver';
 import type { MetricId } from '../../shared/domain/metrics';
 import type { StatusFlag } from '../../shared/domain/readings';
-import { IsoTimeCache } from '../framing/iso-time-cache';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 
 /**
  * Turns decoded ECG samples into readings (design §3), shared by the ECG front-end drivers:
@@ -17,7 +17,7 @@ export interface EcgLead {
 }
 
 export class EcgReadingEmitter {
-  private readonly iso = new IsoTimeCache();
+  private readonly iso = new IsoTimeFormatter();
   private runs: (number | null)[][];
   private runStartMs = 0;
   private flagsKey: string | null = null;

@@ -1,5 +1,5 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
-import { IsoTimeCache } from '../framing/iso-time-cache';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import { FlagFramer, type FrameSink } from './flag-framer';
 import { BASIC_FIELDS, parseRecord } from './frames';
 
@@ -10,7 +10,7 @@ import { BASIC_FIELDS, parseRecord } from './frames';
  */
 export class GeDatexS5Decoder implements Decoder {
   private readonly framer = new FlagFramer();
-  private readonly iso = new IsoTimeCache();
+  private readonly iso = new IsoTimeFormatter();
   private counts = { frames: 0, dropped: 0, skippedBytes: 0 };
   private driLevel = -1;
   private events: DecodeEvent[] = [];

@@ -4,7 +4,7 @@ import { LineFramer } from '../framing/line-framer';
 import { SampleClock } from '../framing/sample-clock';
 import { METRIC } from '../oximetry/oximetry-readings';
 import type { MetricId } from '../../shared/domain/metrics';
-import { HourlyIsoTime } from './hourly-iso-time';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import { LINES_PER_S, MAX_LINE_BYTES } from './constants';
 import { CONDITION_BITS, exceptionFlags } from './exceptions';
 import { parseLine, type MasimoLine } from './frames';
@@ -24,7 +24,7 @@ import { parseLine, type MasimoLine } from './frames';
 export class MasimoAsciiDecoder implements Decoder {
   private readonly framer = new LineFramer({ maxLineBytes: MAX_LINE_BYTES });
   private readonly clock = new SampleClock(LINES_PER_S);
-  private readonly iso = new HourlyIsoTime();
+  private readonly iso = new IsoTimeFormatter();
   private framerDropped = 0;
   /** EXC condition bits of the last status reading; -1 before the first. */
   private lastConditions = -1;

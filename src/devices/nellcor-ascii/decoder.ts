@@ -3,7 +3,7 @@ import type { FrameError } from '../framing/frame-error';
 import { LineFramer } from '../framing/line-framer';
 import { SampleClock } from '../framing/sample-clock';
 import { METRIC } from '../oximetry/oximetry-readings';
-import { HourlyIsoTime } from '../masimo-ascii/hourly-iso-time';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import { LINES_PER_S, MAX_LINE_BYTES } from './constants';
 import { parseLine, type NellcorData, type NellcorLine } from './frames';
 import { codeMask, statusFlags } from './status-codes';
@@ -23,7 +23,7 @@ import { codeMask, statusFlags } from './status-codes';
 export class NellcorAsciiDecoder implements Decoder {
   private readonly framer = new LineFramer({ maxLineBytes: MAX_LINE_BYTES });
   private readonly clock = new SampleClock(LINES_PER_S);
-  private readonly iso = new HourlyIsoTime();
+  private readonly iso = new IsoTimeFormatter();
   private readonly info = new Map<string, string>();
   private framerDropped = 0;
   /** codeMask of the last status reading; -1 before the first. */

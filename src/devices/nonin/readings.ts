@@ -2,7 +2,7 @@ import type { DecodeEvent } from '../driver';
 import type { MetricId } from '../../shared/domain/metrics';
 import { METRIC, NUMERIC_REFRESH_MS } from '../oximetry/oximetry-readings';
 import { noninFlagNames } from './flags';
-import { IsoMinuteCache } from './iso-minute-cache';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 
 /**
  * Nonin frames → readings, with the rules of the shared OximetryReadingEmitter (numerics on change
@@ -60,7 +60,7 @@ export interface NoninEmitterOptions {
 export class NoninReadingEmitter {
   private readonly spo2: NumericThrottle;
   private readonly pulseRate: NumericThrottle;
-  private readonly iso = new IsoMinuteCache();
+  private readonly iso = new IsoTimeFormatter();
   private lastFlags = -1;
   private runSamples: number[] = [];
   private runStartMs = 0;

@@ -1,6 +1,7 @@
 import type { DecodeEvent, Decoder, DecoderStats } from '../driver';
 import { EcgReadingEmitter } from '../ecg/ecg-readings';
 import { ByteRemainder } from '../framing/byte-remainder';
+import { FrameTable } from '../framing/frame-table';
 import { SampleClock } from '../framing/sample-clock';
 import { BoardTextCollector, messageEvents } from './board-text';
 import { HEADER, OFFSET, PACKET_LENGTH, SAMPLES_PER_S, SAMPLE_STEPS_PER_MV } from './constants';
@@ -28,8 +29,8 @@ export class CytonDecoder implements Decoder {
   private readonly leads: readonly MappedLead[];
   private readonly stepsPerCount: number;
   private readonly values: number[];
-  private packetOffsets = new Int32Array(512);
-  private lostBefore = new Int32Array(512);
+  /** This push's accepted packets (pass 1), for pass 2. */
+  private readonly found = new FrameTable(512);
   /** The previous accepted packet ended exactly where the scan is: the next packet is in sync. */
   private synced = false;
   private lastSampleNumber = -1;
@@ -55,26 +56,26 @@ export class CytonDecoder implements Decoder {
   push(chunk: Uint8Array, atMs: number): DecodeEvent[] {
     const events: DecodeEvent[] = [];
     const bytes = this.remainder.join(chunk);
-    const count = this.findPackets(bytes, events);
+    const { found } = this;
+    this.findPackets(bytes, events);
     // A packet held for confirmation got its time slot in the push that completed it (its
     // arrival time is that push's); it is decoded at that time once confirmed.
     const reserved = this.reservedMs;
-    const firstReserved = reserved !== null && count > 0 && this.packetOffsets[0] === 0;
+    const firstReserved = reserved !== null && found.count > 0 && found.offsets[0] === 0;
     const stillHeld = reserved !== null && this.holding && this.keepFrom === 0;
     const reserveNow = this.holding && !stillHeld;
-    let slots = reserveNow ? 1 : 0;
-    for (let f = firstReserved ? 1 : 0; f < count; f++) slots += this.lostBefore[f] + 1;
+    const slots = (reserveNow ? 1 : 0) + found.slots(firstReserved ? 1 : 0);
     const firstMs = this.clock.place(atMs, slots);
     let slot = 0;
-    for (let f = 0; f < count; f++) {
-      const lost = this.lostBefore[f];
+    for (let f = 0; f < found.count; f++) {
+      const lost = found.lostBefore[f];
       if (lost > 0) this.readings.endRun(events);
       if (f === 0 && firstReserved) {
         this.decodePacket(bytes, 0, reserved);
         continue;
       }
       slot += lost;
-      this.decodePacket(bytes, this.packetOffsets[f], firstMs + slot * this.clock.periodMs);
+      this.decodePacket(bytes, found.offsets[f], firstMs + slot * this.clock.periodMs);
       slot++;
     }
     this.reservedMs = reserveNow ? firstMs + slot * this.clock.periodMs : stillHeld ? reserved : null;
@@ -94,10 +95,10 @@ export class CytonDecoder implements Decoder {
     this.reservedMs = null;
   }
 
-  /** Pass 1: packet boundaries and board text. Returns how many packets were accepted. */
-  private findPackets(bytes: Uint8Array, events: DecodeEvent[]): number {
+  /** Pass 1: packet boundaries and board text; the accepted packets into `found`. */
+  private findPackets(bytes: Uint8Array, events: DecodeEvent[]): void {
     const end = bytes.length;
-    let count = 0;
+    this.found.clear();
     let i = 0;
     this.holding = false;
     while (i < end) {
@@ -115,11 +116,8 @@ export class CytonDecoder implements Decoder {
             // The same sample number twice: a repeated packet carries no new sample.
             this.drop(events, `sample number ${sampleNumber} repeated`);
           } else {
-            if (count === this.packetOffsets.length) this.growTables();
-            this.packetOffsets[count] = i;
-            this.lostBefore[count] = lost;
+            this.found.add(i, lost);
             this.counts.lostPackets += lost;
-            count++;
           }
           this.text.discard(0);
           this.lastSampleNumber = sampleNumber;
@@ -140,7 +138,6 @@ export class CytonDecoder implements Decoder {
       i++;
     }
     this.keepFrom = i;
-    return count;
   }
 
   /** Whether the 0xA0 at `i` (33 bytes available) starts a packet to take. */
@@ -167,15 +164,6 @@ export class CytonDecoder implements Decoder {
   private drop(events: DecodeEvent[], detail: string): void {
     this.counts.dropped++;
     events.push({ kind: 'frame-error', code: 'malformed', detail });
-  }
-
-  private growTables(): void {
-    const offsets = new Int32Array(this.packetOffsets.length * 2);
-    offsets.set(this.packetOffsets);
-    this.packetOffsets = offsets;
-    const lost = new Int32Array(this.lostBefore.length * 2);
-    lost.set(this.lostBefore);
-    this.lostBefore = lost;
   }
 }
 

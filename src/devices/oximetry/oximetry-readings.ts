@@ -1,6 +1,6 @@
 import type { DecodeEvent } from '../driver';
 import type { Reading } from '../../shared/domain/readings';
-import { IsoTimeCache } from '../framing/iso-time-cache';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import type { MetricId } from '../../shared/domain/metrics';
 import { flagNames } from './oximetry-flags';
 
@@ -60,7 +60,7 @@ export class OximetryReadingEmitter {
   private readonly spo2 = new NumericThrottle();
   private readonly pulseRate = new NumericThrottle();
   private readonly perfusionIndex = new NumericThrottle();
-  private readonly iso = new IsoTimeCache();
+  private readonly iso = new IsoTimeFormatter();
   private lastFlags = -1;
   private runSamples: (number | null)[] = [];
   private runStartMs = 0;

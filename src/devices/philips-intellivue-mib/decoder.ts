@@ -1,5 +1,5 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
-import { IsoTimeCache } from '../framing/iso-time-cache';
+import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import { FRAME } from './constants';
 import { FrameScanner, type FrameSink } from './frame-scanner';
 import { checkFrame } from './frames';
@@ -19,7 +19,7 @@ import { mapObservation } from './observations';
  */
 export class IntellivueDecoder implements Decoder {
   private readonly scanner = new FrameScanner();
-  private readonly iso = new IsoTimeCache();
+  private readonly iso = new IsoTimeFormatter();
   private readonly sink: FrameSink;
   private counts = { frames: 0, dropped: 0 };
   private events: DecodeEvent[] = [];

@@ -1,14 +1,8 @@
-import { createBackend } from '../../../src/core/backend';
-import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
-import { createHidTransport } from '../../../src/core/transports/node-hid-transport';
 import { createBeurerBm55HidDriver } from '../../../src/devices/beurer-bm55-hid';
 import { BeurerBm55HidSimulator } from '../../../src/devices/beurer-bm55-hid/simulator';
 import { BpRecordLedger } from '../../../src/devices/bp/record-ledger';
-import { isHidLink } from '../../../src/devices/driver';
 import { bytesToHex } from '../../../src/devices/framing/hex';
-import type { DeviceInfo } from '../../../src/shared/domain/devices';
-import type { Reading } from '../../../src/shared/domain/readings';
-import { FakeHidModule } from '../../helpers/fake-hid';
+import { createHidStation } from '../../helpers/device-integration';
 import { waitFor } from '../../helpers/pty';
 
 /** BM55 simulator ⇄ fake node-hid device ⇄ real HID transport ⇄ session ⇄ backend. */
@@ -17,24 +11,11 @@ const PATH = '/dev/hidraw6';
 
 describe('Beurer BM55 simulator → fake node-hid device → real HID transport → session (integration)', () => {
   it('downloads every stored record with its device time, then reports an unplug', async () => {
-    const hid = new FakeHidModule();
-    const driver = createBeurerBm55HidDriver({ ledger: new BpRecordLedger() });
+    const { hid, backend, readings, states } = createHidStation(
+      createBeurerBm55HidDriver({ ledger: new BpRecordLedger() }),
+    );
     const simulator = new BeurerBm55HidSimulator({ seed: 3 });
     const device = hid.add({ path: PATH, vendorId: 0x0c45, productId: 0x7406, simulator, reportBytes: 8 });
-    const backend = createBackend({
-      host: 'node',
-      version: 'test',
-      settings: new MemorySettingsStore(),
-      resolveDriver: (protocol) => (protocol === PROTOCOL ? driver : null),
-      createTransport: (path, link) => {
-        if (!isHidLink(link)) throw new TypeError('expected a HID link');
-        return createHidTransport(path, link, Date.now, { hid });
-      },
-    });
-    const readings: Reading[] = [];
-    const states: DeviceInfo[] = [];
-    backend.on('readings', (batch) => readings.push(...batch.readings));
-    backend.on('device.state', (info) => states.push(info));
     try {
       await backend.connectDevice({ path: PATH, protocol: PROTOCOL, simulated: true });
       await waitFor(() => device.writes.some((w) => w[1] === 0xf7), 3000, 'F7');

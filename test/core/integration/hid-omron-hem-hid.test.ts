@@ -1,15 +1,11 @@
-import { createBackend } from '../../../src/core/backend';
-import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
-import { createHidTransport } from '../../../src/core/transports/node-hid-transport';
 import { BP_METRIC } from '../../../src/devices/bp/bp-record';
 import { BpRecordLedger } from '../../../src/devices/bp/record-ledger';
-import { isHidLink, type DeviceDriver } from '../../../src/devices/driver';
 import { bytesToHex } from '../../../src/devices/framing/hex';
 import { createOmronHemHidDriver, type OmronHemHidDriverOptions } from '../../../src/devices/omron-hem-hid';
 import { OmronHemHidSimulator } from '../../../src/devices/omron-hem-hid/simulator';
-import type { DeviceInfo } from '../../../src/shared/domain/devices';
 import type { NumericReading, Reading } from '../../../src/shared/domain/readings';
-import { FakeHidModule, type FakeHidDevice } from '../../helpers/fake-hid';
+import { createHidStation } from '../../helpers/device-integration';
+import type { FakeHidDevice } from '../../helpers/fake-hid';
 import { waitFor } from '../../helpers/pty';
 
 /**
@@ -21,22 +17,9 @@ const PROTOCOL = 'omron-hem-hid';
 const PATH = '/dev/hidraw5';
 
 function station(options: OmronHemHidDriverOptions = {}) {
-  const hid = new FakeHidModule();
-  const driver: DeviceDriver = createOmronHemHidDriver({ ledger: new BpRecordLedger(), ...options });
-  const backend = createBackend({
-    host: 'node',
-    version: 'test',
-    settings: new MemorySettingsStore(),
-    resolveDriver: (protocol) => (protocol === PROTOCOL ? driver : null),
-    createTransport: (path, link) => {
-      if (!isHidLink(link)) throw new TypeError('expected a HID link');
-      return createHidTransport(path, link, Date.now, { hid });
-    },
-  });
-  const readings: Reading[] = [];
-  const states: DeviceInfo[] = [];
-  backend.on('readings', (batch) => readings.push(...batch.readings));
-  backend.on('device.state', (info) => states.push(info));
+  const { hid, backend, readings, states } = createHidStation(
+    createOmronHemHidDriver({ ledger: new BpRecordLedger(), ...options }),
+  );
   const plug = (simulator: OmronHemHidSimulator): FakeHidDevice =>
     hid.add({ path: PATH, vendorId: 0x0590, productId: 0x0028, simulator, reportBytes: 8 });
   return { hid, backend, readings, states, plug };

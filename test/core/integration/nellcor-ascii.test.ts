@@ -1,53 +1,17 @@
-import { createBackend } from '../../../src/core/backend';
-import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
-import { startSimulatedDevice } from '../../../src/core/sim/simulated-device';
-import type { SimulatedValues } from '../../../src/devices/driver';
 import { nellcorAscii } from '../../../src/devices/nellcor-ascii';
-import type { Reading } from '../../../src/shared/domain/readings';
-import { hasSocat, waitFor } from '../../helpers/pty';
+import {
+  describeWithSocat,
+  expectNumericLinesDelivered,
+  withSimulatedDevice,
+} from '../../helpers/device-integration';
 
-/**
- * Real parts end to end: the Nellcor N-595 simulator writes its header and lines through the real serial
- * binding into a socat pty pair; the backend opens the other end with the real binding, decodes
- * and publishes. No registry entry needed: the driver is passed in.
- */
-const describeWithSocat = hasSocat() ? describe : describe.skip;
-const PROTOCOL = 'nellcor-ascii';
+/** Nellcor N-595: after its header, the lines the simulator wrote arrive as numerics. */
 const METRICS = ['MDC_PULS_OXIM_SAT_O2', 'MDC_PULS_OXIM_PULS_RATE'] as const;
-const LINES = 3;
 
 describeWithSocat('Nellcor ASCII simulator → pty → serialport → backend (integration)', () => {
   it('delivers every line the simulator wrote: values, order and nulls', async () => {
-    const device = await startSimulatedDevice(PROTOCOL, { seed: 7, driver: nellcorAscii });
-    const sent: SimulatedValues[] = [];
-    device.onOutput((out) => sent.push(...out.frames));
-    const backend = createBackend({
-      host: 'node',
-      version: 'test',
-      settings: new MemorySettingsStore(),
-      resolveDriver: (protocol) => (protocol === PROTOCOL ? nellcorAscii : null),
-    });
-    const readings: Reading[] = [];
-    backend.on('readings', (batch) => readings.push(...batch.readings));
-    try {
-      await backend.connectDevice({ path: device.path, protocol: PROTOCOL, simulated: true });
-      const values = (metric: string) =>
-        readings.flatMap((r) => (r.type === 'numeric' && r.metric === metric ? [r.value] : []));
-      await waitFor(() => values(METRICS[0]).length >= LINES, 4000, `${LINES} lines`);
-
-      // A line written before the station opened the port may be lost: align on the first received.
-      const received = METRICS.map((metric) => values(metric).slice(0, LINES));
-      const offset = sent.findIndex((_, k) =>
-        METRICS.every((metric, m) => received[m].every((v, i) => sent[k + i]?.[metric] === v)),
-      );
-      expect(offset).toBeGreaterThanOrEqual(0);
-      expect(offset).toBeLessThanOrEqual(1);
-      expect(readings.some((r) => r.type === 'status')).toBe(true);
-      const [info] = await backend.api['devices.list']({});
-      expect(info).toMatchObject({ state: 'streaming', droppedFrames: 0, error: null });
-    } finally {
-      await backend.close();
-      await device.stop();
-    }
+    await withSimulatedDevice(nellcorAscii, { seed: 7 }, (rig) =>
+      expectNumericLinesDelivered(rig, METRICS, 3),
+    );
   });
 });

@@ -1,14 +1,13 @@
 import { noninDf13 } from '../../../src/devices/nonin-df13';
 import { DEVICE_TIME_KEY } from '../../../src/devices/nonin/sim-report-streams';
-import { withNoninRig } from '../../devices/nonin/integration-support';
+import { describeWithSocat, deviceInfo, withSimulatedDevice } from '../../helpers/device-integration';
 import { PULSE, SPO2 } from '../../devices/nonin/support';
-import { hasSocat, waitFor } from '../../helpers/pty';
+import { waitFor } from '../../helpers/pty';
 
-const describeWithSocat = hasSocat() ? describe : describe.skip;
-
+/** Nonin #13: stored and new spot checks, each with the device's own time. */
 describeWithSocat('Nonin #13 simulator → pty → backend (integration)', () => {
   it('delivers stored and new spot checks with the device’s own timestamps', async () => {
-    await withNoninRig(noninDf13, 42, async ({ backend, frames, readings }) => {
+    await withSimulatedDevice(noninDf13, { seed: 42 }, async ({ backend, frames, readings }) => {
       const numerics = () => readings.flatMap((r) => (r.type === 'numeric' ? [r] : []));
       await waitFor(() => numerics().filter((n) => n.metric === SPO2).length >= 3, 4000, 'three spot checks');
       const records = frames.filter((f) => DEVICE_TIME_KEY in f);
@@ -23,8 +22,7 @@ describeWithSocat('Nonin #13 simulator → pty → backend (integration)', () =>
       expect(got.map(({ metric, value, time }) => ({ metric, value, time }))).toEqual(expected);
       // The first two are stored spot checks: their times are before the connection.
       expect(Date.parse(got[0].time)).toBeLessThan(Date.now() - 60_000);
-      const [info] = await backend.api['devices.list']({});
-      expect(info).toMatchObject({ droppedFrames: 0, error: null });
+      expect(await deviceInfo(backend)).toMatchObject({ droppedFrames: 0, error: null });
     });
   });
 });

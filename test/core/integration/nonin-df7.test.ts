@@ -1,26 +1,10 @@
 import { noninDf7 } from '../../../src/devices/nonin-df7';
-import { collapse, numericValues, withNoninRig } from '../../devices/nonin/integration-support';
-import { PLETH, PULSE, SPO2 } from '../../devices/nonin/support';
-import { hasSocat, waitFor } from '../../helpers/pty';
+import { expectPlethFormatDelivered } from '../../devices/nonin/pleth-integration';
+import { describeWithSocat, withSimulatedDevice } from '../../helpers/device-integration';
 
-const describeWithSocat = hasSocat() ? describe : describe.skip;
-
+/** Nonin #7: the session selects the format on open (ACK from a factory-fresh simulator). */
 describeWithSocat('Nonin #7 simulator → pty → backend (integration)', () => {
   it('selects format #7 on open and delivers what the simulator encoded', async () => {
-    await withNoninRig(noninDf7, 42, async ({ backend, frames, readings }) => {
-      const samples = (): (number | null)[] =>
-        readings.flatMap((r) => (r.type === 'waveform' ? r.samples : []));
-      await waitFor(() => samples().length >= 150, 4000, '150 pleth samples');
-      const got = samples();
-      const sent = frames.filter((f) => PLETH in f).slice(0, got.length);
-      expect(got).toEqual(sent.map((f) => f[PLETH]));
-      for (const metric of [SPO2, PULSE]) {
-        const known = sent.flatMap((f) => (metric in f ? [f[metric]] : []));
-        expect(collapse(numericValues(readings, metric))).toEqual(collapse(known));
-        expect(known.length).toBeGreaterThan(0);
-      }
-      const [info] = await backend.api['devices.list']({});
-      expect(info).toMatchObject({ state: 'streaming', droppedFrames: 0, error: null });
-    });
+    await withSimulatedDevice(noninDf7, { seed: 42 }, expectPlethFormatDelivered);
   });
 });

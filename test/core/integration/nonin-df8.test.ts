@@ -1,23 +1,26 @@
 import { EMPTY_OUTPUT, type DeviceDriver } from '../../../src/devices/driver';
 import { noninDf8 } from '../../../src/devices/nonin-df8';
-import type { DeviceInfo } from '../../../src/shared/domain/devices';
-import { numericValues, withNoninRig } from '../../devices/nonin/integration-support';
+import {
+  STREAMING_CLEAN,
+  describeWithSocat,
+  deviceInfo,
+  numericValues,
+  withSimulatedDevice,
+} from '../../helpers/device-integration';
 import { PULSE, SPO2 } from '../../devices/nonin/support';
-import { hasSocat, waitFor } from '../../helpers/pty';
+import { waitFor } from '../../helpers/pty';
 
-const describeWithSocat = hasSocat() ? describe : describe.skip;
-
+/** Nonin #8: the session selects the format on open (ACK from a factory-fresh simulator). */
 describeWithSocat('Nonin #8 simulator → pty → backend (integration)', () => {
   it('selects format #8 on open and delivers each once-a-second report', async () => {
-    await withNoninRig(noninDf8, 42, async ({ backend, frames, readings }) => {
+    await withSimulatedDevice(noninDf8, { seed: 42 }, async ({ backend, frames, readings }) => {
       await waitFor(() => numericValues(readings, SPO2).length >= 2, 4000, 'two #8 reports');
       const reports = frames.filter((f) => SPO2 in f);
       for (const metric of [SPO2, PULSE]) {
         const got = numericValues(readings, metric);
         expect(got).toEqual(reports.slice(0, got.length).map((f) => f[metric]));
       }
-      const [info] = await backend.api['devices.list']({});
-      expect(info).toMatchObject({ state: 'streaming', droppedFrames: 0, error: null });
+      expect(await deviceInfo(backend)).toMatchObject(STREAMING_CLEAN);
     });
   });
 
@@ -34,9 +37,7 @@ describeWithSocat('Nonin #8 simulator → pty → backend (integration)', () => 
         };
       },
     };
-    await withNoninRig(silent, 7, async ({ backend, readings }) => {
-      const states: DeviceInfo[] = [];
-      backend.on('device.state', (info) => states.push(info));
+    await withSimulatedDevice(silent, { seed: 7 }, async ({ states, readings }) => {
       await waitFor(() => states.some((s) => s.state === 'error'), 4000, 'the session to fail');
       expect(states.find((s) => s.state === 'error')?.error).toMatchObject({ code: 'timeout' });
       expect(numericValues(readings, SPO2).length).toBeGreaterThan(0);

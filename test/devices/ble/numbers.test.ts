@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { readDateTime } from '../../../src/devices/ble/ble-time';
-import { DayTimeFormatter } from '../../../src/devices/ble/day-time-formatter';
-import { isoTimeOf } from '../../../src/shared/domain/readings';
 import { floatFromRaw, readFloat } from '../../../src/devices/ble/float';
 import { readSfloat, sfloatFromRaw } from '../../../src/devices/ble/sfloat';
 import { sfloatRaw, ValueWriter } from '../../../src/devices/ble/value-writer';
@@ -129,17 +127,5 @@ describe('Date Time arithmetic equals Date.UTC', () => {
     expect(feb29(2000)).toBe(Date.UTC(2000, 1, 29));
     expect(feb29(1900)).toMatchObject({ kind: 'frame-error' });
     expect(feb29(2026)).toMatchObject({ kind: 'frame-error' });
-  });
-});
-
-describe('DayTimeFormatter equals isoTimeOf(Math.round(ms))', () => {
-  it('for any time from 1582 to 9999', () => {
-    const formatter = new DayTimeFormatter();
-    fc.assert(
-      fc.property(fc.double({ min: Date.UTC(1582, 0, 1), max: Date.UTC(9999, 11, 31), noNaN: true }), (ms) =>
-        expect(formatter.format(ms)).toBe(isoTimeOf(Math.round(ms))),
-      ),
-      { numRuns: 2000 },
-    );
   });
 });

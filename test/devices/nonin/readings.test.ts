@@ -1,23 +1,8 @@
-import fc from 'fast-check';
 import type { DecodeEvent } from '../../../src/devices/driver';
-import { IsoMinuteCache } from '../../../src/devices/nonin/iso-minute-cache';
 import { NONIN_FLAG } from '../../../src/devices/nonin/flags';
 import { emptyNoninFrame, NoninReadingEmitter } from '../../../src/devices/nonin/readings';
-import { isoTimeOf, readingSchema } from '../../../src/shared/domain/readings';
+import { readingSchema } from '../../../src/shared/domain/readings';
 import { readingsOf } from '../support';
-
-describe('IsoMinuteCache', () => {
-  it('formats exactly like isoTimeOf(Math.round(ms)), in any order', () => {
-    const cache = new IsoMinuteCache();
-    fc.assert(
-      fc.property(fc.double({ min: -1e12, max: 4e12, noNaN: true }), (ms) => {
-        expect(cache.format(ms)).toBe(isoTimeOf(Math.round(ms)));
-      }),
-      { numRuns: 2000 },
-    );
-    expect(cache.format(Date.UTC(2026, 0, 1, 0, 0, 59, 999) + 0.6)).toBe('2026-01-01T00:01:00.000Z');
-  });
-});
 
 describe('NoninReadingEmitter', () => {
   it('skips numerics not known yet, emits nulls for markers, refreshes every second and on change', () => {

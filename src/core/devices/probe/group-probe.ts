@@ -1,7 +1,7 @@
 import type { DeviceDriver } from '../../../devices/driver';
 import type { ByteTransport, TransportFactory } from '../../transports/transport';
 import { HostRunner } from '../host-runner';
-import { hostOf } from '../script-host';
+import { hostOf } from '../../../devices/host';
 import type { CandidateTrial } from './candidate-trial';
 import type { LinkGroup } from './link-groups';
 import { WaitUntil } from './wait-until';

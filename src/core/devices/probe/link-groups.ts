@@ -1,5 +1,5 @@
 import type { DeviceDriver, LinkSettings } from '../../../devices/driver';
-import { hostOf } from '../script-host';
+import { hostOf } from '../../../devices/host';
 
 /** Candidates that share one port setting: probed with one open, every decoder fed the same bytes. */
 export interface LinkGroup {
