@@ -1,5 +1,11 @@
 import type { IpcMain, IpcMainEvent, WebContents } from 'electron';
-import { z } from 'zod';
+import {
+  BLUETOOTH_ANSWER_CHANNEL,
+  BLUETOOTH_DEVICES_CHANNEL,
+  bluetoothChooserAnswerSchema,
+  type BluetoothChooserAnswer,
+  type BluetoothChooserOffer,
+} from '../shared/preload-api';
 import { isAppUrl } from './app-origin';
 import { consoleLog, type ShellLog } from './shell-log';
 
@@ -14,29 +20,18 @@ import { consoleLog, type ShellLog } from './shell-log';
  * Facts: Electron docs "Device Access" and `webContents` `select-bluetooth-device`;
  * market-and-standards §B (scan delay, Windows issues #10562/#52743).
  */
-export const BLUETOOTH_DEVICES_CHANNEL = 'bluetooth-chooser:devices';
-export const BLUETOOTH_ANSWER_CHANNEL = 'bluetooth-chooser:answer';
+export { BLUETOOTH_ANSWER_CHANNEL, BLUETOOTH_DEVICES_CHANNEL };
 export const CHOOSER_TIMEOUT_MS = 120_000;
 const MAX_OFFERED_DEVICES = 100;
 const MAX_NAME_CHARS = 80;
+const MAX_ID_CHARS = 200;
 
-export interface ChooserDevice {
-  readonly deviceId: string;
-  readonly deviceName: string;
-}
-
+export type ChooserDevice = BluetoothChooserOffer['devices'][number];
 /** Main → page: the devices found so far for request `requestId`. */
-export interface ChooserOffer {
-  readonly requestId: number;
-  readonly devices: readonly ChooserDevice[];
-}
-
-/** Page → main: the chosen id, or null for "cancel". */
-export const chooserAnswerSchema = z.strictObject({
-  requestId: z.number().int().nonnegative(),
-  deviceId: z.string().min(1).max(200).nullable(),
-});
-export type ChooserAnswer = z.infer<typeof chooserAnswerSchema>;
+export type ChooserOffer = BluetoothChooserOffer;
+/** Page → main: the chosen id, or null for "cancel". Shared with the preload, which checks it first. */
+export const chooserAnswerSchema = bluetoothChooserAnswerSchema;
+export type ChooserAnswer = BluetoothChooserAnswer;
 
 /** Devices as the page may see them: ids kept, names printable and bounded, duplicates dropped. */
 export function chooserDevicesFrom(
@@ -45,7 +40,8 @@ export function chooserDevicesFrom(
   const seen = new Set<string>();
   const out: ChooserDevice[] = [];
   for (const device of devices) {
-    if (typeof device.deviceId !== 'string' || device.deviceId === '' || seen.has(device.deviceId)) continue;
+    const id = device.deviceId;
+    if (typeof id !== 'string' || id === '' || id.length > MAX_ID_CHARS || seen.has(id)) continue;
     seen.add(device.deviceId);
     const name = [...(device.deviceName ?? '')].filter((c) => c >= ' ' && c !== '\u007f').join('');
     out.push({ deviceId: device.deviceId, deviceName: name.trim().slice(0, MAX_NAME_CHARS) });
@@ -83,6 +79,17 @@ interface Pending {
   cancelTimeout: () => void;
 }
 
+/**
+ * Contents that have our chooser. Every other web contents gets navigation.ts's blanket cancel:
+ * a contents with no `select-bluetooth-device` handler at all would let Electron pick the first
+ * device found.
+ */
+const contentsWithChooser = new WeakSet<object>();
+
+export function hasBluetoothChooser(contents: object): boolean {
+  return contentsWithChooser.has(contents);
+}
+
 /** Installs the chooser on one window's contents; returns a function that removes it. */
 export function installBluetoothChooser(
   contents: ChooserContents,
@@ -108,6 +115,13 @@ export function installBluetoothChooser(
     callback: (deviceId: string) => void,
   ) => {
     event.preventDefault(); // never let Electron pick the first device on its own
+    if (contents.isDestroyed() || !isAppUrl(contents.getURL())) {
+      // Only our page may scan; anything else is cancelled at once rather than left to time out.
+      log.warn('Web Bluetooth selection cancelled: the page is not the station page');
+      if (pending?.callback === callback) settle('');
+      else callback('');
+      return;
+    }
     if (pending?.callback !== callback) {
       // A new requestDevice replaces an unanswered one (Chromium cancels the former).
       if (pending !== null) settle('');
@@ -119,8 +133,7 @@ export function installBluetoothChooser(
     }
     const offer: ChooserOffer = { requestId: pending.requestId, devices: chooserDevicesFrom(devices) };
     pending.offered = new Set(offer.devices.map((d) => d.deviceId));
-    if (!contents.isDestroyed() && isAppUrl(contents.getURL()))
-      contents.send(BLUETOOTH_DEVICES_CHANNEL, offer);
+    contents.send(BLUETOOTH_DEVICES_CHANNEL, offer);
   };
 
   const onAnswer = (event: IpcMainEvent, payload: unknown) => {
@@ -136,12 +149,14 @@ export function installBluetoothChooser(
   const onDestroyed = () => dispose();
   contents.on('select-bluetooth-device', onSelect);
   contents.on('destroyed', onDestroyed);
+  contentsWithChooser.add(contents);
   ipc.on(BLUETOOTH_ANSWER_CHANNEL, onAnswer);
   let disposed = false;
   function dispose(): void {
     if (disposed) return;
     disposed = true;
     settle('');
+    contentsWithChooser.delete(contents);
     contents.removeListener('select-bluetooth-device', onSelect);
     contents.removeListener('destroyed', onDestroyed);
     ipc.removeListener(BLUETOOTH_ANSWER_CHANNEL, onAnswer);

@@ -5,13 +5,11 @@
  * renderer behaves identically in both.
  *
  * The backend itself is reached over IPC, so `connect-src` needs only the call's signaling socket:
- * the station's embedded rendezvous server on the loopback interface, and the rendezvous server
- * named in the settings when there is one. WebRTC media and data channels are not governed by
- * `connect-src`.
+ * the station's embedded rendezvous server (its exact origin, known once it listens — see
+ * station-signaling.ts) or the rendezvous server named in the settings. No loopback wildcard: any
+ * other local service stays out of the page's reach. WebRTC media and data channels are not
+ * governed by `connect-src`.
  */
-
-/** The embedded rendezvous server listens on loopback; its port is chosen at run time. */
-const LOOPBACK_SIGNALING = ['ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*'];
 
 /**
  * CSP sources for a configured rendezvous URL: its WebSocket origin, and the matching HTTP(S)
@@ -34,7 +32,7 @@ export function rendezvousSources(rendezvousUrl: string): string[] {
 }
 
 export function contentSecurityPolicy(extraConnectSources: readonly string[] = []): string {
-  const connect = ["'self'", ...LOOPBACK_SIGNALING, ...extraConnectSources].join(' ');
+  const connect = ["'self'", ...extraConnectSources].join(' ');
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -54,6 +52,7 @@ export function contentSecurityPolicy(extraConnectSources: readonly string[] = [
   ].join('; ');
 }
 
+/** Bluetooth is `(self)`: Web Bluetooth connects LE health devices from the page (permissions.ts). */
 export function securityHeaders(csp: string): Record<string, string> {
   return {
     'Content-Security-Policy': csp,
@@ -63,7 +62,7 @@ export function securityHeaders(csp: string): Record<string, string> {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy':
-      'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
+      'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(self), payment=()',
     // The bundle changes with every release; a stale cached chunk must never mix with a new one.
     'Cache-Control': 'no-store',
   };

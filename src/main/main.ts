@@ -2,19 +2,21 @@
  * Electron entry point (bundled to dist/main/main.cjs): the composition root of the station's
  * desktop shell. It wires Electron to the core and adds nothing else — every decision lives in a
  * module that is unit-tested with fakes (window-options, permissions, navigation, app-protocol,
- * ipc-bridge, lifecycle). Only our own bundle is ever loaded, from app://station/.
+ * ipc-bridge, lifecycle, station-signaling, bluetooth-chooser). Only our own bundle is ever
+ * loaded, from app://station/.
  */
 import path from 'node:path';
 import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import { createBackend } from '../core/backend';
+import type { SettingsStore } from '../core/settings/settings-store';
 import { createAppProtocolHandler, installAppProtocol, registerAppScheme } from './app-protocol';
-import { rendezvousSources } from './content-security-policy';
 import { ElectronSettingsStore } from './electron-settings-store';
 import { isTrustedSender, registerBackend } from './ipc-bridge';
 import { closeBackendBeforeQuit, quitWhenAllWindowsClose } from './lifecycle';
 import { installNavigationGuards } from './navigation';
 import { installPermissionPolicy } from './permissions';
 import { consoleLog } from './shell-log';
+import { startStationSignaling, type StationSignaling } from './station-signaling';
 import { openStationWindow } from './window';
 
 const log = consoleLog;
@@ -45,14 +47,27 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       const settings = new ElectronSettingsStore({ cwd: app.getPath('userData'), log });
       // electron-store registers a sync IPC listener that answers any sender with the user-data
       // path, for stores created in a renderer. Ours never does, and every IPC entry point must
       // check its sender (checklist item 17), so that listener is removed.
       ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
-      const backend = createBackend({ host: 'electron', version: app.getVersion(), settings });
-      closeBackendBeforeQuit(app, () => backend.close(), log);
+      const signaling = await startSignalingOrNone(settings);
+      const backend = createBackend({
+        host: 'electron',
+        version: app.getVersion(),
+        settings,
+        ...(signaling === null ? {} : { call: signaling.call }),
+      });
+      closeBackendBeforeQuit(
+        app,
+        async () => {
+          // The backend first (ports, recordings), then the signaling host, even if the first failed.
+          await backend.close().finally(() => signaling?.close());
+        },
+        log,
+      );
 
       const ses = session.defaultSession;
       installPermissionPolicy(ses, log);
@@ -61,13 +76,14 @@ if (!app.requestSingleInstanceLock()) {
         createAppProtocolHandler({
           root: RENDERER_ROOT,
           log,
-          connectSources: () => rendezvousSources(settings.get().rendezvousUrl),
+          connectSources: () => signaling?.connectSources() ?? [],
         }),
       );
       registerBackend(ipcMain, backend, isTrustedSender, log);
       stationWindow = openStationWindow({
         backend,
         settings,
+        ipc: ipcMain,
         preloadPath: PRELOAD_PATH,
         devTools: !app.isPackaged,
         log,
@@ -79,4 +95,23 @@ if (!app.requestSingleInstanceLock()) {
       });
       app.exit(1);
     });
+}
+
+/**
+ * The call's signaling; a station whose rendezvous server cannot start (port taken, bad signing
+ * key) still shows its vitals: the call methods then answer `unavailable`.
+ */
+async function startSignalingOrNone(settings: SettingsStore): Promise<StationSignaling | null> {
+  try {
+    return await startStationSignaling({
+      dataDir: app.getPath('userData'),
+      settings,
+      staticDir: RENDERER_ROOT,
+      env: process.env,
+      log,
+    });
+  } catch (cause) {
+    log.error('the rendezvous server could not start: calls are unavailable', { cause: String(cause) });
+    return null;
+  }
 }

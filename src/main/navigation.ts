@@ -1,5 +1,6 @@
 import type { WebContents, WindowOpenHandlerResponse } from 'electron';
 import { isAppUrl } from './app-origin';
+import { hasBluetoothChooser } from './bluetooth-chooser';
 import type { ShellLog } from './shell-log';
 
 /**
@@ -7,7 +8,7 @@ import type { ShellLog } from './shell-log';
  * never shows remote content: a link, a redirect, a `window.open` or a `<webview>` that would leave
  * `app://station` is refused. External links are not handed to the OS browser either — there is no
  * `shell.openExternal` anywhere in the shell — because on a kiosk that would open a desktop browser
- * on a patient-facing screen.
+ * on a patient-facing screen. Web Bluetooth's picker is cancelled except where our chooser runs.
  */
 
 export type NavigationDecision = 'allow' | 'deny';
@@ -40,9 +41,11 @@ export function installNavigationGuards(contents: GuardedContents, log: ShellLog
     event.preventDefault();
     log.warn('<webview> refused: the station embeds no other content');
   });
+  // The station window has its own chooser (bluetooth-chooser.ts); everything else is cancelled.
   contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    if (hasBluetoothChooser(contents)) return;
     event.preventDefault();
-    log.warn('Web Bluetooth selection cancelled: devices are read by the main process');
+    log.warn('Web Bluetooth selection cancelled: only the station window has a chooser');
     callback('');
   });
 }

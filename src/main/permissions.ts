@@ -5,9 +5,12 @@ import type { ShellLog } from './shell-log';
 /**
  * Web permissions for the station's session. Without a handler Electron grants every permission,
  * media included, silently (Electronegativity PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK). The station
- * needs exactly one: camera and microphone for the call, for our own page's main frame. Devices
- * (HID, serial, USB) are read in the main process by the core, never through WebHID/WebSerial/
- * WebUSB, so every device path from the renderer is closed.
+ * needs two, both for our own page's main frame only: camera and microphone for the call, and
+ * Web Bluetooth for LE health devices (which device is chosen by the nurse in our chooser,
+ * bluetooth-chooser.ts). Wired devices (HID, serial, USB) are read in the main process by the
+ * core, never through WebHID/WebSerial/WebUSB, so those paths from the renderer stay closed.
+ * Electron 45 routes Web Bluetooth through `select-bluetooth-device` and types no `bluetooth`
+ * permission; Chromium names one, so a version that asks is answered by the same rule.
  */
 
 export interface PermissionRequestFacts {
@@ -28,8 +31,11 @@ export interface PermissionCheckFacts {
 
 const CAPTURE_KINDS: ReadonlySet<string> = new Set(['audio', 'video']);
 
+const BLUETOOTH = 'bluetooth';
+
 /** A `getUserMedia` prompt: granted only for camera/microphone, our origin, our main frame. */
 export function decidePermissionRequest(facts: PermissionRequestFacts): boolean {
+  if (facts.permission === BLUETOOTH) return isOurMainFrame(facts.isMainFrame, facts.requestingUrl);
   if (facts.permission !== 'media' || !facts.isMainFrame || !isAppUrl(facts.requestingUrl)) return false;
   if (facts.securityOrigin !== undefined && facts.securityOrigin !== '' && !isAppUrl(facts.securityOrigin)) {
     return false;
@@ -40,6 +46,7 @@ export function decidePermissionRequest(facts: PermissionRequestFacts): boolean 
 
 /** A synchronous "is this already allowed?" query (e.g. before `enumerateDevices` shows labels). */
 export function decidePermissionCheck(facts: PermissionCheckFacts): boolean {
+  if (facts.permission === BLUETOOTH) return isOurMainFrame(facts.isMainFrame, facts.requestingOrigin);
   return (
     facts.permission === 'media' &&
     facts.isMainFrame &&
@@ -49,9 +56,19 @@ export function decidePermissionCheck(facts: PermissionCheckFacts): boolean {
   );
 }
 
-/** WebHID / WebSerial / WebUSB from the renderer: never. */
-export function decideDevicePermission(): boolean {
-  return false;
+/**
+ * Device permissions: WebHID / WebSerial / WebUSB from the renderer, never. A Bluetooth device
+ * (should a version ask here) only for our own origin: the device itself was picked in our chooser.
+ */
+export function decideDevicePermission(details: {
+  readonly deviceType?: string;
+  readonly origin?: string;
+}): boolean {
+  return details.deviceType === BLUETOOTH && isAppUrl(details.origin);
+}
+
+function isOurMainFrame(isMainFrame: boolean, url: string): boolean {
+  return isMainFrame && isAppUrl(url);
 }
 
 export type PermissionSession = Pick<
@@ -80,7 +97,9 @@ export function installPermissionPolicy(session: PermissionSession, log: ShellLo
       mediaType: details.mediaType,
     }),
   );
-  session.setDevicePermissionHandler(decideDevicePermission);
+  session.setDevicePermissionHandler((details) =>
+    decideDevicePermission({ deviceType: details.deviceType, origin: details.origin }),
+  );
 
   // Device pickers: prevent Electron's default choice, then answer "no device" (a cancel).
   session.on('select-hid-device', (event, _details, callback) => {

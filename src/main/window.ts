@@ -2,6 +2,7 @@ import { BrowserWindow } from 'electron';
 import type { Backend } from '../core/backend-types';
 import type { SettingsStore } from '../core/settings/settings-store';
 import { APP_ENTRY_URL } from './app-origin';
+import { installBluetoothChooser, type ChooserIpc } from './bluetooth-chooser';
 import { forwardEvents } from './ipc-bridge';
 import type { ShellLog } from './shell-log';
 import { mainWindowOptions } from './window-options';
@@ -11,6 +12,8 @@ const MAX_CRASH_RELOADS = 3;
 export interface StationWindowDeps {
   readonly backend: Pick<Backend, 'on'>;
   readonly settings: SettingsStore;
+  /** Where the Bluetooth chooser's answers arrive (`ipcMain`). */
+  readonly ipc: ChooserIpc;
   readonly preloadPath: string;
   readonly devTools: boolean;
   readonly iconPath?: string;
@@ -19,7 +22,8 @@ export interface StationWindowDeps {
 
 /**
  * The one station window: hardened options, backend events forwarded to it for as long as it
- * lives, kiosk mode following the setting, and only our own entry page ever loaded. Navigation and
+ * lives, the Web Bluetooth chooser, kiosk mode following the setting, and only our own entry page
+ * ever loaded. Navigation and
  * permission guards are installed app-wide in main.ts (`web-contents-created`, the session).
  */
 export function openStationWindow(deps: StationWindowDeps): BrowserWindow {
@@ -32,6 +36,8 @@ export function openStationWindow(deps: StationWindowDeps): BrowserWindow {
     }),
   );
   forwardEvents(deps.backend, window.webContents, deps.log);
+  // Before any page runs: a `requestDevice` must never meet Electron's pick-the-first default.
+  installBluetoothChooser(window.webContents, deps.ipc, { log: deps.log });
   const stopKioskSync = deps.settings.onDidChange((settings) => {
     if (!window.isDestroyed() && window.isKiosk() !== settings.kiosk) window.setKiosk(settings.kiosk);
   });

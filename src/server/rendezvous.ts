@@ -1,16 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { SIGNALING_PATH } from '../shared/call/signaling';
+import { startRendezvousHost } from '../core/signaling/rendezvous-host';
 import { loadSigningSecret } from '../core/signaling/signaling-secret';
+import { STATION_APP_ORIGIN } from '../core/signaling/signaling-origin';
+import { createSignalingRoute, type SignalingLimits } from '../core/signaling/signaling-route';
 import { iceServersFor } from '../core/signaling/turn-credentials';
 import { defaultDataDir } from './data-dir';
-import { createSignalingRoute, type SignalingLimits } from './signaling-route';
-import { closeHttp, listen } from './start';
-import { createStaticHandler } from './static-files';
-import { rejectUpgrade } from './upgrade-response';
 
 /**
  * `station serve --rendezvous`: the rendezvous server on its own, for internet use. It serves the
@@ -19,6 +15,7 @@ import { rejectUpgrade } from './upgrade-response';
  * itself; behind a reverse proxy that terminates TLS, give `publicUrl` (and `trustForwardedProto`
  * when the proxy sets X-Forwarded-Proto). Stations that use it must sign invites with the same key:
  * set STATION_SIGNALING_SECRET to one value on both, or copy this server's `signaling-secret` file.
+ * The HTTP and socket glue is core's (rendezvous-host.ts), shared with the Electron station.
  */
 export interface RendezvousServerOptions {
   readonly host?: string;
@@ -64,37 +61,25 @@ export async function startRendezvousServer(
     limits: options.limits,
     originPolicy: {
       allowedOrigins: [
+        STATION_APP_ORIGIN, // Electron stations using this server
         ...(options.allowedOrigins ?? []),
         ...(publicOrigin === undefined ? [] : [publicOrigin]),
       ],
       trustForwardedProto: options.trustForwardedProto ?? false,
     },
   });
-  const handler = createStaticHandler(resolve(options.staticDir ?? join(__dirname, '..', 'renderer')));
-  const server: Server =
-    options.tls === undefined
-      ? createHttpServer(handler)
-      : createHttpsServer(
-          { cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) },
-          handler,
-        );
-  server.on('upgrade', (request, socket, head) => {
-    socket.on('error', () => socket.destroy());
-    const path = (request.url ?? '').split('?', 1)[0];
-    if (path === SIGNALING_PATH) route.handleUpgrade(request, socket, head);
-    else rejectUpgrade(socket, 404, 'Not Found');
+  const tls = options.tls;
+  const host = await startRendezvousHost({
+    route,
+    staticDir: resolve(options.staticDir ?? join(__dirname, '..', 'renderer')),
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    ...(tls === undefined
+      ? {}
+      : {
+          createServer: (handler) =>
+            createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler),
+        }),
   });
-  await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-  const address = server.address() as AddressInfo;
-  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
-  return {
-    url:
-      publicOrigin === undefined
-        ? `${options.tls === undefined ? 'http' : 'https'}://${host}:${address.port}/`
-        : `${publicOrigin}/`,
-    close: async () => {
-      await route.close();
-      await closeHttp(server);
-    },
-  };
+  return { url: publicOrigin === undefined ? host.url : `${publicOrigin}/`, close: () => host.close() };
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../core/backend';
@@ -8,11 +8,12 @@ import { JsonFileSettingsStore } from '../core/settings/json-file-settings-store
 import { startSimulatedDevice } from '../core/sim/simulated-device';
 import { PROTOCOL_IDS, isProtocolId } from '../shared/protocols';
 import { defaultDataDir, packageVersion } from './data-dir';
-import { createStaticHandler } from './static-files';
-import { rejectUpgrade } from './upgrade-response';
 import { createWsBridge } from './ws-bridge';
 import { SIGNALING_PATH } from '../shared/call/signaling';
-import { createEmbeddedSignaling, type EmbeddedSignalingOptions } from './embedded-signaling';
+import { createEmbeddedSignaling, type EmbeddedSignalingOptions } from '../core/signaling/embedded-signaling';
+import { closeHttp, listen, listeningUrl } from '../core/signaling/http-listen';
+import { createStaticHandler } from '../core/signaling/static-files';
+import { rejectUpgrade } from '../core/signaling/upgrade-response';
 
 /**
  * The Node host's composition root: the core with a JSON-file settings store, the built renderer
@@ -90,7 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   try {
     await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-    ownUrl = urlOf(server.address() as AddressInfo);
+    ownUrl = listeningUrl(server.address() as AddressInfo);
     for (const protocol of simulatedProtocols(options.simulate)) {
       const device = await startSimulatedDevice(protocol);
       stops.push(() => device.stop());
@@ -101,7 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await close().catch(() => undefined);
     throw cause;
   }
-  return { url: urlOf(server.address() as AddressInfo), backend, close };
+  return { url: listeningUrl(server.address() as AddressInfo), backend, close };
 }
 
 /** `--simulate` alone means the default oximeter; a list gives one simulated device per protocol id. */
@@ -129,30 +130,4 @@ async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
   const failures: unknown[] = [];
   for (const step of steps) await step().catch((cause: unknown) => failures.push(cause));
   if (failures.length > 0) throw failures[0];
-}
-
-export function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolvePromise();
-    });
-  });
-}
-
-export function closeHttp(server: Server): Promise<void> {
-  if (!server.listening) return Promise.resolve();
-  return new Promise((resolvePromise) => {
-    server.close(() => resolvePromise());
-    server.closeAllConnections();
-  });
-}
-
-/** A wildcard bind is announced with its loopback address: that is what works in the browser. */
-function urlOf(address: AddressInfo): string {
-  const wildcard = address.address === '0.0.0.0' || address.address === '::';
-  const host = wildcard ? '127.0.0.1' : address.address;
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  return `http://${hostInUrl}:${address.port}/`;
 }

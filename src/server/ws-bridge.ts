@@ -11,9 +11,9 @@ import {
   DEFAULT_BACKPRESSURE,
   type BackpressureLimits,
 } from './client-channel';
-import { isAllowedOrigin, type OriginPolicy } from './origin-policy';
-import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limiter';
-import { rejectUpgrade } from './upgrade-response';
+import { isAllowedOrigin, type OriginPolicy } from '../core/signaling/origin-policy';
+import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from '../core/signaling/rate-limiter';
+import { rejectUpgrade } from '../core/signaling/upgrade-response';
 
 /**
  * The backend contract over WebSocket: requests `{id, method, params}` → replies

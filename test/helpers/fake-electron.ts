@@ -46,6 +46,11 @@ export class FakeIpcMain {
     return this;
   }
 
+  removeListener(channel: string, listener: unknown): this {
+    if (this.listeners.get(channel) === listener) this.listeners.delete(channel);
+    return this;
+  }
+
   handle(channel: string, handler: InvokeHandler): void {
     if (this.handlers.has(channel))
       throw new Error(`Attempted to register a second handler for '${channel}'`);
@@ -302,5 +307,11 @@ export class FakeIpcRenderer extends EventEmitter {
   invoke(channel: string, params: unknown): Promise<unknown> {
     this.invoked.push({ channel, params });
     return this.reply(channel);
+  }
+
+  readonly sentMessages: { channel: string; payload: unknown }[] = [];
+
+  send(channel: string, payload: unknown): void {
+    this.sentMessages.push({ channel, payload });
   }
 }

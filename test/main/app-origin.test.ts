@@ -1,4 +1,5 @@
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl } from '../../src/main/app-origin';
+import { STATION_APP_ORIGIN } from '../../src/core/signaling/signaling-origin';
 
 describe('isAppUrl', () => {
   it.each([
@@ -27,5 +28,11 @@ describe('isAppUrl', () => {
 
   it('refuses non-strings', () => {
     for (const value of [undefined, null, 1, {}, ['app://station/']]) expect(isAppUrl(value)).toBe(false);
+  });
+});
+
+describe('the origin rendezvous servers accept from the Electron station', () => {
+  it('is our app origin', () => {
+    expect(STATION_APP_ORIGIN).toBe(APP_ORIGIN);
   });
 });

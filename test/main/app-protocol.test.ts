@@ -154,11 +154,12 @@ describe('app:// protocol', () => {
     const csp = (await handler({ url: 'app://station/', method: 'GET' })).headers.get(
       'content-security-policy',
     );
-    expect(csp).toContain(
-      "connect-src 'self' ws://127.0.0.1:* ws://localhost:* ws://[::1]:* wss://rdv.example.org https://rdv.example.org;",
-    );
-    expect(contentSecurityPolicy()).toContain(
-      "connect-src 'self' ws://127.0.0.1:* ws://localhost:* ws://[::1]:*;",
-    );
+    expect(csp).toContain("connect-src 'self' wss://rdv.example.org https://rdv.example.org;");
+    // No loopback wildcard: the embedded rendezvous server is named by its exact port (main.test).
+    expect(contentSecurityPolicy()).toContain("connect-src 'self';");
+    expect(rendezvousSources('ws://127.0.0.1:43123/signal')).toEqual([
+      'ws://127.0.0.1:43123',
+      'http://127.0.0.1:43123',
+    ]);
   });
 });

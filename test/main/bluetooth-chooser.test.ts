@@ -5,10 +5,12 @@ import {
   BLUETOOTH_DEVICES_CHANNEL,
   chooserDevicesFrom,
   decideAnswer,
+  hasBluetoothChooser,
   installBluetoothChooser,
   type ChooserContents,
   type ChooserIpc,
 } from '../../src/main/bluetooth-chooser';
+import { bluetoothChooserOfferSchema } from '../../src/shared/preload-api';
 import { FakeWebContents, fakeFrame, preventable, recordingLog } from '../helpers/fake-electron';
 
 function setup() {
@@ -113,6 +115,22 @@ describe('Bluetooth chooser (select-bluetooth-device)', () => {
     expect(ipc.listenerCount(BLUETOOTH_ANSWER_CHANNEL)).toBe(0);
   });
 
+  it('cancels at once, offering nothing, when the contents do not show our page', () => {
+    const { contents, select, replies } = setup();
+    contents.url = 'https://evil.example/';
+    expect(select([{ deviceId: 'A' }]).defaultPrevented).toBe(true);
+    expect(replies).toEqual(['']);
+    expect(contents.sent).toEqual([]);
+  });
+
+  it('registers itself so the blanket cancel in navigation.ts stands aside', () => {
+    const { contents, dispose } = setup();
+    expect(hasBluetoothChooser(contents)).toBe(true);
+    expect(hasBluetoothChooser(new FakeWebContents())).toBe(false);
+    dispose();
+    expect(hasBluetoothChooser(contents)).toBe(false);
+  });
+
   it('destroyed contents remove the chooser', () => {
     const { contents, ipc } = setup();
     contents.destroy();
@@ -128,6 +146,9 @@ describe('chooser decisions', () => {
     expect(devices).toHaveLength(100);
     expect(devices[0]).toEqual({ deviceId: 'a', deviceName: '' });
     expect(devices[1].deviceName).toHaveLength(80);
+    expect(chooserDevicesFrom([{ deviceId: 'x'.repeat(201) }])).toEqual([]);
+    // Whatever is offered passes the renderer's schema for offers.
+    expect(bluetoothChooserOfferSchema.safeParse({ requestId: 0, devices }).success).toBe(true);
   });
 
   it('answers: only a well-formed answer to the pending request', () => {

@@ -1,4 +1,6 @@
+import { EventEmitter } from 'node:events';
 import type { WebContents } from 'electron';
+import { installBluetoothChooser } from '../../src/main/bluetooth-chooser';
 import { decideNavigation, installNavigationGuards } from '../../src/main/navigation';
 import { FakeWebContents, preventable, recordingLog } from '../helpers/fake-electron';
 
@@ -57,12 +59,21 @@ describe('navigation guards', () => {
     expect(event.defaultPrevented).toBe(true);
   });
 
-  it('cancels Web Bluetooth device selection', () => {
+  it('cancels Web Bluetooth device selection on contents without our chooser', () => {
     const { contents } = setup();
     const event = preventable();
     const callback = jest.fn();
     contents.emit('select-bluetooth-device', event, [{ deviceId: 'x', deviceName: 'BP' }], callback);
     expect(event.defaultPrevented).toBe(true);
     expect(callback).toHaveBeenCalledWith('');
+  });
+
+  it('leaves Web Bluetooth to the chooser where one is installed (the station window)', () => {
+    const { contents } = setup();
+    installBluetoothChooser(contents as never, new EventEmitter() as never, { log: recordingLog() });
+    const callback = jest.fn();
+    contents.emit('select-bluetooth-device', preventable(), [{ deviceId: 'x', deviceName: 'BP' }], callback);
+    expect(callback).not.toHaveBeenCalled(); // waits for the nurse's answer
+    expect(contents.sent).toHaveLength(1);
   });
 });

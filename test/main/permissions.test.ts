@@ -77,8 +77,25 @@ describe('permission decisions (pure)', () => {
     ).toBe(false);
   });
 
-  it('denies every WebHID / WebSerial / WebUSB device', () => {
-    expect(decideDevicePermission()).toBe(false);
+  it('denies every WebHID / WebSerial / WebUSB device, even to our origin', () => {
+    for (const deviceType of ['hid', 'serial', 'usb', 'unknown', undefined]) {
+      expect(decideDevicePermission({ deviceType, origin: 'app://station' })).toBe(false);
+    }
+  });
+
+  it('allows Web Bluetooth to our main frame only', () => {
+    const bluetooth = { permission: 'bluetooth', isMainFrame: true };
+    expect(decidePermissionRequest({ ...bluetooth, requestingUrl: OURS })).toBe(true);
+    expect(decidePermissionRequest({ ...bluetooth, requestingUrl: OURS, isMainFrame: false })).toBe(false);
+    expect(decidePermissionRequest({ ...bluetooth, requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(decidePermissionCheck({ ...bluetooth, requestingOrigin: 'app://station' })).toBe(true);
+    expect(
+      decidePermissionCheck({ ...bluetooth, requestingOrigin: 'app://station', isMainFrame: false }),
+    ).toBe(false);
+    expect(decidePermissionCheck({ ...bluetooth, requestingOrigin: 'http://127.0.0.1:8080' })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'bluetooth', origin: 'app://station' })).toBe(true);
+    expect(decideDevicePermission({ deviceType: 'bluetooth', origin: 'https://evil.example' })).toBe(false);
+    expect(decideDevicePermission({ deviceType: 'bluetooth' })).toBe(false);
   });
 });
 

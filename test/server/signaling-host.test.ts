@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { API_METHODS } from '../../src/shared/api';
+import { STATION_APP_ORIGIN } from '../../src/core/signaling/signaling-origin';
 import { startRendezvousServer } from '../../src/server/rendezvous';
 import { startServer } from '../../src/server/start';
-import { Participant } from './signaling-support';
+import { Participant } from '../core/signaling/signaling-support';
 
 /** Signaling wired into the Node host (embedded) and the standalone rendezvous server. */
 describe('signaling on the hosts', () => {
@@ -132,7 +133,11 @@ describe('signaling on the hosts', () => {
     });
     const stationJoin = await station.backend.api['call.join']({});
     expect(stationJoin.signalingUrl).toBe(`${origin.replace('https', 'wss')}/signal`);
-    const socket = new WebSocket(stationJoin.signalingUrl, { origin, rejectUnauthorized: false });
+    // As the Electron station's page would open it: Origin app://station is accepted by default.
+    const socket = new WebSocket(stationJoin.signalingUrl, {
+      origin: STATION_APP_ORIGIN,
+      rejectUnauthorized: false,
+    });
     stops.push(async () => socket.terminate());
     const reply = await new Promise<unknown>((resolve, reject) => {
       socket.once('open', () => socket.send(JSON.stringify({ type: 'join', token: stationJoin.token })));

@@ -11,7 +11,7 @@ import { verifyToken } from './invite-token';
 import { ReplayGuard } from './replay-guard';
 
 /**
- * The rendezvous rooms, without sockets or timers: the socket glue (src/server/signaling-route.ts)
+ * The rendezvous rooms, without sockets or timers: the socket glue (signaling-route.ts)
  * hands each text message here with the participant's connection, and closes what we ask it to.
  * A room exists while someone is in it; it admits ROLE_CAPACITY participants per role, and relays
  * opaque `signal` payloads only between members of the same room.

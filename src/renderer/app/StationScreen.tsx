@@ -1,4 +1,5 @@
 import { BleDevicesPanel } from '../features/bluetooth/BleDevicesPanel';
+import { BluetoothChooserDialog } from '../features/bluetooth/BluetoothChooserDialog';
 import type { BleConnector } from '../features/bluetooth/ble-connector';
 import { CallPanel } from '../features/call/CallPanel';
 import { DeviceGroup } from '../features/devices/DeviceGroup';
@@ -10,6 +11,7 @@ import { ConnectionIndicator } from './ConnectionIndicator';
 import type { StationSession } from './station-session';
 import '../features/devices/device-group.css';
 import './station-layout.css';
+import '../features/bluetooth/bluetooth-chooser.css';
 
 interface StationScreenProps {
   readonly session: StationSession;
@@ -67,6 +69,7 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
         <aside className="device-area" aria-label="Devices">
           {/* Bluetooth first: its "Add Bluetooth device" button must not scroll out of reach. */}
           <BleDevicesPanel connector={bluetooth} />
+          <BluetoothChooserDialog />
           <DevicePanel
             devices={devices}
             nowMs={nowMs}

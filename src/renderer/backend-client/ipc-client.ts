@@ -6,7 +6,13 @@ import {
   type ApiParams,
   type ApiResult,
 } from '../../shared/api';
-import type { PreloadBridge } from '../../shared/preload-api';
+import {
+  bluetoothChooserOfferSchema,
+  PRELOAD_GLOBAL,
+  type BluetoothChooserAnswer,
+  type BluetoothChooserOffer,
+  type PreloadBridge,
+} from '../../shared/preload-api';
 import { BackendCallError, ConnectionStateCell, type BackendClient } from './backend-client';
 import { EventListeners } from './event-listeners';
 
@@ -54,4 +60,31 @@ export class IpcBackendClient implements BackendClient {
     this.bridgeUnsubscribes.clear();
     this.connection.set('closed');
   }
+}
+
+/** The Electron Bluetooth chooser as the page uses it: offers arrive checked against the contract. */
+export interface BluetoothChooserClient {
+  /** Returns an unsubscribe function. */
+  onDevices(listener: (offer: BluetoothChooserOffer) => void): () => void;
+  /** Answers one offer: a device id it listed, or null to cancel. */
+  choose(answer: BluetoothChooserAnswer): void;
+}
+
+/**
+ * The preload's chooser, or null outside Electron (in a browser, Chromium shows its own chooser
+ * and there is nothing to answer). An offer that does not match the schema is dropped: the main
+ * process is a separate trust domain, and a request nobody answers is cancelled there on timeout.
+ */
+export function bluetoothChooserClient(win: Window = window): BluetoothChooserClient | null {
+  const bridge = (win as unknown as Record<string, PreloadBridge | undefined>)[PRELOAD_GLOBAL];
+  const chooser = bridge?.bluetoothChooser;
+  if (chooser === undefined) return null;
+  return {
+    onDevices: (listener) =>
+      chooser.onDevices((offer) => {
+        const parsed = bluetoothChooserOfferSchema.safeParse(offer);
+        if (parsed.success) listener(parsed.data);
+      }),
+    choose: (answer) => chooser.choose(answer),
+  };
 }

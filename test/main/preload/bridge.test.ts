@@ -1,6 +1,7 @@
 import { createPreloadBridge, type RendererIpc } from '../../../src/main/preload/bridge';
 import { API_EVENT_NAMES, API_METHOD_NAMES } from '../../../src/shared/api';
 import { eventChannel, invokeChannel } from '../../../src/shared/channels';
+import { BLUETOOTH_ANSWER_CHANNEL, BLUETOOTH_DEVICES_CHANNEL } from '../../../src/shared/preload-api';
 import { FakeIpcRenderer } from '../../helpers/fake-electron';
 
 const asIpc = (fake: FakeIpcRenderer) => fake as unknown as RendererIpc;
@@ -58,9 +59,60 @@ describe('preload bridge', () => {
     }
   });
 
-  it('exposes only invoke and on, frozen', () => {
+  it('exposes only invoke, on and the Bluetooth chooser, frozen', () => {
     const bridge = createPreloadBridge(asIpc(new FakeIpcRenderer()));
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['bluetoothChooser', 'invoke', 'on']);
+    expect(Object.keys(bridge.bluetoothChooser!).sort()).toEqual(['choose', 'onDevices']);
     expect(Object.isFrozen(bridge)).toBe(true);
+    expect(Object.isFrozen(bridge.bluetoothChooser)).toBe(true);
+  });
+});
+
+describe('preload bridge: Bluetooth chooser', () => {
+  const offer = { requestId: 3, devices: [{ deviceId: 'AA:BB', deviceName: 'Oximeter' }] };
+
+  it('relays device offers (payload only, never the IPC event) until unsubscribed', () => {
+    const ipc = new FakeIpcRenderer();
+    const chooser = createPreloadBridge(asIpc(ipc)).bluetoothChooser!;
+    const received: unknown[][] = [];
+    const unsubscribe = chooser.onDevices((...args: unknown[]) => received.push(args));
+    ipc.emit(BLUETOOTH_DEVICES_CHANNEL, { sender: 'secret' }, offer);
+    unsubscribe();
+    unsubscribe();
+    ipc.emit(BLUETOOTH_DEVICES_CHANNEL, { sender: 'secret' }, offer);
+    expect(received).toEqual([[offer]]);
+    expect(ipc.listenerCount(BLUETOOTH_DEVICES_CHANNEL)).toBe(0);
+  });
+
+  it('sends a well-formed answer on the answer channel only', () => {
+    const ipc = new FakeIpcRenderer();
+    const chooser = createPreloadBridge(asIpc(ipc)).bluetoothChooser!;
+    chooser.choose({ requestId: 3, deviceId: 'AA:BB' });
+    chooser.choose({ requestId: 3, deviceId: null });
+    expect(ipc.sentMessages).toEqual([
+      { channel: BLUETOOTH_ANSWER_CHANNEL, payload: { requestId: 3, deviceId: 'AA:BB' } },
+      { channel: BLUETOOTH_ANSWER_CHANNEL, payload: { requestId: 3, deviceId: null } },
+    ]);
+  });
+
+  it('refuses a malformed answer or listener before touching ipcRenderer', () => {
+    const ipc = new FakeIpcRenderer();
+    const chooser = createPreloadBridge(asIpc(ipc)).bluetoothChooser as unknown as {
+      choose(answer: unknown): void;
+      onDevices(listener: unknown): () => void;
+    };
+    for (const bad of [
+      null,
+      'AA:BB',
+      { requestId: -1, deviceId: 'x' },
+      { requestId: 1 },
+      { requestId: 1, deviceId: '' },
+      { requestId: 1, deviceId: 'x', extra: 1 },
+    ]) {
+      expect(() => chooser.choose(bad)).toThrow(TypeError);
+    }
+    expect(() => chooser.onDevices('not a function')).toThrow(TypeError);
+    expect(ipc.sentMessages).toEqual([]);
+    expect(ipc.listenerCount(BLUETOOTH_DEVICES_CHANNEL)).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { MAX_SIGNAL_MESSAGE_BYTES, type ServerMessage } from '../shared/call/signaling';
+import { MAX_SIGNAL_MESSAGE_BYTES, type ServerMessage } from '../../shared/call/signaling';
 import {
   CLOSE_POLICY_VIOLATION,
   RendezvousRooms,
   type RendezvousOptions,
   type SignalingConnection,
-} from '../core/signaling/rendezvous-server';
+} from './rendezvous-server';
 import { TokenBucket, type RateLimit } from './rate-limiter';
 import { isAllowedSignalingOrigin, type SignalingOriginPolicy } from './signaling-origin';
 import { rejectUpgrade } from './upgrade-response';

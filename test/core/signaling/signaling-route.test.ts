@@ -1,5 +1,5 @@
-import { MAX_SIGNAL_MESSAGE_BYTES } from '../../src/shared/call/signaling';
-import { issueToken } from '../../src/core/signaling/invite-token';
+import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../src/shared/call/signaling';
+import { issueToken } from '../../../src/core/signaling/invite-token';
 import { newRoom, Participant, startSignaling, tokenFor, type SignalingHarness } from './signaling-support';
 
 /** The rendezvous server over real WebSockets on 127.0.0.1: join, relay, and every refusal. */

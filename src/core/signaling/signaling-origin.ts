@@ -12,6 +12,12 @@ import type { IncomingMessage } from 'node:http';
  * `trustForwardedProto` the scheme is taken from X-Forwarded-Proto, otherwise both http and https
  * are accepted for the request's own Host.
  */
+/**
+ * The Electron station's page origin (src/main/app-origin.ts, checked equal by a test). No web
+ * page can send it — browsers set Origin themselves — so rendezvous servers accept it by default.
+ */
+export const STATION_APP_ORIGIN = 'app://station';
+
 export interface SignalingOriginPolicy {
   /** Exact origins (`https://rdv.example.org`, `app://station`) allowed in addition to our own. */
   readonly allowedOrigins?: readonly string[];

@@ -1,4 +1,4 @@
-import { hostnameOf, isAllowedOrigin, isTrustedHost } from '../../src/server/origin-policy';
+import { hostnameOf, isAllowedOrigin, isTrustedHost } from '../../../src/core/signaling/origin-policy';
 
 describe('origin policy', () => {
   it('admits only pages served by this host, on a name that cannot be rebound', () => {

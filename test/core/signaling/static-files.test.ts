@@ -3,7 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStaticHandler, requestedFile } from '../../src/server/static-files';
+import { createStaticHandler, requestedFile } from '../../../src/core/signaling/static-files';
 
 interface RawResponse {
   status: number;

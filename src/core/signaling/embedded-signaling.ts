@@ -1,7 +1,7 @@
-import type { SettingsStore } from '../core/settings/settings-store';
-import { createCallService, originOfRendezvousUrl, type CallService } from '../core/signaling/call-service';
-import { loadSigningSecret } from '../core/signaling/signaling-secret';
-import { iceServersFor } from '../core/signaling/turn-credentials';
+import type { SettingsStore } from '../settings/settings-store';
+import { createCallService, originOfRendezvousUrl, type CallService } from './call-service';
+import { loadSigningSecret } from './signaling-secret';
+import { iceServersFor } from './turn-credentials';
 import { createSignalingRoute, type SignalingLimits, type SignalingRoute } from './signaling-route';
 
 /**

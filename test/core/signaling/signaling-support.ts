@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { serverMessageSchema, type ServerMessage } from '../../src/shared/call/signaling';
-import { issueToken, randomId } from '../../src/core/signaling/invite-token';
-import type { ParticipantRole } from '../../src/shared/call/signaling';
+import { serverMessageSchema, type ServerMessage } from '../../../src/shared/call/signaling';
+import { issueToken, randomId } from '../../../src/core/signaling/invite-token';
+import type { ParticipantRole } from '../../../src/shared/call/signaling';
 import {
   createSignalingRoute,
   type SignalingRoute,
   type SignalingRouteOptions,
-} from '../../src/server/signaling-route';
+} from '../../../src/core/signaling/signaling-route';
 
 /** A real HTTP server on 127.0.0.1 with only the signaling route mounted, and a key to sign tokens. */
 export const TEST_SECRET = Buffer.alloc(32, 7);
