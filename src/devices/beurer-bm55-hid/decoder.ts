@@ -1,5 +1,5 @@
 import { BpRecordImporter } from '../bp/bp-record';
-import type { DeviceClockZone } from '../bp/device-clock';
+import { rememberingZone, type DeviceClockZone } from '../bp/device-clock';
 import type { BpRecordLedger } from '../bp/record-ledger';
 import type { DecodeEvent, Decoder, DecoderStats } from '../driver';
 import { ByteRemainder } from '../framing/byte-remainder';
@@ -23,14 +23,13 @@ export interface Bm55DecoderOptions {
 export class BeurerBm55HidDecoder implements Decoder {
   private readonly remainder = new ByteRemainder();
   private readonly importer: BpRecordImporter;
+  private readonly zone: DeviceClockZone;
   private frames = 0;
 
-  constructor(
-    deviceId: string,
-    private readonly options: Bm55DecoderOptions,
-  ) {
+  constructor(deviceId: string, options: Bm55DecoderOptions) {
     // One BM55 per station is assumed: the device reports no serial number we could key on.
     this.importer = new BpRecordImporter(deviceId, options.ledger, 'beurer-bm55-hid');
+    this.zone = rememberingZone(options.zone);
   }
 
   get stats(): DecoderStats {
@@ -50,10 +49,7 @@ export class BeurerBm55HidDecoder implements Decoder {
         continue;
       }
       const { systolic, diastolic, pulse } = record;
-      this.importer.add(
-        { timeMs: this.options.zone.toEpochMs(record.time), systolic, diastolic, pulse },
-        events,
-      );
+      this.importer.add({ timeMs: this.zone.toEpochMs(record.time), systolic, diastolic, pulse }, events);
     }
     this.remainder.keep(bytes, p);
     return events;

@@ -67,3 +67,27 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
+
+const MAX_REMEMBERED_TIMES = 4096;
+
+/**
+ * The same zone, remembering recent conversions: a download walks the same few stored record
+ * times again and again, and a local-time conversion costs far more than a lookup. Exact: a cached
+ * answer is the zone's own answer for the same wall-clock fields.
+ */
+export function rememberingZone(zone: DeviceClockZone): DeviceClockZone {
+  const epochs = new Map<number, number>();
+  return {
+    toEpochMs(t) {
+      const key = ((((t.year * 13 + t.month) * 32 + t.day) * 24 + t.hour) * 60 + t.minute) * 60 + t.second;
+      let epochMs = epochs.get(key);
+      if (epochMs === undefined) {
+        if (epochs.size >= MAX_REMEMBERED_TIMES) epochs.clear();
+        epochMs = zone.toEpochMs(t);
+        epochs.set(key, epochMs);
+      }
+      return epochMs;
+    },
+    toWallClock: (epochMs) => zone.toWallClock(epochMs),
+  };
+}

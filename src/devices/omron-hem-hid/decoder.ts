@@ -1,6 +1,6 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { BpRecordImporter } from '../bp/bp-record';
-import type { DeviceClockZone } from '../bp/device-clock';
+import { rememberingZone, type DeviceClockZone } from '../bp/device-clock';
 import type { BpRecordLedger } from '../bp/record-ledger';
 import { bytesToHex } from '../framing/hex';
 import { parseMessage } from './frames';
@@ -30,14 +30,13 @@ export interface OmronDecoderOptions {
 export class OmronHemHidDecoder implements Decoder {
   private readonly reader = new ReportReader();
   private readonly importer: BpRecordImporter;
+  private readonly zone: DeviceClockZone;
   private readonly outputs: ReaderOutput[] = [];
   private counts = { frames: 0, dropped: 0 };
 
-  constructor(
-    deviceId: string,
-    private readonly options: OmronDecoderOptions,
-  ) {
+  constructor(deviceId: string, options: OmronDecoderOptions) {
     this.importer = new BpRecordImporter(deviceId, options.ledger, 'omron-hem-hid');
+    this.zone = rememberingZone(options.zone);
   }
 
   get stats(): DecoderStats {
@@ -78,7 +77,7 @@ export class OmronHemHidDecoder implements Decoder {
         return;
       case 'record': {
         const { record } = message;
-        const timeMs = this.options.zone.toEpochMs(record.time);
+        const timeMs = this.zone.toEpochMs(record.time);
         this.importer.add(
           { timeMs, systolic: record.systolic, diastolic: record.diastolic, pulse: record.pulse },
           events,
