@@ -33,48 +33,33 @@ export function CallSetup({ onStart }: { onStart: (choice: MediaChoice) => void 
         });
       }}
     >
-      <label>
-        Room camera
-        <select value={camera} onChange={(e) => setCamera(e.target.value)} data-testid="setup-camera">
-          <option value={NONE}>Default camera</option>
-          {devices.cameras.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Microphone
-        <select
-          value={microphone}
-          onChange={(e) => setMicrophone(e.target.value)}
-          data-testid="setup-microphone"
-        >
-          <option value={NONE}>Default microphone</option>
-          {devices.microphones.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Instrument camera
-        <select
-          value={instrument}
-          onChange={(e) => setInstrument(e.target.value)}
-          data-testid="setup-instrument"
-        >
-          <option value={NONE}>None</option>
-          <option value="default">Default camera</option>
-          {devices.cameras.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DeviceSelect
+        label="Room camera"
+        testId="setup-camera"
+        value={camera}
+        onChange={setCamera}
+        devices={devices.cameras}
+        leading={[[NONE, 'Default camera']]}
+      />
+      <DeviceSelect
+        label="Microphone"
+        testId="setup-microphone"
+        value={microphone}
+        onChange={setMicrophone}
+        devices={devices.microphones}
+        leading={[[NONE, 'Default microphone']]}
+      />
+      <DeviceSelect
+        label="Instrument camera"
+        testId="setup-instrument"
+        value={instrument}
+        onChange={setInstrument}
+        devices={devices.cameras}
+        leading={[
+          [NONE, 'None'],
+          ['default', 'Default camera'],
+        ]}
+      />
       <label>
         Instrument
         <select
@@ -89,25 +74,51 @@ export function CallSetup({ onStart }: { onStart: (choice: MediaChoice) => void 
           ))}
         </select>
       </label>
-      <label>
-        Stethoscope / doppler input
-        <select
-          value={stethoscope}
-          onChange={(e) => setStethoscope(e.target.value)}
-          data-testid="setup-stethoscope"
-        >
-          <option value={NONE}>None</option>
-          <option value="default">Default input</option>
-          {devices.microphones.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DeviceSelect
+        label="Stethoscope / doppler input"
+        testId="setup-stethoscope"
+        value={stethoscope}
+        onChange={setStethoscope}
+        devices={devices.microphones}
+        leading={[
+          [NONE, 'None'],
+          ['default', 'Default input'],
+        ]}
+      />
       <button className="button button--large button--primary" type="submit" data-testid="call-start">
         Start call
       </button>
     </form>
+  );
+}
+
+interface DeviceSelectProps {
+  readonly label: string;
+  readonly testId: string;
+  readonly value: string;
+  readonly onChange: (id: string) => void;
+  readonly devices: InputDevices['cameras'];
+  /** Choices listed before the devices: [value, label]. */
+  readonly leading: readonly (readonly [string, string])[];
+}
+
+/** One media input picker: the fixed choices first, then every device the browser lists. */
+function DeviceSelect({ label, testId, value, onChange, devices, leading }: DeviceSelectProps) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {leading.map(([id, text]) => (
+          <option key={`fixed-${id}`} value={id}>
+            {text}
+          </option>
+        ))}
+        {devices.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
