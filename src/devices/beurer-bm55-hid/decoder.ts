@@ -16,15 +16,21 @@ export interface Bm55DecoderOptions {
 
 /**
  * Decodes the BM55's 8-byte input reports, for any chunking of the report stream. A report whose
- * fields form a record becomes BP readings with the device's time, once per device (the ledger
- * outlives the session); any other report is passed to the host as a `reply` device-info event.
- * The device sends no checksum, so nothing here can be rejected as corrupt (PROTOCOL.md).
+ * fields form a record is buffered; any other report is passed to the host as a `reply`
+ * device-info event. The record order is unknown, so the readings wait for the download's end:
+ * the last reply of the announced count (the second non-record reply, byte 0). Then the import
+ * rule of ../bp picks them (first download: the newest only; later: only newer ones). The device
+ * sends no checksum, so nothing here can be rejected as corrupt (PROTOCOL.md).
  */
 export class BeurerBm55HidDecoder implements Decoder {
   private readonly remainder = new ByteRemainder();
   private readonly importer: BpRecordImporter;
   private readonly zone: DeviceClockZone;
   private frames = 0;
+  /** Non-record replies seen before the count: the first answers AA, the second is the count. */
+  private repliesBeforeCount = 0;
+  /** Replies still expected in this download (records or empty slots); -1 = count not seen yet. */
+  private remaining = -1;
 
   constructor(deviceId: string, options: Bm55DecoderOptions) {
     // One BM55 per station is assumed: the device reports no serial number we could key on.
@@ -46,10 +52,11 @@ export class BeurerBm55HidDecoder implements Decoder {
       const record = parseRecord(report);
       if (record === null) {
         events.push({ kind: 'device-info', key: BM55_REPLY_INFO, value: reportHex(report) });
-        continue;
+      } else {
+        const { systolic, diastolic, pulse } = record;
+        this.importer.add({ timeMs: this.zone.toEpochMs(record.time), systolic, diastolic, pulse }, events);
       }
-      const { systolic, diastolic, pulse } = record;
-      this.importer.add({ timeMs: this.zone.toEpochMs(record.time), systolic, diastolic, pulse }, events);
+      this.trackDownload(record === null, report[0], events);
     }
     this.remainder.keep(bytes, p);
     return events;
@@ -57,6 +64,25 @@ export class BeurerBm55HidDecoder implements Decoder {
 
   reset(): void {
     this.remainder.clear();
+    this.importer.discard();
+    this.repliesBeforeCount = 0;
+    this.remaining = -1;
+  }
+
+  private trackDownload(isReply: boolean, firstByte: number, events: DecodeEvent[]): void {
+    if (this.remaining > 0) {
+      if (--this.remaining === 0) this.endDownload(events);
+      return;
+    }
+    if (!isReply || ++this.repliesBeforeCount < 2) return;
+    this.remaining = firstByte;
+    if (firstByte === 0) this.endDownload(events);
+  }
+
+  private endDownload(events: DecodeEvent[]): void {
+    this.importer.finish(events);
+    this.repliesBeforeCount = 0;
+    this.remaining = -1;
   }
 }
 

@@ -19,8 +19,8 @@ interface Step {
 /**
  * The download (both sources' order): AA (init), A2 (count in reply byte 0), A3 n for n = 1..count,
  * F7 (terminate, no reply). Every command gets one 8-byte reply. The record order is not known
- * (PROTOCOL.md), so every record is read; the decoder's ledger keeps a record from being imported
- * twice. Silence resends the command up to MAX_RETRIES times, then ends the session (`timeout`).
+ * (PROTOCOL.md), so every record is read; the decoder imports by the rule of ../bp once the last
+ * record arrived. Silence resends the command up to MAX_RETRIES times, then ends the session (`timeout`).
  */
 export class BeurerBm55HidHost implements HostProtocol {
   readonly tickIntervalMs = HOST_TICK_MS;
@@ -48,7 +48,8 @@ export class BeurerBm55HidHost implements HostProtocol {
     const step = this.current;
     if (!step || event.kind === 'reading') return NO_STEP;
     if (event.kind === 'frame-error') return NO_STEP;
-    const isRecord = event.key === BP_INFO.imported || event.key === BP_INFO.duplicate;
+    // Per-record keys only: `bp-record` and `bp-record-skipped-history` follow at the download's end.
+    const isRecord = event.key === BP_INFO.downloaded || event.key === BP_INFO.duplicate;
     if (!isRecord && event.key !== BM55_REPLY_INFO) return NO_STEP;
     switch (step.expect) {
       case 'any':

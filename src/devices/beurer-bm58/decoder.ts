@@ -1,12 +1,17 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { ByteRemainder } from '../framing/byte-remainder';
-import { IsoTimeFormatter } from '../framing/iso-time-formatter';
-import { RECORD_HEADER, RECORD_LENGTH } from './constants';
-import { measurementTimeMs, parseRecord, type StoredMeasurement } from './frames';
-import { measurementReadings } from './readings';
+import { BpRecordImporter } from '../bp/bp-record';
+import { BpRecordLedger } from '../bp/record-ledger';
+import { EMPTY_RECORD_REPLY, HANDSHAKE_REPLY, RECORD_HEADER, RECORD_LENGTH } from './constants';
+import { measurementTimeMs, parseRecord } from './frames';
 
-/** Key of the `device-info` event for every record received (new or already downloaded). */
-export const MEASUREMENT_INFO = 'measurement';
+export interface Bm58DecoderOptions {
+  /** Records already imported, per device; the driver shares one per process. Default: a new one. */
+  readonly ledger?: BpRecordLedger;
+  /** The zone the device clock was set in. */
+  readonly utcOffsetMinutes?: number;
+}
+
 /** Key of the `device-info` event for every other reply byte, value = two hex digits. */
 export const REPLY_BYTE_INFO = 'reply-byte';
 
@@ -18,35 +23,29 @@ const REPLY_EVENTS: readonly DecodeEvent[] = Array.from({ length: 256 }, (_, byt
     value: byte.toString(16).toUpperCase().padStart(2, '0'),
   } as const),
 );
-const NEW_MEASUREMENT: DecodeEvent = Object.freeze({
-  kind: 'device-info',
-  key: MEASUREMENT_INFO,
-  value: 'new',
-});
-const KNOWN_MEASUREMENT: DecodeEvent = Object.freeze({
-  kind: 'device-info',
-  key: MEASUREMENT_INFO,
-  value: 'already downloaded',
-});
-
 /**
  * The device → host bytes of a download. Replies carry no framing: a record starts with 0xAC and
  * is 9 bytes long, anything else is a one-byte reply (handshake 0x55, record count, 0xA9 for an
  * empty slot) whose meaning only the host knows, since it knows what it asked — so those bytes go
- * to the host as `reply-byte` events. Each record yields systolic, diastolic and pulse with the
- * record's own time, once per session: a record seen before (same time and values) is not re-emitted.
+ * to the host as `reply-byte` events. Records are buffered: the order is not guaranteed, so the
+ * import rule of ../bp (first download: the newest record only; later: only newer ones) runs when
+ * the download ends — after the count-th reply (record, empty slot or garbled record) following the
+ * handshake 0x55 and the count byte. Imported records give systolic, diastolic and pulse.
  */
 export class BeurerBm58Decoder implements Decoder {
   private readonly remainder = new ByteRemainder();
-  private readonly iso = new IsoTimeFormatter();
-  /** Survives `reset()`: a reconnect within the session must not publish a measurement twice. */
-  private readonly downloaded = new Set<string>();
+  private readonly importer: BpRecordImporter;
+  private readonly utcOffsetMinutes: number;
   private counts = { frames: 0, dropped: 0, skippedBytes: 0 };
+  /** Where the download stands: waiting for the handshake, for the count, or `remaining` replies. */
+  private phase: 'handshake' | 'count' | 'records' = 'handshake';
+  private remaining = 0;
 
-  constructor(
-    private readonly deviceId: string,
-    private readonly utcOffsetMinutes = 0,
-  ) {}
+  constructor(deviceId: string, options: Bm58DecoderOptions = {}) {
+    // The device reports no serial number: one BM58 per station is assumed.
+    this.importer = new BpRecordImporter(deviceId, options.ledger ?? new BpRecordLedger(), 'beurer-bm58');
+    this.utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
+  }
 
   get stats(): DecoderStats {
     return { ...this.counts };
@@ -61,6 +60,7 @@ export class BeurerBm58Decoder implements Decoder {
       if (byte !== RECORD_HEADER) {
         this.counts.frames++;
         events.push(REPLY_EVENTS[byte]);
+        this.trackReply(byte, events);
         i++;
         continue;
       }
@@ -69,11 +69,15 @@ export class BeurerBm58Decoder implements Decoder {
       if ('kind' in parsed) {
         // Not a record after all: drop only the 0xAC, so a real record right behind it is found.
         this.drop(events, parsed.code, parsed.detail);
+        this.countRecordReply(events); // the host asks again or moves on: either way one slot less
         i++;
         continue;
       }
       this.counts.frames++;
-      this.emitRecord(parsed, recordKey(bytes, i), events);
+      const { systolic, diastolic, pulse } = parsed;
+      const timeMs = measurementTimeMs(parsed, this.utcOffsetMinutes);
+      this.importer.add({ timeMs, systolic, diastolic, pulse }, events);
+      this.countRecordReply(events);
       i += RECORD_LENGTH;
     }
     this.remainder.keep(bytes, i);
@@ -82,37 +86,35 @@ export class BeurerBm58Decoder implements Decoder {
 
   reset(): void {
     this.remainder.clear();
+    this.importer.discard();
+    this.phase = 'handshake';
+    this.remaining = 0;
   }
 
-  /** `key` = the record's bytes: same time and same values ⇔ same key. */
-  private emitRecord(m: StoredMeasurement, key: string, events: DecodeEvent[]): void {
-    if (this.downloaded.has(key)) {
-      events.push(KNOWN_MEASUREMENT);
-      return;
+  private trackReply(byte: number, events: DecodeEvent[]): void {
+    if (this.phase === 'handshake') {
+      if (byte === HANDSHAKE_REPLY) this.phase = 'count';
+    } else if (this.phase === 'count') {
+      this.phase = 'records';
+      this.remaining = byte;
+      if (byte === 0) this.endDownload(events);
+    } else if (byte === EMPTY_RECORD_REPLY) {
+      this.countRecordReply(events);
     }
-    this.downloaded.add(key);
-    const time = this.iso.format(measurementTimeMs(m, this.utcOffsetMinutes));
-    for (const reading of measurementReadings(this.deviceId, m, time))
-      events.push({ kind: 'reading', reading });
-    events.push(NEW_MEASUREMENT);
+  }
+
+  private countRecordReply(events: DecodeEvent[]): void {
+    if (this.phase === 'records' && --this.remaining <= 0) this.endDownload(events);
+  }
+
+  private endDownload(events: DecodeEvent[]): void {
+    this.importer.finish(events);
+    this.phase = 'handshake';
+    this.remaining = 0;
   }
 
   private drop(events: DecodeEvent[], code: FrameErrorCode, detail: string): void {
     this.counts.dropped++;
     events.push({ kind: 'frame-error', code, detail });
   }
-}
-
-/** The 8 bytes after the header as a string: identifies a measurement (time and values). */
-function recordKey(bytes: Uint8Array, at: number): string {
-  return String.fromCharCode(
-    bytes[at + 1],
-    bytes[at + 2],
-    bytes[at + 3],
-    bytes[at + 4],
-    bytes[at + 5],
-    bytes[at + 6],
-    bytes[at + 7],
-    bytes[at + 8],
-  );
 }

@@ -1,7 +1,8 @@
 import { NO_STEP, type DecodeEvent, type HostProtocol, type HostStep } from '../driver';
 import { askCount, askRecord, handshake } from './commands';
 import { ATTEMPTS_PER_COMMAND, EMPTY_RECORD_REPLY, HANDSHAKE_REPLY, REPLY_TIMEOUT_MS } from './constants';
-import { MEASUREMENT_INFO, REPLY_BYTE_INFO } from './decoder';
+import { BP_INFO } from '../bp/bp-record';
+import { REPLY_BYTE_INFO } from './decoder';
 
 type Phase = 'handshake' | 'count' | 'record' | 'done' | 'failed';
 
@@ -36,7 +37,11 @@ export class BeurerBm58Host implements HostProtocol {
         this.count = reply;
         return this.askRecord(1, atMs);
       case 'record':
-        if (event.kind === 'device-info' && event.key === MEASUREMENT_INFO) {
+        // Per-record keys only: `bp-record` and `bp-record-skipped-history` follow at the download's end.
+        if (
+          event.kind === 'device-info' &&
+          (event.key === BP_INFO.downloaded || event.key === BP_INFO.duplicate)
+        ) {
           return this.askRecord(this.recordNumber + 1, atMs);
         }
         if (reply === EMPTY_RECORD_REPLY) return this.askRecord(this.recordNumber + 1, atMs);

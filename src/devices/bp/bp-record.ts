@@ -26,8 +26,12 @@ export interface BpRecord {
 export const BP_INFO = {
   /** A record the station had not imported yet: its readings precede this event. */
   imported: 'bp-record',
-  /** A record imported before (this session or an earlier one): no readings. */
+  /** A record imported before, or not newer than the newest imported one: no readings. */
   duplicate: 'bp-record-duplicate',
+  /** A record newer than any imported one, held until the download ends (then imported or skipped). */
+  downloaded: 'bp-record-downloaded',
+  /** A first download's older record: it may be an earlier patient's, so it is not imported. */
+  skippedHistory: 'bp-record-skipped-history',
 } as const;
 
 export function bpReadings(device: string, record: BpRecord, time = isoTimeOf(record.timeMs)): Reading[] {
@@ -49,14 +53,19 @@ export function bpReadings(device: string, record: BpRecord, time = isoTimeOf(re
 }
 
 /**
- * Turns downloaded records into readings exactly once per device: a record whose device time the
- * ledger already holds (from this session or an earlier one in the process) yields no reading.
- * `identity` names the physical device across reconnects (its path may change on a replug).
+ * Turns one download's records into readings, per device identity (its path may change on a
+ * replug). The device's memory holds earlier measurements, possibly of other patients, so the
+ * first download of an identity imports only the record with the newest device time; later
+ * downloads import only records strictly newer than the newest imported one. The record order is
+ * not guaranteed, so `add` only buffers (and reports each record at once, which drives the host);
+ * `finish`, called when the decoder sees the download end, emits the chosen readings.
  */
 export class BpRecordImporter {
   private identity: string;
   /** Formatting a time costs a microsecond; a download repeats the same few record times. */
   private readonly isoTimes = new Map<number, string>();
+  /** This download's records newer than the newest imported one, by ISO time. */
+  private readonly pending = new Map<string, BpRecord>();
 
   constructor(
     private readonly device: string,
@@ -73,13 +82,47 @@ export class BpRecordImporter {
 
   add(record: BpRecord, events: DecodeEvent[]): void {
     const time = this.isoTime(record.timeMs);
-    if (this.ledger.has(this.identity, time)) {
+    const latest = this.ledger.latest(this.identity);
+    // ISO times sort chronologically.
+    if (
+      this.pending.has(time) ||
+      this.ledger.has(this.identity, time) ||
+      (latest !== null && time <= latest)
+    ) {
       events.push({ kind: 'device-info', key: BP_INFO.duplicate, value: time });
       return;
     }
-    this.ledger.add(this.identity, time);
-    for (const reading of bpReadings(this.device, record, time)) events.push({ kind: 'reading', reading });
-    events.push({ kind: 'device-info', key: BP_INFO.imported, value: time });
+    // Garbage posing as endless records must not grow memory: a device stores a few hundred.
+    if (this.pending.size >= MAX_PENDING) {
+      events.push({ kind: 'device-info', key: BP_INFO.skippedHistory, value: time });
+      return;
+    }
+    this.pending.set(time, record);
+    events.push({ kind: 'device-info', key: BP_INFO.downloaded, value: time });
+  }
+
+  /** The download ended: import the chosen records (oldest first), report the rest. */
+  finish(events: DecodeEvent[]): void {
+    if (this.pending.size === 0) return;
+    const times = [...this.pending.keys()].sort();
+    const firstDownload = this.ledger.latest(this.identity) === null;
+    const newest = times[times.length - 1];
+    for (const time of times) {
+      if (firstDownload && time !== newest) {
+        events.push({ kind: 'device-info', key: BP_INFO.skippedHistory, value: time });
+        continue;
+      }
+      const record = this.pending.get(time) as BpRecord;
+      this.ledger.add(this.identity, time);
+      for (const reading of bpReadings(this.device, record, time)) events.push({ kind: 'reading', reading });
+      events.push({ kind: 'device-info', key: BP_INFO.imported, value: time });
+    }
+    this.pending.clear();
+  }
+
+  /** Forget an unfinished download (e.g. after a reconnect): its records stay on the device. */
+  discard(): void {
+    this.pending.clear();
   }
 
   private isoTime(timeMs: number): string {
@@ -94,3 +137,4 @@ export class BpRecordImporter {
 }
 
 const ISO_CACHE_SIZE = 512;
+const MAX_PENDING = 1024;

@@ -12,6 +12,8 @@ const MAX_TIMES_PER_DEVICE = 1024;
 
 export class BpRecordLedger {
   private readonly times = new Map<string, Set<string>>();
+  /** Newest time per identity, kept on `add` so the importer's per-record question is a lookup. */
+  private readonly newest = new Map<string, string>();
 
   has(identity: string, recordTime: string): boolean {
     return this.times.get(identity)?.has(recordTime) ?? false;
@@ -24,17 +26,14 @@ export class BpRecordLedger {
       this.times.set(identity, set);
     }
     set.add(recordTime);
+    if (recordTime > (this.newest.get(identity) ?? '')) this.newest.set(identity, recordTime);
     // Sets iterate in insertion order: forget the oldest imports first.
     if (set.size > MAX_TIMES_PER_DEVICE) set.delete(set.values().next().value as string);
   }
 
   /** The newest record time imported for a device, or null. ISO strings sort chronologically. */
   latest(identity: string): string | null {
-    const set = this.times.get(identity);
-    if (!set || set.size === 0) return null;
-    let newest = '';
-    for (const time of set) if (time > newest) newest = time;
-    return newest;
+    return this.newest.get(identity) ?? null;
   }
 
   snapshot(): BpRecordLedgerSnapshot {
@@ -51,5 +50,6 @@ export class BpRecordLedger {
 
   clear(): void {
     this.times.clear();
+    this.newest.clear();
   }
 }

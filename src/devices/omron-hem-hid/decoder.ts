@@ -1,8 +1,9 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
-import { BpRecordImporter } from '../bp/bp-record';
+import { BP_INFO, BpRecordImporter } from '../bp/bp-record';
 import { rememberingZone, type DeviceClockZone } from '../bp/device-clock';
 import type { BpRecordLedger } from '../bp/record-ledger';
 import { bytesToHex } from '../framing/hex';
+import { DEFAULT_MAX_RECORDS } from './constants';
 import { parseMessage } from './frames';
 import { ReportReader, type ReaderOutput } from './report-reader';
 
@@ -20,23 +21,32 @@ export const OMRON_INFO = {
 export interface OmronDecoderOptions {
   readonly ledger: BpRecordLedger;
   readonly zone: DeviceClockZone;
+  /** The host's cap on records per download (host.ts), so the decoder sees where it ends. */
+  readonly maxRecords?: number;
 }
 
 /**
- * Streaming decoder for the Omron HID replies. Records become BP readings with the device's own
- * time, once per device (the ledger outlives the session); every other reply becomes a
- * device-info event that drives the host conversation (host.ts).
+ * Streaming decoder for the Omron HID replies. Records are buffered and become BP readings with the
+ * device's own time when the download ends, following the import rule of ../bp (first download:
+ * the newest record only; later: only newer ones — the ledger outlives the session). The end is
+ * where the host stops asking (host.ts): min(count, maxRecords) records, a record that is not new,
+ * or the OFF answer to END — whichever comes first. Every reply becomes a device-info event that
+ * drives the host conversation.
  */
 export class OmronHemHidDecoder implements Decoder {
   private readonly reader = new ReportReader();
   private readonly importer: BpRecordImporter;
   private readonly zone: DeviceClockZone;
   private readonly outputs: ReaderOutput[] = [];
+  private readonly maxRecords: number;
   private counts = { frames: 0, dropped: 0 };
+  /** Records the host will still ask for in this download. */
+  private remaining = 0;
 
   constructor(deviceId: string, options: OmronDecoderOptions) {
     this.importer = new BpRecordImporter(deviceId, options.ledger, 'omron-hem-hid');
     this.zone = rememberingZone(options.zone);
+    this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
   }
 
   get stats(): DecoderStats {
@@ -57,6 +67,8 @@ export class OmronHemHidDecoder implements Decoder {
 
   reset(): void {
     this.reader.reset();
+    this.importer.discard();
+    this.remaining = 0;
   }
 
   private handle(bytes: Uint8Array, events: DecodeEvent[]): void {
@@ -66,6 +78,8 @@ export class OmronHemHidDecoder implements Decoder {
     switch (message.kind) {
       case 'status':
         events.push({ kind: 'device-info', key: OMRON_INFO.status, value: message.status });
+        // OFF answers END: the download is over, so the newest record is known (PROTOCOL.md).
+        if (message.status === 'OFF') this.importer.finish(events);
         return;
       case 'version':
         // Model and firmware name the device across replugs (its hidraw path may change).
@@ -74,6 +88,8 @@ export class OmronHemHidDecoder implements Decoder {
         return;
       case 'count':
         events.push({ kind: 'device-info', key: OMRON_INFO.recordCount, value: String(message.count) });
+        this.remaining = Math.min(message.count, this.maxRecords);
+        if (this.remaining === 0) this.importer.finish(events);
         return;
       case 'record': {
         const { record } = message;
@@ -82,6 +98,11 @@ export class OmronHemHidDecoder implements Decoder {
           { timeMs, systolic: record.systolic, diastolic: record.diastolic, pulse: record.pulse },
           events,
         );
+        // The host stops at the count, the cap or a record that is not new: the download ends.
+        const last = events[events.length - 1];
+        if (--this.remaining <= 0 || (last.kind === 'device-info' && last.key === BP_INFO.duplicate)) {
+          this.importer.finish(events);
+        }
         return;
       }
       case 'other':

@@ -30,9 +30,9 @@ interface Step {
 /**
  * The download conversation (libomron's order): device-info mode + clearing block, VER, daily
  * mode + clearing block, GDC, GME for index 0 (newest), 1, … until `maxRecords`, the stored count
- * or a record the station already imported, then END. "NO", a garbled reply or silence resend the
- * step (libomron retries the same way) up to MAX_RETRIES times; then the session ends with
- * `protocol` or `timeout`. An END without "OFF" is not an error: the unit may just power off.
+ * or a record not newer than the newest imported one, then END. "NO", a garbled reply or silence
+ * resend the step (libomron retries the same way) up to MAX_RETRIES times; then the session ends
+ * with `protocol` or `timeout`. An END without "OFF" is not an error: the unit may just power off.
  */
 export class OmronHemHidHost implements HostProtocol {
   readonly tickIntervalMs = HOST_TICK_MS;
@@ -83,8 +83,8 @@ export class OmronHemHidHost implements HostProtocol {
         this.recordCount = Number(event.value);
         return this.nextRecordOrEnd(atMs);
       case 'record':
-        if (event.key === BP_INFO.imported) return this.nextRecordOrEnd(atMs);
-        // Older records were imported before this one: nothing new below it.
+        if (event.key === BP_INFO.downloaded) return this.nextRecordOrEnd(atMs);
+        // Not newer than the newest imported record: records are newest-first, nothing new below it.
         if (event.key === BP_INFO.duplicate) return this.end(atMs);
         return NO_STEP;
       case 'off':

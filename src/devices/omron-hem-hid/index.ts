@@ -34,7 +34,8 @@ export function createOmronHemHidDriver(options: OmronHemHidDriverOptions = {}):
       reportBytes: REPORT_BYTES,
       reportId: 0,
     },
-    createDecoder: (deviceId) => new OmronHemHidDecoder(deviceId, { ledger, zone }),
+    createDecoder: (deviceId) =>
+      new OmronHemHidDecoder(deviceId, { ledger, zone, maxRecords: options.maxRecords }),
     // The conversation needs feature reports and replies: createHost, not a fixed script.
     host: { onOpen: [], onClose: [] },
     createHost: () => new OmronHemHidHost(options),

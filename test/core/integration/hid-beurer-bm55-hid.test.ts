@@ -10,7 +10,7 @@ const PROTOCOL = 'beurer-bm55-hid';
 const PATH = '/dev/hidraw6';
 
 describe('Beurer BM55 simulator → fake node-hid device → real HID transport → session (integration)', () => {
-  it('downloads every stored record with its device time, then reports an unplug', async () => {
+  it('downloads every stored record, imports only the newest (first download), then reports an unplug', async () => {
     const { hid, backend, readings, states } = createHidStation(
       createBeurerBm55HidDriver({ ledger: new BpRecordLedger() }),
     );
@@ -29,7 +29,9 @@ describe('Beurer BM55 simulator → fake node-hid device → real HID transport 
         '00 A3 05',
         '00 F7 F4',
       ]);
-      const expected = simulator.storedRecords().flatMap((r) => {
+      // The newest record by device time; the four older ones are reported as skipped history.
+      const newest = [...simulator.storedRecords()].sort((a, b) => recordMs(b) - recordMs(a)).slice(0, 1);
+      const expected = newest.flatMap((r) => {
         const time = new Date(
           r.time.year,
           r.time.month - 1,
@@ -43,6 +45,7 @@ describe('Beurer BM55 simulator → fake node-hid device → real HID transport 
           [r.pulse, time],
         ];
       });
+      await waitFor(() => readings.length >= 3, 2000, 'the newest record');
       expect(readings.map((r) => r.type === 'numeric' && [r.value, r.time])).toEqual(expected);
       device.unplug();
       await waitFor(() => states.at(-1)?.state === 'disconnected', 2000, 'disconnected');
@@ -52,3 +55,9 @@ describe('Beurer BM55 simulator → fake node-hid device → real HID transport 
     }
   });
 });
+
+function recordMs(r: {
+  time: { year: number; month: number; day: number; hour: number; minute: number };
+}): number {
+  return new Date(r.time.year, r.time.month - 1, r.time.day, r.time.hour, r.time.minute).getTime();
+}

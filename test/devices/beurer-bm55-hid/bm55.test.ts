@@ -68,26 +68,39 @@ describe('Beurer BM55 record (one hand-built report per field and flag)', () => 
     const record = parseRecord(hexToBytes('6E 3C 48 8B 99 08 2A 9A'))!;
     expect(bytesToHex(encodeRecord(record))).toBe('6E 3C 48 8B 99 08 2A 9A');
   });
-  it('the decoder turns a record into three readings once, and other replies into reply events', () => {
+  it('the decoder buffers a download and imports its newest record at the last announced reply', () => {
     const d = decoder();
-    const events = d.push(hexToBytes(`05 00 00 00 00 00 00 00 ${base} ${base}`), T0);
-    expect(events[0]).toEqual({ kind: 'device-info', key: 'reply', value: '05 00 00 00 00 00 00 00' });
+    const older = bytesToHex(
+      encodeRecord({
+        ...parseRecord(hexToBytes(base))!,
+        time: { ...parseRecord(hexToBytes(base))!.time, hour: 7 },
+      }),
+    );
+    // init reply, count 3, the newest record, an older one (buffered: no readings yet)…
+    const head = d.push(hexToBytes(`55 00 00 00 00 00 00 00 03 00 00 00 00 00 00 00 ${base} ${older}`), T0);
+    expect(head[0]).toEqual({ kind: 'device-info', key: 'reply', value: '55 00 00 00 00 00 00 00' });
+    expect(readingsOf(head)).toEqual([]);
+    // …and the last of the three: a repeat of the first. Now the download is over.
+    const events = d.push(hexToBytes(base), T0);
+    expect(events[0]).toEqual({
+      kind: 'device-info',
+      key: 'bp-record-duplicate',
+      value: '2026-11-25T08:42:00.000Z',
+    });
     expect(readingsOf(events).map((r) => r.type === 'numeric' && [r.metric, r.value, r.time])).toEqual([
       [BP_METRIC.systolic, 135, '2026-11-25T08:42:00.000Z'],
       [BP_METRIC.diastolic, 85, '2026-11-25T08:42:00.000Z'],
       [BP_METRIC.pulse, 72, '2026-11-25T08:42:00.000Z'],
     ]);
-    expect(events.at(-1)).toEqual({
-      kind: 'device-info',
-      key: 'bp-record-duplicate',
-      value: '2026-11-25T08:42:00.000Z',
-    });
-    expect(d.stats).toEqual({ frames: 3, dropped: 0, skippedBytes: 0 });
+    expect(
+      events.filter((e) => e.kind === 'device-info').map((e) => e.kind === 'device-info' && e.key),
+    ).toEqual(['bp-record-duplicate', 'bp-record-skipped-history', 'bp-record']);
+    expect(d.stats).toEqual({ frames: 5, dropped: 0, skippedBytes: 0 });
   });
 });
 
 describe('Beurer BM55 host ⇄ simulator (pure loop)', () => {
-  it('runs AA, A2, A3 1..n, F7 and imports every stored record once', () => {
+  it('runs AA, A2, A3 1..n, F7; imports only the newest record first, then only newer ones', () => {
     const ledger = new BpRecordLedger();
     const simulator = new BeurerBm55HidSimulator({ seed: 4, zone: UTC_ZONE });
     const run = runHostLoop(driver(ledger), { simulator, startMs: T0 });
@@ -96,8 +109,12 @@ describe('Beurer BM55 host ⇄ simulator (pure loop)', () => {
       run.writes.map((w) => (w instanceof Uint8Array ? bytesToHex(w.subarray(0, 2)) : 'feature')),
     ).toEqual(['AA F4', 'A2 F4', 'A3 01', 'A3 02', 'A3 03', 'A3 04', 'A3 05', 'F7 F4']);
     const frames = run.frames.filter((f) => BP_METRIC.systolic in f);
+    expect(frames).toHaveLength(5); // all downloaded and reported…
+    const info = (key: string) => run.events.filter((e) => e.kind === 'device-info' && e.key === key);
+    expect(info('bp-record-skipped-history')).toHaveLength(4);
+    // …only the newest imported (the simulator stores it as record 1).
     expect(readingsOf(run.events).map((r) => r.type === 'numeric' && r.value)).toEqual(
-      frames.flatMap((f) => [f[BP_METRIC.systolic], f[BP_METRIC.diastolic], f[BP_METRIC.pulse]]),
+      frames.slice(0, 1).flatMap((f) => [f[BP_METRIC.systolic], f[BP_METRIC.diastolic], f[BP_METRIC.pulse]]),
     );
     // A replug with one new measurement: only that one is imported.
     const again = new BeurerBm55HidSimulator({ seed: 5, zone: UTC_ZONE, memory: simulator.storedRecords() });
@@ -167,13 +184,19 @@ describe('Beurer BM55 decoder robustness', () => {
   });
 
   it('resyncs after whole-report garbage (HID delivers whole reports) and after a reset', () => {
-    const tailOut = expected.numerics;
+    const recordTimes = (info: string[]) =>
+      info
+        .filter((line) => /^bp-record-(downloaded|duplicate)=/.test(line))
+        .map((line) => line.split('=')[1]);
+    const streamTimes = recordTimes(expected.info);
+    expect(streamTimes).toHaveLength(5);
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ minLength: 8, maxLength: 8 }), { maxLength: 10 }), (garbage) => {
         const d = new BeurerBm55HidDecoder('bm55@t', { ledger: new BpRecordLedger(), zone: UTC_ZONE });
         const out = normalize([...garbage.map((g) => d.push(g, T0)), d.push(stream, T0)].flat());
-        // Garbage that happens to look like a record adds readings but never hides the stream's.
-        expect(out.numerics).toEqual(expect.arrayContaining(tailOut));
+        // Garbage may shift where the decoder thinks the download ends (a reconnect resets
+        // that, below), but never hides the stream's records.
+        expect(recordTimes(out.info)).toEqual(expect.arrayContaining(streamTimes));
       }),
       { numRuns: 2000 },
     );

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { beurerBm58 } from '../../../src/devices/beurer-bm58';
 import { BeurerBm58Decoder } from '../../../src/devices/beurer-bm58/decoder';
-import { encodeRecord } from '../../../src/devices/beurer-bm58/device-encoder';
+import { BpRecordLedger } from '../../../src/devices/bp/record-ledger';
+import type { DecodeEvent } from '../../../src/devices/driver';
 import { hexToBytes } from '../../../src/devices/framing/hex';
 import { readingSchema, type NumericReading } from '../../../src/shared/domain/readings';
 import { readingsOf } from '../support';
-import { decodeAll, DEVICE, DOWNLOAD, measurement } from './download';
+import { decodeAll, DEVICE, DOWNLOAD, downloadOf, measurement, recordTimesOf } from './download';
 
 describe('BeurerBm58Decoder', () => {
-  it('emits systolic, diastolic and pulse with the record time, and passes reply bytes to the host', () => {
+  it('first download: emits only the newest record (any order), at the end; passes reply bytes to the host', () => {
     const events = decodeAll([DOWNLOAD]);
     expect(events.slice(0, 2)).toEqual([
       { kind: 'device-info', key: 'reply-byte', value: '55' },
@@ -21,47 +22,60 @@ describe('BeurerBm58Decoder', () => {
         type: 'numeric',
         device: DEVICE,
         metric: 'MDC_PRESS_BLD_NONINV_SYS',
-        value: 120,
+        value: 122,
         unit: 'mm[Hg]',
-        time: '2026-11-01T08:15:00.000Z',
+        time: '2026-11-03T08:15:00.000Z',
       },
       {
         type: 'numeric',
         device: DEVICE,
         metric: 'MDC_PRESS_BLD_NONINV_DIA',
-        value: 80,
+        value: 78,
         unit: 'mm[Hg]',
-        time: '2026-11-01T08:15:00.000Z',
+        time: '2026-11-03T08:15:00.000Z',
       },
       {
         type: 'numeric',
         device: DEVICE,
         metric: 'MDC_PULS_RATE_NON_INV',
-        value: 60,
+        value: 62,
         unit: '/min',
-        time: '2026-11-01T08:15:00.000Z',
+        time: '2026-11-03T08:15:00.000Z',
       },
     ]);
-    expect(readings).toHaveLength(9);
+    expect(readings).toHaveLength(3);
     expect(events).toContainEqual({ kind: 'device-info', key: 'reply-byte', value: 'A9' });
-    expect(events).toContainEqual({
-      kind: 'device-info',
-      key: 'measurement',
-      value: 'new',
-    });
+    expect(
+      events.flatMap((e) => (e.kind === 'device-info' && e.key.startsWith('bp-') ? [e.key] : [])),
+    ).toEqual([
+      'bp-record-downloaded',
+      'bp-record-downloaded',
+      'bp-record-downloaded',
+      'bp-record-skipped-history',
+      'bp-record-skipped-history',
+      'bp-record',
+    ]);
+    // Nothing before the download's end (the last of the 4 announced replies).
+    expect(readingsOf(decodeAll([DOWNLOAD.subarray(0, DOWNLOAD.length - 1)]))).toEqual([]);
   });
 
-  it('never re-emits a record already downloaded in the session, even after a reset', () => {
-    const decoder = new BeurerBm58Decoder(DEVICE);
-    const record = encodeRecord(measurement(0));
-    expect(readingsOf(decoder.push(record, 0))).toHaveLength(3);
-    const again = decoder.push(record, 1);
-    expect(readingsOf(again)).toEqual([]);
-    expect(again).toEqual([{ kind: 'device-info', key: 'measurement', value: 'already downloaded' }]);
-    decoder.reset();
-    expect(readingsOf(decoder.push(record, 2))).toEqual([]);
-    // Same time, different values: a different measurement.
-    expect(readingsOf(decoder.push(encodeRecord({ ...measurement(0), pulse: 61 }), 3))).toHaveLength(3);
+  it('later downloads, reconnects and replugs import only records newer than the newest imported', () => {
+    const ledger = new BpRecordLedger();
+    const decoder = new BeurerBm58Decoder(DEVICE, { ledger });
+    const times = (events: DecodeEvent[]) => [
+      ...new Set(readingsOf(events).map((r) => r.type === 'numeric' && r.time)),
+    ];
+    expect(times(decodeAll([DOWNLOAD], decoder))).toEqual(['2026-11-03T08:15:00.000Z']);
+    decoder.reset(); // a reconnect within the session
+    const again = decodeAll([downloadOf([measurement(4), measurement(0), measurement(3), null])], decoder);
+    expect(times(again)).toEqual(['2026-11-04T08:15:00.000Z', '2026-11-05T08:15:00.000Z']);
+    expect(again).toContainEqual({
+      kind: 'device-info',
+      key: 'bp-record-duplicate',
+      value: '2026-11-01T08:15:00.000Z',
+    });
+    const replugged = new BeurerBm58Decoder(DEVICE, { ledger });
+    expect(times(decodeAll([downloadOf([measurement(4), measurement(2)])], replugged))).toEqual([]);
   });
 
   it('gives identical output for a split at every byte boundary and random multi-splits', () => {
@@ -87,14 +101,15 @@ describe('BeurerBm58Decoder', () => {
     const events = decodeAll(out.map((o) => o.bytes));
     const expected = out.flatMap((o) => o.frames).filter((f) => 'MDC_PRESS_BLD_NONINV_SYS' in f);
     expect(expected).toHaveLength(5);
-    const values = (readingsOf(events) as NumericReading[]).map((r) => r.value);
-    expect(values).toEqual(
-      expected.flatMap((f) => [
-        f.MDC_PRESS_BLD_NONINV_SYS,
-        f.MDC_PRESS_BLD_NONINV_DIA,
-        f.MDC_PULS_RATE_NON_INV,
-      ]),
-    );
+    const downloaded = recordTimesOf(events);
+    expect(downloaded).toHaveLength(5);
+    // A first download: only the newest record, with values the simulator encoded.
+    const readings = readingsOf(events) as NumericReading[];
+    expect(readings.map((r) => r.time)).toEqual(Array(3).fill([...downloaded].sort().at(-1)));
+    const values = readings.map((r) => r.value);
+    expect(
+      expected.map((f) => [f.MDC_PRESS_BLD_NONINV_SYS, f.MDC_PRESS_BLD_NONINV_DIA, f.MDC_PULS_RATE_NON_INV]),
+    ).toContainEqual(values);
     expect(events.at(-1)).toEqual({ kind: 'device-info', key: 'reply-byte', value: 'A9' });
   });
 });

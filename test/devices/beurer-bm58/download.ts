@@ -25,9 +25,24 @@ export const DOWNLOAD = concatBytes([
   hexToBytes('55 04'),
   encodeRecord(measurement(0)),
   hexToBytes('A9'),
-  encodeRecord(measurement(1)),
   encodeRecord(measurement(2)),
+  encodeRecord(measurement(1)),
 ]);
+
+/** A download of these slots (null = an empty slot), with the handshake and the count. */
+export const downloadOf = (slots: readonly (StoredMeasurement | null)[]): Uint8Array =>
+  concatBytes([
+    Uint8Array.of(0x55, slots.length),
+    ...slots.map((m) => (m ? encodeRecord(m) : Uint8Array.of(0xa9))),
+  ]);
+
+/** The times of the records a decoder downloaded, new or not: proves it decoded them. */
+export const recordTimesOf = (events: readonly DecodeEvent[]): string[] =>
+  events.flatMap((e) =>
+    e.kind === 'device-info' && (e.key === 'bp-record-downloaded' || e.key === 'bp-record-duplicate')
+      ? [e.value]
+      : [],
+  );
 
 export const decodeAll = (
   chunks: readonly Uint8Array[],

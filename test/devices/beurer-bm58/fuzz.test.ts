@@ -5,10 +5,10 @@ import type { DecodeEvent } from '../../../src/devices/driver';
 import { concatBytes } from '../../../src/devices/framing/concat';
 import { readingSchema } from '../../../src/shared/domain/readings';
 import { readingsOf } from '../support';
-import { bpOf, decodeAll, DEVICE, DOWNLOAD, measurement } from './download';
+import { decodeAll, DEVICE, DOWNLOAD, measurement, recordTimesOf } from './download';
 
 describe('BeurerBm58Decoder fuzzing', () => {
-  const originals = new Set(bpOf(decodeAll([DOWNLOAD])));
+  const originals = new Set(recordTimesOf(decodeAll([DOWNLOAD])));
   const check = (bytes: Uint8Array): DecodeEvent[] => {
     const decoder = new BeurerBm58Decoder(DEVICE);
     const events = decodeAll([bytes], decoder);
@@ -32,7 +32,10 @@ describe('BeurerBm58Decoder fuzzing', () => {
       fc.property(
         fc.uint8Array({ maxLength: 200 }).map((g) => g.map((b) => (b === 0xac ? 0x00 : b))),
         (garbage) => {
-          expect(bpOf(check(concatBytes([garbage, DOWNLOAD])))).toEqual([...originals]);
+          // Garbage may shift where the decoder thinks the download ends, never hide a record.
+          expect(recordTimesOf(check(concatBytes([garbage, DOWNLOAD])))).toEqual(
+            expect.arrayContaining([...originals]),
+          );
         },
       ),
       { numRuns: 2000 },
@@ -42,9 +45,9 @@ describe('BeurerBm58Decoder fuzzing', () => {
   it('a stray 0xAC before a download costs at most one record', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 8 }), (tail) => {
-        const decoded = bpOf(check(concatBytes([Uint8Array.of(0xac), tail, DOWNLOAD])));
+        const decoded = recordTimesOf(check(concatBytes([Uint8Array.of(0xac), tail, DOWNLOAD])));
         // The stray header may swallow bytes of a following record only if they form a valid date.
-        expect(decoded.filter((d) => originals.has(d)).length).toBeGreaterThanOrEqual(originals.size - 3);
+        expect(decoded.filter((d) => originals.has(d)).length).toBeGreaterThanOrEqual(originals.size - 1);
       }),
       { numRuns: 2000 },
     );
@@ -77,6 +80,7 @@ describe('BeurerBm58Decoder fuzzing', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 8 }), (keep) => {
         const decoder = new BeurerBm58Decoder(DEVICE);
+        decoder.push(Uint8Array.of(0x55, 1), 0); // handshake, count 1: the record ends the download
         expect(readingsOf(decoder.push(record.subarray(0, keep), 0))).toEqual([]);
         expect(readingsOf(decoder.push(record.subarray(keep), 1))).toHaveLength(3);
       }),

@@ -45,16 +45,18 @@ describe('BeurerBm58Simulator', () => {
 });
 
 describe('BeurerBm58Host', () => {
-  it('downloads every stored measurement with its own time, one command at a time', () => {
+  it('downloads every stored measurement, one command at a time; a first download imports the newest', () => {
     const result = runConversation(beurerBm58, new BeurerBm58Simulator({ records: [M(1), null, M(3)] }), {
       untilMs: 5000,
     });
     expect(result.writes.map(bytesToHex)).toEqual(['AA', 'A2', 'A3 01', 'A3 02', 'A3 03']);
     const readings = readingsOf(result.events) as NumericReading[];
+    expect(result.events).toContainEqual({
+      kind: 'device-info',
+      key: 'bp-record-skipped-history',
+      value: '2026-10-01T09:05:00.000Z',
+    });
     expect(readings.map((r) => `${r.time} ${r.metric} ${r.value}`)).toEqual([
-      '2026-10-01T09:05:00.000Z MDC_PRESS_BLD_NONINV_SYS 130',
-      '2026-10-01T09:05:00.000Z MDC_PRESS_BLD_NONINV_DIA 85',
-      '2026-10-01T09:05:00.000Z MDC_PULS_RATE_NON_INV 70',
       '2026-10-03T09:05:00.000Z MDC_PRESS_BLD_NONINV_SYS 130',
       '2026-10-03T09:05:00.000Z MDC_PRESS_BLD_NONINV_DIA 85',
       '2026-10-03T09:05:00.000Z MDC_PULS_RATE_NON_INV 70',

@@ -5,6 +5,9 @@ import type { DecodeEvent } from '../../../src/devices/driver';
 import { readingSchema } from '../../../src/shared/domain/readings';
 
 const T = Date.UTC(2026, 10, 25, 8, 30, 0);
+const iso = (minutes: number) => new Date(T + minutes * 60_000).toISOString();
+const importedTimes = (events: DecodeEvent[]) =>
+  events.flatMap((e) => (e.kind === 'device-info' && e.key === 'bp-record' ? [e.value] : []));
 
 describe('BP records', () => {
   it('become systolic, diastolic, mean (when given) and pulse readings with the device time', () => {
@@ -19,25 +22,61 @@ describe('BP records', () => {
     expect(bpReadings('dev', { timeMs: T, systolic: null, diastolic: 80, pulse: 70 })).toHaveLength(3);
   });
 
-  it('are imported once per device identity, across importers (sessions) sharing a ledger', () => {
+  const at = (minutes: number) => ({
+    timeMs: T + minutes * 60_000,
+    systolic: 120 + minutes,
+    diastolic: 80,
+    pulse: 70,
+  });
+  const download = (importer: BpRecordImporter, records: ReturnType<typeof at>[]) => {
+    const events: DecodeEvent[] = [];
+    for (const record of records) importer.add(record, events);
+    const atEnd: DecodeEvent[] = [];
+    importer.finish(atEnd);
+    expect(events.filter((e) => e.kind === 'reading')).toEqual([]); // nothing before the end
+    return { events, atEnd, imported: importedTimes(atEnd) };
+  };
+
+  it('first download of a device: only the newest record, whatever the order; the rest reported', () => {
     const ledger = new BpRecordLedger();
-    const record = { timeMs: T, systolic: 120, diastolic: 80, pulse: 70 };
-    const first: DecodeEvent[] = [];
-    new BpRecordImporter('a@/dev/hidraw1', ledger, 'unit-1').add(record, first);
-    expect(first.filter((e) => e.kind === 'reading')).toHaveLength(3);
-    expect(first.at(-1)).toEqual({
-      kind: 'device-info',
-      key: 'bp-record',
-      value: '2026-11-25T08:30:00.000Z',
-    });
-    const second: DecodeEvent[] = [];
-    new BpRecordImporter('a@/dev/hidraw2', ledger, 'unit-1').add(record, second); // replugged: new path
-    expect(second).toEqual([
-      { kind: 'device-info', key: 'bp-record-duplicate', value: '2026-11-25T08:30:00.000Z' },
+    const { events, atEnd, imported } = download(new BpRecordImporter('a', ledger, 'unit-1'), [
+      at(1),
+      at(5),
+      at(3),
+      at(5),
     ]);
-    const other: DecodeEvent[] = [];
-    new BpRecordImporter('b@x', ledger, 'unit-2').add(record, other);
-    expect(other.filter((e) => e.kind === 'reading')).toHaveLength(3);
+    expect(imported).toEqual([iso(5)]);
+    expect(atEnd.filter((e) => e.kind === 'reading')).toHaveLength(3);
+    expect(events.map((e) => e.kind === 'device-info' && e.key)).toEqual([
+      'bp-record-downloaded',
+      'bp-record-downloaded',
+      'bp-record-downloaded',
+      'bp-record-duplicate',
+    ]);
+    expect(atEnd.filter((e) => e.kind === 'device-info' && e.key === 'bp-record-skipped-history')).toEqual([
+      { kind: 'device-info', key: 'bp-record-skipped-history', value: iso(1) },
+      { kind: 'device-info', key: 'bp-record-skipped-history', value: iso(3) },
+    ]);
+  });
+
+  it('later downloads and replugs: only records strictly newer than the newest imported', () => {
+    const ledger = new BpRecordLedger();
+    download(new BpRecordImporter('a@/dev/hidraw1', ledger, 'unit-1'), [at(1), at(5)]);
+    const replug = new BpRecordImporter('a@/dev/hidraw2', ledger, 'unit-1'); // new path
+    const again = download(replug, [at(5), at(1), at(3)]);
+    expect(again.imported).toEqual([]);
+    expect(again.events.every((e) => e.kind === 'device-info' && e.key === 'bp-record-duplicate')).toBe(true);
+    expect(download(replug, [at(7), at(5), at(1)]).imported).toEqual([iso(7)]);
+    expect(download(replug, [at(9), at(8), at(7)]).imported).toEqual([iso(8), iso(9)]);
+    expect(download(new BpRecordImporter('b', ledger, 'unit-2'), [at(1), at(2)]).imported).toEqual([iso(2)]);
+  });
+
+  it('an unfinished download imports nothing; its records come with the next one', () => {
+    const ledger = new BpRecordLedger();
+    const importer = new BpRecordImporter('a', ledger, 'unit-1');
+    importer.add(at(4), []);
+    importer.discard();
+    expect(download(importer, [at(4), at(2)]).imported).toEqual([iso(4)]);
   });
 
   it('ledger: newest time, snapshot and restore, bounded memory', () => {

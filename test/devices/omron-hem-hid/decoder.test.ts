@@ -13,7 +13,7 @@ import { normalize, readingsOf } from '../support';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
 const decoder = () =>
-  new OmronHemHidDecoder('omron-hem-hid@t', { ledger: new BpRecordLedger(), zone: UTC_ZONE });
+  new OmronHemHidDecoder('omron-hem-hid@t', { ledger: new BpRecordLedger(), zone: UTC_ZONE, maxRecords: 5 });
 /** The device side of a whole session (5 records, all downloaded). */
 function sessionBytes(seed: number): Uint8Array {
   const driver = createOmronHemHidDriver({ ledger: new BpRecordLedger(), zone: UTC_ZONE, maxRecords: 5 });
@@ -32,11 +32,28 @@ const decodeSplit = (bytes: Uint8Array, cuts: number[]) => {
 };
 const valueKey = (r: { type: string; metric?: string; value?: unknown; time?: string }) =>
   `${r.metric}=${String(r.value)}@${r.time}`;
-const originalValues = new Set(readingsOf(decoder().push(stream, T0)).map(valueKey));
+/** Every record of the stream, as a station that imported something older would import them. */
+function importAll(bytes: Uint8Array) {
+  const ledger = new BpRecordLedger();
+  ledger.add('omron-hem-hid:M7080IT 207', '2000-01-01T00:00:00.000Z');
+  return new OmronHemHidDecoder('omron-hem-hid@t', { ledger, zone: UTC_ZONE, maxRecords: 5 }).push(bytes, T0);
+}
+const originalValues = new Set(readingsOf(importAll(stream)).map(valueKey));
+/** The times of the records a decoder downloaded (new or not): proves it decoded them. */
+const downloadedTimes = (info: string[]) =>
+  info.flatMap((line) => {
+    const [key, value] = line.split('=');
+    return key === 'bp-record-downloaded' || key === 'bp-record-duplicate' ? [value] : [];
+  });
+const streamTimes = downloadedTimes(expected.info);
 
 describe('OmronHemHidDecoder', () => {
-  it('decodes a whole session: 5 records × 3 readings, no error', () => {
-    expect(expected.numerics).toHaveLength(15);
+  it('decodes a whole session: 5 records downloaded, only the newest imported (first download)', () => {
+    expect(streamTimes).toHaveLength(5);
+    expect(expected.numerics).toHaveLength(3);
+    expect(expected.numerics.every((r) => r.time === streamTimes[0])).toBe(true); // newest-first
+    expect(expected.info.filter((line) => line.startsWith('bp-record-skipped-history='))).toHaveLength(4);
+    expect(readingsOf(importAll(stream))).toHaveLength(15);
     expect(expected.errors).toEqual([]);
     expect(expected.info).toEqual(
       expect.arrayContaining(['version=M7080IT 207', 'record-count=5', 'status=OFF']),
@@ -102,7 +119,7 @@ describe('OmronHemHidDecoder', () => {
         fc.property(bytes, (garbage) => {
           const out = normalize(check(concatBytes([garbage, stream])));
           // Garbage may hide at most the message it overlaps; the later records all decode.
-          expect(out.numerics.slice(-12)).toEqual(expected.numerics.slice(-12));
+          expect(downloadedTimes(out.info)).toEqual(expect.arrayContaining(streamTimes.slice(-4)));
         }),
         { numRuns: 2000 },
       );
@@ -125,7 +142,7 @@ describe('OmronHemHidDecoder', () => {
         kind: fc.constantFrom('drop', 'dup', 'truncate', 'flip'),
       });
       const tail = sessionBytes(11);
-      const tailOut = normalize(decoder().push(tail, T0));
+      const tailTimes = downloadedTimes(normalize(decoder().push(tail, T0)).info);
       fc.assert(
         fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (mutations) => {
           let b = [...stream];
@@ -137,7 +154,7 @@ describe('OmronHemHidDecoder', () => {
             else b[at] ^= 0x10;
           }
           const out = normalize(check(concatBytes([Uint8Array.from(b), tail])));
-          expect(out.numerics.slice(-12)).toEqual(tailOut.numerics.slice(-12));
+          expect(downloadedTimes(out.info)).toEqual(expect.arrayContaining(tailTimes.slice(-4)));
         }),
         { numRuns: 2000 },
       );

@@ -44,8 +44,12 @@ describe('Omron HID host ⇄ simulator (pure loop)', () => {
     const stored = simulator.storedRecords();
     expect(stored).toHaveLength(5);
     const readings = readingsOf(run.events);
-    expect(readings).toHaveLength(9);
-    stored.slice(0, 3).forEach((record, i) => {
+    // First download: GME 0..2 are downloaded, only the newest (GME 0) is imported.
+    expect(readings).toHaveLength(3);
+    expect(
+      run.events.filter((e) => e.kind === 'device-info' && e.key === 'bp-record-skipped-history'),
+    ).toHaveLength(2);
+    stored.slice(0, 1).forEach((record, i) => {
       const time = new Date(
         Date.UTC(
           record.time.year,
@@ -129,6 +133,6 @@ describe('Omron HID host ⇄ simulator (pure loop)', () => {
     const { driver, simulator } = setup();
     const run = runHostLoop(driver, { simulator, startMs: T0, silentAfterWrites: 15 });
     expect(run.error).toBeUndefined();
-    expect(readingsOf(run.events)).toHaveLength(9);
+    expect(readingsOf(run.events)).toHaveLength(3); // the last record asked for ends the download
   });
 });

@@ -63,6 +63,9 @@ describe('Omron HID replies (document examples)', () => {
     const time = '2007-01-03T00:06:51.000Z';
     const device = 'omron-hem-hid@test';
     expect(events).toEqual([
+      // Reported at once (it drives the host); imported when the download ends — here, at once:
+      // no count was announced, so this record is the last one.
+      { kind: 'device-info', key: 'bp-record-downloaded', value: time },
       {
         kind: 'reading',
         reading: {
