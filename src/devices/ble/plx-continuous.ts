@@ -6,7 +6,7 @@ import {
   type BleDecodeResult,
   type TimeFormatter,
 } from './ble-decoded';
-import { plxStatusFlags, plxValuesInvalid } from './plx-status';
+import { addPlxNumerics, addPlxStatus, readPlxValues, type PlxValues } from './plx-values';
 import { readSfloat } from './sfloat';
 
 /**
@@ -27,14 +27,10 @@ export interface SpO2PulsePair {
   readonly pulseRate: number | null;
 }
 
-export interface PlxContinuousMeasurement extends SpO2PulsePair {
+export interface PlxContinuousMeasurement extends PlxValues {
   /** Fast- and slow-averaged pairs: decoded fields only (no distinct metric in our table). */
   readonly fast: SpO2PulsePair | undefined;
   readonly slow: SpO2PulsePair | undefined;
-  readonly measurementStatus: number | undefined;
-  readonly deviceStatus: number | undefined;
-  /** Pulse amplitude index, %. */
-  readonly pulseAmplitudeIndex: number | null | undefined;
 }
 
 /**
@@ -68,29 +64,22 @@ export function decodePlxContinuous(
   };
   const fast = flags & F.fast ? pair() : undefined;
   const slow = flags & F.slow ? pair() : undefined;
-  let measurementStatus: number | undefined;
-  if (flags & F.measurementStatus) {
-    measurementStatus = bytes[offset] | (bytes[offset + 1] << 8);
-    offset += 2;
-  }
-  let deviceStatus: number | undefined;
-  if (flags & F.deviceStatus) {
-    deviceStatus = bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16);
-    offset += 3;
-  }
-  const pulseAmplitudeIndex = flags & F.pulseAmplitudeIndex ? readSfloat(bytes, offset) : undefined;
-  const invalid = plxValuesInvalid(measurementStatus ?? 0);
-  const spo2 = invalid ? null : readSfloat(bytes, 1);
-  const pulseRate = invalid ? null : readSfloat(bytes, 3);
+  const values = readPlxValues(bytes, offset, flags, F);
 
   const out = new ReadingList(deviceId, formatTime(atMs));
-  out.status(plxStatusFlags(measurementStatus ?? 0, deviceStatus ?? 0));
-  out.numeric('MDC_PULS_OXIM_SAT_O2', spo2, '%');
-  out.numeric('MDC_PULS_OXIM_PULS_RATE', pulseRate, '/min');
-  if (pulseAmplitudeIndex !== undefined) out.numeric('MDC_PULS_OXIM_PERF_REL', pulseAmplitudeIndex, '%');
+  addPlxStatus(out, values);
+  addPlxNumerics(out, values);
   return {
     kind: 'decoded',
-    fields: { spo2, pulseRate, fast, slow, measurementStatus, deviceStatus, pulseAmplitudeIndex },
+    fields: {
+      spo2: values.spo2,
+      pulseRate: values.pulseRate,
+      measurementStatus: values.measurementStatus,
+      deviceStatus: values.deviceStatus,
+      pulseAmplitudeIndex: values.pulseAmplitudeIndex,
+      fast,
+      slow,
+    },
     readings: out.readings,
   };
 }

@@ -7,8 +7,7 @@ import {
   type TimeFormatter,
 } from './ble-decoded';
 import { DATE_TIME_BYTES, readDateTime } from './ble-time';
-import { plxStatusFlags, plxValuesInvalid } from './plx-status';
-import { readSfloat } from './sfloat';
+import { addPlxNumerics, addPlxStatus, readPlxValues, type PlxValues } from './plx-values';
 
 /**
  * PLX Spot-check Measurement 0x2A5E (service 0x1822, indicate), device-protocols §9:
@@ -23,14 +22,9 @@ export const PLX_SPOT_FLAG = {
   clockNotSet: 0x10,
 } as const;
 
-export interface PlxSpotCheckMeasurement {
-  readonly spo2: number | null;
-  readonly pulseRate: number | null;
+export interface PlxSpotCheckMeasurement extends PlxValues {
   /** UTC epoch ms of the device's timestamp; null when absent, unknown, or the clock is not set. */
   readonly timestampMs: number | null;
-  readonly measurementStatus: number | undefined;
-  readonly deviceStatus: number | undefined;
-  readonly pulseAmplitudeIndex: number | null | undefined;
 }
 
 /**
@@ -64,29 +58,21 @@ export function decodePlxSpotCheck(
     timestampMs = flags & F.clockNotSet ? null : time;
     offset += DATE_TIME_BYTES;
   }
-  let measurementStatus: number | undefined;
-  if (flags & F.measurementStatus) {
-    measurementStatus = bytes[offset] | (bytes[offset + 1] << 8);
-    offset += 2;
-  }
-  let deviceStatus: number | undefined;
-  if (flags & F.deviceStatus) {
-    deviceStatus = bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16);
-    offset += 3;
-  }
-  const pulseAmplitudeIndex = flags & F.pulseAmplitudeIndex ? readSfloat(bytes, offset) : undefined;
-  const invalid = plxValuesInvalid(measurementStatus ?? 0);
-  const spo2 = invalid ? null : readSfloat(bytes, 1);
-  const pulseRate = invalid ? null : readSfloat(bytes, 3);
+  const values = readPlxValues(bytes, offset, flags, F);
 
   const out = new ReadingList(deviceId, formatTime(timestampMs ?? atMs));
-  out.numeric('MDC_PULS_OXIM_SAT_O2', spo2, '%');
-  out.numeric('MDC_PULS_OXIM_PULS_RATE', pulseRate, '/min');
-  if (pulseAmplitudeIndex !== undefined) out.numeric('MDC_PULS_OXIM_PERF_REL', pulseAmplitudeIndex, '%');
-  out.status(plxStatusFlags(measurementStatus ?? 0, deviceStatus ?? 0));
+  addPlxNumerics(out, values);
+  addPlxStatus(out, values);
   return {
     kind: 'decoded',
-    fields: { spo2, pulseRate, timestampMs, measurementStatus, deviceStatus, pulseAmplitudeIndex },
+    fields: {
+      spo2: values.spo2,
+      pulseRate: values.pulseRate,
+      measurementStatus: values.measurementStatus,
+      deviceStatus: values.deviceStatus,
+      pulseAmplitudeIndex: values.pulseAmplitudeIndex,
+      timestampMs,
+    },
     readings: out.readings,
   };
 }
