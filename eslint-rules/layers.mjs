@@ -8,7 +8,7 @@ export const LAYERS = {
   devices: { layers: ['shared'], packages: [] },
   core: {
     layers: ['shared', 'devices'],
-    packages: ['node:*', 'serialport', 'node-hid', 'ws', 'zod'],
+    packages: ['node:*', 'serialport', 'node-hid', 'ws', 'zod', 'better-sqlite3-multiple-ciphers', 'pdf-lib'],
   },
   server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
   main: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'electron', 'electron-store', 'zod'] },
@@ -37,6 +37,8 @@ export const CONFINED_PACKAGES = {
   serialport: ['core/transports/serialport-transport.ts'],
   'node-hid': ['core/transports/node-hid-transport.ts'],
   'electron-store': ['main/electron-settings-store.ts'],
+  /** The encrypted database engine has one adapter: everything else sees the records store. */
+  'better-sqlite3-multiple-ciphers': ['core/records/database/sqlite-driver.ts'],
   'simple-peer': ['renderer/features/call/peer.ts'],
   'simple-peer/*': ['renderer/features/call/peer.ts'],
   /** Runtime Electron imports stay in the shell's entry points; everything else takes fakes. */

@@ -87,6 +87,25 @@ export function createBackend(deps: BackendDeps): Backend {
     'settings.update': (patch) => Promise.resolve().then(() => deps.settings.update(patch)),
     'call.invite': (request) => callService().invite(request),
     'call.join': () => callService().join(),
+    ...notYet([
+      'consultation.start',
+      'consultation.current',
+      'consultation.append',
+      'consultation.attach',
+      'consultation.report',
+      'consultation.end',
+      'consultation.list',
+      'consultation.get',
+      'consultation.media',
+      'consultation.export',
+      'consultation.delete',
+      'audit.list',
+      'check.run',
+      'kiosk.status',
+      'kiosk.unlock',
+      'kiosk.setPin',
+      'kiosk.exit',
+    ]),
   };
 
   let closed = false;
@@ -114,6 +133,15 @@ export function createBackend(deps: BackendDeps): Backend {
       events.clear();
     },
   };
+}
+
+/** Placeholder handlers while a feature is being built (each answers `unavailable`). */
+function notYet<M extends ApiMethod>(methods: readonly M[]): Pick<BackendApi, M> {
+  const handlers: Partial<Record<M, () => Promise<never>>> = {};
+  for (const method of methods)
+    handlers[method] = () =>
+      Promise.reject(new AppErrorException('unavailable', `${method} is not built yet`));
+  return handlers as Pick<BackendApi, M>;
 }
 
 /** Wraps each handler so its params are parsed by the contract's schema before it runs. */

@@ -26,7 +26,9 @@ export function coalesceKeyOf(event: ApiEvent, payload: unknown): string | null 
     case 'device.state':
       return `device.state:${(payload as { id: string }).id}`;
     case 'settings.changed':
-      return 'settings.changed';
+    case 'consultation.changed':
+    case 'kiosk.changed':
+      return event;
   }
 }
 

@@ -14,9 +14,32 @@ export const API_METHOD_NAMES = [
   'settings.update',
   'call.invite',
   'call.join',
+  'consultation.start',
+  'consultation.current',
+  'consultation.append',
+  'consultation.attach',
+  'consultation.report',
+  'consultation.end',
+  'consultation.list',
+  'consultation.get',
+  'consultation.media',
+  'consultation.export',
+  'consultation.delete',
+  'audit.list',
+  'check.run',
+  'kiosk.status',
+  'kiosk.unlock',
+  'kiosk.setPin',
+  'kiosk.exit',
 ] as const;
 
-export const API_EVENT_NAMES = ['readings', 'device.state', 'settings.changed'] as const;
+export const API_EVENT_NAMES = [
+  'readings',
+  'device.state',
+  'settings.changed',
+  'consultation.changed',
+  'kiosk.changed',
+] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];
 export type ApiEvent = (typeof API_EVENT_NAMES)[number];

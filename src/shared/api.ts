@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './api-names';
+import {
+  appendableEventSchema,
+  auditEntrySchema,
+  careSheetSchema,
+  consultationDetailSchema,
+  consultationIdSchema,
+  consultationStartSchema,
+  consultationSummarySchema,
+  EXPORT_FORMATS,
+  EXPORT_LANGUAGES,
+  MAX_BASE64_CHARS,
+  MEDIA_KINDS,
+  MEDIA_MIMES,
+  reportSchema,
+} from './domain/consultation';
 import { deviceInfoSchema } from './domain/devices';
+import { checkReportSchema } from './domain/equipment-check';
 import { readingBatchSchema, readingSchema } from './domain/readings';
 import { settingsPatchSchema, settingsSchema } from './domain/settings';
 import { isProtocolId } from './protocols';
@@ -37,6 +53,18 @@ export function isBleDeviceId(device: string): boolean {
   const protocol = device.slice(0, Math.max(0, at));
   return at > 0 && at < device.length - 1 && protocol.startsWith('ble-') && isProtocolId(protocol);
 }
+
+/** A kiosk PIN: 4 to 12 digits. */
+const kioskPin = z.string().regex(/^\d{4,12}$/, 'PIN: 4 to 12 digits');
+
+export const kioskStatusSchema = z.strictObject({
+  /** The window is in kiosk mode now (always false in the Node host). */
+  kiosk: z.boolean(),
+  pinSet: z.boolean(),
+  /** Settings changes are refused until `kiosk.unlock` succeeds (only when a PIN is set). */
+  locked: z.boolean(),
+});
+export type KioskStatus = z.infer<typeof kioskStatusSchema>;
 
 export const API_METHODS = {
   'app.info': { params: empty, result: appInfoSchema },
@@ -85,12 +113,106 @@ export const API_METHODS = {
       expiresAt: z.iso.datetime(),
     }),
   },
+  /**
+   * Starts a consultation: patient identity, accompanying professional and consent. Refused
+   * (`forbidden`) without the patient's consent to the teleconsultation, or while another one is
+   * active. Device readings are recorded only with consent to device data.
+   */
+  'consultation.start': { params: consultationStartSchema, result: consultationSummarySchema },
+  /** The active consultation, or null; an interrupted one is not active (it is listed). */
+  'consultation.current': { params: empty, result: consultationSummarySchema.nullable() },
+  /** Chat lines, the consultant's notes and call state changes, into the timeline. */
+  'consultation.append': {
+    params: z.strictObject({ id: consultationIdSchema, event: appendableEventSchema }),
+    result: z.null(),
+  },
+  /** A snapshot from a camera or a stethoscope recording (WAV), into the record. */
+  'consultation.attach': {
+    params: z.strictObject({
+      id: consultationIdSchema,
+      kind: z.enum(MEDIA_KINDS),
+      mime: z.enum(MEDIA_MIMES),
+      dataBase64: z.base64().min(4).max(MAX_BASE64_CHARS),
+      takenAt: z.iso.datetime({ offset: false, precision: 3 }),
+      label: z.string().max(200).optional(),
+    }),
+    result: z.strictObject({ mediaId: z.string().regex(/^[0-9a-f]{32}$/) }),
+  },
+  /** The consultant's report and/or the care-sheet data; each replaces the previous one. */
+  'consultation.report': {
+    params: z.strictObject({
+      id: consultationIdSchema,
+      report: reportSchema.optional(),
+      careSheet: careSheetSchema.optional(),
+    }),
+    result: consultationSummarySchema,
+  },
+  /** Closes the record (an active or interrupted consultation). */
+  'consultation.end': {
+    params: z.strictObject({ id: consultationIdSchema }),
+    result: consultationSummarySchema,
+  },
+  'consultation.list': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+    result: z.array(consultationSummarySchema),
+  },
+  'consultation.get': {
+    params: z.strictObject({ id: consultationIdSchema }),
+    result: consultationDetailSchema,
+  },
+  'consultation.media': {
+    params: z.strictObject({ id: consultationIdSchema, mediaId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    result: z.strictObject({ mime: z.enum(MEDIA_MIMES), dataBase64: z.base64() }),
+  },
+  /** An export as a file to save; every export is written to the audit log. */
+  'consultation.export': {
+    params: z.strictObject({
+      id: consultationIdSchema,
+      format: z.enum(EXPORT_FORMATS),
+      language: z.enum(EXPORT_LANGUAGES),
+    }),
+    result: z.strictObject({
+      fileName: z.string().min(1).max(200),
+      mime: z.string().max(100),
+      dataBase64: z.base64(),
+    }),
+  },
+  /** Deletes a consultation and its media (not an active one); the audit log keeps the fact. */
+  'consultation.delete': { params: z.strictObject({ id: consultationIdSchema }), result: z.null() },
+  'audit.list': {
+    params: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
+    result: z.array(auditEntrySchema),
+  },
+  /**
+   * The backend's half of the equipment check: devices, rendezvous reachability and round trip,
+   * bounded throughput, TURN over UDP and TCP. The browser adds cameras, audio and codecs.
+   */
+  'check.run': {
+    params: z.strictObject({ throughput: z.boolean().optional() }),
+    result: checkReportSchema,
+  },
+  'kiosk.status': { params: empty, result: kioskStatusSchema },
+  /** Unlocks the settings for a few minutes; wrong PINs are slowed down (`retryAfterS`). */
+  'kiosk.unlock': {
+    params: z.strictObject({ pin: kioskPin }),
+    result: z.strictObject({ unlocked: z.boolean(), retryAfterS: z.number().int().nonnegative().nullable() }),
+  },
+  /** Sets or clears (`newPin: null`) the PIN; `currentPin` is required once one is set. */
+  'kiosk.setPin': {
+    params: z.strictObject({ currentPin: kioskPin.nullable(), newPin: kioskPin.nullable() }),
+    result: kioskStatusSchema,
+  },
+  /** Leaves kiosk mode (Electron); refused (`forbidden`) with a wrong PIN. */
+  'kiosk.exit': { params: z.strictObject({ pin: kioskPin.nullable() }), result: z.null() },
 } as const satisfies Record<ApiMethod, { params: z.ZodType; result: z.ZodType }>;
 
 export const API_EVENTS = {
   readings: readingBatchSchema,
   'device.state': deviceInfoSchema,
   'settings.changed': settingsSchema,
+  /** The active consultation changed (started, ended, report saved, media added), or null. */
+  'consultation.changed': consultationSummarySchema.nullable(),
+  'kiosk.changed': kioskStatusSchema,
 } as const satisfies Record<ApiEvent, z.ZodType>;
 
 export { API_EVENT_NAMES, API_METHOD_NAMES, isApiEvent, isApiMethod } from './api-names';

@@ -64,7 +64,29 @@ export class FakeCoreBackend implements Backend {
           expiresAt: '2026-01-01T12:00:00.000Z',
         },
       ),
+    'consultation.start': async (params) => this.unavailable('consultation.start', params),
+    'consultation.current': async (params) => this.unavailable('consultation.current', params),
+    'consultation.append': async (params) => this.unavailable('consultation.append', params),
+    'consultation.attach': async (params) => this.unavailable('consultation.attach', params),
+    'consultation.report': async (params) => this.unavailable('consultation.report', params),
+    'consultation.end': async (params) => this.unavailable('consultation.end', params),
+    'consultation.list': async (params) => this.unavailable('consultation.list', params),
+    'consultation.get': async (params) => this.unavailable('consultation.get', params),
+    'consultation.media': async (params) => this.unavailable('consultation.media', params),
+    'consultation.export': async (params) => this.unavailable('consultation.export', params),
+    'consultation.delete': async (params) => this.unavailable('consultation.delete', params),
+    'audit.list': async (params) => this.unavailable('audit.list', params),
+    'check.run': async (params) => this.unavailable('check.run', params),
+    'kiosk.status': async (params) => this.unavailable('kiosk.status', params),
+    'kiosk.unlock': async (params) => this.unavailable('kiosk.unlock', params),
+    'kiosk.setPin': async (params) => this.unavailable('kiosk.setPin', params),
+    'kiosk.exit': async (params) => this.unavailable('kiosk.exit', params),
   };
+
+  private unavailable(method: string, params: unknown): Promise<never> {
+    this.record(method, params);
+    return Promise.reject(new AppErrorException('unavailable', `${method}: not in this fake`));
+  }
 
   on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {
     const set = this.listeners.get(event) ?? new Set();

@@ -8,6 +8,7 @@ import {
   type EventListener,
 } from '../../src/shared/api';
 import type { DeviceInfo } from '../../src/shared/domain/devices';
+import { AppErrorException } from '../../src/shared/result';
 import { DEFAULT_SETTINGS } from '../../src/shared/domain/settings';
 
 /**
@@ -18,6 +19,10 @@ type MockApi = { [M in ApiMethod]: jest.Mock<ReturnType<BackendApi[M]>, Paramete
 
 function method<M extends ApiMethod>(impl: BackendApi[M]): MockApi[M] {
   return jest.fn(impl) as unknown as MockApi[M];
+}
+
+function unavailable(): Promise<never> {
+  return Promise.reject(new AppErrorException('unavailable', 'not in this fake'));
 }
 
 export function fakeBackend(): {
@@ -65,6 +70,23 @@ export function fakeBackend(): {
         token: 'v1.fake.fake',
         expiresAt: '2026-01-01T12:00:00.000Z',
       })),
+      'consultation.start': method<'consultation.start'>(unavailable),
+      'consultation.current': method<'consultation.current'>(unavailable),
+      'consultation.append': method<'consultation.append'>(unavailable),
+      'consultation.attach': method<'consultation.attach'>(unavailable),
+      'consultation.report': method<'consultation.report'>(unavailable),
+      'consultation.end': method<'consultation.end'>(unavailable),
+      'consultation.list': method<'consultation.list'>(unavailable),
+      'consultation.get': method<'consultation.get'>(unavailable),
+      'consultation.media': method<'consultation.media'>(unavailable),
+      'consultation.export': method<'consultation.export'>(unavailable),
+      'consultation.delete': method<'consultation.delete'>(unavailable),
+      'audit.list': method<'audit.list'>(unavailable),
+      'check.run': method<'check.run'>(unavailable),
+      'kiosk.status': method<'kiosk.status'>(unavailable),
+      'kiosk.unlock': method<'kiosk.unlock'>(unavailable),
+      'kiosk.setPin': method<'kiosk.setPin'>(unavailable),
+      'kiosk.exit': method<'kiosk.exit'>(unavailable),
     },
     on<E extends ApiEvent>(event: E, listener: EventListener<E>): () => void {
       const set = listeners.get(event)!;

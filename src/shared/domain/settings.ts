@@ -33,6 +33,10 @@ const settingsFields = {
     )
     .max(8),
   kiosk: z.boolean(),
+  /** Days a consultation record is kept before it is purged with its media (issue 6). */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** Who operates the station, written into the audit log and as the consent's default recorder. */
+  operatorName: z.string().trim().max(120),
 };
 
 export const settingsSchema = z.strictObject({
@@ -44,6 +48,8 @@ export const settingsSchema = z.strictObject({
   stunUrls: settingsFields.stunUrls.default([]),
   turnUrls: settingsFields.turnUrls.default([]),
   kiosk: settingsFields.kiosk.default(false),
+  retentionDays: settingsFields.retentionDays.default(365),
+  operatorName: settingsFields.operatorName.default(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,289 @@
+import { z } from 'zod';
+
+/**
+ * The consultation record (issue 6): who the patient is, who accompanies them, their consent, what
+ * happened (the timeline), the consultant's report and the care-sheet data. One schema per thing,
+ * used wherever it crosses a boundary: the API, the control channel from the consultant's browser,
+ * the database rows read back, and the exports.
+ * Sources: ../shared/reference/market-and-standards.md §C5 (INS, RPPS) and §D1, §D4 (HAS consent,
+ * care sheet codes).
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+const isoTime = z.iso.datetime({ offset: false, precision: 3 });
+
+/** FHIR administrative gender. */
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/**
+ * INS (the French national health identifier, the NIR): 13 characters (sex, year, month,
+ * department — 2A/2B for Corsica — commune, order) and an optional 2-digit key. The key, when
+ * given, must be 97 − (number mod 97), with 2A read as 19 and 2B as 18.
+ */
+export function isValidIns(value: string): boolean {
+  const match = /^([12378])(\d{4})(\d{2}|2A|2B)(\d{6})(\d{2})?$/.exec(value);
+  if (match === null) return false;
+  const key = match[5];
+  if (key === undefined) return true;
+  const department = match[3] === '2A' ? '19' : match[3] === '2B' ? '18' : (match[3] ?? '');
+  const digits = `${match[1] ?? ''}${match[2] ?? ''}${department}${match[4] ?? ''}`;
+  return 97 - Number(BigInt(digits) % 97n) === Number(key);
+}
+
+export const patientSchema = z.strictObject({
+  familyName: text(100),
+  givenNames: text(100),
+  birthDate: z.iso.date(),
+  sex: z.enum(SEXES),
+  /** INS, with spaces removed by the form; validated with its key when one is given. */
+  ins: z
+    .string()
+    .refine(isValidIns, 'INS must be 13 characters and an optional valid 2-digit key')
+    .optional(),
+  /** Health-insurance number as printed on the card or the attestation de droits. */
+  insuranceNumber: z
+    .string()
+    .regex(/^[0-9A-Za-z ]{5,30}$/, 'insurance number: 5 to 30 letters or digits')
+    .optional(),
+});
+export type Patient = z.infer<typeof patientSchema>;
+
+export const ACCOMPANYING_ROLES = ['nurse', 'pharmacist', 'physician', 'midwife', 'other'] as const;
+export type AccompanyingRole = (typeof ACCOMPANYING_ROLES)[number];
+
+/** The professional beside the patient (téléconsultation assistée). */
+export const accompanyingSchema = z.strictObject({
+  name: text(120),
+  role: z.enum(ACCOMPANYING_ROLES),
+  /** RPPS (11 digits) or ADELI (9 digits), when the professional gives one. */
+  identifier: z
+    .string()
+    .regex(/^(\d{9}|\d{11})$/, 'RPPS has 11 digits, ADELI 9')
+    .optional(),
+});
+export type Accompanying = z.infer<typeof accompanyingSchema>;
+
+/**
+ * The patient's consent, as asked on the station. `teleconsultation` must be true to start (no
+ * consent, no call); `deviceData` says whether device readings may be sent to the consultant and
+ * recorded. `recordedBy` names the person who asked and recorded it.
+ */
+export const consentInputSchema = z.strictObject({
+  teleconsultation: z.boolean(),
+  deviceData: z.boolean(),
+  recordedBy: text(120),
+});
+export type ConsentInput = z.infer<typeof consentInputSchema>;
+
+/** Consent as stored: the input and the time the backend recorded it. */
+export const consentSchema = consentInputSchema.extend({ recordedAt: isoTime });
+export type Consent = z.infer<typeof consentSchema>;
+
+export const consultationStartSchema = z.strictObject({
+  patient: patientSchema,
+  accompanying: accompanyingSchema.nullable(),
+  consent: consentInputSchema,
+  /** Why the patient consults, as told at the desk (the consultant's report has its own reason). */
+  motive: optionalText(500),
+});
+export type ConsultationStart = z.infer<typeof consultationStartSchema>;
+
+/** The consultant's report, free text as written (HAS: recorded and sent after the act). */
+export const reportSchema = z.strictObject({
+  author: z.strictObject({
+    name: text(120),
+    rpps: z
+      .string()
+      .regex(/^\d{11}$/, 'RPPS has 11 digits')
+      .optional(),
+  }),
+  reason: z.string().trim().max(5000),
+  findings: z.string().trim().max(20_000),
+  conclusion: z.string().trim().max(10_000),
+  prescriptions: z.string().trim().max(10_000),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+/** Acts allowed in SESAM-Vitale's "sans Vitale – Télémédecine" mode (market-and-standards §D4). */
+export const CARE_ACT_CODES = ['TC', 'TCG', 'TE1', 'TE2', 'RNM'] as const;
+/** The accompanying professional's own act: TLS (during planned care), TLL, TLD. */
+export const ACCOMPANYING_ACT_CODES = ['TLS', 'TLL', 'TLD'] as const;
+/** Care pathway: through the treating doctor, referred by them, or an exception (e.g. urgency). */
+export const CARE_PATHWAYS = ['treating-doctor', 'referred', 'exception'] as const;
+
+/**
+ * What the doctor's SESAM-Vitale software needs to bill the act; we never bill. The patient's
+ * identity is taken from the record when exported, not typed again.
+ */
+export const careSheetSchema = z.strictObject({
+  actCode: z.enum(CARE_ACT_CODES),
+  /** Date of the act (local date of the consultation). */
+  date: z.iso.date(),
+  doctor: z.strictObject({ name: text(120), rpps: z.string().regex(/^\d{11}$/, 'RPPS has 11 digits') }),
+  teleconsultation: z.literal(true),
+  pathway: z.enum(CARE_PATHWAYS),
+  accompanyingAct: z.enum(ACCOMPANYING_ACT_CODES).nullable(),
+  /** Free remarks for the billing software's operator. */
+  remarks: optionalText(1000),
+});
+export type CareSheet = z.infer<typeof careSheetSchema>;
+
+export const CONSULTATION_STATUSES = ['active', 'ended', 'interrupted'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+export const consultationIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'consultation id: 32 hex digits');
+
+/** A consultation as lists and banners show it. */
+export const consultationSummarySchema = z.strictObject({
+  id: consultationIdSchema,
+  status: z.enum(CONSULTATION_STATUSES),
+  patient: patientSchema,
+  accompanying: accompanyingSchema.nullable(),
+  consent: consentSchema,
+  motive: z.string().max(500).optional(),
+  startedAt: isoTime,
+  /** Set when ended, or for an interrupted one the time of its last recorded data. */
+  endedAt: isoTime.nullable(),
+  hasReport: z.boolean(),
+  hasCareSheet: z.boolean(),
+  counts: z.strictObject({
+    numerics: z.number().int().nonnegative(),
+    waveformSamples: z.number().int().nonnegative(),
+    media: z.number().int().nonnegative(),
+    events: z.number().int().nonnegative(),
+  }),
+});
+export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;
+
+export const MEDIA_KINDS = ['snapshot', 'stethoscope'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+export const MEDIA_MIMES = ['image/jpeg', 'image/png', 'audio/wav'] as const;
+export type MediaMime = (typeof MEDIA_MIMES)[number];
+
+/** Largest attachment: a 60 s 48 kHz 16-bit mono WAV is 5.8 MB; a camera still far less. */
+export const MAX_MEDIA_BYTES = 12 * 1024 * 1024;
+
+export const mediaInfoSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  kind: z.enum(MEDIA_KINDS),
+  mime: z.enum(MEDIA_MIMES),
+  takenAt: isoTime,
+  bytes: z.number().int().nonnegative(),
+  label: z.string().max(200).optional(),
+  /** Stethoscope recordings: duration in seconds; snapshots: pixel size. */
+  durationS: z.number().nonnegative().optional(),
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+});
+export type MediaInfo = z.infer<typeof mediaInfoSchema>;
+
+/**
+ * One timeline entry. Readings themselves are stored apart (numerics, waveform chunks) and
+ * summarised per metric; the timeline holds what a reader of the record wants in order.
+ */
+export const timelineEventSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('started'), time: isoTime }),
+  z.strictObject({ kind: z.literal('consent'), time: isoTime, consent: consentSchema }),
+  z.strictObject({
+    kind: z.literal('device'),
+    time: isoTime,
+    device: z.string().max(200),
+    name: z.string().max(120),
+    state: z.enum(['connected', 'disconnected']),
+  }),
+  z.strictObject({ kind: z.literal('media'), time: isoTime, media: mediaInfoSchema }),
+  z.strictObject({
+    kind: z.literal('chat'),
+    time: isoTime,
+    from: z.enum(['station', 'consultant']),
+    text: text(2000),
+  }),
+  z.strictObject({ kind: z.literal('note'), time: isoTime, author: text(120), text: text(10_000) }),
+  z.strictObject({ kind: z.literal('call'), time: isoTime, state: z.enum(['connected', 'ended']) }),
+  z.strictObject({ kind: z.literal('report'), time: isoTime }),
+  z.strictObject({ kind: z.literal('care-sheet'), time: isoTime }),
+  z.strictObject({ kind: z.literal('interrupted'), time: isoTime }),
+  z.strictObject({ kind: z.literal('ended'), time: isoTime }),
+]);
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+/** Events the station's screens add (the backend adds the rest itself). */
+export const appendableEventSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('chat'), from: z.enum(['station', 'consultant']), text: text(2000) }),
+  z.strictObject({ kind: z.literal('note'), author: text(120), text: text(10_000) }),
+  z.strictObject({ kind: z.literal('call'), state: z.enum(['connected', 'ended']) }),
+]);
+export type AppendableEvent = z.infer<typeof appendableEventSchema>;
+
+/** Min / max / last of one metric of one device over the consultation, with their times. */
+export const metricSummarySchema = z.strictObject({
+  device: z.string().max(200),
+  metric: z.string().max(60),
+  unit: z.string().max(20),
+  count: z.number().int().nonnegative(),
+  min: z.strictObject({ value: z.number(), time: isoTime }).nullable(),
+  max: z.strictObject({ value: z.number(), time: isoTime }).nullable(),
+  last: z.strictObject({ value: z.number(), time: isoTime }).nullable(),
+});
+export type MetricSummary = z.infer<typeof metricSummarySchema>;
+
+/** One waveform channel recorded: where its samples are, for strips and exports. */
+export const waveformChannelSchema = z.strictObject({
+  device: z.string().max(200),
+  metric: z.string().max(60),
+  unit: z.string().max(20),
+  rateHz: z.number().positive(),
+  firstSampleAt: isoTime,
+  lastSampleAt: isoTime,
+  samples: z.number().int().nonnegative(),
+});
+export type WaveformChannel = z.infer<typeof waveformChannelSchema>;
+
+/** A consultation opened in full: what the record screen shows. */
+export const consultationDetailSchema = z.strictObject({
+  summary: consultationSummarySchema,
+  timeline: z.array(timelineEventSchema),
+  media: z.array(mediaInfoSchema),
+  metrics: z.array(metricSummarySchema),
+  waveforms: z.array(waveformChannelSchema),
+  devices: z.array(
+    z.strictObject({ id: z.string().max(200), name: z.string().max(120), protocol: z.string().max(60) }),
+  ),
+  report: reportSchema.nullable(),
+  careSheet: careSheetSchema.nullable(),
+});
+export type ConsultationDetail = z.infer<typeof consultationDetailSchema>;
+
+export const EXPORT_FORMATS = ['report-pdf', 'fhir-json', 'care-sheet-json', 'care-sheet-pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_LANGUAGES = ['en', 'fr'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+/** Base64 of an export or an attachment; a 12 MiB file is 16 Mi characters. */
+export const MAX_BASE64_CHARS = Math.ceil((MAX_MEDIA_BYTES * 4) / 3) + 4;
+
+export const AUDIT_ACTIONS = [
+  'consultation.start',
+  'consultation.open',
+  'consultation.end',
+  'consultation.interrupted',
+  'consultation.export',
+  'consultation.delete',
+  'consultation.purge',
+  'database.open',
+  'database.key-created',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEntrySchema = z.strictObject({
+  seq: z.number().int().positive(),
+  time: isoTime,
+  action: z.enum(AUDIT_ACTIONS),
+  /** Who: the station's user as entered (accompanying professional) or `station` / `system`. */
+  actor: z.string().max(120),
+  consultationId: consultationIdSchema.nullable(),
+  detail: z.string().max(500),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
