@@ -1,0 +1,27 @@
+import type { Formatter } from '../../../shared/i18n';
+import type { ExportSource } from '../export-source';
+import type { FlowLayout } from './flow-layout';
+import type { ReportMessages } from './report-messages';
+
+/** What every section of a printed document draws with. */
+export interface ReportContext {
+  readonly source: ExportSource;
+  readonly language: 'en' | 'fr';
+  readonly t: ReportMessages;
+  readonly format: Formatter;
+  readonly layout: FlowLayout;
+}
+
+/** A calendar date (birth date, act date) as the language writes it, never shifted by a time zone. */
+export function calendarDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  if (year === undefined || month === undefined || day === undefined) return isoDate;
+  // en-GB and fr-FR both write day/month/year.
+  return `${day}/${month}/${year}`;
+}
+
+/** "Dupont-Lefèvre Jeanne Éloïse": family name first, as French medical documents write it. */
+export function patientName(source: ExportSource): string {
+  const { familyName, givenNames } = source.detail.summary.patient;
+  return `${familyName.toUpperCase()} ${givenNames}`;
+}

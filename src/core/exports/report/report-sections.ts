@@ -1,0 +1,165 @@
+import { displayUnit } from '../../../shared/i18n';
+import { bloodPressureResults, deviceName, durationSeconds, metricLabel } from './report-data';
+import { calendarDate, type ReportContext } from './report-context';
+
+/**
+ * The text sections of the report, top to bottom. Each reads the record through the context and
+ * writes through the flow layout; none can fail on record content (text is sanitized by the layout,
+ * missing parts print as such).
+ */
+
+export function patientSection(context: ReportContext): void {
+  const { t, layout } = context;
+  const patient = context.source.detail.summary.patient;
+  layout.heading(t.patient);
+  layout.keyValues([
+    [t.familyName, patient.familyName],
+    [t.givenNames, patient.givenNames],
+    [t.birthDate, calendarDate(patient.birthDate)],
+    [t.sex, t.sexValue(patient.sex)],
+    [t.ins, patient.ins ?? t.notGiven],
+    [t.insuranceNumber, patient.insuranceNumber ?? t.notGiven],
+  ]);
+}
+
+export function consultationSection(context: ReportContext): void {
+  const { t, format, layout } = context;
+  const { summary, report, careSheet } = context.source.detail;
+  const started = Date.parse(summary.startedAt);
+  const seconds = durationSeconds(summary.startedAt, summary.endedAt);
+  const rows: [string, string][] = [
+    [t.date, format.date(started)],
+    [t.started, format.time(started)],
+    [t.ended, summary.endedAt === null ? t.inProgress : format.time(Date.parse(summary.endedAt))],
+    [t.duration, seconds === null ? t.inProgress : format.duration(seconds)],
+  ];
+  if (summary.status === 'interrupted') rows.push(['', t.interrupted]);
+  if (summary.motive !== undefined && summary.motive !== '') rows.push([t.motive, summary.motive]);
+  // The consultant is the report's author; before the report exists, the care sheet's doctor.
+  const consultant = report?.author ?? careSheet?.doctor;
+  rows.push([
+    t.consultant,
+    consultant === undefined
+      ? t.noConsultant
+      : consultant.rpps === undefined
+        ? consultant.name
+        : `${consultant.name} — ${t.rpps(consultant.rpps)}`,
+  ]);
+  const accompanying = summary.accompanying;
+  rows.push([
+    t.accompanying,
+    accompanying === null
+      ? t.noAccompanying
+      : [accompanying.name, t.roleValue(accompanying.role), accompanying.identifier]
+          .filter((part) => part !== undefined)
+          .join(' — '),
+  ]);
+  rows.push([t.consultationId, summary.id]);
+  layout.heading(t.consultation);
+  layout.keyValues(rows);
+
+  const consent = summary.consent;
+  layout.heading(t.consent, 2);
+  layout.paragraph(t.consentTeleconsultation(consent.teleconsultation));
+  layout.paragraph(t.consentDeviceData(consent.deviceData));
+  layout.paragraph(t.consentRecorded(format.dateTime(Date.parse(consent.recordedAt)), consent.recordedBy));
+}
+
+export function consultantReportSection(context: ReportContext): void {
+  const { t, layout } = context;
+  const report = context.source.detail.report;
+  layout.heading(t.consultantReport);
+  if (report === null) {
+    layout.paragraph(t.noReport);
+    return;
+  }
+  const parts: [string, string][] = [
+    [t.reason, report.reason],
+    [t.findings, report.findings],
+    [t.conclusion, report.conclusion],
+    [t.prescriptions, report.prescriptions],
+  ];
+  for (const [title, text] of parts) {
+    layout.heading(title, 2);
+    layout.paragraph(text.trim() === '' ? t.empty : text);
+  }
+}
+
+export function careSheetSummarySection(context: ReportContext): void {
+  const { t, layout } = context;
+  const sheet = context.source.detail.careSheet;
+  layout.heading(t.careSheet);
+  if (sheet === null) {
+    layout.paragraph(t.noCareSheet);
+    return;
+  }
+  const rows: [string, string][] = [
+    [t.actCode, `${sheet.actCode} — ${calendarDate(sheet.date)}`],
+    [t.doctor, `${sheet.doctor.name} — ${t.rpps(sheet.doctor.rpps)}`],
+    [t.pathway, t.pathwayValue(sheet.pathway)],
+    [t.accompanyingAct, sheet.accompanyingAct ?? t.empty],
+  ];
+  if (sheet.remarks !== undefined && sheet.remarks !== '') rows.push([t.remarks, sheet.remarks]);
+  layout.keyValues(rows);
+}
+
+export function vitalsSection(context: ReportContext): void {
+  const { t, format, layout, language } = context;
+  const { detail } = context.source;
+  layout.heading(t.vitals);
+  const metrics = detail.metrics.filter((m) => m.count > 0);
+  if (metrics.length === 0) {
+    layout.paragraph(t.noVitals);
+    return;
+  }
+  const cell = (point: { value: number; time: string } | null, unit: string): string =>
+    point === null
+      ? t.empty
+      : `${format.quantity(point.value, unit)}\n${format.time(Date.parse(point.time))}`;
+  layout.table(
+    [
+      { title: t.device, weight: 3 },
+      { title: t.measure, weight: 2 },
+      { title: t.min, weight: 2 },
+      { title: t.max, weight: 2 },
+      { title: t.last, weight: 2 },
+      { title: t.readings, weight: 1.3 },
+    ],
+    metrics.map((m) => [
+      deviceName(detail, m.device),
+      metricLabel(m.metric, language),
+      cell(m.min, m.unit),
+      cell(m.max, m.unit),
+      cell(m.last, m.unit),
+      format.number(m.count),
+    ]),
+  );
+}
+
+export function bloodPressureSection(context: ReportContext): void {
+  const { t, format, layout } = context;
+  const results = bloodPressureResults(context.source.numerics());
+  layout.heading(t.bloodPressure);
+  if (results.length === 0) {
+    layout.paragraph(t.noBloodPressure);
+    return;
+  }
+  layout.table(
+    [
+      { title: t.bpTime, weight: 2 },
+      { title: t.bpValue, weight: 3 },
+      { title: t.bpPulse, weight: 1.5 },
+      { title: t.device, weight: 3 },
+    ],
+    results.map((r) => {
+      const pressure = `${format.number(r.systolic)}/${format.number(r.diastolic)}`;
+      const mean = r.mean === null ? '' : ` (${format.number(r.mean)})`;
+      return [
+        `${format.date(Date.parse(r.time))} ${format.time(Date.parse(r.time))}`,
+        `${pressure}${mean} ${displayUnit(r.unit)}`,
+        r.pulse === null ? t.empty : format.quantity(r.pulse, '/min'),
+        deviceName(context.source.detail, r.device),
+      ];
+    }),
+  );
+}

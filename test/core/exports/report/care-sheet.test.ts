@@ -1,0 +1,141 @@
+import { careSheetJson, renderCareSheetPdf } from '../../../../src/core/exports/report/care-sheet';
+import { careSheetExportSchema } from '../../../../src/core/exports/report/care-sheet-schema';
+import { AppErrorException } from '../../../../src/shared/result';
+import { fixtureConsultation, FIXTURE_CARE_SHEET, FIXTURE_ID } from '../../../helpers/consultation-fixture';
+import { parsePdfs, plainText, type ParsedPdf } from './pdf-text';
+import { GENERATED_AT, variant } from './report-fixtures';
+
+// The care sheet reads no readings: a one-minute record keeps the fixture cheap to build.
+const fixture = (): ReturnType<typeof fixtureConsultation> => fixtureConsultation({ minutes: 1 });
+
+describe('careSheetJson', () => {
+  it('gives the act, the doctor, the patient and the accompanying act, schema-checked', () => {
+    const sheet = careSheetJson(fixture(), { generatedAt: GENERATED_AT });
+    expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
+    expect(sheet).toEqual({
+      schema: 'teleconsult-station/care-sheet',
+      schemaVersion: 1,
+      consultationId: FIXTURE_ID,
+      generatedAt: '2026-11-25T10:00:00.000Z',
+      act: { code: 'TC', date: '2026-11-25', teleconsultation: true, pathway: 'treating-doctor' },
+      doctor: { name: 'Dr Camille Martin', rpps: '10101010101' },
+      patient: {
+        familyName: 'Dupont-Lefèvre',
+        givenNames: 'Jeanne Éloïse',
+        birthDate: '1948-03-14',
+        sex: 'female',
+        ins: '248037512345658',
+        insuranceNumber: '2480375123456',
+      },
+      accompanying: { name: 'Léa Garnier', role: 'nurse', identifier: '10000000001', act: 'TLS' },
+      generator: { name: 'Teleconsult Station', version: '0.1.0-test' },
+    });
+    // Plain data: survives JSON unchanged.
+    expect(JSON.parse(JSON.stringify(sheet))).toEqual(sheet);
+  });
+
+  it('leaves out what the record does not have', () => {
+    const base = fixture();
+    const { ins: _ins, insuranceNumber: _number, ...patient } = base.detail.summary.patient;
+    const sheet = careSheetJson(
+      variant(base, {
+        summary: { ...base.detail.summary, patient, accompanying: null },
+        careSheet: { ...FIXTURE_CARE_SHEET, accompanyingAct: null, remarks: 'Patient sans carte Vitale' },
+      }),
+      { generatedAt: GENERATED_AT },
+    );
+    expect(sheet.patient).not.toHaveProperty('ins');
+    expect(sheet.accompanying).toBeNull();
+    expect(sheet.remarks).toBe('Patient sans carte Vitale');
+    expect(careSheetExportSchema.safeParse(sheet).success).toBe(true);
+  });
+
+  it('refuses a record without a care sheet with not-found', () => {
+    const source = variant(fixture(), { careSheet: null });
+    const attempt = (): unknown => careSheetJson(source, { generatedAt: GENERATED_AT });
+    expect(attempt).toThrow(AppErrorException);
+    expect(attempt).toThrow(/^care sheet: consultation 0123456789abcdef0123456789abcdef has no care sheet/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AppErrorException).code).toBe('not-found');
+    }
+  });
+
+  it('refuses an accompanying act without an accompanying professional', () => {
+    const base = fixture();
+    const source = variant(base, { summary: { ...base.detail.summary, accompanying: null } });
+    expect(() => careSheetJson(source, { generatedAt: GENERATED_AT })).toThrow(
+      'care sheet: act TLS is recorded but the consultation has no accompanying professional',
+    );
+  });
+});
+
+describe('renderCareSheetPdf', () => {
+  let parsed: Record<'en' | 'fr', ParsedPdf>;
+  let fr: Uint8Array;
+
+  beforeAll(async () => {
+    const source = fixture();
+    const en = await renderCareSheetPdf(source, {
+      language: 'en',
+      generatedAt: GENERATED_AT,
+      timeZone: 'UTC',
+    });
+    fr = await renderCareSheetPdf(source, { language: 'fr', generatedAt: GENERATED_AT, timeZone: 'UTC' });
+    const [a, b] = parsePdfs([en, fr]);
+    parsed = { en: a, fr: b };
+  });
+
+  it('prints the same data on one page, with the billing note', () => {
+    expect(parsed.en.numPages).toBe(1);
+    const text = plainText(parsed.en);
+    for (const expected of [
+      'Teleconsultation care sheet',
+      'Act TC',
+      'Teleconsultation yes',
+      'RPPS 10101010101',
+      'Dupont-Lefèvre',
+      'Jeanne Éloïse',
+      '14/03/1948',
+      '248037512345658',
+      '2480375123456',
+      'Léa Garnier',
+      'Accompanying act TLS',
+      FIXTURE_ID,
+      "billed in the doctor's certified SESAM-Vitale software",
+      'Page 1 / 1',
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it('speaks French', () => {
+    expect(parsed.fr.numPages).toBe(1);
+    const text = plainText(parsed.fr);
+    for (const expected of [
+      'Feuille de soins de téléconsultation',
+      'Téléconsultation oui',
+      'Médecin traitant',
+      'infirmier·ère',
+      "Acte de l'accompagnant TLS",
+      'logiciel certifié SESAM-Vitale du médecin',
+      'né(e) le 14/03/1948',
+    ])
+      expect(text).toContain(expected);
+  });
+
+  it('is deterministic and fails like the JSON on a record without a care sheet', async () => {
+    const again = await renderCareSheetPdf(fixture(), {
+      language: 'fr',
+      generatedAt: GENERATED_AT,
+      timeZone: 'UTC',
+    });
+    expect(Buffer.from(again).equals(Buffer.from(fr))).toBe(true);
+    await expect(
+      renderCareSheetPdf(variant(fixture(), { careSheet: null }), {
+        language: 'en',
+        generatedAt: GENERATED_AT,
+      }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
