@@ -37,7 +37,11 @@ const esmPackages = [
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: { '^electron$': '<rootDir>/test/helpers/electron-stub.ts' },
+  moduleNameMapper: {
+    '^electron$': '<rootDir>/test/helpers/electron-stub.ts',
+    // Components import their own CSS (Vite bundles it); jsdom tests need none of it.
+    '\\.css$': '<rootDir>/test/helpers/style-stub.ts',
+  },
 };
 
 module.exports = {

@@ -1,14 +1,10 @@
 import type { ConnectionState } from '../backend-client/backend-client';
-
-const TEXT: Readonly<Record<ConnectionState, string>> = {
-  connecting: 'Connecting to station…',
-  open: 'Connected',
-  reconnecting: 'Connection lost, reconnecting… values may be out of date',
-  closed: 'Disconnected',
-};
+import { useMessages } from '../i18n/use-messages';
+import { appMessages } from './app-messages';
 
 /** Link to the backend, in words: a frozen screen must never look like a live one. */
 export function ConnectionIndicator({ state, problem }: { state: ConnectionState; problem: string | null }) {
+  const m = useMessages(appMessages);
   return (
     <div
       className={`connection connection--${state}`}
@@ -16,7 +12,9 @@ export function ConnectionIndicator({ state, problem }: { state: ConnectionState
       data-state={state}
       role="status"
     >
-      {TEXT[state]}
+      {/* A symbol beside the words: the state is not told by colour alone. */}
+      <span aria-hidden="true">{state === 'open' ? '● ' : '⚠ '}</span>
+      {m.connection(state)}
       {problem !== null && state === 'open' && <span className="connection-problem"> · {problem}</span>}
     </div>
   );

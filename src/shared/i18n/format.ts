@@ -36,6 +36,8 @@ export interface Formatter {
   dateTime(time: Date | number): string;
   /** A duration in seconds: `12 min 05 s`, `1 h 02 min`. */
   duration(seconds: number): string;
+  /** How long ago, for "last reading" and stale marks: `now`/`4 s` (en), `à l'instant`/`il y a 4 s` (fr). */
+  age(ageMs: number): string;
 }
 
 const NARROW_NBSP = '\u202f';
@@ -123,5 +125,18 @@ function createFormatter(locale: Locale, timeZone: string | undefined): Formatte
       if (minutes > 0) return `${minutes} min ${pad(rest)} s`;
       return `${rest} s`;
     },
+    age(ageMs) {
+      if (!(ageMs >= 1000)) return locale === 'fr' ? 'à l’instant' : 'now';
+      const span = ageSpan(Math.floor(ageMs / 1000));
+      // English shows the bare span under a "Last reading" label; French reads "il y a 4 s".
+      return locale === 'fr' ? `il y a ${span}` : span;
+    },
   };
+}
+
+/** Seconds under two minutes, minutes under two hours, then hours: precise while it matters. */
+function ageSpan(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h`;
 }

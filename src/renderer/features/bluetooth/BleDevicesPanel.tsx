@@ -1,37 +1,33 @@
+import { useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
 import type { BleConnector } from './ble-connector';
-import { BLUETOOTH_UNAVAILABLE } from './ble-connector';
-import type { BleDeviceView, BleLinkState } from './ble-device-link';
-
-const STATE_TEXT: Record<BleLinkState, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  unsupported: 'Not supported',
-};
+import type { BleDeviceView } from './ble-device-link';
+import { bleProblem } from './ble-problem';
+import { bluetoothMessages } from './bluetooth-messages';
 
 /** Bluetooth LE health devices: the "Add Bluetooth device" button and one row per added device. */
 export function BleDevicesPanel({ connector }: { readonly connector: BleConnector }) {
+  const m = useMessages(bluetoothMessages);
   const devices = useStore(connector.devices);
   const choosing = useStore(connector.choosing);
   const problem = useStore(connector.problem);
   return (
     <section className="device-panel" aria-labelledby="ble-panel-title" data-testid="ble-panel">
       <h2 id="ble-panel-title" className="panel-title">
-        Bluetooth devices
+        {m.panelTitle}
       </h2>
       {connector.available ? (
         <button type="button" disabled={choosing} onClick={() => void connector.addDevice()}>
-          Add Bluetooth device
+          {m.addDevice}
         </button>
       ) : (
         <p className="device-empty" data-testid="ble-unavailable">
-          {BLUETOOTH_UNAVAILABLE}
+          {m.problem(bleProblem('unavailable'))}
         </p>
       )}
       {problem !== null && (
         <p className="device-error" role="alert">
-          {problem}
+          {m.problem(problem)}
         </p>
       )}
       {devices.length > 0 && (
@@ -52,30 +48,31 @@ function BleDeviceRow({
   readonly device: BleDeviceView;
   readonly onRemove: () => void;
 }) {
+  const m = useMessages(bluetoothMessages);
   return (
     <li className="device-row" data-testid={`ble-device-${device.key}`}>
       <div className="device-heading">
         <span className="device-name">{device.label}</span>
       </div>
-      <div className="device-path">{device.protocols.join(', ') || 'Bluetooth LE'}</div>
+      <div className="device-path">{device.protocols.join(', ') || m.protocolsNone}</div>
       <dl className="device-facts">
         <div>
-          <dt>State</dt>
+          <dt>{m.factState}</dt>
           <dd
             className={`device-state device-state--${device.state}`}
             data-testid={`ble-state-${device.key}`}
           >
-            {STATE_TEXT[device.state]}
+            {m.state(device.state)}
           </dd>
         </div>
         <div>
-          <dt>Dropped values</dt>
+          <dt>{m.factDropped}</dt>
           <dd data-testid={`ble-dropped-${device.key}`}>{device.droppedFrames}</dd>
         </div>
       </dl>
-      {device.error !== null && <p className="device-error">{device.error}</p>}
-      <button type="button" onClick={onRemove}>
-        Remove
+      {device.error !== null && <p className="device-error">{m.problem(device.error)}</p>}
+      <button type="button" onClick={onRemove} aria-label={m.removeLabel(device.label)}>
+        {m.remove}
       </button>
     </li>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BluetoothChooserOffer } from '../../../shared/preload-api';
 import { bluetoothChooserClient, type BluetoothChooserClient } from '../../backend-client/ipc-client';
+import { useMessages } from '../../i18n/use-messages';
+import { bluetoothMessages } from './bluetooth-messages';
 
 /**
  * The Web Bluetooth device chooser under Electron, which has none of its own: when the page calls
@@ -45,6 +47,7 @@ function ChooserPanel({
   readonly offer: BluetoothChooserOffer;
   readonly onAnswer: (deviceId: string | null) => void;
 }) {
+  const m = useMessages(bluetoothMessages);
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement;
@@ -73,15 +76,13 @@ function ChooserPanel({
         data-testid="bt-chooser"
       >
         <h2 id="bt-chooser-title" className="bt-chooser-title">
-          Choose a Bluetooth device
+          {m.chooserTitle}
         </h2>
         <p id="bt-chooser-status" className="bt-chooser-status" role="status" aria-live="polite">
-          {count === 0
-            ? 'Searching for devices… Make sure the device is switched on and nearby.'
-            : `${count} ${count === 1 ? 'device' : 'devices'} found. Still searching…`}
+          {count === 0 ? m.chooserSearching : m.chooserFound(count)}
         </p>
         {count > 0 && (
-          <ul className="bt-chooser-list" aria-label="Devices found">
+          <ul className="bt-chooser-list" aria-label={m.chooserList}>
             {offer.devices.map((device) => (
               <li key={device.deviceId}>
                 <button
@@ -90,7 +91,7 @@ function ChooserPanel({
                   onClick={() => onAnswer(device.deviceId)}
                   data-testid={`bt-choose-${device.deviceId}`}
                 >
-                  <span className="bt-chooser-name">{device.deviceName || 'Unnamed device'}</span>
+                  <span className="bt-chooser-name">{device.deviceName || m.chooserUnnamed}</span>
                   <span className="bt-chooser-id">{device.deviceId}</span>
                 </button>
               </li>
@@ -98,7 +99,7 @@ function ChooserPanel({
           </ul>
         )}
         <button type="button" className="bt-chooser-cancel" onClick={() => onAnswer(null)}>
-          Cancel
+          {m.cancel}
         </button>
       </div>
     </div>

@@ -2,10 +2,8 @@ import type { BackendClient } from '../../backend-client/backend-client';
 import { ValueStore } from '../value-store';
 import { BLE_HEALTH_SERVICES } from './ble-decoders';
 import { BleDeviceLink, type BleDeviceView, type BleLinkDeps } from './ble-device-link';
+import { bleProblem, type BleProblem } from './ble-problem';
 import { errorName, webBluetoothOf, type WebBluetooth } from './web-bluetooth';
-
-export const BLUETOOTH_UNAVAILABLE =
-  'Bluetooth devices cannot be used here: this browser has no Web Bluetooth. Use the station app, or Chrome or Edge.';
 
 /**
  * Adds Bluetooth LE health devices through Web Bluetooth and keeps them connected. The chooser
@@ -18,8 +16,8 @@ export class BleConnector {
   readonly devices = new ValueStore<readonly BleDeviceView[]>([]);
   /** True while the browser's chooser is open. */
   readonly choosing = new ValueStore(false);
-  /** The last problem adding a device, in words; null when there is none. */
-  readonly problem = new ValueStore<string | null>(null);
+  /** The last problem adding a device; null when there is none. */
+  readonly problem = new ValueStore<BleProblem | null>(null);
   private readonly links = new Map<string, BleDeviceLink>();
 
   constructor(
@@ -33,7 +31,7 @@ export class BleConnector {
 
   /** Opens the chooser (must run from a user gesture: a click) and connects the chosen device. */
   async addDevice(): Promise<void> {
-    if (this.bluetooth === undefined) return this.problem.set(BLUETOOTH_UNAVAILABLE);
+    if (this.bluetooth === undefined) return this.problem.set(bleProblem('unavailable'));
     this.choosing.set(true);
     this.problem.set(null);
     let device;
@@ -44,8 +42,7 @@ export class BleConnector {
       });
     } catch (cause) {
       // NotFoundError: the user closed the chooser, or no device was in range. Not a fault.
-      if (errorName(cause) !== 'NotFoundError')
-        this.problem.set(`Could not open the Bluetooth chooser: ${messageOf(cause)}`);
+      if (errorName(cause) !== 'NotFoundError') this.problem.set(bleProblem('chooser-failed', cause));
       return;
     } finally {
       this.choosing.set(false);
@@ -86,8 +83,4 @@ export function createBleConnector(client: BackendClient, win: Window = window):
       return () => win.clearTimeout(timer);
     },
   });
-}
-
-function messageOf(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -7,6 +7,7 @@ import {
   type Decoder,
   type DecodeEvent,
 } from './ble-decoders';
+import { bleProblem, type BleProblem } from './ble-problem';
 import { bleDeviceLabel } from './device-label';
 import type { WebBluetoothCharacteristic, WebBluetoothDevice, WebBluetoothGattServer } from './web-bluetooth';
 
@@ -19,7 +20,7 @@ export interface BleDeviceView {
   readonly label: string;
   readonly protocols: readonly ProtocolId[];
   readonly state: BleLinkState;
-  readonly error: string | null;
+  readonly error: BleProblem | null;
   readonly lastReadingAt: number | null;
   readonly droppedFrames: number;
 }
@@ -47,7 +48,7 @@ const MAX_RETRY_MS = 30_000;
 export class BleDeviceLink {
   readonly label: string;
   private state: BleLinkState = 'connecting';
-  private error: string | null = null;
+  private error: BleProblem | null = null;
   private protocols: ProtocolId[] = [];
   private lastReadingAt: number | null = null;
   private droppedFrames = 0;
@@ -73,23 +74,21 @@ export class BleDeviceLink {
 
   async connect(): Promise<void> {
     const gatt = this.device.gatt;
-    if (!gatt) return this.giveUp('This device offers no Bluetooth services to connect to.');
+    if (!gatt) return this.giveUp(bleProblem('no-gatt'));
     try {
       const server = await gatt.connect();
       if (!this.kept) return server.disconnect();
       const subscribed = await this.subscribeAll(server);
       if (!this.kept) return server.disconnect();
       if (subscribed.length === 0) {
-        this.giveUp(
-          'This device has no standard health measurement (heart rate, blood pressure, oximetry, temperature).',
-        );
+        this.giveUp(bleProblem('no-health-service'));
         return server.disconnect(); // after giveUp: this disconnect must not schedule a retry
       }
       this.protocols = [...new Set(subscribed)];
       this.retryMs = FIRST_RETRY_MS;
       this.update('connected', null);
     } catch (cause) {
-      if (this.kept) this.scheduleRetry(`Connection failed: ${messageOf(cause)}`);
+      if (this.kept) this.scheduleRetry(bleProblem('connect-failed', cause));
     }
   }
 
@@ -146,8 +145,7 @@ export class BleDeviceLink {
       this.lastReadingAt = this.deps.now();
       this.deps.submit(readings).then(
         () => this.error !== null && this.update(this.state, null),
-        (cause: unknown) =>
-          this.update(this.state, `Readings could not reach the station: ${messageOf(cause)}`),
+        (cause: unknown) => this.update(this.state, bleProblem('submit-failed', cause)),
       );
     }
     this.onChange();
@@ -155,11 +153,11 @@ export class BleDeviceLink {
 
   private handleDisconnect(): void {
     this.dropSubscriptions();
-    if (this.kept && this.state !== 'unsupported') this.scheduleRetry('Connection lost; reconnecting…');
+    if (this.kept && this.state !== 'unsupported') this.scheduleRetry(bleProblem('connection-lost'));
   }
 
-  private scheduleRetry(message: string): void {
-    this.update('reconnecting', message);
+  private scheduleRetry(problem: BleProblem): void {
+    this.update('reconnecting', problem);
     this.cancelRetry?.();
     const delay = this.retryMs;
     this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs * 2);
@@ -169,21 +167,17 @@ export class BleDeviceLink {
     }, delay);
   }
 
-  private giveUp(message: string): void {
-    this.update('unsupported', message);
+  private giveUp(problem: BleProblem): void {
+    this.update('unsupported', problem);
   }
 
   private dropSubscriptions(): void {
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
   }
 
-  private update(state: BleLinkState, error: string | null): void {
+  private update(state: BleLinkState, error: BleProblem | null): void {
     this.state = state;
     this.error = error;
     this.onChange();
   }
-}
-
-function messageOf(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

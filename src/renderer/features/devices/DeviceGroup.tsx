@@ -6,8 +6,10 @@ import { statusFlagText, visibleFlags } from '../vitals/status-text';
 import type { DeviceVitals } from '../vitals/vitals-store';
 import { WaveformCanvas } from '../waveforms/WaveformCanvas';
 import type { WaveformStore } from '../waveforms/waveform-store';
+import { useFormat, useMessages } from '../../i18n/use-messages';
 import { deviceDisplayName, type DeviceGroupEntry } from './device-groups';
-import { DEVICE_STATE_TEXT } from './device-state-text';
+import { DEVICE_STATE_SYMBOL } from './device-state-text';
+import { devicesMessages } from './devices-messages';
 import { SimulatedBadge } from './SimulatedBadge';
 
 interface DeviceGroupProps {
@@ -35,9 +37,10 @@ function liveMetrics(vitals: DeviceVitals | undefined): MetricId[] {
  */
 export function DeviceGroup(props: DeviceGroupProps) {
   const { entry, vitals, waveforms, waveformMetrics, nowMs, staleAfterMs, windowS } = props;
+  const m = useMessages(devicesMessages);
+  const { locale } = useFormat();
   const { id, info } = entry;
   const name = deviceDisplayName(id, info);
-  const state = info === undefined ? null : DEVICE_STATE_TEXT[info.state];
   const flags = visibleFlags(vitals?.statusFlags ?? []);
   const metrics = liveMetrics(vitals);
   const showBp = vitals?.sendsBloodPressure === true;
@@ -52,21 +55,21 @@ export function DeviceGroup(props: DeviceGroupProps) {
       <header className="device-group-header">
         <h2 className="device-group-name">{name}</h2>
         {info?.simulated === true && <SimulatedBadge compact testId={`group-simulated-${id}`} />}
-        {info !== undefined && state !== null && (
+        {info !== undefined && (
           <span
             className={`device-state device-state--${info.state}`}
             data-testid={`group-state-${id}`}
             data-state={info.state}
           >
-            <span aria-hidden="true">{state.symbol} </span>
-            {state.label}
+            <span aria-hidden="true">{DEVICE_STATE_SYMBOL[info.state]} </span>
+            {m.state(info.state)}
           </span>
         )}
         {flags.length > 0 && (
           <ul className="device-flags" data-testid={`group-flags-${id}`} role="status">
             {flags.map((flag) => (
               <li key={flag} className="device-flag" data-flag={flag}>
-                {statusFlagText(flag)}
+                {statusFlagText(flag, locale)}
               </li>
             ))}
           </ul>
@@ -96,7 +99,7 @@ export function DeviceGroup(props: DeviceGroupProps) {
           </div>
         )}
         {metrics.length === 0 && !showBp && waveformMetrics.length === 0 && (
-          <p className="device-empty">Waiting for the first reading…</p>
+          <p className="device-empty">{m.waitingFirstReading}</p>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import type { DeviceInfo } from '../../../shared/domain/devices';
-import { formatAge } from '../vitals/display-units';
-import { DEVICE_STATE_TEXT } from './device-state-text';
+import { useFormat, useMessages } from '../../i18n/use-messages';
+import { DEVICE_STATE_SYMBOL } from './device-state-text';
+import { devicesMessages } from './devices-messages';
 import { SimulatedBadge } from './SimulatedBadge';
 
 interface DevicePanelProps {
@@ -12,13 +13,14 @@ interface DevicePanelProps {
 
 /** One row per device: what it is, where it is plugged, how it is doing. */
 export function DevicePanel({ devices, nowMs, lastReadingAt }: DevicePanelProps) {
+  const m = useMessages(devicesMessages);
   return (
     <section className="device-panel" aria-labelledby="device-panel-title" data-testid="device-panel">
       <h2 id="device-panel-title" className="panel-title">
-        Devices
+        {m.panelTitle}
       </h2>
       {devices.length === 0 ? (
-        <p className="device-empty">No device connected. Plug in a supported device.</p>
+        <p className="device-empty">{m.noDevice}</p>
       ) : (
         <ul className="device-list">
           {devices.map((device) => (
@@ -42,8 +44,9 @@ interface DeviceRowProps {
 }
 
 function DeviceRow({ device, nowMs, lastReadingAt }: DeviceRowProps) {
-  const state = DEVICE_STATE_TEXT[device.state];
-  const age = lastReadingAt === null ? 'never' : formatAge(Math.max(0, nowMs - lastReadingAt));
+  const m = useMessages(devicesMessages);
+  const format = useFormat();
+  const age = lastReadingAt === null ? m.never : format.age(Math.max(0, nowMs - lastReadingAt));
   return (
     <li className="device-row" data-testid={`device-${device.id}`}>
       <div className="device-heading">
@@ -53,21 +56,21 @@ function DeviceRow({ device, nowMs, lastReadingAt }: DeviceRowProps) {
       <div className="device-path">{device.path}</div>
       <dl className="device-facts">
         <div>
-          <dt>State</dt>
+          <dt>{m.factState}</dt>
           <dd
             className={`device-state device-state--${device.state}`}
             data-testid={`device-state-${device.id}`}
           >
-            <span aria-hidden="true">{state.symbol} </span>
-            <span data-state={device.state}>{state.label}</span>
+            <span aria-hidden="true">{DEVICE_STATE_SYMBOL[device.state]} </span>
+            <span data-state={device.state}>{m.state(device.state)}</span>
           </dd>
         </div>
         <div>
-          <dt>Last reading</dt>
+          <dt>{m.factLastReading}</dt>
           <dd data-testid={`device-age-${device.id}`}>{age}</dd>
         </div>
         <div>
-          <dt>Dropped frames</dt>
+          <dt>{m.factDropped}</dt>
           <dd data-testid={`device-dropped-${device.id}`}>{device.droppedFrames}</dd>
         </div>
       </dl>

@@ -1,3 +1,6 @@
+import { useMessages } from '../../i18n/use-messages';
+import { devicesMessages } from './devices-messages';
+
 interface SimulatedBadgeProps {
   readonly testId?: string;
   readonly compact?: boolean;
@@ -5,14 +8,15 @@ interface SimulatedBadgeProps {
 
 /** Says, unmissably, that the values on screen come from a simulator and not from a patient. */
 export function SimulatedBadge({ testId = 'simulated-badge', compact = false }: SimulatedBadgeProps) {
+  const m = useMessages(devicesMessages);
   return (
     <span
       className={compact ? 'simulated-badge simulated-badge--compact' : 'simulated-badge'}
       data-testid={testId}
       role="status"
-      title="Readings come from a device simulator, not from a patient"
+      title={m.simulatedTitle}
     >
-      SIMULATED
+      {m.simulated}
     </span>
   );
 }

@@ -1,6 +1,7 @@
-import { formatValue } from './display-units';
-import { formatMeasuredAt } from './measured-time';
+import { useFormat, useMessages } from '../../i18n/use-messages';
 import type { BpResult } from './bp-results';
+import { formatMeasuredAt } from './measured-time';
+import { vitalsMessages } from './vitals-messages';
 
 interface BpResultTileProps {
   readonly result: BpResult | null;
@@ -13,42 +14,46 @@ interface BpResultTileProps {
  * it was taken, and its time is what tells the doctor how old it is.
  */
 export function BpResultTile({ result, nowMs }: BpResultTileProps) {
+  const m = useMessages(vitalsMessages);
+  const format = useFormat();
   return (
     <section
       className="tile tile--measurement"
       data-testid="bp-tile"
       data-measured-at={result?.time ?? ''}
-      aria-label="Blood pressure, last measurement"
+      aria-label={m.bpAriaLabel}
     >
       <header className="tile-header">
-        <span className="tile-label">NIBP result</span>
+        <span className="tile-label">{m.bpTitle}</span>
       </header>
       {result === null ? (
         <p className="bp-none" data-testid="bp-none">
-          No measurement yet
+          {m.bpNone}
         </p>
       ) : (
         <>
           <output className="tile-value bp-value" data-testid="bp-value" aria-live="off">
-            {formatValue(result.systolic)}/{formatValue(result.diastolic)}
+            {format.number(result.systolic)}/{format.number(result.diastolic)}
             <span className="bp-unit"> mmHg</span>
           </output>
           <dl className="bp-facts">
             {result.mean !== null && (
               <div>
-                <dt>Mean</dt>
-                <dd data-testid="bp-mean">{formatValue(result.mean)}</dd>
+                <dt>{m.bpMean}</dt>
+                <dd data-testid="bp-mean">{format.number(result.mean)}</dd>
               </div>
             )}
             {result.pulse !== null && (
               <div>
-                <dt>Pulse</dt>
-                <dd data-testid="bp-pulse">{formatValue(result.pulse)} bpm</dd>
+                <dt>{m.bpPulse}</dt>
+                <dd data-testid="bp-pulse">{format.quantity(result.pulse, '/min')}</dd>
               </div>
             )}
           </dl>
           <footer className="tile-footer">
-            <span data-testid="bp-time">{formatMeasuredAt(result.timeMs, nowMs)}</span>
+            <span data-testid="bp-time">
+              {formatMeasuredAt(result.timeMs, nowMs, undefined, format.locale)}
+            </span>
           </footer>
         </>
       )}

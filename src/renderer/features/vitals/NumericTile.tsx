@@ -1,5 +1,7 @@
 import { METRICS, type MetricId } from '../../../shared/domain/metrics';
-import { displayUnit, formatAge, formatValue } from './display-units';
+import { displayUnit } from '../../../shared/i18n';
+import { useFormat, useMessages } from '../../i18n/use-messages';
+import { vitalsMessages } from './vitals-messages';
 import type { LatestNumeric } from './vitals-store';
 
 interface NumericTileProps {
@@ -18,7 +20,11 @@ interface NumericTileProps {
  * with its age, so nobody reads an old number as current.
  */
 export function NumericTile({ metric, latest, deviceName, nowMs, staleAfterMs }: NumericTileProps) {
+  const m = useMessages(vitalsMessages);
+  const format = useFormat();
   const info = METRICS[metric];
+  const label = info.label[format.locale];
+  const unit = latest?.unit ?? info.unit;
   const ageMs = latest === undefined ? null : Math.max(0, nowMs - latest.timeMs);
   const stale = ageMs !== null && ageMs > staleAfterMs;
   return (
@@ -27,20 +33,30 @@ export function NumericTile({ metric, latest, deviceName, nowMs, staleAfterMs }:
       data-testid={`tile-${metric}`}
       data-metric={metric}
       data-stale={stale ? 'true' : 'false'}
-      aria-label={info.label.en}
+      aria-label={label}
     >
       <header className="tile-header">
-        <span className="tile-label">{info.label.en}</span>
-        <span className="tile-unit">{displayUnit(latest?.unit ?? info.unit)}</span>
+        <span className="tile-label">{label}</span>
+        <span className="tile-unit">{displayUnit(unit)}</span>
       </header>
-      <output className="tile-value" data-testid={`tile-value-${metric}`} aria-live="off">
-        {formatValue(latest?.value)}
+      {/* The label says value and unit together ("37,2 °C"): a screen reader must not read "37,2" alone. */}
+      <output
+        className="tile-value"
+        data-testid={`tile-value-${metric}`}
+        aria-live="off"
+        aria-label={
+          latest?.value === null || latest?.value === undefined
+            ? m.noValue
+            : format.quantity(latest.value, unit)
+        }
+      >
+        {format.number(latest?.value)}
       </output>
       <footer className="tile-footer">
-        <span className="tile-device">{deviceName ?? latest?.device ?? 'No device'}</span>
+        <span className="tile-device">{deviceName ?? latest?.device ?? m.noDevice}</span>
         {stale && ageMs !== null && (
           <span className="tile-stale" data-testid={`tile-stale-${metric}`}>
-            STALE · {formatAge(ageMs)}
+            {m.stale(format.age(ageMs))}
           </span>
         )}
       </footer>

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { METRICS, type MetricId } from '../../../shared/domain/metrics';
+import { useFormat, useMessages } from '../../i18n/use-messages';
 import { scaleFor, scaleText } from './auto-scale';
 import { SweepRenderer } from './sweep-renderer';
 import type { WaveformStore } from './waveform-store';
+import { waveformsMessages } from './waveforms-messages';
 
 interface WaveformCanvasProps {
   readonly store: WaveformStore;
@@ -16,7 +18,9 @@ interface WaveformCanvasProps {
 /** A monitor-style sweeping trace. React mounts the canvas; SweepRenderer draws every frame. */
 export function WaveformCanvas({ store, device, metric, windowS }: WaveformCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const info = METRICS[metric];
+  const m = useMessages(waveformsMessages);
+  const { locale } = useFormat();
+  const label = METRICS[metric].label[locale];
   const scale = useMemo(() => scaleFor(metric), [metric]);
 
   useEffect(() => {
@@ -35,7 +39,7 @@ export function WaveformCanvas({ store, device, metric, windowS }: WaveformCanva
   return (
     <figure className="waveform" data-metric={metric}>
       <figcaption className="waveform-label">
-        {info.label.en} <span className="waveform-scale">{scaleText(metric, scale)}</span>
+        {label} <span className="waveform-scale">{scaleText(metric, scale, locale)}</span>
       </figcaption>
       <canvas
         ref={canvasRef}
@@ -43,7 +47,7 @@ export function WaveformCanvas({ store, device, metric, windowS }: WaveformCanva
         data-testid={`waveform-${metric}`}
         data-device={device}
         role="img"
-        aria-label={`${info.label.en} waveform, last ${windowS} seconds`}
+        aria-label={m.traceLabel(label, windowS)}
       />
     </figure>
   );

@@ -1,4 +1,5 @@
 import { METRICS, type MetricId } from '../../../shared/domain/metrics';
+import { displayUnit, formatterFor, type Locale } from '../../../shared/i18n';
 
 /**
  * How a trace is scaled. A waveform in a physical unit (ECG in mV) gets the metric's fixed,
@@ -13,11 +14,13 @@ export function scaleFor(metric: MetricId): WaveformScale {
   return info.unit === '1' ? { kind: 'auto' } : { kind: 'fixed', range: info.displayRange };
 }
 
-/** Words for the trace's caption. */
-export function scaleText(metric: MetricId, scale: WaveformScale): string {
-  if (scale.kind === 'auto') return 'auto scale';
+/** Words for the trace's caption: "-2 to 2 mV" / "-2 à 2 mV" (decimal comma in French). */
+export function scaleText(metric: MetricId, scale: WaveformScale, locale: Locale = 'en'): string {
+  if (scale.kind === 'auto') return locale === 'fr' ? 'échelle auto' : 'auto scale';
+  const format = formatterFor(locale);
   const [min, max] = scale.range;
-  return `${min} to ${max} ${METRICS[metric].unit}`;
+  const unit = displayUnit(METRICS[metric].unit);
+  return `${format.number(min)} ${locale === 'fr' ? 'à' : 'to'} ${format.number(max)} ${unit}`.trimEnd();
 }
 
 /** Head-room kept above and below the data, as a fraction of its span. */

@@ -34,7 +34,7 @@ describe('BleDevicesPanel', () => {
     await act(async () => strap.characteristic(HR).emit(Uint8Array.of(0x10, 0x48, 0x00)));
     expect(screen.getByTestId('ble-dropped-strap-1').textContent).toBe('1');
     act(() => {
-      fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Remove Polar H10 (strap-1)' }));
     });
     expect(screen.queryByTestId('ble-device-strap-1')).toBeNull();
   });

@@ -108,7 +108,10 @@ describe('BleConnector', () => {
     strap.gatt.failNextConnect = new DOMException('Connection failed for unknown reason.', 'NetworkError');
     expect(timers.map((t) => t.ms)).toEqual([1000]);
     await fireTimers();
-    expect(connector.devices.getSnapshot()[0].error).toContain('Connection failed for unknown reason.');
+    expect(connector.devices.getSnapshot()[0].error).toEqual({
+      kind: 'connect-failed',
+      detail: 'Connection failed for unknown reason.',
+    });
     expect(timers.map((t) => t.ms)).toEqual([2000]);
     await fireTimers();
     expect(strap.gatt.connects).toBe(3);
@@ -134,7 +137,7 @@ describe('BleConnector', () => {
     bluetooth.next = new FakeDevice('x', null, { [HR_SERVICE]: [] });
     await connector.addDevice();
     expect(connector.devices.getSnapshot()).toMatchObject([{ label: 'x', state: 'unsupported' }]);
-    expect(connector.devices.getSnapshot()[0].error).toContain('no standard health measurement');
+    expect(connector.devices.getSnapshot()[0].error).toEqual({ kind: 'no-health-service', detail: null });
     expect(timers).toEqual([]);
   });
 
@@ -147,7 +150,10 @@ describe('BleConnector', () => {
       'SecurityError',
     );
     await connector.addDevice();
-    expect(connector.problem.getSnapshot()).toContain('user gesture');
+    expect(connector.problem.getSnapshot()).toEqual({
+      kind: 'chooser-failed',
+      detail: 'Must be handling a user gesture to show a permission request.',
+    });
     expect(connector.choosing.getSnapshot()).toBe(false);
   });
 
@@ -158,9 +164,10 @@ describe('BleConnector', () => {
     await connector.addDevice();
     strap.characteristic(HR).emit(bytes('00 50'));
     await flush();
-    expect(connector.devices.getSnapshot()[0].error).toBe(
-      'Readings could not reach the station: backend gone',
-    );
+    expect(connector.devices.getSnapshot()[0].error).toEqual({
+      kind: 'submit-failed',
+      detail: 'backend gone',
+    });
   });
 });
 

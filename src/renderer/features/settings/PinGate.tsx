@@ -1,0 +1,80 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { BackendClient } from '../../backend-client/backend-client';
+import { useMessages } from '../../i18n/use-messages';
+import { Feedback, type FeedbackValue } from './Feedback';
+import { PinInput } from './PinInput';
+import { settingsMessages } from './settings-messages';
+import { isPinFormat, reasonOf } from './use-kiosk-status';
+
+interface PinGateProps {
+  readonly client: BackendClient;
+  readonly onUnlocked: () => void;
+}
+
+/** All a locked settings screen shows: the PIN, checked by the backend, which slows wrong guesses. */
+export function PinGate({ client, onUnlocked }: PinGateProps) {
+  const m = useMessages(settingsMessages);
+  const [pin, setPin] = useState('');
+  const [feedback, setFeedback] = useState<FeedbackValue>(null);
+  const [busy, setBusy] = useState(false);
+  const [waitS, setWaitS] = useState(0);
+  // The backend refuses guesses during the retry delay anyway; the button says so by waiting too.
+  useEffect(() => {
+    if (waitS <= 0) return undefined;
+    const timer = setTimeout(() => setWaitS(0), waitS * 1000);
+    return () => clearTimeout(timer);
+  }, [waitS]);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!isPinFormat(pin)) return setFeedback({ kind: 'error', text: m.pinFormat });
+    setBusy(true);
+    try {
+      const answer = await client.call('kiosk.unlock', { pin });
+      setPin('');
+      if (answer.unlocked) {
+        setFeedback(null);
+        onUnlocked();
+      } else {
+        const retry = answer.retryAfterS;
+        setWaitS(retry ?? 0);
+        setFeedback({
+          kind: 'error',
+          text: retry !== null && retry > 0 ? m.wrongPinRetry(retry) : m.wrongPin,
+        });
+      }
+    } catch (cause) {
+      setFeedback({ kind: 'error', text: m.pinCheckFailed(reasonOf(cause)) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="settings-section pin-gate"
+      onSubmit={(event) => void submit(event)}
+      data-testid="pin-gate"
+    >
+      <h2>{m.gateTitle}</h2>
+      <p id="pin-gate-explain">{m.gateExplain}</p>
+      <PinInput
+        id="pin-gate-pin"
+        label={m.pin}
+        value={pin}
+        onChange={setPin}
+        describedBy="pin-gate-explain"
+        testId="pin-gate-input"
+      />
+      <button
+        type="submit"
+        className="button-primary"
+        disabled={busy || waitS > 0}
+        data-testid="pin-gate-unlock"
+      >
+        {m.unlock}
+      </button>
+      <Feedback value={feedback} testId="pin-gate-feedback" />
+    </form>
+  );
+}

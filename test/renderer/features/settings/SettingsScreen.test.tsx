@@ -1,0 +1,220 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { KioskStatus } from '../../../../src/shared/api';
+import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../../../src/shared/domain/settings';
+import { StationSession } from '../../../../src/renderer/app/station-session';
+import { BackendCallError } from '../../../../src/renderer/backend-client/backend-client';
+import { SettingsScreen } from '../../../../src/renderer/features/settings/SettingsScreen';
+import { I18nProvider } from '../../../../src/renderer/i18n/I18nProvider';
+import { ScriptedClient, type Handlers } from '../../app/scripted-client';
+
+const unlockedStatus: KioskStatus = { kiosk: false, pinSet: false, locked: false };
+
+/** A backend keeping settings like the real one: patches validated, merged, returned. */
+function setup(handlers: Handlers = {}, locale: 'en' | 'fr' = 'en') {
+  let stored: Settings = { ...DEFAULT_SETTINGS };
+  const client = new ScriptedClient({
+    'settings.update': (patch) => {
+      stored = { ...stored, ...settingsPatchSchema.parse(patch) };
+      return stored;
+    },
+    ...handlers,
+  });
+  const session = new StationSession(client);
+  session.settings.set(stored);
+  const view = render(
+    <I18nProvider locale={locale}>
+      <SettingsScreen session={session} />
+    </I18nProvider>,
+  );
+  return { client, session, view };
+}
+
+const settle = () => act(async () => {});
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+describe('SettingsScreen without PIN protection on the host', () => {
+  it('says the PIN is unavailable, shows per-field errors, sends nothing until they are fixed', async () => {
+    const { client } = setup();
+    await settle();
+    expect(screen.getByTestId('pin-unavailable').textContent).toContain(
+      'PIN protection unavailable on this host',
+    );
+    type(/No-data timeout/, '0');
+    type('STUN servers', 'stun:ok.example.org\nhttp://wrong.example.org');
+    type(/Rendezvous server URL/, 'https://not-a-websocket');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await settle();
+    expect(screen.getByTestId('setting-noDataTimeoutS-error').textContent).toContain('from 1 to 120');
+    expect(screen.getByTestId('setting-stunUrls-error').textContent).toContain('Line 2');
+    expect(screen.getByTestId('setting-rendezvousUrl-error').textContent).toContain('ws://');
+    expect(screen.getByTestId('settings-feedback-error').textContent).toContain('3 fields need correcting.');
+    expect(screen.getByLabelText(/No-data timeout/).getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText(/No-data timeout/)); // first wrong field
+    expect(client.paramsOf('settings.update')).toEqual([]);
+
+    type(/No-data timeout/, '10');
+    type('STUN servers', 'stun:ok.example.org\n\nstuns:two.example.org:5349');
+    type(/Rendezvous server URL/, 'wss://rv.example.org/signal');
+    fireEvent.click(screen.getByLabelText(/Kiosk mode/));
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await settle();
+    // Only what changed is sent.
+    expect(client.paramsOf('settings.update')).toEqual([
+      {
+        noDataTimeoutS: 10,
+        stunUrls: ['stun:ok.example.org', 'stuns:two.example.org:5349'],
+        rendezvousUrl: 'wss://rv.example.org/signal',
+        kiosk: true,
+      },
+    ]);
+    expect(screen.getByTestId('settings-feedback-ok').textContent).toContain('Settings saved.');
+    expect(screen.queryByTestId('setting-noDataTimeoutS-error')).toBeNull();
+  });
+
+  it('reports a backend refusal as an alert and keeps the edits', async () => {
+    setup({
+      'settings.update': () => {
+        throw new BackendCallError('internal', 'disk full');
+      },
+    });
+    await settle();
+    type(/Operator name/, 'Inf. Dupont');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await settle();
+    expect(screen.getByTestId('settings-feedback-error').textContent).toContain(
+      'Settings not saved: disk full',
+    );
+    expect(screen.getByLabelText<HTMLInputElement>(/Operator name/).value).toBe('Inf. Dupont');
+  });
+});
+
+describe('SettingsScreen behind the PIN', () => {
+  it('shows only the PIN entry when locked; a wrong PIN gives the retry delay; the right one opens the settings', async () => {
+    let status: KioskStatus = { kiosk: true, pinSet: true, locked: true };
+    const { client } = setup({
+      'kiosk.status': () => status,
+      'kiosk.unlock': ({ pin }) => {
+        if (pin !== '2468') return { unlocked: false, retryAfterS: 3 };
+        status = { ...status, locked: false };
+        return { unlocked: true, retryAfterS: null };
+      },
+    });
+    await settle();
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+    const pin = screen.getByTestId('pin-gate-input');
+    expect(pin.getAttribute('inputmode')).toBe('numeric');
+    expect(pin.getAttribute('autocomplete')).toBe('off');
+    expect(pin.getAttribute('type')).toBe('password');
+
+    fireEvent.change(pin, { target: { value: '1111' } });
+    fireEvent.click(screen.getByTestId('pin-gate-unlock'));
+    await settle();
+    expect(screen.getByTestId('pin-gate-feedback-error').textContent).toContain(
+      'Wrong PIN. Try again in 3 s.',
+    );
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+
+    fireEvent.change(pin, { target: { value: '2468' } });
+    fireEvent.submit(screen.getByTestId('pin-gate'));
+    await settle();
+    expect(client.paramsOf('kiosk.unlock')).toEqual([{ pin: '1111' }, { pin: '2468' }]);
+    expect(screen.getByTestId('settings-form')).toBeTruthy();
+    expect(screen.getByTestId('kiosk-exit')).toBeTruthy(); // in kiosk mode: the way out, with the PIN
+    expect(within(screen.getByTestId('kiosk-exit')).getByLabelText('PIN')).toBeTruthy();
+  });
+
+  it('a PIN that is not 4 to 12 digits is refused before it reaches the backend', async () => {
+    const { client } = setup({ 'kiosk.status': () => ({ kiosk: false, pinSet: true, locked: true }) });
+    await settle();
+    fireEvent.change(screen.getByTestId('pin-gate-input'), { target: { value: '12a' } });
+    expect(screen.getByTestId<HTMLInputElement>('pin-gate-input').value).toBe('12'); // digits only
+    fireEvent.click(screen.getByTestId('pin-gate-unlock'));
+    await settle();
+    expect(screen.getByTestId('pin-gate-feedback-error').textContent).toContain('4 to 12 digits');
+    expect(client.paramsOf('kiosk.unlock')).toEqual([]);
+  });
+
+  it('goes back to the PIN when a save is refused as locked (the unlock expired)', async () => {
+    let status = unlockedStatus;
+    setup({
+      'kiosk.status': () => status,
+      'settings.update': () => {
+        status = { kiosk: false, pinSet: true, locked: true };
+        throw new BackendCallError('forbidden', 'settings are locked');
+      },
+    });
+    await settle();
+    type(/Operator name/, 'Dr Martin');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await settle();
+    expect(screen.getByTestId('pin-gate')).toBeTruthy();
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+  });
+
+  it('follows kiosk.changed pushed by the backend', async () => {
+    const { client } = setup({ 'kiosk.status': () => unlockedStatus });
+    await settle();
+    expect(screen.getByTestId('settings-form')).toBeTruthy();
+    act(() => client.emit('kiosk.changed', { kiosk: false, pinSet: true, locked: true }));
+    expect(screen.getByTestId('pin-gate')).toBeTruthy();
+  });
+});
+
+describe('the PIN section', () => {
+  it('sets a PIN (typed twice), then changing or removing it asks for the current one', async () => {
+    let status = unlockedStatus;
+    const { client } = setup({
+      'kiosk.status': () => status,
+      'kiosk.setPin': ({ currentPin, newPin }) => {
+        if (status.pinSet && currentPin !== '1357') throw new BackendCallError('forbidden', 'wrong PIN');
+        status = { ...status, pinSet: newPin !== null };
+        return status;
+      },
+    });
+    await settle();
+    const section = () => within(screen.getByTestId('pin-section'));
+    expect(section().queryByLabelText('Current PIN')).toBeNull();
+    fireEvent.change(section().getByLabelText('New PIN'), { target: { value: '1357' } });
+    fireEvent.change(section().getByLabelText('Repeat the new PIN'), { target: { value: '1358' } });
+    fireEvent.click(section().getByTestId('pin-save'));
+    await settle();
+    expect(section().getByTestId('pin-feedback-error').textContent).toContain('The two new PINs differ.');
+    fireEvent.change(section().getByLabelText('Repeat the new PIN'), { target: { value: '1357' } });
+    fireEvent.click(section().getByTestId('pin-save'));
+    await settle();
+    expect(section().getByTestId('pin-feedback-ok').textContent).toContain('PIN saved.');
+
+    fireEvent.change(section().getByLabelText('Current PIN'), { target: { value: '0000' } });
+    fireEvent.click(section().getByTestId('pin-clear'));
+    await settle();
+    expect(section().getByTestId('pin-feedback-error').textContent).toContain('The current PIN is wrong.');
+    fireEvent.change(section().getByLabelText('Current PIN'), { target: { value: '1357' } });
+    fireEvent.click(section().getByTestId('pin-clear'));
+    await settle();
+    expect(section().getByTestId('pin-feedback-ok').textContent).toContain('PIN removed.');
+    expect(client.paramsOf('kiosk.setPin')).toEqual([
+      { currentPin: null, newPin: '1357' },
+      { currentPin: '0000', newPin: null },
+      { currentPin: '1357', newPin: null },
+    ]);
+  });
+});
+
+describe('SettingsScreen in French', () => {
+  it('speaks French, errors included', async () => {
+    setup({}, 'fr');
+    await settle();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Réglages');
+    expect(screen.getByTestId('pin-unavailable').textContent).toContain(
+      'Protection par code PIN indisponible sur cet hôte.',
+    );
+    type(/Délai sans données/, 'abc');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await settle();
+    expect(screen.getByTestId('setting-noDataTimeoutS-error').textContent).toContain(
+      'Saisissez un nombre entier de secondes entre 1 et 120.',
+    );
+    expect(screen.getByTestId('settings-feedback-error').textContent).toContain('Un champ est à corriger.');
+  });
+});
