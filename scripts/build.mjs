@@ -3,7 +3,17 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const external = ['electron', 'serialport', 'node-hid', '@serialport/*', 'bufferutil', 'utf-8-validate'];
+const external = [
+  'electron',
+  'serialport',
+  'node-hid',
+  '@serialport/*',
+  'bufferutil',
+  'utf-8-validate',
+  // The encrypted records engine (SQLCipher) is native too: `bindings` finds its .node file from
+  // the package folder, which a bundle would lose.
+  'better-sqlite3-multiple-ciphers',
+];
 const common = {
   bundle: true,
   platform: 'node',

@@ -9,6 +9,7 @@ import { STATION_APP_ORIGIN } from '../../src/core/signaling/signaling-origin';
 import { startRendezvousServer } from '../../src/server/rendezvous';
 import { startServer } from '../../src/server/start';
 import { Participant } from '../core/signaling/signaling-support';
+import { CONSULTATION_START } from '../helpers/consultation-start';
 
 /** Signaling wired into the Node host (embedded) and the standalone rendezvous server. */
 describe('signaling on the hosts', () => {
@@ -34,6 +35,9 @@ describe('signaling on the hosts', () => {
     });
     stops.push(() => server.close());
     await server.backend.api['settings.update']({ stunUrls: ['stun:127.0.0.1:3478'] });
+    // No consent, no call: a consultation with the patient's consent comes first.
+    await expect(server.backend.api['call.join']({})).rejects.toMatchObject({ code: 'forbidden' });
+    await server.backend.api['consultation.start'](CONSULTATION_START);
     const origin = new URL(server.url).origin;
 
     const invite = await server.backend.api['call.invite']({});
@@ -71,6 +75,7 @@ describe('signaling on the hosts', () => {
       signaling: { publicUrl: 'https://station.example.org/' },
     });
     stops.push(() => server.close());
+    await server.backend.api['consultation.start'](CONSULTATION_START);
     expect((await server.backend.api['call.invite']({})).consultantUrl).toMatch(
       /^https:\/\/station\.example\.org\/consultant\.html#invite=v1\./,
     );
@@ -131,6 +136,7 @@ describe('signaling on the hosts', () => {
     await station.backend.api['settings.update']({
       rendezvousUrl: `${origin.replace('https', 'wss')}/signal`,
     });
+    await station.backend.api['consultation.start'](CONSULTATION_START);
     const stationJoin = await station.backend.api['call.join']({});
     expect(stationJoin.signalingUrl).toBe(`${origin.replace('https', 'wss')}/signal`);
     // As the Electron station's page would open it: Origin app://station is accepted by default.

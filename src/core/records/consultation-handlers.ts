@@ -1,0 +1,173 @@
+import type { BackendApi } from '../../shared/api';
+import type { DeviceInfo } from '../../shared/domain/devices';
+import type { ConsultationSummary } from '../../shared/domain/consultation';
+import { AppErrorException } from '../../shared/result';
+import type { ConsultationStore } from './consultation-store';
+import { DatabaseExportSource } from './database-export-source';
+import { exportFileName } from './export-file-name';
+import { runExport, type ExportRegistry } from './export-formats';
+import type { Recorder } from './recorder';
+import { RecordsError } from './records-error';
+
+export type ConsultationMethod =
+  | 'consultation.start'
+  | 'consultation.current'
+  | 'consultation.append'
+  | 'consultation.attach'
+  | 'consultation.report'
+  | 'consultation.end'
+  | 'consultation.list'
+  | 'consultation.get'
+  | 'consultation.media'
+  | 'consultation.export'
+  | 'consultation.delete'
+  | 'audit.list';
+
+export const CONSULTATION_METHODS: readonly ConsultationMethod[] = [
+  'consultation.start',
+  'consultation.current',
+  'consultation.append',
+  'consultation.attach',
+  'consultation.report',
+  'consultation.end',
+  'consultation.list',
+  'consultation.get',
+  'consultation.media',
+  'consultation.export',
+  'consultation.delete',
+  'audit.list',
+];
+
+export interface ConsultationHandlerDeps {
+  readonly store: ConsultationStore;
+  readonly recorder: Recorder;
+  readonly exports: ExportRegistry;
+  readonly station: { readonly name: string; readonly version: string };
+  /** The devices connected now, so a new consultation's timeline starts with them. */
+  readonly devices: () => readonly DeviceInfo[];
+  /** `consultation.changed`, with the active consultation (or null). */
+  readonly changed: (summary: ConsultationSummary | null) => void;
+  readonly now: () => number;
+}
+
+/**
+ * The `consultation.*` and `audit.list` methods over the store. Params arrive already validated
+ * against the contract (backend.ts). Every change emits `consultation.changed`; openings, exports
+ * and deletions are written to the audit log. Store errors keep their meaning on the wire: a full
+ * disk answers `unavailable` with the reason, never `internal`.
+ */
+export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<BackendApi, ConsultationMethod> {
+  const { store, recorder } = deps;
+  const changed = (): void => deps.changed(store.current());
+  return {
+    'consultation.start': (input) =>
+      run(() => {
+        const summary = store.start(input);
+        recorder.noteConnectedDevices(deps.devices());
+        changed();
+        return store.current() ?? summary;
+      }),
+    'consultation.current': () => run(() => store.current()),
+    'consultation.append': ({ id, event }) =>
+      run(() => {
+        store.append(id, event);
+        changed();
+        return null;
+      }),
+    'consultation.attach': ({ id, kind, mime, dataBase64, takenAt, label }) =>
+      run(() => {
+        const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
+        const info = store.attach(id, {
+          kind,
+          mime,
+          bytes,
+          takenAt,
+          ...(label === undefined ? {} : { label }),
+        });
+        changed();
+        return { mediaId: info.id };
+      }),
+    'consultation.report': ({ id, report, careSheet }) =>
+      run(() => {
+        if (report === undefined && careSheet === undefined)
+          throw new AppErrorException(
+            'bad-request',
+            'consultation.report: give a report, a care sheet or both',
+          );
+        const summary = store.saveReport(id, report, careSheet);
+        changed();
+        return summary;
+      }),
+    'consultation.end': ({ id }) =>
+      run(() => {
+        // The last window's readings belong to the consultation: commit them before closing it.
+        recorder.flush();
+        const summary = store.end(id);
+        changed();
+        return summary;
+      }),
+    'consultation.list': ({ limit }) => run(() => store.list(limit)),
+    'consultation.get': ({ id }) =>
+      run(() => {
+        const detail = store.detail(id);
+        store.audit('consultation.open', id, 'record opened');
+        return detail;
+      }),
+    'consultation.media': ({ id, mediaId }) =>
+      run(() => {
+        const media = store.media(id, mediaId);
+        return { mime: media.mime, dataBase64: Buffer.from(media.bytes).toString('base64') };
+      }),
+    'consultation.export': async ({ id, format, language }) => {
+      const source = await run(() => new DatabaseExportSource(store, id, deps.station));
+      const file = await runExport(deps.exports, format, source, {
+        language,
+        generatedAt: new Date(deps.now()),
+      }).catch((cause: unknown) => {
+        throw asAppError(cause);
+      });
+      const summary = source.detail.summary;
+      const fileName = exportFileName(
+        file.label,
+        summary.startedAt,
+        summary.patient.familyName,
+        file.extension,
+      );
+      await run(() =>
+        store.audit(
+          'consultation.export',
+          id,
+          `${format} (${language}) ${fileName}, ${file.bytes.length} bytes`,
+        ),
+      );
+      return { fileName, mime: file.mime, dataBase64: Buffer.from(file.bytes).toString('base64') };
+    },
+    'consultation.delete': ({ id }) =>
+      run(() => {
+        store.delete(id);
+        changed();
+        return null;
+      }),
+    'audit.list': ({ limit }) => run(() => store.auditList(limit)),
+  };
+}
+
+/** Runs a store call as a promise, with records errors mapped to API error codes. */
+function run<T>(fn: () => T): Promise<T> {
+  return new Promise<T>((resolve) => resolve(fn())).catch((cause: unknown) => {
+    throw asAppError(cause);
+  });
+}
+
+function asAppError(cause: unknown): Error {
+  if (cause instanceof RecordsError) return new AppErrorException('unavailable', `records: ${cause.message}`);
+  return cause instanceof Error ? cause : new Error(String(cause));
+}
+
+/** Every records method answering `unavailable` with why (no records on this host, or it failed to open). */
+export function unavailableConsultationHandlers(reason: string): Pick<BackendApi, ConsultationMethod> {
+  const handlers: Partial<Record<ConsultationMethod, () => Promise<never>>> = {};
+  for (const method of CONSULTATION_METHODS)
+    handlers[method] = () => Promise.reject(new AppErrorException('unavailable', `${method}: ${reason}`));
+  return handlers as Pick<BackendApi, ConsultationMethod>;
+}

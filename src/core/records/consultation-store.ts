@@ -1,0 +1,429 @@
+import { randomBytes } from 'node:crypto';
+import {
+  careSheetSchema,
+  reportSchema,
+  type AppendableEvent,
+  type AuditAction,
+  type AuditEntry,
+  type CareSheet,
+  type ConsultationDetail,
+  type ConsultationStart,
+  type ConsultationSummary,
+  type Consent,
+  type MediaInfo,
+  type MediaKind,
+  type MediaMime,
+  type Report,
+  type TimelineEvent,
+  auditEntrySchema,
+  mediaInfoSchema,
+} from '../../shared/domain/consultation';
+import { AppErrorException } from '../../shared/result';
+import {
+  devicesOf,
+  mediaListOf,
+  metricSummariesOf,
+  summaryOf,
+  timelineOf,
+  waveformChannelsOf,
+} from './consultation-queries';
+import { migrate } from './database/schema';
+import { jsonOf, type SqlDatabase } from './database/sql-database';
+import { checkMedia } from './media-check';
+import type { RecordedBatch } from './recorded-batch';
+import { encodeSamples } from './sample-codec';
+
+const DAY_MS = 86_400_000;
+
+export interface ConsultationStoreOptions {
+  /** Epoch ms; injected so tests drive retention and times. */
+  readonly now?: () => number;
+  /** Who acts, for the audit log: the operator's name, or `station`. */
+  readonly actor?: () => string;
+  /** Days a record is kept (the `retentionDays` setting, read at each purge). */
+  readonly retentionDays?: () => number;
+  /** The key was made on this run: the audit log records it. */
+  readonly keyCreated?: boolean;
+}
+
+/** What the recorder needs to know about the active consultation. */
+export interface ActiveRecording {
+  readonly id: string;
+  readonly deviceData: boolean;
+}
+
+export interface NewMedia {
+  readonly kind: MediaKind;
+  readonly mime: MediaMime;
+  readonly bytes: Uint8Array;
+  readonly takenAt: string;
+  readonly label?: string;
+}
+
+/**
+ * The consultation record over the encrypted database: lifecycle (start, append, attach, report,
+ * end), reading back (list, detail, media), deletion and retention, and the append-only audit
+ * log. Every change is one transaction. Opening it repairs what a crash left: a consultation still
+ * `active` becomes `interrupted`, intact, with a timeline entry and an audit row.
+ */
+export class ConsultationStore {
+  private readonly now: () => number;
+  private readonly actor: () => string;
+  private readonly retentionDays: () => number;
+  private active: { id: string; consent: Consent } | null = null;
+
+  private constructor(
+    private readonly db: SqlDatabase,
+    options: ConsultationStoreOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.actor = options.actor ?? (() => 'station');
+    this.retentionDays = options.retentionDays ?? (() => 365);
+  }
+
+  static open(db: SqlDatabase, options: ConsultationStoreOptions = {}): ConsultationStore {
+    migrate(db);
+    const store = new ConsultationStore(db, options);
+    if (options.keyCreated === true)
+      store.audit('database.key-created', null, 'records key generated', 'system');
+    store.audit('database.open', null, db.path, 'system');
+    store.markInterrupted();
+    store.purgeExpired();
+    return store;
+  }
+
+  get path(): string {
+    return this.db.path;
+  }
+
+  start(input: ConsultationStart): ConsultationSummary {
+    if (!input.consent.teleconsultation)
+      throw new AppErrorException(
+        'forbidden',
+        'consent-required: the patient has not consented to the teleconsultation',
+      );
+    if (this.active !== null)
+      throw new AppErrorException('forbidden', `consultation ${this.active.id} is active: end it first`);
+    const id = Buffer.from(randomBytes(16)).toString('hex');
+    const nowMs = this.now();
+    const consent: Consent = { ...input.consent, recordedAt: iso(nowMs) };
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO consultations (id, status, patient, accompanying, consent, motive, started_ms, last_data_ms)
+           VALUES (?, 'active', ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          JSON.stringify(input.patient),
+          input.accompanying === null ? null : JSON.stringify(input.accompanying),
+          JSON.stringify(consent),
+          input.motive === undefined || input.motive === '' ? null : input.motive,
+          nowMs,
+          nowMs,
+        );
+      this.insertEvent(id, { kind: 'started', time: iso(nowMs) });
+      this.insertEvent(id, { kind: 'consent', time: iso(nowMs), consent });
+      this.audit(
+        'consultation.start',
+        id,
+        `teleconsultation consent: yes; device data consent: ${consent.deviceData ? 'yes' : 'no'}; recorded by ${consent.recordedBy}`,
+      );
+    });
+    this.active = { id, consent };
+    return this.summary(id);
+  }
+
+  current(): ConsultationSummary | null {
+    return this.active === null ? null : this.summary(this.active.id);
+  }
+
+  /** The active consultation and whether its device data may be recorded; null when none. */
+  activeRecording(): ActiveRecording | null {
+    return this.active === null ? null : { id: this.active.id, deviceData: this.active.consent.deviceData };
+  }
+
+  /** True when a call may start: a consultation is active with consent to the teleconsultation. */
+  callAllowed(): boolean {
+    return this.active?.consent.teleconsultation === true;
+  }
+
+  append(id: string, event: AppendableEvent): void {
+    this.requireActive(id);
+    const time = iso(this.now());
+    this.db.transaction(() => {
+      this.insertEvent(id, { ...event, time });
+      this.touch(id);
+    });
+  }
+
+  attach(id: string, media: NewMedia): MediaInfo {
+    this.requireActive(id);
+    const facts = checkMedia(media.mime, media.bytes);
+    const info: MediaInfo = {
+      id: Buffer.from(randomBytes(16)).toString('hex'),
+      kind: media.kind,
+      mime: media.mime,
+      takenAt: media.takenAt,
+      bytes: media.bytes.length,
+      ...(media.label === undefined ? {} : { label: media.label }),
+      ...facts,
+    };
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO media (id, consultation, info, bytes) VALUES (?, ?, ?, ?)')
+        .run(info.id, id, JSON.stringify(info), media.bytes);
+      this.insertEvent(id, { kind: 'media', time: info.takenAt, media: info });
+      this.touch(id);
+    });
+    return info;
+  }
+
+  /** Saves the report and/or the care sheet (each replaces the previous), with a timeline entry. */
+  saveReport(id: string, report: Report | undefined, careSheet: CareSheet | undefined): ConsultationSummary {
+    this.requireExisting(id);
+    const time = iso(this.now());
+    this.db.transaction(() => {
+      if (report !== undefined) {
+        this.db.prepare('UPDATE consultations SET report = ? WHERE id = ?').run(JSON.stringify(report), id);
+        this.insertEvent(id, { kind: 'report', time });
+      }
+      if (careSheet !== undefined) {
+        this.db
+          .prepare('UPDATE consultations SET care_sheet = ? WHERE id = ?')
+          .run(JSON.stringify(careSheet), id);
+        this.insertEvent(id, { kind: 'care-sheet', time });
+      }
+    });
+    return this.summary(id);
+  }
+
+  /** Closes an active or interrupted record; ending an ended one changes nothing. */
+  end(id: string): ConsultationSummary {
+    const status = this.requireExisting(id);
+    if (status === 'ended') return this.summary(id);
+    const nowMs = this.now();
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE consultations SET status = 'ended', ended_ms = ? WHERE id = ?`).run(nowMs, id);
+      this.insertEvent(id, { kind: 'ended', time: iso(nowMs) });
+      this.audit('consultation.end', id, status === 'interrupted' ? 'closed after an interruption' : 'ended');
+    });
+    if (this.active?.id === id) this.active = null;
+    return this.summary(id);
+  }
+
+  list(limit = 100): ConsultationSummary[] {
+    return this.db
+      .prepare('SELECT * FROM consultations ORDER BY started_ms DESC, rowid DESC LIMIT ?')
+      .all(limit)
+      .map((row) => summaryOf(this.db, row));
+  }
+
+  /** The full record; reading it is not audited here (the API handler audits an opening). */
+  detail(id: string): ConsultationDetail {
+    this.requireExisting(id);
+    const row = this.row(id);
+    return {
+      summary: summaryOf(this.db, row),
+      timeline: timelineOf(this.db, id),
+      media: mediaListOf(this.db, id),
+      metrics: metricSummariesOf(this.db, id),
+      waveforms: waveformChannelsOf(this.db, id),
+      devices: devicesOf(this.db, id),
+      report: row.report === null ? null : reportSchema.parse(jsonOf(row.report)),
+      careSheet: row.care_sheet === null ? null : careSheetSchema.parse(jsonOf(row.care_sheet)),
+    };
+  }
+
+  media(id: string, mediaId: string): { mime: MediaMime; bytes: Uint8Array } {
+    const row = this.db
+      .prepare('SELECT info, bytes FROM media WHERE id = ? AND consultation = ?')
+      .get(mediaId, id);
+    if (row === undefined)
+      throw new AppErrorException('not-found', `no media ${mediaId} in consultation ${id}`);
+    const info = mediaInfoSchema.parse(jsonOf(row.info));
+    return { mime: info.mime, bytes: new Uint8Array(row.bytes as Uint8Array) };
+  }
+
+  /** Deletes a record and its media (never the active one); the audit log keeps the fact. */
+  delete(id: string): void {
+    this.requireExisting(id);
+    if (this.active?.id === id)
+      throw new AppErrorException('forbidden', `consultation ${id} is active: end it before deleting it`);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM consultations WHERE id = ?').run(id);
+      this.audit('consultation.delete', id, 'deleted with its media');
+    });
+  }
+
+  /** Deletes records older than the retention period (never the active one); one audit row each. */
+  purgeExpired(): number {
+    const days = this.retentionDays();
+    const cutoff = this.now() - days * DAY_MS;
+    const expired = this.db
+      .prepare(`SELECT id FROM consultations WHERE started_ms < ? AND status != 'active'`)
+      .all(cutoff)
+      .map((row) => String(row.id));
+    for (const id of expired)
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM consultations WHERE id = ?').run(id);
+        this.audit('consultation.purge', id, `older than the ${days}-day retention period`, 'system');
+      });
+    return expired.length;
+  }
+
+  /** One batch window of readings, in one transaction; the devices seen are remembered. */
+  recordBatch(id: string, batch: RecordedBatch): void {
+    if (batch.numerics.length === 0 && batch.chunks.length === 0) return;
+    const numeric = this.db.prepare(
+      'INSERT INTO numerics (consultation, device, metric, unit, value, time_ms) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const channel = this.db.prepare(
+      `INSERT INTO waveform_channels (consultation, device, metric, unit, rate_hz) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET rate_hz = excluded.rate_hz RETURNING id`,
+    );
+    const chunk = this.db.prepare(
+      `INSERT INTO waveform_chunks (channel, start_ms, sample_count, encoding, scale_exp, samples)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const seen = this.db.prepare(
+      'INSERT OR IGNORE INTO devices_seen (consultation, device, name, protocol) VALUES (?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      const devices = new Set<string>();
+      for (const n of batch.numerics) {
+        numeric.run(id, n.device, n.metric, n.unit, n.value, n.timeMs);
+        devices.add(n.device);
+      }
+      for (const c of batch.chunks) {
+        const encoded = encodeSamples(c.samples);
+        const channelId = Number(channel.get(id, c.device, c.metric, c.unit, c.rateHz)?.id);
+        chunk.run(channelId, c.startMs, c.samples.length, encoded.encoding, encoded.scaleExp, encoded.bytes);
+        devices.add(c.device);
+      }
+      // A device known only by its readings (Bluetooth LE from the renderer): its id names it.
+      for (const device of devices) seen.run(id, device, device, protocolOf(device));
+      this.touch(id);
+    });
+  }
+
+  /** A device connected or disconnected during the active consultation. */
+  deviceEvent(
+    id: string,
+    device: { id: string; name: string; protocol: string },
+    state: 'connected' | 'disconnected',
+  ): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO devices_seen (consultation, device, name, protocol) VALUES (?, ?, ?, ?)
+           ON CONFLICT (consultation, device) DO UPDATE SET name = excluded.name, protocol = excluded.protocol`,
+        )
+        .run(id, device.id, device.name, device.protocol);
+      this.insertEvent(id, {
+        kind: 'device',
+        time: iso(this.now()),
+        device: device.id,
+        name: device.name,
+        state,
+      });
+      this.touch(id);
+    });
+  }
+
+  audit(action: AuditAction, consultationId: string | null, detail: string, actor = this.actor()): void {
+    this.db
+      .prepare('INSERT INTO audit (time_ms, action, actor, consultation, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(this.now(), action, actor.slice(0, 120), consultationId, detail.slice(0, 500));
+  }
+
+  /** Newest first. */
+  auditList(limit = 100): AuditEntry[] {
+    return this.db
+      .prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?')
+      .all(limit)
+      .map((row) =>
+        auditEntrySchema.parse({
+          seq: Number(row.seq),
+          time: iso(Number(row.time_ms)),
+          action: row.action,
+          actor: row.actor,
+          consultationId: row.consultation,
+          detail: row.detail,
+        }),
+      );
+  }
+
+  /** Rows for the export source (database-export-source.ts). */
+  get database(): SqlDatabase {
+    return this.db;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private markInterrupted(): void {
+    const rows = this.db.prepare(`SELECT id, last_data_ms FROM consultations WHERE status = 'active'`).all();
+    for (const row of rows) {
+      const id = String(row.id);
+      const lastMs = Number(row.last_data_ms);
+      this.db.transaction(() => {
+        this.db
+          .prepare(`UPDATE consultations SET status = 'interrupted', ended_ms = ? WHERE id = ?`)
+          .run(lastMs, id);
+        this.insertEvent(id, { kind: 'interrupted', time: iso(lastMs) });
+        this.audit(
+          'consultation.interrupted',
+          id,
+          `the station stopped during the consultation (last data ${iso(lastMs)})`,
+          'system',
+        );
+      });
+    }
+  }
+
+  private insertEvent(id: string, event: TimelineEvent): void {
+    this.db
+      .prepare('INSERT INTO events (consultation, time_ms, body) VALUES (?, ?, ?)')
+      .run(id, Date.parse(event.time), JSON.stringify(event));
+  }
+
+  private touch(id: string): void {
+    this.db
+      .prepare('UPDATE consultations SET last_data_ms = max(last_data_ms, ?) WHERE id = ?')
+      .run(this.now(), id);
+  }
+
+  private summary(id: string): ConsultationSummary {
+    return summaryOf(this.db, this.row(id));
+  }
+
+  private row(id: string) {
+    const row = this.db.prepare('SELECT * FROM consultations WHERE id = ?').get(id);
+    if (row === undefined) throw new AppErrorException('not-found', `no consultation ${id}`);
+    return row;
+  }
+
+  private requireExisting(id: string): string {
+    return String(this.row(id).status);
+  }
+
+  private requireActive(id: string): void {
+    const status = this.requireExisting(id);
+    if (status !== 'active' || this.active?.id !== id)
+      throw new AppErrorException(
+        'forbidden',
+        `consultation ${id} is ${status}: only the active one takes new entries`,
+      );
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function protocolOf(device: string): string {
+  const at = device.indexOf('@');
+  return (at > 0 ? device.slice(0, at) : device).slice(0, 60);
+}

@@ -1,0 +1,106 @@
+import type { SqlDatabase } from './sql-database';
+
+/**
+ * The records schema, as numbered migrations applied in order and counted in `user_version`.
+ * A released migration is never edited: a change is a new entry at the end.
+ *
+ * Waveform samples are stored as chunks (one row per channel per batch window, ~0.5 s) in a
+ * compact BLOB (sample-codec.ts): one row per sample would be 3000 rows a second for 12 leads.
+ * A chunk row names its channel by number (waveform_channels): with the ids and names repeated in
+ * every 250-byte chunk, the database was half overhead.
+ * The audit log is append-only in SQL itself: triggers abort any UPDATE or DELETE, so not even a
+ * bug in this app can rewrite it (deleting a consultation keeps its audit rows: no foreign key).
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE consultations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('active', 'ended', 'interrupted')),
+    patient TEXT NOT NULL,
+    accompanying TEXT,
+    consent TEXT NOT NULL,
+    motive TEXT,
+    started_ms INTEGER NOT NULL,
+    ended_ms INTEGER,
+    last_data_ms INTEGER NOT NULL,
+    report TEXT,
+    care_sheet TEXT
+  );
+  CREATE INDEX consultations_started ON consultations (started_ms);
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    time_ms INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX events_consultation ON events (consultation, seq);
+  CREATE TABLE numerics (
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    device TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    value REAL,
+    time_ms INTEGER NOT NULL
+  );
+  CREATE INDEX numerics_consultation ON numerics (consultation, time_ms);
+  CREATE TABLE waveform_channels (
+    id INTEGER PRIMARY KEY,
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    device TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    rate_hz REAL NOT NULL,
+    UNIQUE (consultation, device, metric, unit, rate_hz)
+  );
+  CREATE TABLE waveform_chunks (
+    channel INTEGER NOT NULL REFERENCES waveform_channels (id) ON DELETE CASCADE,
+    start_ms REAL NOT NULL,
+    sample_count INTEGER NOT NULL,
+    encoding INTEGER NOT NULL,
+    scale_exp INTEGER NOT NULL,
+    samples BLOB NOT NULL
+  );
+  CREATE INDEX waveform_chunks_channel ON waveform_chunks (channel, start_ms);
+  CREATE TABLE media (
+    id TEXT PRIMARY KEY,
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    info TEXT NOT NULL,
+    bytes BLOB NOT NULL
+  );
+  CREATE INDEX media_consultation ON media (consultation);
+  CREATE TABLE devices_seen (
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    device TEXT NOT NULL,
+    name TEXT NOT NULL,
+    protocol TEXT NOT NULL,
+    PRIMARY KEY (consultation, device)
+  );
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    time_ms INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    consultation TEXT,
+    detail TEXT NOT NULL
+  );
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
+];
+
+/** Brings the database to the latest schema; refuses one written by a newer version of the app. */
+export function migrate(db: SqlDatabase): void {
+  const version = Number(db.pragmaValue('user_version'));
+  if (version > MIGRATIONS.length)
+    throw new Error(
+      `${db.path}: written by a newer version of the station (schema ${version}, this one knows ${MIGRATIONS.length})`,
+    );
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next] ?? '');
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+    });
+  }
+}

@@ -1,0 +1,222 @@
+import type { DeviceInfo } from '../../shared/domain/devices';
+import type { ReadingBatch } from '../../shared/domain/readings';
+import type { ConsultationStore } from './consultation-store';
+import type { NumericRow, WaveformChunk } from './recorded-batch';
+import { RecordsError } from './records-error';
+
+/** At most this much is lost to a kill -9: the readings of one window (issue 6 asks ≤ 1 s). */
+export const BATCH_WINDOW_MS = 500;
+/** Buffered samples kept while the disk refuses writes: 60 s of 12 leads at 250 Hz. */
+export const MAX_BUFFERED_SAMPLES = 12 * 250 * 60;
+
+export interface RecorderOptions {
+  readonly windowMs?: number;
+  readonly maxBufferedSamples?: number;
+  readonly log?: (line: string) => void;
+  /** Timers, injectable so the benchmark drives the windows itself. */
+  readonly setTimer?: (fn: () => void, ms: number) => { cancel(): void };
+}
+
+export interface RecorderStats {
+  readonly committedBatches: number;
+  readonly committedSamples: number;
+  /** Readings thrown away because the disk refused writes for longer than the buffer holds. */
+  readonly droppedReadings: number;
+  /** The last write error, until a write succeeds again. */
+  readonly failing: string | null;
+}
+
+/**
+ * Puts readings into the active consultation, only while one is active AND the patient consented
+ * to device data. Readings are buffered and committed in one transaction per window, so a crash
+ * loses at most one window and the disk sees two writes a second, not hundreds. When a write
+ * fails (disk full), the window stays buffered and is retried with the next one; past the bound
+ * the oldest readings go (counted), never what is already committed.
+ */
+export class Recorder {
+  private numerics: NumericRow[] = [];
+  private chunks: WaveformChunk[] = [];
+  private bufferedSamples = 0;
+  private bufferedFor: string | null = null;
+  private timer: { cancel(): void } | null = null;
+  private readonly windowMs: number;
+  private readonly maxBuffered: number;
+  private readonly log: (line: string) => void;
+  private readonly setTimer: (fn: () => void, ms: number) => { cancel(): void };
+  private readonly deviceStates = new Map<string, boolean>();
+  private stats = {
+    committedBatches: 0,
+    committedSamples: 0,
+    droppedReadings: 0,
+    failing: null as string | null,
+  };
+
+  constructor(
+    private readonly store: ConsultationStore,
+    options: RecorderOptions = {},
+  ) {
+    this.windowMs = options.windowMs ?? BATCH_WINDOW_MS;
+    this.maxBuffered = options.maxBufferedSamples ?? MAX_BUFFERED_SAMPLES;
+    this.log = options.log ?? ((line) => console.warn(`records: ${line}`));
+    this.setTimer =
+      options.setTimer ??
+      ((fn, ms) => {
+        const handle = setTimeout(fn, ms);
+        handle.unref();
+        return { cancel: () => clearTimeout(handle) };
+      });
+  }
+
+  get statistics(): RecorderStats {
+    return { ...this.stats };
+  }
+
+  /** A batch from the reading bus. */
+  onReadings(batch: ReadingBatch): void {
+    const active = this.store.activeRecording();
+    if (active === null || !active.deviceData) return;
+    if (this.bufferedFor !== null && this.bufferedFor !== active.id) this.flush();
+    this.bufferedFor = active.id;
+    for (const reading of batch.readings) {
+      if (reading.type === 'numeric') {
+        this.numerics.push({
+          device: reading.device,
+          metric: reading.metric,
+          unit: reading.unit,
+          value: reading.value,
+          timeMs: Date.parse(reading.time),
+        });
+        this.bufferedSamples += 1;
+      } else if (reading.type === 'waveform' && reading.samples.length > 0) {
+        this.addWaveform({
+          device: reading.device,
+          metric: reading.metric,
+          unit: reading.unit,
+          rateHz: reading.rateHz,
+          startMs: Date.parse(reading.start),
+          samples: reading.samples,
+        });
+        this.bufferedSamples += reading.samples.length;
+      }
+    }
+    this.enforceBound();
+    this.schedule();
+  }
+
+  /** A device state change: connect / disconnect become timeline entries of the active consultation. */
+  onDeviceState(info: DeviceInfo): void {
+    const connected = info.state === 'streaming' || info.state === 'no-data';
+    const gone = info.state === 'disconnected' || info.state === 'error';
+    const was = this.deviceStates.get(info.id) ?? false;
+    if (connected && !was) this.deviceStates.set(info.id, true);
+    else if (gone && was) this.deviceStates.set(info.id, false);
+    else return;
+    const active = this.store.activeRecording();
+    if (active === null) return;
+    this.safely(() => this.store.deviceEvent(active.id, info, connected ? 'connected' : 'disconnected'));
+  }
+
+  /** At consultation start: devices already streaming appear in its timeline. */
+  noteConnectedDevices(devices: readonly DeviceInfo[]): void {
+    const active = this.store.activeRecording();
+    if (active === null) return;
+    for (const info of devices) {
+      if (info.state !== 'streaming' && info.state !== 'no-data') continue;
+      this.deviceStates.set(info.id, true);
+      this.safely(() => this.store.deviceEvent(active.id, info, 'connected'));
+    }
+  }
+
+  /** Commits what is buffered now (end of a window, end of a consultation, shutdown). */
+  flush(): boolean {
+    this.timer?.cancel();
+    this.timer = null;
+    const id = this.bufferedFor;
+    if (id === null || (this.numerics.length === 0 && this.chunks.length === 0)) return true;
+    const batch = { numerics: this.numerics, chunks: this.chunks };
+    try {
+      this.store.recordBatch(id, batch);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      if (this.stats.failing === null)
+        this.log(`readings not saved yet, kept in memory and retried: ${message}`);
+      this.stats.failing = message;
+      // Only a full or failing disk is worth retrying; anything else would fail forever.
+      const retry = cause instanceof RecordsError && (cause.code === 'disk-full' || cause.code === 'io');
+      if (retry) this.schedule();
+      else {
+        this.stats.droppedReadings += this.numerics.length + this.chunks.length;
+        this.clear();
+      }
+      return false;
+    }
+    if (this.stats.failing !== null) this.log('readings are being saved again');
+    this.stats.failing = null;
+    this.stats.committedBatches += 1;
+    this.stats.committedSamples += this.bufferedSamples;
+    this.clear();
+    return true;
+  }
+
+  close(): void {
+    this.flush();
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  private addWaveform(next: WaveformChunk): void {
+    // Merge into the channel's open chunk when it continues it: one row per channel per window.
+    for (let i = this.chunks.length - 1; i >= 0; i--) {
+      const chunk = this.chunks[i];
+      if (chunk === undefined || chunk.device !== next.device || chunk.metric !== next.metric) continue;
+      const periodMs = 1000 / chunk.rateHz;
+      const expected = chunk.startMs + chunk.samples.length * periodMs;
+      if (
+        chunk.unit === next.unit &&
+        chunk.rateHz === next.rateHz &&
+        Math.abs(next.startMs - expected) <= periodMs / 2
+      ) {
+        this.chunks[i] = { ...chunk, samples: [...chunk.samples, ...next.samples] };
+        return;
+      }
+      break;
+    }
+    this.chunks.push(next);
+  }
+
+  private enforceBound(): void {
+    while (this.bufferedSamples > this.maxBuffered && (this.numerics.length > 0 || this.chunks.length > 0)) {
+      const chunk = this.chunks.shift();
+      if (chunk !== undefined) {
+        this.bufferedSamples -= chunk.samples.length;
+        this.stats.droppedReadings += 1;
+        continue;
+      }
+      this.numerics.shift();
+      this.bufferedSamples -= 1;
+      this.stats.droppedReadings += 1;
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return;
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      this.flush();
+    }, this.windowMs);
+  }
+
+  private clear(): void {
+    this.numerics = [];
+    this.chunks = [];
+    this.bufferedSamples = 0;
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (cause) {
+      this.log(`device event not saved: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
+  }
+}

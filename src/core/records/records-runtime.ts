@@ -1,0 +1,92 @@
+import type { BackendApi } from '../../shared/api';
+import type { ConsultationSummary } from '../../shared/domain/consultation';
+import type { DeviceInfo } from '../../shared/domain/devices';
+import type { ReadingBatch } from '../../shared/domain/readings';
+import { gateCallsOnConsent } from './call-consent-gate';
+import {
+  consultationHandlers,
+  unavailableConsultationHandlers,
+  type ConsultationMethod,
+} from './consultation-handlers';
+import type { ConsultationStore } from './consultation-store';
+import type { ExportRegistry } from './export-formats';
+import { Recorder } from './recorder';
+
+/** Retention is enforced at open and then every hour. */
+export const PURGE_INTERVAL_MS = 3_600_000;
+
+export interface RecordsRuntimeDeps {
+  /** The opened store, or why it could not be opened, or nothing (no records on this host). */
+  readonly records: ConsultationStore | Error | undefined;
+  readonly exports: ExportRegistry;
+  readonly station: { readonly name: string; readonly version: string };
+  readonly now: () => number;
+  readonly devices: () => readonly DeviceInfo[];
+  readonly subscribeReadings: (listener: (batch: ReadingBatch) => void) => () => void;
+  readonly subscribeDeviceState: (listener: (info: DeviceInfo) => void) => () => void;
+  readonly changed: (summary: ConsultationSummary | null) => void;
+  readonly log?: (line: string) => void;
+}
+
+export interface RecordsRuntime {
+  readonly handlers: Pick<BackendApi, ConsultationMethod>;
+  /** The call methods behind the consent gate. */
+  gateCalls(
+    calls: Pick<BackendApi, 'call.invite' | 'call.join'>,
+  ): Pick<BackendApi, 'call.invite' | 'call.join'>;
+  /** Commits the last window, stops the purge timer, closes the database. */
+  close(): void;
+}
+
+/**
+ * The records side of the backend: recorder on the reading bus and device states, the API
+ * handlers, the hourly retention purge and the call gate. Without a store every records method
+ * answers `unavailable` (with the reason it failed to open), and calls are refused: no record, no
+ * consent, no call.
+ */
+export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
+  const log = deps.log ?? ((line: string) => console.warn(`records: ${line}`));
+  const store = deps.records;
+  if (store === undefined || store instanceof Error) {
+    const reason = store === undefined ? 'consultation records are not set up on this host' : store.message;
+    return {
+      handlers: unavailableConsultationHandlers(reason),
+      gateCalls: (calls) => gateCallsOnConsent(calls, () => false),
+      close: () => undefined,
+    };
+  }
+  const recorder = new Recorder(store, { log });
+  const unsubscribes = [
+    deps.subscribeReadings((batch) => recorder.onReadings(batch)),
+    deps.subscribeDeviceState((info) => recorder.onDeviceState(info)),
+  ];
+  const purge = setInterval(() => {
+    try {
+      store.purgeExpired();
+    } catch (cause) {
+      log(`retention purge failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
+  }, PURGE_INTERVAL_MS);
+  purge.unref();
+  let closed = false;
+  return {
+    handlers: consultationHandlers({
+      store,
+      recorder,
+      exports: deps.exports,
+      station: deps.station,
+      devices: deps.devices,
+      changed: deps.changed,
+      now: deps.now,
+    }),
+    gateCalls: (calls) => gateCallsOnConsent(calls, () => store.callAllowed()),
+    close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(purge);
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      recorder.close();
+      store.close();
+    },
+  };
+}

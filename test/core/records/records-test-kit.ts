@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRecords } from '../../../src/core/records/open-records';
+import type { ConsultationStore } from '../../../src/core/records/consultation-store';
+import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
+import type { Reading } from '../../../src/shared/domain/readings';
+import type { RecordsError } from '../../../src/core/records/records-error';
+
+/** A fresh data folder per test, removed afterwards. */
+export function tempDir(prefix = 'records-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A settable clock starting at 2026-11-25T09:30:00Z. */
+export function manualClock(startIso = '2026-11-25T09:30:00.000Z'): {
+  now: () => number;
+  advance(ms: number): void;
+  set(ms: number): void;
+} {
+  let t = Date.parse(startIso);
+  return { now: () => t, advance: (ms) => (t += ms), set: (ms) => (t = ms) };
+}
+
+export function openTestRecords(
+  dir: string,
+  now?: () => number,
+  settings = new MemorySettingsStore(),
+): ConsultationStore {
+  return openRecords({ dir, settings, ...(now === undefined ? {} : { now }) });
+}
+
+export const OXIMETER = 'contec-cms50-v7@/dev/ttyUSB0';
+
+/** One second of an oximeter: SpO2 and pulse, and 60 pleth samples. */
+export function oximeterSecond(startMs: number, spo2 = 97): Reading[] {
+  const iso = new Date(startMs).toISOString();
+  return [
+    { type: 'numeric', device: OXIMETER, metric: 'MDC_PULS_OXIM_SAT_O2', unit: '%', value: spo2, time: iso },
+    {
+      type: 'numeric',
+      device: OXIMETER,
+      metric: 'MDC_PULS_OXIM_PULS_RATE',
+      unit: '/min',
+      value: 72,
+      time: iso,
+    },
+    {
+      type: 'waveform',
+      device: OXIMETER,
+      metric: 'MDC_PULS_OXIM_PLETH',
+      unit: '1',
+      rateHz: 60,
+      start: iso,
+      samples: Array.from({ length: 60 }, (_, i) => Math.round(50 + 40 * Math.sin(i / 5))),
+    },
+  ];
+}
+
+/** A matcher for a RecordsError with this code (and a message matching `message`). */
+export function anError(code: string, message?: RegExp): RecordsError {
+  const matcher: unknown = expect.objectContaining(
+    message === undefined ? { code } : { code, message: expect.stringMatching(message) as unknown },
+  );
+  return matcher as RecordsError;
+}
