@@ -11,6 +11,7 @@ import { contecCms50V7 } from '../src/devices/contec-cms50-v7';
 import { encodeRealtime } from '../src/devices/contec-cms50-v7/device-encoder';
 import { serialLinkOf } from '../src/devices/driver';
 import { startServer } from '../src/server/start';
+import { CONSULTATION_START } from '../test/helpers/consultation-start';
 import { fmt, summarize } from './stats';
 
 /**
@@ -51,6 +52,8 @@ export async function benchCallLatency(
   try {
     await device.open();
     await server.backend.connectDevice({ path: pair.stationEnd, protocol: contecCms50V7.protocol });
+    // No consent, no call (and no readings to the doctor without consent to device data).
+    await server.backend.api['consultation.start'](CONSULTATION_START);
     browser = await loadChromium().launch({
       executablePath: CHROMIUM,
       args: [

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { CONSULTATION_START } from '../helpers/consultation-start';
 import { canvasInkedPixels } from './page-probes';
 import { callHostApi, startCoturn, type Coturn } from './call-turn';
 import { startStationHost, type StationHost } from './station-host';
@@ -24,6 +25,8 @@ test.beforeAll(async () => {
     delete process.env['STATION_TURN_SECRET'];
   }
   await callHostApi(host.url, 'settings.update', { turnUrls: [coturn.url] });
+  // No consent, no call: every call here happens inside one consultation.
+  await callHostApi(host.url, 'consultation.start', CONSULTATION_START);
 });
 
 test.afterAll(async () => {

@@ -2,12 +2,14 @@ import { BleDevicesPanel } from '../features/bluetooth/BleDevicesPanel';
 import { BluetoothChooserDialog } from '../features/bluetooth/BluetoothChooserDialog';
 import type { BleConnector } from '../features/bluetooth/ble-connector';
 import { CallPanel } from '../features/call/CallPanel';
+import { ConsultationBanner } from '../features/consultation/ConsultationBanner';
 import { DeviceGroup } from '../features/devices/DeviceGroup';
 import { listDeviceGroups } from '../features/devices/device-groups';
 import { DevicePanel } from '../features/devices/DevicePanel';
 import { SimulatedBadge } from '../features/devices/SimulatedBadge';
 import { useNow, useStore } from '../features/use-store';
-import { ConnectionIndicator } from './ConnectionIndicator';
+import { useMessages } from '../i18n/use-messages';
+import { appMessages } from './app-messages';
 import type { StationSession } from './station-session';
 import '../features/devices/device-group.css';
 import './station-layout.css';
@@ -28,8 +30,8 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
   const devices = useStore(session.devices);
   const appInfo = useStore(session.appInfo);
   const settings = useStore(session.settings);
-  const connection = useStore(session.connection);
-  const problem = useStore(session.problem);
+  const consultation = useStore(session.consultation);
+  const m = useMessages(appMessages);
   const nowMs = useNow(1000);
 
   const simulated = devices.some((d) => d.simulated) || appInfo?.simulated === true;
@@ -41,18 +43,15 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
   return (
     <div className="station">
       <header className="station-header">
-        <h1 className="station-title">Teleconsult Station</h1>
+        {/* The station's name and link state are in the app header; this names the screen. */}
+        <h1 className="station-title visually-hidden">{m.screen('station')}</h1>
         {simulated && <SimulatedBadge />}
-        <ConnectionIndicator state={connection} problem={problem} />
-        <CallPanel />
+        <ConsultationBanner consultation={consultation} />
+        <CallPanel consultation={consultation} client={session.backend} />
       </header>
       <main className="station-layout">
-        <div className="device-groups" aria-label="Vital signs by device" data-count={groups.length}>
-          {groups.length === 0 && (
-            <p className="device-empty device-groups-empty">
-              No readings yet. Plug in a device, or add a Bluetooth device.
-            </p>
-          )}
+        <div className="device-groups" aria-label={m.vitalsByDevice} data-count={groups.length}>
+          {groups.length === 0 && <p className="device-empty device-groups-empty">{m.noReadings}</p>}
           {groups.map((entry) => (
             <DeviceGroup
               key={entry.id}
@@ -66,7 +65,7 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
             />
           ))}
         </div>
-        <aside className="device-area" aria-label="Devices">
+        <aside className="device-area" aria-label={m.devicesArea}>
           {/* Bluetooth first: its "Add Bluetooth device" button must not scroll out of reach. */}
           <BleDevicesPanel connector={bluetooth} />
           <BluetoothChooserDialog />

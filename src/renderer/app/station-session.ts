@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/api';
+import type { ConsultationSummary } from '../../shared/domain/consultation';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import type { BackendClient, ConnectionState } from '../backend-client/backend-client';
 import { nextAnimationFrame, type FrameScheduler } from '../features/display-rate';
@@ -21,6 +22,8 @@ export class StationSession {
   readonly connection: ValueStore<ConnectionState>;
   /** Last refresh failure, shown in the header; null when the last refresh worked. */
   readonly problem = new ValueStore<string | null>(null);
+  /** The active consultation (issue 6), or null: the call is refused without one. */
+  readonly consultation = new ValueStore<ConsultationSummary | null>(null);
   private readonly unsubscribes: (() => void)[] = [];
 
   constructor(
@@ -41,12 +44,18 @@ export class StationSession {
       }),
       this.client.on('device.state', (device) => this.devices.upsert(device)),
       this.client.on('settings.changed', (settings) => this.settings.set(settings)),
+      this.client.on('consultation.changed', (summary) => this.consultation.set(summary)),
       this.client.connection.subscribe((state) => {
         this.connection.set(state);
         if (state === 'open') void this.refresh();
       }),
     );
     if (this.client.connection.get() === 'open') void this.refresh();
+  }
+
+  /** The backend, for screens that ask it things of their own (consultation, records). */
+  get backend(): BackendClient {
+    return this.client;
   }
 
   stop(): void {
@@ -68,6 +77,16 @@ export class StationSession {
       this.problem.set(null);
     } catch (cause) {
       this.problem.set(cause instanceof Error ? cause.message : String(cause));
+    }
+    await this.refreshConsultation();
+  }
+
+  /** Apart from the rest: a host without consultation records must not blank the live screen. */
+  async refreshConsultation(): Promise<void> {
+    try {
+      this.consultation.set(await this.client.call('consultation.current', {}));
+    } catch (cause) {
+      console.warn('consultation.current failed', cause);
     }
   }
 }

@@ -1,41 +1,51 @@
 import { useState } from 'react';
 import { CallBanner } from '../features/call/CallBanner';
+import { callMessages } from '../features/call/call-messages';
 import { ChatPanel } from '../features/call/ChatPanel';
-import { INSTRUMENT_LABELS } from '../features/call/control-messages';
 import { QualityBadge } from '../features/call/QualityBadge';
 import { VideoView } from '../features/call/VideoView';
 import { useStore } from '../features/use-store';
-import type { ConsultantCall } from './consultant-call';
+import { useMessages } from '../i18n/use-messages';
+import type { ConsultantCall, MeasureStatus } from './consultant-call';
+import { consultantMessages, type ConsultantMessages } from './consultant-messages';
+import { PatientPanel } from './PatientPanel';
+import { RecordForms } from './RecordForms';
 import { SnapshotPanel } from './SnapshotPanel';
 import { StethoscopeAudio } from './StethoscopeAudio';
 import { VitalsPanel } from './VitalsPanel';
 
-/** The doctor's screen: the patient large, the instrument camera beside it (or swapped), vitals. */
+/**
+ * The doctor's screen: the patient large, the instrument camera beside it (or swapped), vitals,
+ * who the patient is and their consent, and the forms for the record (report, care sheet, notes).
+ */
 export function ConsultantApp({ call }: { call: ConsultantCall }) {
+  const m = useMessages(consultantMessages);
+  const c = useMessages(callMessages);
   const state = useStore(call.session.state);
   const media = useStore(call.remote.store);
   const quality = useStore(call.quality.summary);
   const local = useStore(call.localStream);
   const measure = useStore(call.measureResult);
+  const patient = useStore(call.record.patient);
   const [instrumentLarge, setInstrumentLarge] = useState(false);
   const instrumentOn = media.instrumentInfo?.on === true;
   const instrumentName =
-    media.instrumentInfo === null ? 'Instrument camera' : INSTRUMENT_LABELS[media.instrumentInfo.kind];
+    media.instrumentInfo === null ? c.instrumentCamera : c.instrument(media.instrumentInfo.kind);
   const swap = instrumentLarge && instrumentOn;
   const connected = state.phase === 'connected';
   return (
     <div className="consultant">
       <header className="consultant-header">
-        <h1 className="station-title">Teleconsultation</h1>
+        <h1 className="station-title">{m.title}</h1>
         <CallBanner state={state} />
         <QualityBadge summary={quality} />
       </header>
       <main className="consultant-main">
-        <section className="consultant-media" aria-label="Patient video">
+        <section className="consultant-media" aria-label={m.patientVideo}>
           <VideoView
             stream={swap ? media.instrument : media.room}
             muted={swap}
-            label={swap ? instrumentName : 'Patient'}
+            label={swap ? instrumentName : m.patient}
             testId="patient-video"
             className="video-view--large"
           />
@@ -44,11 +54,11 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
               <VideoView
                 stream={instrumentOn ? (swap ? media.room : media.instrument) : null}
                 muted={!swap}
-                label={swap ? 'Patient' : `${instrumentName}${instrumentOn ? '' : ' (off)'}`}
+                label={swap ? m.patient : instrumentOn ? instrumentName : m.off(instrumentName)}
                 testId="instrument-video"
               />
             )}
-            <VideoView stream={local} muted label="You" testId="consultant-self-video" mirrored />
+            <VideoView stream={local} muted label={c.you} testId="consultant-self-video" mirrored />
           </div>
           <div className="call-controls">
             {media.instrument !== null && (
@@ -60,7 +70,7 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
                 data-testid="swap-instrument"
                 onClick={() => setInstrumentLarge(!instrumentLarge)}
               >
-                {swap ? 'Patient large' : `${instrumentName} large`}
+                {swap ? m.patientLarge : m.large(instrumentName)}
               </button>
             )}
             <button
@@ -70,9 +80,11 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
               data-testid="measure-request"
               onClick={() => call.requestMeasurement()}
             >
-              Start measurement
+              {m.startMeasurement}
             </button>
-            {measure !== null && <span data-testid="measure-result">{measure}</span>}
+            {measure !== null && (
+              <span data-testid="measure-result">{measureText(m, c.measureNotSupported, measure)}</span>
+            )}
             {state.phase !== 'ended' && (
               <button
                 className="button button--large button--danger"
@@ -80,16 +92,37 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
                 data-testid="call-end"
                 onClick={() => call.hangUp()}
               >
-                End call
+                {c.endCall}
               </button>
             )}
           </div>
           <StethoscopeAudio stream={media.stethoscope} />
           <SnapshotPanel gallery={call.snapshots} enabled={connected} />
           <ChatPanel control={call.control} />
+          <PatientPanel record={call.record} />
+          <RecordForms record={call.record} enabled={connected} />
         </section>
-        <VitalsPanel vitals={call.vitals} waveforms={call.waveforms} />
+        <VitalsPanel
+          vitals={call.vitals}
+          waveforms={call.waveforms}
+          deviceData={patient?.consent.deviceData ?? true}
+        />
       </main>
     </div>
   );
+}
+
+function measureText(m: ConsultantMessages, notSupported: string, status: MeasureStatus): string {
+  switch (status.kind) {
+    case 'asking':
+      return m.measureAsking;
+    case 'not-connected':
+      return m.notConnected;
+    case 'started':
+      return m.measureStarted;
+    case 'not-supported':
+      return notSupported;
+    case 'failed':
+      return m.measureFailed(status.detail);
+  }
 }

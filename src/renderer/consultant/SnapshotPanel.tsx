@@ -1,12 +1,15 @@
+import { useMessages } from '../i18n/use-messages';
 import { useStore } from '../features/use-store';
-import type { SnapshotGallery } from './snapshot-gallery';
+import { consultantMessages, type ConsultantMessages } from './consultant-messages';
+import type { SnapshotGallery, SnapshotStatus } from './snapshot-gallery';
 
 /** Request a full-resolution still of the instrument camera; show and download the stills. */
 export function SnapshotPanel({ gallery, enabled }: { gallery: SnapshotGallery; enabled: boolean }) {
+  const m = useMessages(consultantMessages);
   const items = useStore(gallery.items);
   const status = useStore(gallery.status);
   return (
-    <section className="snapshots" aria-label="Snapshots">
+    <section className="snapshots" aria-label={m.snapshots}>
       <button
         className="button button--large"
         type="button"
@@ -14,17 +17,17 @@ export function SnapshotPanel({ gallery, enabled }: { gallery: SnapshotGallery; 
         data-testid="snapshot-request"
         onClick={() => gallery.request()}
       >
-        Take snapshot
+        {m.takeSnapshot}
       </button>
-      {status !== null && <span data-testid="snapshot-status">{status}</span>}
+      {status !== null && <span data-testid="snapshot-status">{statusText(m, status)}</span>}
       <ul className="snapshot-list" data-testid="snapshot-gallery">
         {items.map((item) => (
           <li key={item.id} className="snapshot-item">
-            <a href={item.url} download={item.fileName} title={`Download ${item.width}×${item.height}`}>
+            <a href={item.url} download={item.fileName} title={m.snapshotDownload(item.width, item.height)}>
               <img
                 className="snapshot-thumb"
                 src={item.url}
-                alt={`Snapshot ${item.width}×${item.height}`}
+                alt={m.snapshotAlt(item.width, item.height)}
                 data-width={item.width}
               />
             </a>
@@ -33,4 +36,15 @@ export function SnapshotPanel({ gallery, enabled }: { gallery: SnapshotGallery; 
       </ul>
     </section>
   );
+}
+
+function statusText(m: ConsultantMessages, status: SnapshotStatus): string {
+  switch (status.kind) {
+    case 'taking':
+      return m.snapshotTaking;
+    case 'not-connected':
+      return m.notConnected;
+    case 'failed':
+      return m.snapshotFailed(status.detail);
+  }
 }

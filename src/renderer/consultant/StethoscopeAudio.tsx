@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { useMessages } from '../i18n/use-messages';
+import { consultantMessages } from './consultant-messages';
 
 /**
  * The stethoscope stream on its own audio element, with its own volume: heart and lung sounds are
  * quiet and the doctor turns them up without turning up the room voice.
  */
 export function StethoscopeAudio({ stream }: { stream: MediaStream | null }) {
+  const m = useMessages(consultantMessages);
   const ref = useRef<HTMLAudioElement>(null);
   const [volume, setVolume] = useState(1);
   useEffect(() => {
@@ -21,7 +24,7 @@ export function StethoscopeAudio({ stream }: { stream: MediaStream | null }) {
     <div className="steth-audio" data-testid="stethoscope-audio">
       <audio ref={ref} autoPlay data-testid="stethoscope-audio-element" />
       <label>
-        Stethoscope volume
+        {m.stethoscopeVolume}
         <input
           type="range"
           min={0}
@@ -32,7 +35,7 @@ export function StethoscopeAudio({ stream }: { stream: MediaStream | null }) {
           data-testid="stethoscope-volume"
         />
       </label>
-      <span className="steth-audio-hint">Use headphones</span>
+      <span className="steth-audio-hint">{m.headphones}</span>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import '../features/devices/device-group.css'; // not imported by DeviceGroup it
 import { DeviceGroup } from '../features/devices/DeviceGroup';
 import { listDeviceGroups } from '../features/devices/device-groups';
 import { useNow, useStore } from '../features/use-store';
+import { useMessages } from '../i18n/use-messages';
+import { consultantMessages } from './consultant-messages';
 import type { VitalsStore } from '../features/vitals/vitals-store';
 import type { WaveformStore } from '../features/waveforms/waveform-store';
 
@@ -14,7 +16,15 @@ const WINDOW_S = 6;
  * result, traces), one per device. The consultant has no device list, so groups come from the
  * readings themselves and are named by protocol, not by the station's serial port path.
  */
-export function VitalsPanel({ vitals, waveforms }: { vitals: VitalsStore; waveforms: WaveformStore }) {
+interface VitalsPanelProps {
+  readonly vitals: VitalsStore;
+  readonly waveforms: WaveformStore;
+  /** False when the patient refused device data: the station sends none, and the panel says why. */
+  readonly deviceData: boolean;
+}
+
+export function VitalsPanel({ vitals, waveforms, deviceData }: VitalsPanelProps) {
+  const m = useMessages(consultantMessages);
   const snapshot = useStore(vitals);
   const channels = useStore(waveforms);
   const nowMs = useNow(1000);
@@ -23,8 +33,13 @@ export function VitalsPanel({ vitals, waveforms }: { vitals: VitalsStore; wavefo
     [...Object.keys(snapshot.devices), ...channels.map((channel) => channel.device)],
   );
   return (
-    <aside className="consultant-vitals" aria-label="Patient vital signs">
-      {groups.length === 0 && <p className="consultant-empty">No readings yet</p>}
+    <aside className="consultant-vitals" aria-label={m.vitals}>
+      {!deviceData && (
+        <p className="consultant-empty" data-testid="consultant-no-device-data">
+          {m.noDeviceData}
+        </p>
+      )}
+      {deviceData && groups.length === 0 && <p className="consultant-empty">{m.noReadings}</p>}
       {groups.map((entry) => (
         <DeviceGroup
           key={entry.id}

@@ -14,8 +14,14 @@ import { nextAnimationFrame } from '../features/display-rate';
 import { ValueStore } from '../features/value-store';
 import { VitalsStore } from '../features/vitals/vitals-store';
 import { WaveformStore } from '../features/waveforms/waveform-store';
+import { ConsultantRecord } from './consultant-record';
 import { signalingUrlFor } from './invite-fragment';
 import { SnapshotGallery } from './snapshot-gallery';
+
+/** The answer to "start measurement", worded by the page in the doctor's language. */
+export type MeasureStatus =
+  | { readonly kind: 'asking' | 'not-connected' }
+  | { readonly kind: 'started' | 'not-supported' | 'failed'; readonly detail: string };
 
 /**
  * The doctor's side of the call: camera and microphone out (optional: a doctor without a camera
@@ -29,7 +35,8 @@ export class ConsultantCall {
   readonly vitals = new VitalsStore(nextAnimationFrame);
   readonly waveforms = new WaveformStore();
   readonly snapshots: SnapshotGallery;
-  readonly measureResult = new ValueStore<string | null>(null);
+  readonly measureResult = new ValueStore<MeasureStatus | null>(null);
+  readonly record: ConsultantRecord;
   readonly localStream = new ValueStore<MediaStream | null>(null);
   /** Every vitals delivery, for the e2e tests and the latency bench (probe only). */
   readonly arrivals: VitalsArrival[] = [];
@@ -55,6 +62,7 @@ export class ConsultantCall {
     this.remote = new RemoteMedia(this.session, this.control);
     this.quality = new QualityMonitor(this.session, () => this.remote.stethoscopeTrackIds());
     this.snapshots = new SnapshotGallery(this.control);
+    this.record = new ConsultantRecord(this.control);
   }
 
   async start(): Promise<void> {
@@ -74,7 +82,7 @@ export class ConsultantCall {
         this.session.dispatch({ type: 'audio-only', on: audioOnly }),
       ),
       this.control.messages.on('measure-result', ({ outcome, message }) =>
-        this.measureResult.set(outcome === 'started' ? 'Measurement started' : message),
+        this.measureResult.set({ kind: outcome, detail: message }),
       ),
     );
     this.session.start();
@@ -87,9 +95,9 @@ export class ConsultantCall {
   }
 
   requestMeasurement(): void {
-    this.measureResult.set('Asking the station…');
+    this.measureResult.set({ kind: 'asking' });
     if (!this.control.send({ type: 'measure-request', id: this.control.nextId() })) {
-      this.measureResult.set('Not connected');
+      this.measureResult.set({ kind: 'not-connected' });
     }
   }
 
@@ -106,6 +114,7 @@ export class ConsultantCall {
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     this.quality.stop();
     this.remote.dispose();
+    this.record.dispose();
     this.control.dispose();
     for (const track of this.localStream.getSnapshot()?.getTracks() ?? []) track.stop();
   }

@@ -1,18 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { messagesFor, resolveLocale } from '../../shared/i18n';
 import { exposeProbe, readCallFlags } from '../features/call/call-flags';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { systemLanguages } from '../i18n/system-languages';
 import '../styles.css';
 import '../features/call/call.css';
 import './consultant.css';
+import './record-forms.css';
 import { ConsultantApp } from './ConsultantApp';
 import { ConsultantCall } from './consultant-call';
+import { consultantMessages } from './consultant-messages';
 import { inviteTokenFrom } from './invite-fragment';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('consultant.html has no #root element');
+// The doctor's page follows the doctor's browser language: the station's setting is not theirs.
+const locale = resolveLocale('system', systemLanguages());
 const token = inviteTokenFrom(window.location.hash);
 if (token === null) {
-  root.textContent = 'This link has no invitation in it. Ask the station for a new consultant link.';
+  root.textContent = messagesFor(consultantMessages, locale).noInvite;
 } else {
   // The token is a bearer credential: take it out of the address bar (and its history entry).
   history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -24,7 +31,9 @@ if (token === null) {
   void call.start();
   createRoot(root).render(
     <StrictMode>
-      <ConsultantApp call={call} />
+      <I18nProvider locale={locale}>
+        <ConsultantApp call={call} />
+      </I18nProvider>
     </StrictMode>,
   );
 }

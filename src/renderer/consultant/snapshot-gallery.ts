@@ -14,9 +14,15 @@ export interface Snapshot {
 
 export const MAX_SNAPSHOTS = 50;
 
+/** What the panel says about the last request; worded in the doctor's language by the panel. */
+export type SnapshotStatus =
+  | { readonly kind: 'taking' }
+  | { readonly kind: 'not-connected' }
+  | { readonly kind: 'failed'; readonly detail: string };
+
 export class SnapshotGallery {
   readonly items = new ValueStore<readonly Snapshot[]>([]);
-  readonly status = new ValueStore<string | null>(null);
+  readonly status = new ValueStore<SnapshotStatus | null>(null);
   private readonly assembler = new SnapshotAssembler();
 
   constructor(private readonly control: ControlLink) {
@@ -38,11 +44,13 @@ export class SnapshotGallery {
       this.items.set(kept.slice(0, MAX_SNAPSHOTS));
       this.status.set(null);
     });
-    control.messages.on('snapshot-failed', ({ message }) => this.status.set(`Snapshot failed: ${message}`));
+    control.messages.on('snapshot-failed', ({ message }) =>
+      this.status.set({ kind: 'failed', detail: message }),
+    );
   }
 
   request(): void {
     const sent = this.control.send({ type: 'snapshot-request', id: this.control.nextId() });
-    this.status.set(sent ? 'Taking a snapshot…' : 'Not connected');
+    this.status.set(sent ? { kind: 'taking' } : { kind: 'not-connected' });
   }
 }

@@ -1,7 +1,10 @@
-import { describeCall, type CallState } from './call-machine';
+import { useMessages } from '../../i18n/use-messages';
+import type { CallState } from './call-machine';
+import { callMessages } from './call-messages';
 
 /** The call's state in words, the same on both screens; tests read `data-phase`. */
 export function CallBanner({ state }: { state: CallState }) {
+  const m = useMessages(callMessages);
   return (
     <div
       className={`call-banner call-banner--${state.phase}`}
@@ -10,7 +13,7 @@ export function CallBanner({ state }: { state: CallState }) {
       data-audio-only={String(state.audioOnly)}
       role="status"
     >
-      {describeCall(state)}
+      {m.callState(state)}
     </div>
   );
 }

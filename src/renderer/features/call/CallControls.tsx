@@ -1,13 +1,15 @@
+import { useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
-import { INSTRUMENT_LABELS } from './control-messages';
+import { callMessages } from './call-messages';
 import type { StationCall } from './station-call';
 
 /** Large touch targets: the nurse may be wearing gloves and holding an otoscope. */
 export function CallControls({ call }: { call: StationCall }) {
+  const m = useMessages(callMessages);
   const toggles = useStore(call.media.toggles);
   const hasInstrument = call.media.instrument !== null;
   return (
-    <div className="call-controls" role="toolbar" aria-label="Call controls">
+    <div className="call-controls" role="toolbar" aria-label={m.controls}>
       <button
         className="button button--large"
         type="button"
@@ -15,7 +17,7 @@ export function CallControls({ call }: { call: StationCall }) {
         data-testid="toggle-mic"
         onClick={() => call.media.update({ micMuted: !toggles.micMuted })}
       >
-        {toggles.micMuted ? 'Unmute' : 'Mute'}
+        {toggles.micMuted ? m.unmute : m.mute}
       </button>
       <button
         className="button button--large"
@@ -24,7 +26,7 @@ export function CallControls({ call }: { call: StationCall }) {
         data-testid="toggle-camera"
         onClick={() => call.media.update({ cameraOff: !toggles.cameraOff })}
       >
-        {toggles.cameraOff ? 'Camera on' : 'Camera off'}
+        {toggles.cameraOff ? m.cameraOn : m.cameraOff}
       </button>
       {hasInstrument && (
         <button
@@ -34,7 +36,7 @@ export function CallControls({ call }: { call: StationCall }) {
           data-testid="toggle-instrument"
           onClick={() => call.media.update({ instrumentOn: !toggles.instrumentOn })}
         >
-          {INSTRUMENT_LABELS[call.media.instrumentKind]} {toggles.instrumentOn ? 'off' : 'on'}
+          {m.instrumentToggle(m.instrument(call.media.instrumentKind), toggles.instrumentOn)}
         </button>
       )}
       <button
@@ -43,7 +45,7 @@ export function CallControls({ call }: { call: StationCall }) {
         data-testid="call-end"
         onClick={() => call.hangUp()}
       >
-        End call
+        {m.endCall}
       </button>
     </div>
   );

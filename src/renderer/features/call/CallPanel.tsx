@@ -1,20 +1,30 @@
 import { useEffect, useState } from 'react';
+import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { getBackendClient } from '../../backend-client/get-backend-client';
+import { useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
 import { CallBanner } from './CallBanner';
 import { CallControls } from './CallControls';
 import { readCallFlags, exposeProbe } from './call-flags';
+import { callMessages } from './call-messages';
 import { CallSetup } from './CallSetup';
 import { ChatPanel } from './ChatPanel';
-import { INSTRUMENT_LABELS } from './control-messages';
 import { InviteLink } from './InviteLink';
 import { QualityBadge } from './QualityBadge';
+import { RecordingControls } from './RecordingControls';
 import { RemoteMedia } from './remote-media';
 import { StationCall } from './station-call';
 import { StethoscopeMeter } from './StethoscopeMeter';
 import { VideoView } from './VideoView';
 import './call.css';
+import './recording.css';
+
+interface CallPanelProps {
+  /** The active consultation: without one (no consent), no call can start. */
+  readonly consultation: ConsultationSummary | null;
+  readonly client?: BackendClient;
+}
 
 /**
  * The station's call panel: a button in the header opens it over the right part of the screen
@@ -22,10 +32,26 @@ import './call.css';
  * up and start a call, then self view, the remote doctor, the instrument camera preview, the
  * stethoscope meter, the invite link and QR code, and the controls.
  */
-export function CallPanel({ client }: { client?: BackendClient }) {
+export function CallPanel({ consultation, client }: CallPanelProps) {
+  const m = useMessages(callMessages);
   const [call, setCall] = useState<{ station: StationCall; remote: RemoteMedia } | null>(null);
   const [settingUp, setSettingUp] = useState(false);
   useEffect(() => () => call?.station.dispose(), [call]);
+  if (call === null && consultation === null) {
+    return (
+      <div className="call-gate" data-testid="call-gate">
+        <button className="button button--primary" type="button" data-testid="call-open" disabled>
+          {m.callDoctor}
+        </button>
+        <p className="call-gate-text" id="call-gate-text">
+          {m.noConsultation}{' '}
+          <a href="#consultation" data-testid="call-gate-start">
+            {m.startConsultation}
+          </a>
+        </p>
+      </div>
+    );
+  }
   if (call === null && !settingUp) {
     return (
       <button
@@ -34,21 +60,27 @@ export function CallPanel({ client }: { client?: BackendClient }) {
         data-testid="call-open"
         onClick={() => setSettingUp(true)}
       >
-        Call a doctor
+        {m.callDoctor}
       </button>
     );
   }
   if (call === null) {
     return (
-      <section className="call-panel call-panel--setup" aria-label="Call">
+      <section className="call-panel call-panel--setup" aria-label={m.callRegion}>
         <button className="button call-panel-close" type="button" onClick={() => setSettingUp(false)}>
-          Cancel
+          {m.cancel}
         </button>
         <CallSetup
           onStart={(choice) => {
+            if (consultation === null) return;
             const flags = readCallFlags(window.location.search);
             // Without a client from the screen, the call opens its own connection to the backend.
-            const station = new StationCall(client ?? getBackendClient(), flags, client === undefined);
+            const station = new StationCall(
+              client ?? getBackendClient(),
+              consultation,
+              flags,
+              client === undefined,
+            );
             const remote = new RemoteMedia(station.session, station.control);
             exposeProbe(flags, 'station', station);
             setCall({ station, remote });
@@ -79,6 +111,7 @@ function ActiveCall({
   remote: RemoteMedia;
   onClose: () => void;
 }) {
+  const m = useMessages(callMessages);
   const state = useStore(station.session.state);
   const invite = useStore(station.invite);
   const problems = useStore(station.problems);
@@ -86,36 +119,42 @@ function ActiveCall({
   const remoteMedia = useStore(remote.store);
   const toggles = useStore(station.media.toggles);
   return (
-    <section className="call-panel call-panel--active" aria-label="Call">
+    <section className="call-panel call-panel--active" aria-label={m.callRegion}>
       <CallBanner state={state} />
-      {problems.map((problem) => (
-        <p key={problem} className="call-problem" role="alert">
-          {problem}
+      {problems.map((problem, index) => (
+        <p key={index} className="call-problem" role="alert">
+          {m.problem(problem.source, problem.detail)}
         </p>
       ))}
+      {!station.recorder.deviceData && (
+        <p className="call-notice" data-testid="call-no-device-data">
+          {m.noDeviceData}
+        </p>
+      )}
       <div className="call-videos">
         <VideoView
           stream={remoteMedia.room}
           muted={false}
-          label="Doctor"
+          label={m.doctor}
           testId="remote-video"
           className="video-view--main"
         />
-        <VideoView stream={station.media.room} muted label="You" testId="self-video" mirrored />
+        <VideoView stream={station.media.room} muted label={m.you} testId="self-video" mirrored />
         {station.media.instrument !== null && (
           <VideoView
             stream={toggles.instrumentOn ? station.media.instrument : null}
             muted
-            label={`${INSTRUMENT_LABELS[station.media.instrumentKind]} preview`}
+            label={m.preview(m.instrument(station.media.instrumentKind))}
             testId="instrument-preview"
           />
         )}
       </div>
       {station.media.stethoscope !== null && <StethoscopeMeter stream={station.media.stethoscope} />}
       {state.phase !== 'ended' && <CallControls call={station} />}
+      {state.phase !== 'ended' && <RecordingControls call={station} />}
       {state.phase === 'ended' && (
         <button className="button button--large" type="button" data-testid="call-new" onClick={onClose}>
-          New call
+          {m.newCall}
         </button>
       )}
       {invite !== null && state.phase !== 'ended' && <InviteLink invite={invite} />}

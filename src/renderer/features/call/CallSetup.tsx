@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { INSTRUMENT_KINDS, INSTRUMENT_LABELS, type InstrumentKind } from './control-messages';
+import { useMessages } from '../../i18n/use-messages';
+import { callMessages } from './call-messages';
+import { INSTRUMENT_KINDS, type InstrumentKind } from './control-messages';
 import type { MediaChoice } from './media/local-media';
 import { listInputDevices, type InputDevices } from './media/media-devices';
 
@@ -7,6 +9,7 @@ const NONE = '';
 
 /** Choose the room camera and microphone, the instrument camera and the stethoscope input. */
 export function CallSetup({ onStart }: { onStart: (choice: MediaChoice) => void }) {
+  const m = useMessages(callMessages);
   const [devices, setDevices] = useState<InputDevices>({ cameras: [], microphones: [] });
   const [camera, setCamera] = useState(NONE);
   const [microphone, setMicrophone] = useState(NONE);
@@ -34,34 +37,34 @@ export function CallSetup({ onStart }: { onStart: (choice: MediaChoice) => void 
       }}
     >
       <DeviceSelect
-        label="Room camera"
+        label={m.roomCamera}
         testId="setup-camera"
         value={camera}
         onChange={setCamera}
         devices={devices.cameras}
-        leading={[[NONE, 'Default camera']]}
+        leading={[[NONE, m.defaultCamera]]}
       />
       <DeviceSelect
-        label="Microphone"
+        label={m.microphone}
         testId="setup-microphone"
         value={microphone}
         onChange={setMicrophone}
         devices={devices.microphones}
-        leading={[[NONE, 'Default microphone']]}
+        leading={[[NONE, m.defaultMicrophone]]}
       />
       <DeviceSelect
-        label="Instrument camera"
+        label={m.instrumentCamera}
         testId="setup-instrument"
         value={instrument}
         onChange={setInstrument}
         devices={devices.cameras}
         leading={[
-          [NONE, 'None'],
-          ['default', 'Default camera'],
+          [NONE, m.none],
+          ['default', m.defaultCamera],
         ]}
       />
       <label>
-        Instrument
+        {m.instrumentKind}
         <select
           value={kind}
           onChange={(e) => setKind(e.target.value as InstrumentKind)}
@@ -69,24 +72,24 @@ export function CallSetup({ onStart }: { onStart: (choice: MediaChoice) => void 
         >
           {INSTRUMENT_KINDS.map((k) => (
             <option key={k} value={k}>
-              {INSTRUMENT_LABELS[k]}
+              {m.instrument(k)}
             </option>
           ))}
         </select>
       </label>
       <DeviceSelect
-        label="Stethoscope / doppler input"
+        label={m.stethoscopeInput}
         testId="setup-stethoscope"
         value={stethoscope}
         onChange={setStethoscope}
         devices={devices.microphones}
         leading={[
-          [NONE, 'None'],
-          ['default', 'Default input'],
+          [NONE, m.none],
+          ['default', m.defaultInput],
         ]}
       />
       <button className="button button--large button--primary" type="submit" data-testid="call-start">
-        Start call
+        {m.startCall}
       </button>
     </form>
   );

@@ -1,6 +1,8 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useFormat, useMessages } from '../../i18n/use-messages';
 import type { Invite } from './call-api';
+import { callMessages } from './call-messages';
 
 /**
  * The consultant's link, as text to copy and as a QR code to scan with a phone or tablet. The QR is
@@ -8,6 +10,8 @@ import type { Invite } from './call-api';
  * station except through whoever it is given to.
  */
 export function InviteLink({ invite }: { invite: Invite }) {
+  const m = useMessages(callMessages);
+  const format = useFormat();
   const [qr, setQr] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => {
@@ -20,17 +24,15 @@ export function InviteLink({ invite }: { invite: Invite }) {
     };
   }, [invite.consultantUrl]);
   return (
-    <section className="invite" aria-label="Invite the doctor">
-      {qr !== null && (
-        <img className="invite-qr" src={qr} alt="QR code of the consultant link" data-testid="invite-qr" />
-      )}
+    <section className="invite" aria-label={m.invite}>
+      {qr !== null && <img className="invite-qr" src={qr} alt={m.inviteQr} data-testid="invite-qr" />}
       <div className="invite-text">
         <input
           className="invite-url"
           readOnly
           value={invite.consultantUrl}
           data-testid="invite-url"
-          aria-label="Consultant link"
+          aria-label={m.consultantLink}
         />
         <button
           className="button button--large"
@@ -39,9 +41,9 @@ export function InviteLink({ invite }: { invite: Invite }) {
             void navigator.clipboard?.writeText(invite.consultantUrl).then(() => setCopied(true));
           }}
         >
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? m.copied : m.copyLink}
         </button>
-        <span className="invite-expiry">Valid until {new Date(invite.expiresAt).toLocaleTimeString()}</span>
+        <span className="invite-expiry">{m.validUntil(format.time(new Date(invite.expiresAt)))}</span>
       </div>
     </section>
   );

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useMessages } from '../../i18n/use-messages';
+import { callMessages } from './call-messages';
 import { LevelMeter, type Level } from './media/level-meter';
 
 /** The stethoscope input level, with a clipping warning: turn the stethoscope volume down. */
 export function StethoscopeMeter({ stream }: { stream: MediaStream }) {
+  const m = useMessages(callMessages);
   const [level, setLevel] = useState<Level>({ peak: 0, rms: 0, clipping: false });
   useEffect(() => {
     const meter = new LevelMeter(stream);
@@ -21,12 +24,12 @@ export function StethoscopeMeter({ stream }: { stream: MediaStream }) {
   return (
     <div className="steth-meter" data-testid="stethoscope-meter" data-clipping={String(level.clipping)}>
       <label className="steth-meter-label">
-        Stethoscope level
+        {m.stethoscopeLevel}
         <meter min={0} max={1} low={0.7} high={0.95} optimum={0.4} value={level.peak} />
       </label>
       {level.clipping && (
         <span className="steth-meter-clip" role="alert">
-          Clipping — lower the stethoscope volume
+          {m.clipping}
         </span>
       )}
     </div>

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { useMessages } from '../../i18n/use-messages';
+import { callMessages } from './call-messages';
 
 interface VideoViewProps {
   readonly stream: MediaStream | null;
@@ -13,6 +15,7 @@ interface VideoViewProps {
 
 /** A <video> bound to a MediaStream (srcObject cannot be set from JSX). */
 export function VideoView({ stream, muted, label, testId, className, mirrored = false }: VideoViewProps) {
+  const m = useMessages(callMessages);
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = ref.current;
@@ -31,7 +34,7 @@ export function VideoView({ stream, muted, label, testId, className, mirrored = 
         muted={muted}
         aria-label={label}
       />
-      <figcaption className="video-view-label">{stream === null ? `${label} — no video` : label}</figcaption>
+      <figcaption className="video-view-label">{stream === null ? m.noVideo(label) : label}</figcaption>
     </figure>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The call's life as a pure reducer, so both screens say the same thing about the same situation
- * and every transition is testable without a browser:
+ * (in words: `callMessages.callState`) and every transition is testable without a browser:
  *
  *   idle → inviting → connecting → connected ⇄ reconnecting → ended(reason)
  *
@@ -70,28 +70,3 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
       return { ...state, phase: 'ended', endReason: event.reason, detail: event.detail ?? null };
   }
 }
-
-/** What the banner says, the same words on both screens. */
-export function describeCall(state: CallState): string {
-  switch (state.phase) {
-    case 'idle':
-      return 'No call';
-    case 'inviting':
-      return 'Waiting for the doctor to join…';
-    case 'connecting':
-      return 'Connecting…';
-    case 'connected':
-      return state.audioOnly ? 'Connected — audio and vitals only (video paused: weak network)' : 'Connected';
-    case 'reconnecting':
-      return 'Connection lost — reconnecting…';
-    case 'ended':
-      return END_TEXT[state.endReason ?? 'hung-up'] + (state.detail === null ? '' : `: ${state.detail}`);
-  }
-}
-
-const END_TEXT: Readonly<Record<EndReason, string>> = {
-  'hung-up': 'Call ended',
-  'remote-hung-up': 'The other side ended the call',
-  rejected: 'Could not join the call',
-  'media-error': 'Camera or microphone unavailable',
-};

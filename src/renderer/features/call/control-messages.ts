@@ -1,22 +1,24 @@
 import { z } from 'zod';
+import {
+  accompanyingSchema,
+  careSheetSchema,
+  consentSchema,
+  patientSchema,
+  reportSchema,
+} from '../../../shared/domain/consultation';
 
 /**
  * Messages on the call's control channel (JSON): chat, media labels, snapshot requests and their
- * chunked answers, remote measurement requests and goodbye (clock sync rides the vitals channel). Everything the far side
- * sends is parsed against this schema first: a peer is a separate trust domain.
+ * chunked answers, remote measurement requests, the consultation record (the patient shown to the
+ * doctor, the doctor's report, care sheet and notes, and the station's answer) and goodbye (clock
+ * sync rides the vitals channel). Everything the far side sends is parsed against this schema
+ * first: a peer is a separate trust domain.
  */
 export const MEDIA_ROLES = ['room', 'instrument', 'stethoscope'] as const;
 export type MediaRole = (typeof MEDIA_ROLES)[number];
 
 export const INSTRUMENT_KINDS = ['otoscope', 'dermatoscope', 'colposcope', 'exam-camera'] as const;
 export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
-
-export const INSTRUMENT_LABELS: Readonly<Record<InstrumentKind, string>> = {
-  otoscope: 'Otoscope',
-  dermatoscope: 'Dermatoscope',
-  colposcope: 'Colposcope',
-  'exam-camera': 'Exam camera',
-};
 
 /** Snapshot JPEGs travel as base64 text in chunks well under the SCTP message limit. */
 export const SNAPSHOT_CHUNK_CHARS = 16 * 1024;
@@ -52,6 +54,33 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     outcome: z.enum(['started', 'not-supported', 'failed']),
     message: z.string().max(300),
   }),
+  /**
+   * Who the doctor is seeing, sent by the station when the call connects. Only what the doctor
+   * needs to recognise the patient and the consent given: no INS or insurance number.
+   */
+  z.strictObject({
+    type: z.literal('patient'),
+    patient: patientSchema.pick({ familyName: true, givenNames: true, birthDate: true, sex: true }),
+    consent: consentSchema,
+    accompanying: accompanyingSchema.nullable(),
+    motive: z.string().max(500).optional(),
+  }),
+  /** The doctor's report and/or care sheet, for the station to store in the consultation. */
+  z.strictObject({
+    type: z.literal('report'),
+    id,
+    report: reportSchema.optional(),
+    careSheet: careSheetSchema.optional(),
+  }),
+  /** A note of the doctor's, into the consultation's timeline. */
+  z.strictObject({
+    type: z.literal('note'),
+    id,
+    author: z.string().trim().min(1).max(120),
+    text: z.string().trim().min(1).max(10_000),
+  }),
+  /** The station's answer to `report` or `note`: saved, or why not. */
+  z.strictObject({ type: z.literal('report-result'), id, ok: z.boolean(), message: z.string().max(500) }),
   z.strictObject({ type: z.literal('bye') }),
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;

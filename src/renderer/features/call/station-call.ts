@@ -1,12 +1,17 @@
+import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { ValueStore } from '../value-store';
 import { createInvite, stationCredentials, type Invite } from './call-api';
 import type { CallFlags } from './call-flags';
+import type { ProblemSource } from './call-messages';
 import { CallSession } from './call-session';
+import { ConsultationRecorder } from './consultation-recorder';
 import { ControlLink } from './control-link';
 import { LocalMedia, type MediaChoice } from './media/local-media';
 import { mungeOpus, sectionSendsStream } from './media/opus-sdp';
+import { capturePcm } from './media/pcm-capture';
 import { captureStill } from './media/still-capture';
+import { encodeWav } from './media/wav-encoder';
 import { QualityMonitor } from './quality/quality-monitor';
 import { VideoFallback } from './quality/video-fallback';
 import { chunkSnapshot } from './snapshot-chunks';
@@ -14,21 +19,30 @@ import { linkStationVitals } from './vitals-link';
 
 /**
  * The station's call: opens the chosen media, joins the rendezvous room, issues the consultant
- * invite, and answers the consultant's requests (snapshots, measurements). One instance per call.
+ * invite, and answers the consultant's requests (snapshots, measurements). One instance per call,
+ * always inside a consultation (no consent, no call): the recorder writes the call into its record,
+ * and readings are sent to the doctor only with the patient's consent to device data.
  */
+export interface CallProblem {
+  readonly source: ProblemSource;
+  readonly detail: string;
+}
+
 export class StationCall {
   readonly media = new LocalMedia();
   readonly session: CallSession;
   readonly control: ControlLink;
   readonly quality: QualityMonitor;
   readonly invite = new ValueStore<Invite | null>(null);
-  readonly problems = new ValueStore<readonly string[]>([]);
+  readonly problems = new ValueStore<readonly CallProblem[]>([]);
+  readonly recorder: ConsultationRecorder;
   private readonly fallback = new VideoFallback();
   private readonly unsubscribes: (() => void)[] = [];
   private disposed = false;
 
   constructor(
     private readonly client: BackendClient,
+    consultation: ConsultationSummary,
     flags: CallFlags,
     /** Set when the call opened its own backend connection: it is closed with the call. */
     private readonly ownsClient = false,
@@ -44,6 +58,9 @@ export class StationCall {
       relayOnly: flags.relayOnly,
     });
     this.control = new ControlLink(this.session);
+    this.recorder = new ConsultationRecorder(client, consultation, this.control, this.session, (detail) =>
+      this.addProblem({ source: 'record', detail }),
+    );
     const stethoscopeInput = (): Set<string> =>
       new Set(this.media.stethoscope?.getAudioTracks().map((track) => track.id) ?? []);
     this.quality = new QualityMonitor(this.session, stethoscopeInput, (summary) => {
@@ -62,8 +79,10 @@ export class StationCall {
       this.session.end('media-error', cause instanceof Error ? cause.message : String(cause));
       return;
     }
+    this.recorder.start();
+    // Without consent to device data, no reading leaves the station (the doctor's page says why).
+    if (this.recorder.deviceData) this.unsubscribes.push(linkStationVitals(this.session, this.client));
     this.unsubscribes.push(
-      linkStationVitals(this.session, this.client),
       this.session.events.on('connected', () => this.announceMedia()),
       this.media.toggles.subscribe(() => this.announceMedia()),
       // However the call ends (either side hangs up, the server refuses), cameras go dark at once.
@@ -75,6 +94,7 @@ export class StationCall {
           type: 'measure-result',
           id,
           outcome: 'not-supported',
+          // The doctor's page words this from `outcome` in the doctor's language.
           message: 'No connected device supports starting a measurement remotely',
         });
       }),
@@ -84,7 +104,7 @@ export class StationCall {
     try {
       this.invite.set(await createInvite(this.client));
     } catch (cause) {
-      this.problems.set([...this.problems.getSnapshot(), `invite: ${String(cause)}`]);
+      this.addProblem({ source: 'invite', detail: String(cause) });
     }
   }
 
@@ -98,10 +118,46 @@ export class StationCall {
     this.disposed = true;
     if (!this.session.ended) this.session.end('hung-up');
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.recorder.stop();
     this.quality.stop();
     this.control.dispose();
     this.media.stop();
     if (this.ownsClient) this.client.close();
+  }
+
+  /**
+   * A still from the instrument camera when it is on, else the room camera, into the record (the
+   * station's own "Snapshot" button: the nurse frames the lesion and takes it herself).
+   */
+  async takeSnapshot(): Promise<void> {
+    const track = this.snapshotTrack();
+    if (track === undefined) throw new Error('no camera');
+    const image = await captureStill(track, this.control.nextId());
+    await this.recorder.attachSnapshot(image, this.snapshotLabel());
+  }
+
+  /** A lossless WAV of the stethoscope input, `seconds` long, into the record. */
+  async recordStethoscope(seconds: number, onProgress?: (recordedS: number) => void): Promise<void> {
+    const stethoscope = this.media.stethoscope;
+    if (stethoscope === null) throw new Error('no stethoscope input');
+    const takenAt = new Date();
+    const pcm = await capturePcm(stethoscope, seconds, onProgress);
+    await this.recorder.attachStethoscope(encodeWav([pcm.samples], pcm.sampleRate), takenAt);
+  }
+
+  private snapshotTrack(): MediaStreamTrack | undefined {
+    const instrumentOn = this.media.toggles.getSnapshot().instrumentOn;
+    const stream = instrumentOn && this.media.instrument !== null ? this.media.instrument : this.media.room;
+    return stream?.getVideoTracks()[0];
+  }
+
+  private snapshotLabel(): string {
+    const instrumentOn = this.media.toggles.getSnapshot().instrumentOn;
+    return instrumentOn && this.media.instrument !== null ? this.media.instrumentKind : 'room';
+  }
+
+  private addProblem(problem: CallProblem): void {
+    this.problems.set([...this.problems.getSnapshot(), problem]);
   }
 
   private announceMedia(): void {
@@ -119,7 +175,13 @@ export class StationCall {
     const track = (this.media.instrument ?? this.media.room)?.getVideoTracks()[0];
     try {
       if (track === undefined) throw new Error('no camera to take a snapshot from');
-      for (const chunk of chunkSnapshot(await captureStill(track, id))) {
+      const image = await captureStill(track, id);
+      // Into the record as well: what the doctor looked at is part of the consultation.
+      const label = this.media.instrument === null ? 'room' : this.media.instrumentKind;
+      this.recorder
+        .attachSnapshot(image, label)
+        .catch((cause: unknown) => this.addProblem({ source: 'record', detail: String(cause) }));
+      for (const chunk of chunkSnapshot(image)) {
         if (!this.control.send(chunk)) throw new Error('the call dropped during the transfer');
       }
     } catch (cause) {

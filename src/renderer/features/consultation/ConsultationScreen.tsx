@@ -1,6 +1,46 @@
 import type { StationSession } from '../../app/station-session';
+import { useMessages } from '../../i18n/use-messages';
+import { useStore } from '../use-store';
+import { ActiveConsultation } from './ActiveConsultation';
+import { consultationMessages } from './consultation-messages';
+import { InterruptedConsultations } from './InterruptedConsultations';
+import { StartConsultationForm } from './StartConsultationForm';
+import './consultation.css';
 
-/** Placeholder until the consultation screen lands. */
-export function ConsultationScreen(_props: { session: StationSession }) {
-  return <main className="screen-placeholder" />;
+/**
+ * `#consultation`: with no consultation open, the start form (identity and consent) and the
+ * interrupted ones to close; with one open, its live view.
+ */
+export function ConsultationScreen({ session }: { session: StationSession }) {
+  const m = useMessages(consultationMessages);
+  const consultation = useStore(session.consultation);
+  const settings = useStore(session.settings);
+  const client = session.backend;
+  return (
+    <main className="consult-screen" data-testid="consultation-screen">
+      {consultation !== null ? (
+        <ActiveConsultation
+          key={consultation.id}
+          client={client}
+          summary={consultation}
+          onEnded={() => {
+            session.consultation.set(null);
+            void session.refreshConsultation();
+          }}
+        />
+      ) : (
+        <>
+          <h1 className="consult-title">{m.startTitle}</h1>
+          <StartConsultationForm
+            key={settings.operatorName}
+            operatorName={settings.operatorName}
+            onStart={async (start) => {
+              session.consultation.set(await client.call('consultation.start', start));
+            }}
+          />
+          <InterruptedConsultations client={client} />
+        </>
+      )}
+    </main>
+  );
 }

@@ -1,10 +1,12 @@
 import {
   callReducer,
-  describeCall,
   INITIAL_CALL_STATE,
   type CallEvent,
   type CallState,
 } from '../../../../src/renderer/features/call/call-machine';
+import { callMessages } from '../../../../src/renderer/features/call/call-messages';
+
+const describeCall = callMessages.en.callState;
 
 const run = (...events: CallEvent[]): CallState => events.reduce(callReducer, INITIAL_CALL_STATE);
 
@@ -59,6 +61,17 @@ describe('call machine', () => {
     );
     expect(describeCall(run({ type: 'end', reason: 'remote-hung-up' }))).toBe(
       'The other side ended the call',
+    );
+    expect(describeCall(run({ type: 'end', reason: 'rejected', detail: 'room full' }))).toBe(
+      'Could not join the call: room full',
+    );
+  });
+
+  it('says the same in French', () => {
+    const fr = callMessages.fr.callState;
+    expect(fr(run({ type: 'invite' }))).toBe('En attente du médecin…');
+    expect(fr(run({ type: 'end', reason: 'rejected', detail: 'salle pleine' }))).toBe(
+      "Impossible de rejoindre l'appel : salle pleine",
     );
   });
 });

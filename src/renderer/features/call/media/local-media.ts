@@ -17,6 +17,12 @@ export interface MediaChoice {
   readonly stethoscopeInputId: string | null;
 }
 
+/** An optional input that could not be opened; the call goes on without it. */
+export interface MediaProblem {
+  readonly source: 'instrument' | 'stethoscope';
+  readonly detail: string;
+}
+
 export interface MediaToggles {
   readonly micMuted: boolean;
   readonly cameraOff: boolean;
@@ -40,21 +46,21 @@ export class LocalMedia {
   constructor(private readonly mediaDevices: MediaDevices = navigator.mediaDevices) {}
 
   /** Opens everything chosen; a failing instrument or stethoscope does not block the call. */
-  async open(choice: MediaChoice): Promise<string[]> {
+  async open(choice: MediaChoice): Promise<MediaProblem[]> {
     this.stop();
-    const problems: string[] = [];
+    const problems: MediaProblem[] = [];
     this.instrumentKind = choice.instrumentKind;
     this.room = await this.mediaDevices.getUserMedia(roomConstraints(choice.cameraId, choice.microphoneId));
     if (choice.instrumentCameraId !== null) {
       this.instrument = await this.mediaDevices
         .getUserMedia(instrumentConstraints(choice.instrumentCameraId))
-        .catch((cause: unknown) => (problems.push(`instrument camera: ${String(cause)}`), null));
+        .catch((cause: unknown) => (problems.push({ source: 'instrument', detail: String(cause) }), null));
       for (const track of this.instrument?.getVideoTracks() ?? []) track.contentHint = 'detail';
     }
     if (choice.stethoscopeInputId !== null) {
       this.stethoscope = await this.mediaDevices
         .getUserMedia(stethoscopeConstraints(choice.stethoscopeInputId))
-        .catch((cause: unknown) => (problems.push(`stethoscope input: ${String(cause)}`), null));
+        .catch((cause: unknown) => (problems.push({ source: 'stethoscope', detail: String(cause) }), null));
       // 'music' tells the encoder to keep the full band and not to treat quiet parts as silence.
       for (const track of this.stethoscope?.getAudioTracks() ?? []) track.contentHint = 'music';
     }

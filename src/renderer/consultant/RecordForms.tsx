@@ -1,0 +1,291 @@
+import { useState, type ReactNode } from 'react';
+import { ACCOMPANYING_ACT_CODES, CARE_ACT_CODES, CARE_PATHWAYS } from '../../shared/domain/consultation';
+import { todayIso } from '../features/consultation/dates';
+import { useStore } from '../features/use-store';
+import { useMessages } from '../i18n/use-messages';
+import { consultantMessages } from './consultant-messages';
+import type { ConsultantRecord, SendKind } from './consultant-record';
+import {
+  buildCareSheet,
+  buildReport,
+  type CareSheetFields,
+  type DoctorFields,
+  type FormErrors,
+  type FormField,
+  type ReportFields,
+} from './report-form';
+
+/**
+ * The doctor's writing for the record, sent to the station over the call: who writes (name, RPPS,
+ * typed once for both), the report, the care-sheet data and notes. Each part says whether the
+ * station saved it.
+ */
+export function RecordForms({ record, enabled }: { record: ConsultantRecord; enabled: boolean }) {
+  const m = useMessages(consultantMessages);
+  const [doctor, setDoctor] = useState<DoctorFields>({ name: '', rpps: '' });
+  const [report, setReport] = useState<ReportFields>({
+    reason: '',
+    findings: '',
+    conclusion: '',
+    prescriptions: '',
+  });
+  const [sheet, setSheet] = useState<CareSheetFields>({
+    actCode: 'TC',
+    date: todayIso(),
+    pathway: 'treating-doctor',
+    accompanyingAct: '',
+    remarks: '',
+  });
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({});
+  const focusFirst = (found: FormErrors): void => {
+    const first = FIELDS.find((field) => found[field] !== undefined);
+    if (first !== undefined) document.getElementById(fieldId(first))?.focus();
+  };
+  const props = (field: FormField) => ({
+    id: fieldId(field),
+    'aria-invalid': errors[field] !== undefined,
+    'aria-describedby': errors[field] === undefined ? undefined : `${fieldId(field)}-error`,
+    'data-testid': `record-${field}`,
+  });
+  const field = (name: FormField, label: string, input: ReactNode) => (
+    <div className="record-field">
+      <label htmlFor={fieldId(name)}>{label}</label>
+      {input}
+      {errors[name] !== undefined && (
+        <span className="record-field-error" id={`${fieldId(name)}-error`}>
+          {m.problem(errors[name])}
+        </span>
+      )}
+    </div>
+  );
+  const text = (name: keyof ReportFields, label: string, rows = 3) =>
+    field(
+      name,
+      label,
+      <textarea
+        {...props(name)}
+        rows={rows}
+        value={report[name]}
+        onChange={(e) => setReport({ ...report, [name]: e.target.value })}
+      />,
+    );
+
+  return (
+    <section className="record-forms" aria-labelledby="record-title">
+      <h2 id="record-title">{m.recordTitle}</h2>
+      <fieldset className="record-fieldset">
+        <legend>{m.doctorTitle}</legend>
+        {field(
+          'doctorName',
+          m.doctorName,
+          <input
+            {...props('doctorName')}
+            value={doctor.name}
+            maxLength={120}
+            onChange={(e) => setDoctor({ ...doctor, name: e.target.value })}
+          />,
+        )}
+        {field(
+          'doctorRpps',
+          m.doctorRpps,
+          <input
+            {...props('doctorRpps')}
+            inputMode="numeric"
+            value={doctor.rpps}
+            maxLength={14}
+            onChange={(e) => setDoctor({ ...doctor, rpps: e.target.value })}
+          />,
+        )}
+      </fieldset>
+
+      <form
+        className="record-fieldset"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const built = buildReport(doctor, report);
+          setErrors(built.ok ? {} : built.errors);
+          if (built.ok) record.sendReport(built.value);
+          else focusFirst(built.errors);
+        }}
+      >
+        <h3>{m.reportTitle}</h3>
+        {text('reason', m.reason, 2)}
+        {text('findings', m.findings, 4)}
+        {text('conclusion', m.conclusion, 3)}
+        {text('prescriptions', m.prescriptions, 3)}
+        <button
+          className="button button--large button--primary"
+          type="submit"
+          disabled={!enabled}
+          data-testid="record-send-report"
+        >
+          {m.saveReport}
+        </button>
+        <SendStatus record={record} kind="report" />
+      </form>
+
+      <form
+        className="record-fieldset"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const built = buildCareSheet(doctor, sheet);
+          setErrors(built.ok ? {} : built.errors);
+          if (built.ok) record.sendCareSheet(built.value);
+          else focusFirst(built.errors);
+        }}
+      >
+        <h3>{m.careSheetTitle}</h3>
+        {field(
+          'actCode',
+          m.actCode,
+          <select
+            {...props('actCode')}
+            value={sheet.actCode}
+            onChange={(e) => setSheet({ ...sheet, actCode: e.target.value as CareSheetFields['actCode'] })}
+          >
+            {CARE_ACT_CODES.map((code) => (
+              <option key={code} value={code}>
+                {m.actName(code)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'date',
+          m.actDate,
+          <input
+            {...props('date')}
+            type="date"
+            value={sheet.date}
+            onChange={(e) => setSheet({ ...sheet, date: e.target.value })}
+          />,
+        )}
+        {field(
+          'pathway',
+          m.pathway,
+          <select
+            {...props('pathway')}
+            value={sheet.pathway}
+            onChange={(e) => setSheet({ ...sheet, pathway: e.target.value as CareSheetFields['pathway'] })}
+          >
+            {CARE_PATHWAYS.map((pathway) => (
+              <option key={pathway} value={pathway}>
+                {m.pathwayName(pathway)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'accompanyingAct',
+          m.accompanyingAct,
+          <select
+            {...props('accompanyingAct')}
+            value={sheet.accompanyingAct}
+            onChange={(e) =>
+              setSheet({ ...sheet, accompanyingAct: e.target.value as CareSheetFields['accompanyingAct'] })
+            }
+          >
+            <option value="">{m.accompanyingActNone}</option>
+            {ACCOMPANYING_ACT_CODES.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'remarks',
+          m.remarks,
+          <textarea
+            {...props('remarks')}
+            rows={2}
+            maxLength={1000}
+            value={sheet.remarks}
+            onChange={(e) => setSheet({ ...sheet, remarks: e.target.value })}
+          />,
+        )}
+        <button
+          className="button button--large button--primary"
+          type="submit"
+          disabled={!enabled}
+          data-testid="record-send-care-sheet"
+        >
+          {m.saveCareSheet}
+        </button>
+        <SendStatus record={record} kind="careSheet" />
+      </form>
+
+      <form
+        className="record-fieldset"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const author = doctor.name.trim();
+          if (author === '') {
+            setErrors({ doctorName: 'required' });
+            focusFirst({ doctorName: 'required' });
+            return;
+          }
+          if (note.trim() === '') return;
+          record.sendNote(author, note.trim());
+          setNote('');
+        }}
+      >
+        <h3>{m.notesTitle}</h3>
+        <label htmlFor="record-note">{m.note}</label>
+        <textarea
+          id="record-note"
+          data-testid="record-note"
+          rows={2}
+          maxLength={10_000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <button
+          className="button button--large"
+          type="submit"
+          disabled={!enabled}
+          data-testid="record-send-note"
+        >
+          {m.addNote}
+        </button>
+        <SendStatus record={record} kind="note" />
+      </form>
+    </section>
+  );
+}
+
+const FIELDS: readonly FormField[] = [
+  'doctorName',
+  'doctorRpps',
+  'reason',
+  'findings',
+  'conclusion',
+  'prescriptions',
+  'actCode',
+  'date',
+  'pathway',
+  'accompanyingAct',
+  'remarks',
+];
+
+const fieldId = (field: FormField): string => `record-${field}`;
+
+function SendStatus({ record, kind }: { record: ConsultantRecord; kind: SendKind }) {
+  const m = useMessages(consultantMessages);
+  const sends = useStore(record.sends);
+  const state = sends[kind];
+  if (state === undefined) return null;
+  return (
+    <p
+      className={`record-status record-status--${state.state}`}
+      role={state.state === 'failed' || state.state === 'not-connected' ? 'alert' : 'status'}
+      data-testid={`record-status-${kind}`}
+      data-state={state.state}
+    >
+      {m.sendState(kind, state)}
+    </p>
+  );
+}

@@ -1,0 +1,226 @@
+import type { AccompanyingRole, CARE_PATHWAYS, Sex } from '../../shared/domain/consultation';
+import { defineMessages } from '../../shared/i18n';
+import type { SendKind, SendState } from './consultant-record';
+import type { FormProblem } from './report-form';
+
+/** The doctor's page, in the doctor's browser language (the call's shared words are in call-messages). */
+type Pathway = (typeof CARE_PATHWAYS)[number];
+
+const EN_SEX: Readonly<Record<Sex, string>> = {
+  female: 'female',
+  male: 'male',
+  other: 'other',
+  unknown: 'sex unknown',
+};
+const FR_SEX: typeof EN_SEX = { female: 'femme', male: 'homme', other: 'autre', unknown: 'sexe inconnu' };
+const EN_ROLES: Readonly<Record<AccompanyingRole, string>> = {
+  nurse: 'nurse',
+  pharmacist: 'pharmacist',
+  physician: 'physician',
+  midwife: 'midwife',
+  other: 'professional',
+};
+const FR_ROLES: typeof EN_ROLES = {
+  nurse: 'infirmier(ère)',
+  pharmacist: 'pharmacien(ne)',
+  physician: 'médecin',
+  midwife: 'sage-femme',
+  other: 'professionnel(le)',
+};
+const EN_PATHWAYS: Readonly<Record<Pathway, string>> = {
+  'treating-doctor': 'Treating doctor (médecin traitant)',
+  referred: 'Referred by the treating doctor',
+  exception: 'Exception to the care pathway (e.g. urgency)',
+};
+const FR_PATHWAYS: typeof EN_PATHWAYS = {
+  'treating-doctor': 'Médecin traitant',
+  referred: 'Orienté par le médecin traitant',
+  exception: 'Hors parcours de soins coordonnés (ex. urgence)',
+};
+const EN_PROBLEMS: Readonly<Record<FormProblem, string>> = {
+  required: 'Required.',
+  rpps: 'An RPPS number has 11 digits.',
+  tooLong: 'Too long.',
+  invalidDate: 'Not a valid date.',
+  empty: 'Write at least one part of the report.',
+  invalid: 'Not valid.',
+};
+const FR_PROBLEMS: typeof EN_PROBLEMS = {
+  required: 'Obligatoire.',
+  rpps: 'Un numéro RPPS compte 11 chiffres.',
+  tooLong: 'Trop long.',
+  invalidDate: 'Date non valide.',
+  empty: 'Rédigez au moins une partie du compte rendu.',
+  invalid: 'Non valide.',
+};
+const EN_SENT: Readonly<Record<SendKind, string>> = {
+  report: 'Report',
+  careSheet: 'Care sheet',
+  note: 'Note',
+};
+const FR_SENT: typeof EN_SENT = { report: 'Compte rendu', careSheet: 'Feuille de soins', note: 'Note' };
+
+function sendText(
+  names: typeof EN_SENT,
+  words: { sending: string; saved: string; failed: string; offline: string },
+): (kind: SendKind, state: SendState) => string {
+  return (kind, state) => {
+    const name = names[kind];
+    switch (state.state) {
+      case 'sending':
+        return `${name} — ${words.sending}`;
+      case 'saved':
+        return `${name} — ${words.saved}`;
+      case 'failed':
+        return `${name} — ${words.failed}${state.message}`;
+      case 'not-connected':
+        return `${name} — ${words.offline}`;
+    }
+  };
+}
+
+export const consultantMessages = defineMessages({
+  en: {
+    noInvite: 'This link has no invitation in it. Ask the station for a new consultant link.',
+    title: 'Teleconsultation',
+    patientVideo: 'Patient video',
+    patient: 'Patient',
+    off: (name: string): string => `${name} (off)`,
+    patientLarge: 'Patient large',
+    large: (name: string): string => `${name} large`,
+    startMeasurement: 'Start measurement',
+    measureAsking: 'Asking the station…',
+    measureStarted: 'Measurement started',
+    notConnected: 'Not connected',
+    measureFailed: (detail: string): string => `Measurement failed: ${detail}`,
+    snapshots: 'Snapshots',
+    takeSnapshot: 'Take snapshot',
+    snapshotTaking: 'Taking a snapshot…',
+    snapshotFailed: (detail: string): string => `Snapshot failed: ${detail}`,
+    snapshotAlt: (width: number, height: number): string => `Snapshot ${width}×${height}`,
+    snapshotDownload: (width: number, height: number): string => `Download ${width}×${height}`,
+    vitals: 'Patient vital signs',
+    noReadings: 'No readings yet',
+    noDeviceData: 'The patient did not consent to sending device data: no readings are shown here.',
+    stethoscopeVolume: 'Stethoscope volume',
+    headphones: 'Use headphones',
+    // Patient panel
+    patientTitle: 'Patient',
+    patientWaiting: 'The station sends the patient’s identity when the call connects.',
+    born: (date: string): string => `born ${date}`,
+    sexName: (sex: Sex): string => EN_SEX[sex],
+    with: (name: string, role: AccompanyingRole): string => `with ${name} (${EN_ROLES[role]})`,
+    motive: (motive: string): string => `Reason: ${motive}`,
+    consent: (deviceData: boolean, by: string, at: string): string =>
+      `Consent: teleconsultation yes; device data ${deviceData ? 'yes' : 'no'} — recorded by ${by} at ${at}`,
+    // Record forms
+    recordTitle: 'Consultation record',
+    doctorTitle: 'You (author)',
+    doctorName: 'Doctor’s name',
+    doctorRpps: 'RPPS number',
+    reportTitle: 'Report',
+    reason: 'Reason for the consultation',
+    findings: 'Findings',
+    conclusion: 'Conclusion',
+    prescriptions: 'Prescriptions',
+    saveReport: 'Save the report on the station',
+    careSheetTitle: 'Care sheet (for your billing software)',
+    actCode: 'Act',
+    actName: (code: string): string =>
+      ({
+        TC: 'TC — teleconsultation',
+        TCG: 'TCG — teleconsultation, general practitioner',
+        TE1: 'TE1 — tele-expertise, level 1',
+        TE2: 'TE2 — tele-expertise, level 2',
+      })[code] ?? code,
+    actDate: 'Date of the act',
+    pathway: 'Care pathway',
+    pathwayName: (pathway: Pathway): string => EN_PATHWAYS[pathway],
+    accompanyingAct: 'Act of the professional with the patient',
+    accompanyingActNone: 'None',
+    remarks: 'Remarks',
+    saveCareSheet: 'Save the care sheet on the station',
+    notesTitle: 'Notes',
+    note: 'Note for the record',
+    addNote: 'Add the note',
+    problem: (problem: FormProblem): string => EN_PROBLEMS[problem],
+    sendState: sendText(EN_SENT, {
+      sending: 'sending…',
+      saved: 'saved on the station',
+      failed: 'not saved: ',
+      offline: 'not sent: the call is not connected',
+    }),
+  },
+  fr: {
+    noInvite: 'Ce lien ne contient pas d’invitation. Demandez un nouveau lien à la station.',
+    title: 'Téléconsultation',
+    patientVideo: 'Vidéo du patient',
+    patient: 'Patient',
+    off: (name) => `${name} (éteinte)`,
+    patientLarge: 'Patient en grand',
+    large: (name) => `${name} en grand`,
+    startMeasurement: 'Lancer une mesure',
+    measureAsking: 'Demande à la station…',
+    measureStarted: 'Mesure lancée',
+    notConnected: 'Non connecté',
+    measureFailed: (detail) => `Échec de la mesure : ${detail}`,
+    snapshots: 'Photos',
+    takeSnapshot: 'Prendre une photo',
+    snapshotTaking: 'Prise de la photo…',
+    snapshotFailed: (detail) => `Échec de la photo : ${detail}`,
+    snapshotAlt: (width, height) => `Photo ${width}×${height}`,
+    snapshotDownload: (width, height) => `Télécharger ${width}×${height}`,
+    vitals: 'Constantes du patient',
+    noReadings: 'Pas encore de mesure',
+    noDeviceData:
+      'Le patient n’a pas consenti à la transmission des données des appareils : aucune mesure n’est affichée ici.',
+    stethoscopeVolume: 'Volume du stéthoscope',
+    headphones: 'Utilisez un casque',
+    patientTitle: 'Patient',
+    patientWaiting: 'La station envoie l’identité du patient quand l’appel est établi.',
+    born: (date) => `né(e) le ${date}`,
+    sexName: (sex) => FR_SEX[sex],
+    with: (name, role) => `avec ${name} (${FR_ROLES[role]})`,
+    motive: (motive) => `Motif : ${motive}`,
+    consent: (deviceData, by, at) =>
+      `Consentement : téléconsultation oui ; données des appareils ${deviceData ? 'oui' : 'non'} — recueilli par ${by} à ${at}`,
+    recordTitle: 'Dossier de consultation',
+    doctorTitle: 'Vous (auteur)',
+    doctorName: 'Nom du médecin',
+    doctorRpps: 'Numéro RPPS',
+    reportTitle: 'Compte rendu',
+    reason: 'Motif de la consultation',
+    findings: 'Examen clinique',
+    conclusion: 'Conclusion',
+    prescriptions: 'Prescriptions',
+    saveReport: 'Enregistrer le compte rendu sur la station',
+    careSheetTitle: 'Feuille de soins (pour votre logiciel de facturation)',
+    actCode: 'Acte',
+    actName: (code) =>
+      ({
+        TC: 'TC — téléconsultation',
+        TCG: 'TCG — téléconsultation du médecin généraliste',
+        TE1: 'TE1 — téléexpertise de niveau 1',
+        TE2: 'TE2 — téléexpertise de niveau 2',
+      })[code] ?? code,
+    actDate: 'Date de l’acte',
+    pathway: 'Parcours de soins',
+    pathwayName: (pathway) => FR_PATHWAYS[pathway],
+    accompanyingAct: 'Acte du professionnel auprès du patient',
+    accompanyingActNone: 'Aucun',
+    remarks: 'Remarques',
+    saveCareSheet: 'Enregistrer la feuille de soins sur la station',
+    notesTitle: 'Notes',
+    note: 'Note pour le dossier',
+    addNote: 'Ajouter la note',
+    problem: (problem) => FR_PROBLEMS[problem],
+    sendState: sendText(FR_SENT, {
+      sending: 'envoi…',
+      saved: 'enregistré(e) sur la station',
+      failed: 'non enregistré(e) : ',
+      offline: 'non envoyé(e) : l’appel n’est pas connecté',
+    }),
+  },
+});
+
+export type ConsultantMessages = (typeof consultantMessages)['en'];

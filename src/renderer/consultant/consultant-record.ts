@@ -1,0 +1,69 @@
+import type { CareSheet, Report } from '../../shared/domain/consultation';
+import type { ControlLink } from '../features/call/control-link';
+import type { ControlMessage } from '../features/call/control-messages';
+import { ValueStore } from '../features/value-store';
+
+export type PatientInfo = Omit<Extract<ControlMessage, { type: 'patient' }>, 'type'>;
+
+/** Where one report, care sheet or note stands: on its way, saved on the station, or refused. */
+export type SendState =
+  | { readonly state: 'sending' }
+  | { readonly state: 'saved' }
+  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'not-connected' };
+
+export type SendKind = 'report' | 'careSheet' | 'note';
+
+/**
+ * The doctor's side of the consultation record: who the patient is (sent by the station when the
+ * call connects) and what the doctor sends for the record — report, care sheet, notes — each
+ * followed until the station says it is saved (`report-result`) or why not.
+ */
+export class ConsultantRecord {
+  readonly patient = new ValueStore<PatientInfo | null>(null);
+  readonly sends = new ValueStore<Readonly<Partial<Record<SendKind, SendState>>>>({});
+  private readonly pending = new Map<string, SendKind>();
+  private readonly unsubscribes: (() => void)[];
+
+  constructor(private readonly control: ControlLink) {
+    this.unsubscribes = [
+      control.messages.on('patient', ({ type: _type, ...info }) => this.patient.set(info)),
+      control.messages.on('report-result', ({ id, ok, message }) => {
+        const kind = this.pending.get(id);
+        if (kind === undefined) return;
+        this.pending.delete(id);
+        this.setSend(kind, ok ? { state: 'saved' } : { state: 'failed', message });
+      }),
+    ];
+  }
+
+  sendReport(report: Report): void {
+    this.send('report', (id) => ({ type: 'report', id, report }));
+  }
+
+  sendCareSheet(careSheet: CareSheet): void {
+    this.send('careSheet', (id) => ({ type: 'report', id, careSheet }));
+  }
+
+  sendNote(author: string, text: string): void {
+    this.send('note', (id) => ({ type: 'note', id, author, text }));
+  }
+
+  dispose(): void {
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+  }
+
+  private send(kind: SendKind, message: (id: string) => ControlMessage): void {
+    const id = this.control.nextId();
+    if (!this.control.send(message(id))) {
+      this.setSend(kind, { state: 'not-connected' });
+      return;
+    }
+    this.pending.set(id, kind);
+    this.setSend(kind, { state: 'sending' });
+  }
+
+  private setSend(kind: SendKind, state: SendState): void {
+    this.sends.set({ ...this.sends.getSnapshot(), [kind]: state });
+  }
+}

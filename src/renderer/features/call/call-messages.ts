@@ -1,0 +1,223 @@
+import { defineMessages } from '../../../shared/i18n';
+import type { CallPhase, CallState, EndReason } from './call-machine';
+import type { InstrumentKind } from './control-messages';
+
+/**
+ * Every word of the call, on both screens (station and consultant). The consultant's own words are
+ * in `consultant/consultant-messages.ts`; the record-keeping ones (snapshot, stethoscope recording,
+ * report results) are here because the station's call panel shows them.
+ */
+export type ProblemSource = 'instrument' | 'stethoscope' | 'invite' | 'record';
+export type Grade = 'good' | 'fair' | 'poor';
+
+const EN_INSTRUMENTS: Readonly<Record<InstrumentKind, string>> = {
+  otoscope: 'Otoscope',
+  dermatoscope: 'Dermatoscope',
+  colposcope: 'Colposcope',
+  'exam-camera': 'Exam camera',
+};
+const FR_INSTRUMENTS: Readonly<Record<InstrumentKind, string>> = {
+  otoscope: 'Otoscope',
+  dermatoscope: 'Dermatoscope',
+  colposcope: 'Colposcope',
+  'exam-camera': "Caméra d'examen",
+};
+
+const EN_PHASES: Readonly<Record<Exclude<CallPhase, 'ended' | 'connected'>, string>> = {
+  idle: 'No call',
+  inviting: 'Waiting for the doctor to join…',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost — reconnecting…',
+};
+const FR_PHASES: typeof EN_PHASES = {
+  idle: "Pas d'appel",
+  inviting: 'En attente du médecin…',
+  connecting: 'Connexion…',
+  reconnecting: 'Connexion perdue — reconnexion…',
+};
+const EN_ENDS: Readonly<Record<EndReason, string>> = {
+  'hung-up': 'Call ended',
+  'remote-hung-up': 'The other side ended the call',
+  rejected: 'Could not join the call',
+  'media-error': 'Camera or microphone unavailable',
+};
+const FR_ENDS: typeof EN_ENDS = {
+  'hung-up': 'Appel terminé',
+  'remote-hung-up': "L'autre partie a mis fin à l'appel",
+  rejected: "Impossible de rejoindre l'appel",
+  'media-error': 'Caméra ou micro indisponible',
+};
+
+function describe(
+  phases: typeof EN_PHASES,
+  ends: typeof EN_ENDS,
+  connected: string,
+  audioOnly: string,
+  /** French puts a space before a colon, English does not. */
+  colon: string,
+): (state: CallState) => string {
+  return (state) => {
+    if (state.phase === 'connected') return state.audioOnly ? audioOnly : connected;
+    if (state.phase !== 'ended') return phases[state.phase];
+    return ends[state.endReason ?? 'hung-up'] + (state.detail === null ? '' : `${colon}${state.detail}`);
+  };
+}
+
+export const callMessages = defineMessages({
+  en: {
+    callState: (state: CallState): string =>
+      describe(
+        EN_PHASES,
+        EN_ENDS,
+        'Connected',
+        'Connected — audio and vitals only (video paused: weak network)',
+        ': ',
+      )(state),
+    instrument: (kind: InstrumentKind): string => EN_INSTRUMENTS[kind],
+    instrumentCamera: 'Instrument camera',
+    callDoctor: 'Call a doctor',
+    cancel: 'Cancel',
+    callRegion: 'Call',
+    doctor: 'Doctor',
+    you: 'You',
+    preview: (name: string): string => `${name} preview`,
+    noVideo: (label: string): string => `${label} — no video`,
+    newCall: 'New call',
+    problem: (source: ProblemSource, detail: string): string =>
+      `${{ instrument: 'Instrument camera', stethoscope: 'Stethoscope input', invite: 'Consultant link', record: 'Consultation record' }[source]}: ${detail}`,
+    // Setup
+    roomCamera: 'Room camera',
+    defaultCamera: 'Default camera',
+    microphone: 'Microphone',
+    defaultMicrophone: 'Default microphone',
+    none: 'None',
+    instrumentKind: 'Instrument',
+    stethoscopeInput: 'Stethoscope / doppler input',
+    defaultInput: 'Default input',
+    startCall: 'Start call',
+    // Consent gating
+    noConsultation: 'No consultation is open. Start one with the patient’s consent before calling a doctor.',
+    startConsultation: 'Start a consultation',
+    // Controls
+    controls: 'Call controls',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    cameraOff: 'Camera off',
+    cameraOn: 'Camera on',
+    instrumentToggle: (name: string, on: boolean): string => `${name} ${on ? 'off' : 'on'}`,
+    endCall: 'End call',
+    // Chat
+    chat: 'Chat',
+    message: 'Message',
+    send: 'Send',
+    // Invite
+    invite: 'Invite the doctor',
+    inviteQr: 'QR code of the consultant link',
+    consultantLink: 'Consultant link',
+    copied: 'Copied',
+    copyLink: 'Copy link',
+    validUntil: (time: string): string => `Valid until ${time}`,
+    // Quality
+    measuring: 'Link quality: measuring…',
+    relayed: 'relayed (TURN)',
+    direct: 'direct',
+    grade: (grade: Grade): string => ({ good: 'Good', fair: 'Fair', poor: 'Poor' })[grade],
+    link: (grade: string): string => `Link: ${grade}`,
+    figures: (rtt: string, loss: string, jitter: string, down: string, up: string): string =>
+      `RTT ${rtt} · loss ${loss} · jitter ${jitter} · ${down}↓/${up}↑ kbit/s`,
+    stethoscopeGrade: (grade: string, loss: string): string =>
+      `Stethoscope: ${grade} (loss ${loss}, needs < 2 %)`,
+    // Stethoscope meter
+    stethoscopeLevel: 'Stethoscope level',
+    clipping: 'Clipping — lower the stethoscope volume',
+    // Recording into the consultation
+    noDeviceData: 'The patient did not consent to sending device data: readings stay on the station.',
+    snapshot: 'Snapshot',
+    snapshotTaking: 'Taking a snapshot…',
+    snapshotSaved: 'Snapshot saved in the record',
+    snapshotFailed: (detail: string): string => `Snapshot failed: ${detail}`,
+    noCamera: 'no camera to take a snapshot from',
+    recordStethoscope: (seconds: number): string => `Record stethoscope ${seconds} s`,
+    recordDuration: 'Recording length',
+    seconds: (seconds: number): string => `${seconds} s`,
+    recording: (left: number): string => `Recording… ${left} s left`,
+    recordingSaved: 'Stethoscope recording saved in the record',
+    recordingFailed: (detail: string): string => `Stethoscope recording failed: ${detail}`,
+    measureNotSupported: 'No connected device supports starting a measurement remotely',
+  },
+  fr: {
+    callState: describe(
+      FR_PHASES,
+      FR_ENDS,
+      'Connecté',
+      'Connecté — audio et constantes seulement (vidéo suspendue : réseau faible)',
+      ' : ',
+    ),
+    instrument: (kind) => FR_INSTRUMENTS[kind],
+    instrumentCamera: "Caméra d'instrument",
+    callDoctor: 'Appeler un médecin',
+    cancel: 'Annuler',
+    callRegion: 'Appel',
+    doctor: 'Médecin',
+    you: 'Vous',
+    preview: (name) => `Aperçu ${name.toLowerCase()}`,
+    noVideo: (label) => `${label} — pas de vidéo`,
+    newCall: 'Nouvel appel',
+    problem: (source, detail) =>
+      `${{ instrument: "Caméra d'instrument", stethoscope: 'Entrée stéthoscope', invite: 'Lien du médecin', record: 'Dossier de consultation' }[source]} : ${detail}`,
+    roomCamera: 'Caméra de la pièce',
+    defaultCamera: 'Caméra par défaut',
+    microphone: 'Micro',
+    defaultMicrophone: 'Micro par défaut',
+    none: 'Aucune',
+    instrumentKind: 'Instrument',
+    stethoscopeInput: 'Entrée stéthoscope / doppler',
+    defaultInput: 'Entrée par défaut',
+    startCall: "Démarrer l'appel",
+    noConsultation:
+      "Aucune consultation n'est ouverte. Ouvrez-en une avec le consentement du patient avant d'appeler un médecin.",
+    startConsultation: 'Commencer une consultation',
+    controls: "Commandes de l'appel",
+    mute: 'Couper le micro',
+    unmute: 'Rétablir le micro',
+    cameraOff: 'Couper la caméra',
+    cameraOn: 'Rétablir la caméra',
+    instrumentToggle: (name, on) => `${name} : ${on ? 'éteindre' : 'allumer'}`,
+    endCall: 'Raccrocher',
+    chat: 'Messages',
+    message: 'Message',
+    send: 'Envoyer',
+    invite: 'Inviter le médecin',
+    inviteQr: 'QR code du lien du médecin',
+    consultantLink: 'Lien du médecin',
+    copied: 'Copié',
+    copyLink: 'Copier le lien',
+    validUntil: (time) => `Valable jusqu'à ${time}`,
+    measuring: 'Qualité de la liaison : mesure en cours…',
+    relayed: 'relayée (TURN)',
+    direct: 'directe',
+    grade: (grade) => ({ good: 'Bonne', fair: 'Moyenne', poor: 'Mauvaise' })[grade],
+    link: (grade) => `Liaison : ${grade}`,
+    figures: (rtt, loss, jitter, down, up) =>
+      `RTT ${rtt} · pertes ${loss} · gigue ${jitter} · ${down}↓/${up}↑ kbit/s`,
+    stethoscopeGrade: (grade, loss) => `Stéthoscope : ${grade} (pertes ${loss}, moins de 2 % requis)`,
+    stethoscopeLevel: 'Niveau du stéthoscope',
+    clipping: 'Saturation — baissez le volume du stéthoscope',
+    noDeviceData:
+      "Le patient n'a pas consenti à la transmission des données des appareils : les mesures restent sur la station.",
+    snapshot: 'Photo',
+    snapshotTaking: 'Prise de la photo…',
+    snapshotSaved: 'Photo enregistrée dans le dossier',
+    snapshotFailed: (detail) => `Échec de la photo : ${detail}`,
+    noCamera: 'aucune caméra pour prendre la photo',
+    recordStethoscope: (seconds) => `Enregistrer le stéthoscope ${seconds} s`,
+    recordDuration: "Durée de l'enregistrement",
+    seconds: (seconds) => `${seconds} s`,
+    recording: (left) => `Enregistrement… encore ${left} s`,
+    recordingSaved: 'Enregistrement du stéthoscope ajouté au dossier',
+    recordingFailed: (detail) => `Échec de l'enregistrement du stéthoscope : ${detail}`,
+    measureNotSupported: 'Aucun appareil connecté ne permet de lancer une mesure à distance',
+  },
+});
+
+export type CallMessages = (typeof callMessages)['en'];

@@ -1,0 +1,148 @@
+import type { AppendableEvent, ConsultationSummary } from '../../../shared/domain/consultation';
+import type { BackendClient } from '../../backend-client/backend-client';
+import type { CallSession } from './call-session';
+import type { ControlLink } from './control-link';
+import type { ControlMessage } from './control-messages';
+import { bytesToBase64 } from './media/base64';
+import type { SnapshotImage } from './snapshot-chunks';
+
+type ReportMessage = Extract<ControlMessage, { type: 'report' }>;
+type NoteMessage = Extract<ControlMessage, { type: 'note' }>;
+
+/**
+ * Writes the call into the active consultation's record: every chat line (both ways), call
+ * connected/ended, the stills and stethoscope recordings, and what the doctor sends over the
+ * control channel (report, care sheet, notes), answering each with `report-result` so the doctor
+ * knows it is saved on the station. Also tells the doctor who the patient is when the call connects.
+ */
+export class ConsultationRecorder {
+  private readonly unsubscribes: (() => void)[] = [];
+  private readonly recordedChat = new Set<string>();
+  private connectedOnce = false;
+  private stopped = false;
+
+  constructor(
+    private readonly client: BackendClient,
+    readonly consultation: ConsultationSummary,
+    private readonly control: ControlLink,
+    private readonly session: CallSession,
+    /** A write the record refused: shown to the station's user, never silently lost. */
+    private readonly onProblem: (detail: string) => void,
+  ) {}
+
+  /** Readings go to the doctor only with the patient's consent to device data. */
+  get deviceData(): boolean {
+    return this.consultation.consent.deviceData;
+  }
+
+  start(): void {
+    this.unsubscribes.push(
+      this.control.chat.subscribe(() => this.recordChat()),
+      this.session.events.on('connected', () => {
+        this.connectedOnce = true;
+        this.sendPatient();
+        this.append({ kind: 'call', state: 'connected' });
+      }),
+      this.control.messages.on('report', (message) => void this.saveReport(message)),
+      this.control.messages.on('note', (message) => void this.saveNote(message)),
+    );
+  }
+
+  /** The call is over: say so in the timeline (once, and only if it ever connected). */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    if (this.connectedOnce) this.append({ kind: 'call', state: 'ended' });
+  }
+
+  async attachSnapshot(image: SnapshotImage, label?: string): Promise<void> {
+    await this.client.call('consultation.attach', {
+      id: this.consultation.id,
+      kind: 'snapshot',
+      mime: image.mime,
+      dataBase64: image.base64,
+      takenAt: new Date().toISOString(),
+      ...(label === undefined ? {} : { label }),
+    });
+  }
+
+  async attachStethoscope(wav: Uint8Array, takenAt: Date): Promise<void> {
+    await this.client.call('consultation.attach', {
+      id: this.consultation.id,
+      kind: 'stethoscope',
+      mime: 'audio/wav',
+      dataBase64: bytesToBase64(wav),
+      takenAt: takenAt.toISOString(),
+    });
+  }
+
+  private recordChat(): void {
+    for (const line of this.control.chat.getSnapshot()) {
+      if (this.recordedChat.has(line.id)) continue;
+      this.recordedChat.add(line.id);
+      this.append({ kind: 'chat', from: line.mine ? 'station' : 'consultant', text: line.text });
+    }
+  }
+
+  private sendPatient(): void {
+    const { patient, consent, accompanying, motive } = this.consultation;
+    // Only with consent to the teleconsultation (a consultation cannot start without it).
+    if (!consent.teleconsultation) return;
+    this.control.send({
+      type: 'patient',
+      patient: {
+        familyName: patient.familyName,
+        givenNames: patient.givenNames,
+        birthDate: patient.birthDate,
+        sex: patient.sex,
+      },
+      consent,
+      accompanying,
+      ...(motive === undefined ? {} : { motive }),
+    });
+  }
+
+  private async saveReport({ id, report, careSheet }: ReportMessage): Promise<void> {
+    if (report === undefined && careSheet === undefined) {
+      this.answer(id, false, 'nothing to save: no report and no care sheet');
+      return;
+    }
+    try {
+      await this.client.call('consultation.report', {
+        id: this.consultation.id,
+        ...(report === undefined ? {} : { report }),
+        ...(careSheet === undefined ? {} : { careSheet }),
+      });
+      this.answer(id, true, 'saved');
+    } catch (cause) {
+      this.answer(id, false, describe(cause));
+    }
+  }
+
+  private async saveNote({ id, author, text }: NoteMessage): Promise<void> {
+    try {
+      await this.client.call('consultation.append', {
+        id: this.consultation.id,
+        event: { kind: 'note', author, text },
+      });
+      this.answer(id, true, 'saved');
+    } catch (cause) {
+      this.answer(id, false, describe(cause));
+    }
+  }
+
+  private answer(id: string, ok: boolean, message: string): void {
+    this.control.send({ type: 'report-result', id, ok, message: message.slice(0, 500) });
+  }
+
+  private append(event: AppendableEvent): void {
+    this.client
+      .call('consultation.append', { id: this.consultation.id, event })
+      .catch((cause: unknown) => this.onProblem(describe(cause)));
+  }
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

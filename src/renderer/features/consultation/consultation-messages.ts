@@ -1,0 +1,281 @@
+import { defineMessages } from '../../../shared/i18n';
+import type {
+  AccompanyingRole,
+  ConsultationStatus,
+  Sex,
+  TimelineEvent,
+} from '../../../shared/domain/consultation';
+import type { FieldProblem } from './start-form';
+
+/**
+ * The consultation screens' words: starting one (identity, consent), the active one (timeline,
+ * note, end) and the banner on the live screen. The timeline's wording is shared with the records
+ * screen, which reads the same events.
+ */
+const EN_SEX: Readonly<Record<Sex, string>> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Unknown',
+};
+const FR_SEX: typeof EN_SEX = { female: 'Féminin', male: 'Masculin', other: 'Autre', unknown: 'Inconnu' };
+
+const EN_ROLES: Readonly<Record<AccompanyingRole, string>> = {
+  nurse: 'Nurse',
+  pharmacist: 'Pharmacist',
+  physician: 'Physician',
+  midwife: 'Midwife',
+  other: 'Other professional',
+};
+const FR_ROLES: typeof EN_ROLES = {
+  nurse: 'Infirmier / infirmière',
+  pharmacist: 'Pharmacien / pharmacienne',
+  physician: 'Médecin',
+  midwife: 'Sage-femme',
+  other: 'Autre professionnel',
+};
+
+const EN_STATUS: Readonly<Record<ConsultationStatus, string>> = {
+  active: 'In progress',
+  ended: 'Closed',
+  interrupted: 'Interrupted',
+};
+const FR_STATUS: typeof EN_STATUS = { active: 'En cours', ended: 'Clôturée', interrupted: 'Interrompue' };
+
+const EN_PROBLEMS: Readonly<Record<FieldProblem, string>> = {
+  required: 'Required.',
+  tooLong: 'Too long.',
+  invalidDate: 'Not a valid date.',
+  futureDate: 'The birth date cannot be in the future.',
+  insFormat:
+    'An INS has 13 characters (sex, year, month, department — 2A/2B for Corsica — commune, order), optionally followed by its 2-digit key.',
+  insKey: 'The 2-digit key does not match the 13 characters before it: check the number on the card.',
+  insuranceFormat: '5 to 30 letters or digits.',
+  identifierFormat: 'An RPPS number has 11 digits, an ADELI number 9.',
+  consentRequired: 'Without the patient’s consent to the teleconsultation, it cannot take place.',
+  invalid: 'Not valid.',
+};
+const FR_PROBLEMS: typeof EN_PROBLEMS = {
+  required: 'Obligatoire.',
+  tooLong: 'Trop long.',
+  invalidDate: 'Date non valide.',
+  futureDate: 'La date de naissance ne peut pas être dans le futur.',
+  insFormat:
+    'L’INS comporte 13 caractères (sexe, année, mois, département — 2A/2B pour la Corse — commune, rang), éventuellement suivis de sa clé à 2 chiffres.',
+  insKey:
+    'La clé à 2 chiffres ne correspond pas aux 13 caractères qui la précèdent : vérifiez le numéro sur la carte.',
+  insuranceFormat: 'De 5 à 30 lettres ou chiffres.',
+  identifierFormat: 'Un numéro RPPS compte 11 chiffres, un numéro ADELI 9.',
+  consentRequired: 'Sans le consentement du patient à la téléconsultation, elle ne peut pas avoir lieu.',
+  invalid: 'Non valide.',
+};
+
+type EventWords = (event: TimelineEvent) => string;
+
+const enEvent: EventWords = (event) => {
+  switch (event.kind) {
+    case 'started':
+      return 'Consultation started';
+    case 'consent':
+      return `Consent recorded by ${event.consent.recordedBy}: teleconsultation ${event.consent.teleconsultation ? 'yes' : 'no'}, device data ${event.consent.deviceData ? 'yes' : 'no'}`;
+    case 'device':
+      return `${event.name} ${event.state === 'connected' ? 'connected' : 'disconnected'}`;
+    case 'media':
+      return event.media.kind === 'snapshot' ? 'Snapshot' : 'Stethoscope recording';
+    case 'chat':
+      return `${event.from === 'station' ? 'Station' : 'Doctor'}: ${event.text}`;
+    case 'note':
+      return `Note by ${event.author}: ${event.text}`;
+    case 'call':
+      return event.state === 'connected' ? 'Call connected' : 'Call ended';
+    case 'report':
+      return 'Report saved';
+    case 'care-sheet':
+      return 'Care sheet saved';
+    case 'interrupted':
+      return 'Interrupted (the station stopped)';
+    case 'ended':
+      return 'Consultation closed';
+  }
+};
+
+const frEvent: EventWords = (event) => {
+  switch (event.kind) {
+    case 'started':
+      return 'Début de la consultation';
+    case 'consent':
+      return `Consentement recueilli par ${event.consent.recordedBy} : téléconsultation ${event.consent.teleconsultation ? 'oui' : 'non'}, données des appareils ${event.consent.deviceData ? 'oui' : 'non'}`;
+    case 'device':
+      return `${event.name} ${event.state === 'connected' ? 'connecté' : 'déconnecté'}`;
+    case 'media':
+      return event.media.kind === 'snapshot' ? 'Photo' : 'Enregistrement du stéthoscope';
+    case 'chat':
+      return `${event.from === 'station' ? 'Station' : 'Médecin'} : ${event.text}`;
+    case 'note':
+      return `Note de ${event.author} : ${event.text}`;
+    case 'call':
+      return event.state === 'connected' ? 'Appel connecté' : 'Fin de l’appel';
+    case 'report':
+      return 'Compte rendu enregistré';
+    case 'care-sheet':
+      return 'Feuille de soins enregistrée';
+    case 'interrupted':
+      return 'Interrompue (arrêt de la station)';
+    case 'ended':
+      return 'Consultation clôturée';
+  }
+};
+
+export const consultationMessages = defineMessages({
+  en: {
+    title: 'Consultation',
+    startTitle: 'Start a consultation',
+    patient: 'Patient',
+    familyName: 'Family name',
+    givenNames: 'Given names',
+    birthDate: 'Date of birth',
+    sex: 'Sex',
+    choose: 'Choose…',
+    sexName: (sex: Sex): string => EN_SEX[sex],
+    ins: 'INS (national health identifier, optional)',
+    insHint: '13 characters and the 2-digit key, as on the card; spaces are allowed.',
+    insuranceNumber: 'Health-insurance number (optional)',
+    motive: 'Reason for the consultation (optional)',
+    accompanyingTitle: 'Professional with the patient',
+    accompanyingNone: 'None',
+    accompanyingPresent: 'A professional is present',
+    accompanyingName: 'Name',
+    accompanyingRole: 'Role',
+    roleName: (role: AccompanyingRole): string => EN_ROLES[role],
+    accompanyingIdentifier: 'RPPS or ADELI number (optional)',
+    consentTitle: 'Patient consent',
+    consentExplain:
+      'Read this to the patient. A doctor will examine them by video. What the station measures (oxygen, pulse, blood pressure, ECG…), photos from the examination camera and stethoscope sounds are sent to that doctor during the call and kept in an encrypted record on this station. The patient may refuse, or stop at any time.',
+    consentTeleconsultation: 'The patient agrees to the teleconsultation.',
+    consentDeviceData:
+      'The patient agrees that readings from the devices are sent to the doctor and recorded.',
+    recordedBy: 'Consent recorded by',
+    start: 'Start the consultation',
+    starting: 'Starting…',
+    problem: (problem: FieldProblem): string => EN_PROBLEMS[problem],
+    fixErrors: (count: number): string =>
+      count === 1 ? 'One field needs attention.' : `${count} fields need attention.`,
+    backendError: (detail: string): string => `The station refused: ${detail}`,
+    // Active
+    activeTitle: 'Consultation in progress',
+    born: (date: string): string => `born ${date}`,
+    elapsed: (duration: string): string => `Elapsed: ${duration}`,
+    startedAt: (time: string): string => `Started at ${time}`,
+    consentSummary: (deviceData: boolean, by: string): string =>
+      `Consent to the teleconsultation${deviceData ? ' and to device data' : ' (not to device data)'}, recorded by ${by}`,
+    accompaniedBy: (name: string, role: string): string => `With ${name} (${role})`,
+    timeline: 'Timeline',
+    timelineEmpty: 'Nothing recorded yet.',
+    event: (event: TimelineEvent): string => enEvent(event),
+    noteLabel: 'Note (station side)',
+    addNote: 'Add the note',
+    noteSaved: 'Note added.',
+    end: 'End the consultation',
+    endConfirmTitle: 'End this consultation?',
+    endConfirmText:
+      'The record is closed: nothing more can be added to it. The doctor can no longer send the report through the call.',
+    endConfirm: 'End it',
+    keepOpen: 'Keep it open',
+    ending: 'Closing…',
+    goLive: 'Back to the live screen',
+    loading: 'Loading…',
+    // Interrupted
+    interruptedTitle: 'Interrupted consultations',
+    interruptedExplain:
+      'The station stopped during these consultations. Open one to read what was recorded, then close it.',
+    open: 'Open',
+    close: 'Close',
+    readOnly: 'Read only',
+    closeRecord: 'Close this record',
+    back: 'Back',
+    status: (status: ConsultationStatus): string => EN_STATUS[status],
+    // Banner
+    bannerNone: 'No consultation',
+    bannerStart: 'Start one',
+    bannerActive: (name: string, elapsed: string): string => `${name} — ${elapsed}`,
+    bannerLabel: 'Consultation',
+    bannerOpen: 'Open the consultation',
+  },
+  fr: {
+    title: 'Consultation',
+    startTitle: 'Commencer une consultation',
+    patient: 'Patient',
+    familyName: 'Nom de famille',
+    givenNames: 'Prénoms',
+    birthDate: 'Date de naissance',
+    sex: 'Sexe',
+    choose: 'Choisir…',
+    sexName: (sex) => FR_SEX[sex],
+    ins: 'INS (identifiant national de santé, facultatif)',
+    insHint: '13 caractères et la clé à 2 chiffres, comme sur la carte ; les espaces sont acceptés.',
+    insuranceNumber: 'Numéro d’assurance maladie (facultatif)',
+    motive: 'Motif de la consultation (facultatif)',
+    accompanyingTitle: 'Professionnel auprès du patient',
+    accompanyingNone: 'Aucun',
+    accompanyingPresent: 'Un professionnel est présent',
+    accompanyingName: 'Nom',
+    accompanyingRole: 'Profession',
+    roleName: (role) => FR_ROLES[role],
+    accompanyingIdentifier: 'Numéro RPPS ou ADELI (facultatif)',
+    consentTitle: 'Consentement du patient',
+    consentExplain:
+      'À lire au patient. Un médecin va l’examiner par vidéo. Ce que mesure la station (oxygène, pouls, tension, ECG…), les photos de la caméra d’examen et les sons du stéthoscope sont transmis à ce médecin pendant l’appel et conservés dans un dossier chiffré sur cette station. Le patient peut refuser, ou arrêter à tout moment.',
+    consentTeleconsultation: 'Le patient accepte la téléconsultation.',
+    consentDeviceData:
+      'Le patient accepte que les mesures des appareils soient transmises au médecin et enregistrées.',
+    recordedBy: 'Consentement recueilli par',
+    start: 'Commencer la consultation',
+    starting: 'Démarrage…',
+    problem: (problem) => FR_PROBLEMS[problem],
+    fixErrors: (count) => (count === 1 ? 'Un champ est à corriger.' : `${count} champs sont à corriger.`),
+    backendError: (detail) => `La station a refusé : ${detail}`,
+    activeTitle: 'Consultation en cours',
+    born: (date) => `né(e) le ${date}`,
+    elapsed: (duration) => `Durée : ${duration}`,
+    startedAt: (time) => `Commencée à ${time}`,
+    consentSummary: (deviceData, by) =>
+      `Consentement à la téléconsultation${deviceData ? ' et aux données des appareils' : ' (pas aux données des appareils)'}, recueilli par ${by}`,
+    accompaniedBy: (name, role) => `Avec ${name} (${role})`,
+    timeline: 'Déroulé',
+    timelineEmpty: 'Rien n’est encore enregistré.',
+    event: (event) => frEvent(event),
+    noteLabel: 'Note (côté station)',
+    addNote: 'Ajouter la note',
+    noteSaved: 'Note ajoutée.',
+    end: 'Terminer la consultation',
+    endConfirmTitle: 'Terminer cette consultation ?',
+    endConfirmText:
+      'Le dossier est clôturé : plus rien ne pourra y être ajouté. Le médecin ne pourra plus envoyer son compte rendu par l’appel.',
+    endConfirm: 'Terminer',
+    keepOpen: 'Continuer',
+    ending: 'Clôture…',
+    goLive: 'Retour à l’écran direct',
+    loading: 'Chargement…',
+    interruptedTitle: 'Consultations interrompues',
+    interruptedExplain:
+      'La station s’est arrêtée pendant ces consultations. Ouvrez-en une pour lire ce qui a été enregistré, puis clôturez-la.',
+    open: 'Ouvrir',
+    close: 'Clôturer',
+    readOnly: 'Lecture seule',
+    closeRecord: 'Clôturer ce dossier',
+    back: 'Retour',
+    status: (status) => FR_STATUS[status],
+    bannerNone: 'Aucune consultation',
+    bannerStart: 'En commencer une',
+    bannerActive: (name, elapsed) => `${name} — ${elapsed}`,
+    bannerLabel: 'Consultation',
+    bannerOpen: 'Ouvrir la consultation',
+  },
+});
+
+export type ConsultationMessages = (typeof consultationMessages)['en'];
+
+/** "DUPONT Marie": the family name first and in capitals, as French records write it. */
+export function patientName(patient: { familyName: string; givenNames: string }): string {
+  return `${patient.familyName.toLocaleUpperCase('fr-FR')} ${patient.givenNames}`;
+}

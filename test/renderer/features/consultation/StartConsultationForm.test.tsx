@@ -1,0 +1,80 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ConsultationStart } from '../../../../src/shared/domain/consultation';
+import { StartConsultationForm } from '../../../../src/renderer/features/consultation/StartConsultationForm';
+import { I18nProvider } from '../../../../src/renderer/i18n/I18nProvider';
+
+function setup(locale: 'en' | 'fr' = 'en', onStart = jest.fn(async (_start: ConsultationStart) => {})) {
+  render(
+    <I18nProvider locale={locale}>
+      <StartConsultationForm operatorName="Inf. Bernard" onStart={onStart} />
+    </I18nProvider>,
+  );
+  return onStart;
+}
+
+const type = (label: RegExp, value: string): void => {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+};
+
+describe('start consultation form', () => {
+  it('shows each problem beside its field, linked for screen readers, and focuses the first', () => {
+    const onStart = setup();
+    fireEvent.click(screen.getByTestId('consultation-start'));
+    const family = screen.getByLabelText(/Family name/);
+    expect(family.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(family.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Required.',
+    );
+    expect(document.activeElement).toBe(family);
+    expect(screen.getByTestId('error-consentTeleconsultation').textContent).toMatch(/consent/);
+    expect(onStart).not.toHaveBeenCalled();
+  });
+
+  it('refuses without consent, then starts with it; recorded-by defaults to the operator', async () => {
+    const onStart = setup();
+    type(/Family name/, 'Dupont');
+    type(/Given names/, 'Marie');
+    type(/Date of birth/, '1985-05-12');
+    fireEvent.change(screen.getByLabelText(/^Sex/), { target: { value: 'female' } });
+    type(/INS/, '2 85 05 78 006 084 42');
+    fireEvent.click(screen.getByTestId('consultation-start'));
+    expect(screen.getByTestId('error-ins').textContent).toMatch(/key does not match/);
+    expect(screen.getByTestId('error-consentTeleconsultation')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText(/INS/));
+
+    type(/INS/, '2 85 05 78 006 084 41');
+    fireEvent.click(screen.getByTestId('consent-teleconsultation'));
+    fireEvent.click(screen.getByTestId('consultation-start'));
+    await waitFor(() => expect(onStart).toHaveBeenCalledTimes(1));
+    expect(onStart.mock.calls[0]?.[0]).toEqual({
+      patient: {
+        familyName: 'Dupont',
+        givenNames: 'Marie',
+        birthDate: '1985-05-12',
+        sex: 'female',
+        ins: '285057800608441',
+      },
+      accompanying: null,
+      consent: { teleconsultation: true, deviceData: false, recordedBy: 'Inf. Bernard' },
+    });
+  });
+
+  it('shows the backend refusal and keeps what was typed', async () => {
+    setup(
+      'fr',
+      jest.fn(async (_start: ConsultationStart) =>
+        Promise.reject(new Error('forbidden: another consultation is active')),
+      ),
+    );
+    type(/Nom de famille/, 'Dupont');
+    type(/Prénoms/, 'Marie');
+    type(/Date de naissance/, '1985-05-12');
+    fireEvent.change(screen.getByLabelText(/^Sexe/), { target: { value: 'female' } });
+    fireEvent.click(screen.getByTestId('consent-teleconsultation'));
+    fireEvent.click(screen.getByTestId('consultation-start'));
+    expect((await screen.findByTestId('consultation-start-refused')).textContent).toBe(
+      'La station a refusé : forbidden: another consultation is active',
+    );
+    expect(screen.getByLabelText<HTMLInputElement>(/Nom de famille/).value).toBe('Dupont');
+  });
+});
