@@ -1,7 +1,15 @@
 import type { ConsultationDetail } from '../../shared/domain/consultation';
 import type { ExportSource, RecordedNumeric, WaveformSegment } from '../exports/export-source';
 import type { ConsultationStore } from './consultation-store';
+import type { SqlRow, SqlStatement } from './database/sql-database';
 import { decodeSamples } from './sample-codec';
+
+interface RecordedChannel {
+  readonly id: number;
+  readonly unit: string;
+  readonly rateHz: number;
+  readonly longestChunkMs: number;
+}
 
 /** Two chunks are one segment when the second starts where the first ends, within half a sample. */
 const CONTIGUOUS_TOLERANCE = 0.5;
@@ -13,6 +21,8 @@ const CONTIGUOUS_TOLERANCE = 0.5;
  */
 export class DatabaseExportSource implements ExportSource {
   readonly detail: ConsultationDetail;
+  private readonly channels = new Map<string, readonly RecordedChannel[]>();
+  private chunks: SqlStatement | undefined;
 
   constructor(
     private readonly store: ConsultationStore,
@@ -39,15 +49,15 @@ export class DatabaseExportSource implements ExportSource {
   }
 
   waveform(device: string, metric: string, fromMs: number, toMs: number): readonly WaveformSegment[] {
-    const rows = this.store.database
-      .prepare(
-        `SELECT c.unit, c.rate_hz, k.start_ms, k.sample_count, k.encoding, k.scale_exp, k.samples
-         FROM waveform_chunks k JOIN waveform_channels c ON c.id = k.channel
-         WHERE c.consultation = ? AND c.device = ? AND c.metric = ? AND k.start_ms < ?
-           AND k.start_ms + k.sample_count * 1000.0 / c.rate_hz > ?
-         ORDER BY k.start_ms, k.rowid`,
-      )
-      .all(this.id, device, metric, toMs, fromMs);
+    // Bounded on both sides of the (channel, start_ms) index: a chunk that overlaps `fromMs` starts
+    // at most one chunk length before it. Without the lower bound every call re-read the recording
+    // from its first chunk, and a 30-minute export sliced into 10 s windows went quadratic.
+    const rows = this.channelsOf(device, metric).flatMap((channel) =>
+      this.chunksQuery()
+        .all(channel.id, fromMs - channel.longestChunkMs - 1, toMs)
+        .map((row): SqlRow => ({ ...row, unit: channel.unit, rate_hz: channel.rateHz })),
+    );
+    rows.sort((a, b) => Number(a.start_ms) - Number(b.start_ms));
     const segments: { unit: string; rateHz: number; startMs: number; samples: (number | null)[] }[] = [];
     for (const row of rows) {
       const rateHz = Number(row.rate_hz);
@@ -77,6 +87,36 @@ export class DatabaseExportSource implements ExportSource {
       else segments.push({ unit: String(row.unit), rateHz, startMs, samples });
     }
     return segments.map((s) => ({ device, metric, ...s }));
+  }
+
+  private channelsOf(device: string, metric: string): readonly RecordedChannel[] {
+    const key = `${device}\u0000${metric}`;
+    let channels = this.channels.get(key);
+    if (channels === undefined) {
+      channels = this.store.database
+        .prepare(
+          `SELECT c.id, c.unit, c.rate_hz,
+             COALESCE((SELECT MAX(k.sample_count) FROM waveform_chunks k WHERE k.channel = c.id), 0) AS longest
+           FROM waveform_channels c WHERE c.consultation = ? AND c.device = ? AND c.metric = ?`,
+        )
+        .all(this.id, device, metric)
+        .map((row) => ({
+          id: Number(row.id),
+          unit: String(row.unit),
+          rateHz: Number(row.rate_hz),
+          longestChunkMs: (Number(row.longest) * 1000) / Number(row.rate_hz),
+        }));
+      this.channels.set(key, channels);
+    }
+    return channels;
+  }
+
+  private chunksQuery(): SqlStatement {
+    this.chunks ??= this.store.database.prepare(
+      `SELECT start_ms, sample_count, encoding, scale_exp, samples FROM waveform_chunks
+       WHERE channel = ? AND start_ms > ? AND start_ms < ? ORDER BY start_ms, rowid`,
+    );
+    return this.chunks;
   }
 
   media(mediaId: string): Uint8Array {
