@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import electronSecurity from './eslint-rules/electron-security.mjs';
 import local from './eslint-rules/import-boundaries.mjs';
 
 const NODE_ONLY_GLOBALS = ['Buffer', 'process', 'require', '__dirname', '__filename', 'global'].map(
@@ -45,6 +46,19 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
+  },
+  {
+    // Electron security checklist rules (eslint-rules/electron-security.mjs; SECURITY.md).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'electron-security': electronSecurity },
+    rules: {
+      'electron-security/no-open-external': 'error',
+      'electron-security/no-insecure-web-preferences': 'error',
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: { 'electron-security/no-file-loading': 'error' },
   },
   {
     files: ['src/shared/**/*.ts', 'src/devices/**/*.ts'],

@@ -1,4 +1,4 @@
-import type { App } from 'electron';
+import type { App, PowerMonitor } from 'electron';
 import type { ShellLog } from './shell-log';
 
 /**
@@ -52,4 +52,20 @@ export function closeBackendBeforeQuit(
       app.quit();
     });
   });
+}
+
+/**
+ * Whether the app is really going away: a quit was asked for (`before-quit`, also sent by macOS at
+ * log-out) or Linux/macOS is shutting down (Windows' session end is the window's own event,
+ * handled in kiosk-guards.ts). A kiosk window refuses to close otherwise, and must never hold up
+ * a shutdown.
+ */
+export function trackQuitting(app: Pick<App, 'on'>, powerMonitor: Pick<PowerMonitor, 'on'>): () => boolean {
+  let quitting = false;
+  const mark = () => {
+    quitting = true;
+  };
+  app.on('before-quit', mark);
+  powerMonitor.on('shutdown', mark);
+  return () => quitting;
 }

@@ -47,6 +47,9 @@ export function mainWindowOptions(config: MainWindowConfig): BrowserWindowConstr
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click would try to open a link in a new window: refused anyway (navigation.ts), but
+      // the event itself is not needed by the station.
+      disableBlinkFeatures: 'Auxclick',
       // Spellcheck would send typed clinical notes to a dictionary service on some platforms.
       spellcheck: false,
       // A file dropped on the window must not replace the UI with the file's contents.

@@ -83,11 +83,49 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
     expect(config.mac?.extendInfo?.NSCameraUsageDescription).toMatch(/camera/i);
     expect(config.mac?.extendInfo?.NSMicrophoneUsageDescription).toMatch(/stethoscope/i);
+    expect(config.mac?.extendInfo?.NSBluetoothAlwaysUsageDescription).toMatch(/Bluetooth/);
+  });
+
+  it('sets every fuse of the checklist (item 19), cookie encryption included', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('rejects a configuration electron-builder would refuse (the validation is real)', async () => {
+    const broken = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } };
+    await expect(builderConfig.validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.electronFuses/,
+    );
+  });
+
+  it('installs the udev rules with the deb and reloads udev', () => {
+    const yaml = readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+    expect(yaml).toMatch(
+      /- assets\/linux\/70-teleconsult-station\.rules=\/lib\/udev\/rules\.d\/70-teleconsult-station\.rules/,
+    );
+    const rules = readFileSync(path.join(ROOT, 'assets', 'linux', '70-teleconsult-station.rules'), 'utf8');
+    expect(rules).toMatch(/TAG\+="uaccess"/);
+    expect(rules).not.toMatch(/MODE="0?666"/);
+    const postinst = readFileSync(path.join(ROOT, 'assets', 'linux', 'after-install.sh'), 'utf8');
+    expect(postinst).toMatch(/udevadm control --reload-rules/);
   });
 
   it('names an entitlements file granting camera, microphone and USB', () => {
     const plist = readFileSync(path.join(ROOT, config.mac!.entitlements!), 'utf8');
-    for (const key of ['cs.allow-jit', 'device.camera', 'device.audio-input', 'device.usb']) {
+    for (const key of [
+      'cs.allow-jit',
+      'device.camera',
+      'device.audio-input',
+      'device.usb',
+      'device.bluetooth',
+    ]) {
       expect(plist).toMatch(
         new RegExp(`<key>com\\.apple\\.security\\.${key.replace('.', '\\.')}</key>\\s*<true/>`),
       );

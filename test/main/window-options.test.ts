@@ -16,6 +16,7 @@ describe('mainWindowOptions', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       navigateOnDragDrop: false,
       devTools: false,
