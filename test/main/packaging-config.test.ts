@@ -51,14 +51,21 @@ describe('electron-builder.yml', () => {
     ).resolves.toBeUndefined();
   });
 
-  it('keeps native prebuilds outside the asar and never rebuilds them', () => {
+  it('keeps native add-ons outside the asar and leaves rebuilding to the dist script', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toEqual(
       expect.arrayContaining([
         'node_modules/@serialport/bindings-cpp/prebuilds/**/*.node',
         'node_modules/node-hid/prebuilds/**/*.node',
+        'node_modules/better-sqlite3-multiple-ciphers/build/Release/*.node',
       ]),
+    );
+    const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(packageJson.scripts.dist).toMatch(
+      /electron-rebuild --force --only better-sqlite3-multiple-ciphers/,
     );
     const patterns = (config.files ?? []).flatMap((set) => set.filter ?? []);
     expect(patterns).toEqual(expect.arrayContaining(['dist/**', 'package.json', '!src/**', '!test/**']));
