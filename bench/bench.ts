@@ -2,10 +2,12 @@ import { cpus } from 'node:os';
 import { benchBleDecoders, printBleDecoders } from './ble-decoders';
 import { benchCallLatency, printCallLatency } from './call-latency';
 import { benchDecoderThroughput, printDecoderThroughput } from './decoder-throughput';
+import { benchExportPdf, printExportPdf } from './export-pdf';
 import { benchLatency, printLatency } from './latency';
 import { benchMemory, printMemory } from './memory';
 import { benchMultiDevice, printMultiDevice } from './multi-device';
 import { benchProbe, printProbe } from './probe';
+import { benchRecords, printRecords } from './records';
 import { benchVitalsChannel, printVitalsChannel } from './vitals-channel';
 
 /**
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
   if (want('call')) printCallLatency(await benchCallLatency());
   if (want('memory')) printMemory(await benchMemory());
   if (want('multi')) printMultiDevice(await benchMultiDevice());
+  if (want('records')) printRecords([await benchRecords(30, true), await benchRecords(30, false)]);
+  if (want('report')) printExportPdf(await benchExportPdf());
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { UsageError } from './args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io';
 import type { Command } from './command';
+import { checkCommand } from './commands/check';
 import { decodeCommand } from './commands/decode';
 import { devicesCommand } from './commands/devices';
 import { probeCommand } from './commands/probe';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   decodeCommand,
   simulateCommand,
   serveCommand,
+  checkCommand,
 ];
 
 function overview(): string {

@@ -14,6 +14,11 @@ import { DEFAULT_PORT_LISTERS } from './discovery/serial-port-lister';
 import { ReadingBus } from './readings/reading-bus';
 import { createDeviceTransport } from './transports/create-transport';
 import type { CallService } from './signaling/call-service';
+import { checkIceServers, runBackendCheck } from './check/backend-check';
+import { kioskHandlers } from './kiosk/kiosk-handlers';
+import { KioskService } from './kiosk/kiosk-service';
+import { DEFAULT_EXPORT_FORMATS } from './records/default-export-formats';
+import { createRecordsRuntime } from './records/records-runtime';
 
 export const APP_NAME = 'Teleconsult Station';
 
@@ -51,9 +56,25 @@ export function createBackend(deps: BackendDeps): Backend {
         });
   hotPlug?.start();
   const unsubscribeBus = bus.subscribe((batch) => events.emit('readings', batch));
+  // Kiosk PIN: guards settings.update and the way out of kiosk mode (src/core/kiosk).
+  const kiosk = deps.kiosk === undefined ? null : new KioskService({ ...deps.kiosk, now });
+  const unsubscribeKiosk = kiosk?.onChange((status) => events.emit('kiosk.changed', status));
   const unsubscribeSettings = deps.settings.onDidChange((settings) =>
     events.emit('settings.changed', settings),
   );
+
+  // Consultation records (src/core/records): recorder on the bus, consultation.* and audit.list,
+  // and the consent gate in front of the call methods.
+  const records = createRecordsRuntime({
+    records: deps.records,
+    exports: deps.exports ?? DEFAULT_EXPORT_FORMATS,
+    station: { name: APP_NAME, version: deps.version },
+    now,
+    devices: () => devices.list(),
+    subscribeReadings: (listener) => bus.subscribe(listener),
+    subscribeDeviceState: (listener) => events.on('device.state', listener),
+    changed: (summary) => events.emit('consultation.changed', summary),
+  });
 
   const callService = (): CallService => {
     if (deps.call === undefined)
@@ -83,29 +104,27 @@ export function createBackend(deps: BackendDeps): Backend {
       return Promise.resolve({ accepted: readings.length });
     },
     'settings.get': () => Promise.resolve(deps.settings.get()),
-    // Through `then` so a validation error from the store becomes a rejection, not a throw.
-    'settings.update': (patch) => Promise.resolve().then(() => deps.settings.update(patch)),
-    'call.invite': (request) => callService().invite(request),
-    'call.join': () => callService().join(),
-    ...notYet([
-      'consultation.start',
-      'consultation.current',
-      'consultation.append',
-      'consultation.attach',
-      'consultation.report',
-      'consultation.end',
-      'consultation.list',
-      'consultation.get',
-      'consultation.media',
-      'consultation.export',
-      'consultation.delete',
-      'audit.list',
-      'check.run',
-      'kiosk.status',
-      'kiosk.unlock',
-      'kiosk.setPin',
-      'kiosk.exit',
-    ]),
+    // Async so a validation error from the store becomes a rejection, not a throw. Refused while
+    // a kiosk PIN is set and the settings are locked.
+    'settings.update': async (patch) => {
+      await kiosk?.assertSettingsWritable();
+      return deps.settings.update(patch);
+    },
+    ...records.gateCalls({
+      'call.invite': (request) => callService().invite(request),
+      'call.join': () => callService().join(),
+    }),
+    'check.run': ({ throughput }) =>
+      runBackendCheck({
+        config: deps.check,
+        devices: devices.list(),
+        throughput: throughput ?? true,
+        staleAfterMs: deps.settings.get().noDataTimeoutS * 1000,
+        now,
+      }),
+    'check.iceServers': () => Promise.resolve({ iceServers: checkIceServers(deps.check, now()) }),
+    ...records.handlers,
+    ...kioskHandlers(kiosk),
   };
 
   let closed = false;
@@ -127,21 +146,15 @@ export function createBackend(deps: BackendDeps): Backend {
       if (closed) return;
       closed = true;
       unsubscribeSettings();
+      unsubscribeKiosk?.();
+      kiosk?.close();
       unsubscribeBus();
       await hotPlug?.stop();
       await devices.closeAll();
+      records.close(); // after the devices: their last readings are committed with the last window
       events.clear();
     },
   };
-}
-
-/** Placeholder handlers while a feature is being built (each answers `unavailable`). */
-function notYet<M extends ApiMethod>(methods: readonly M[]): Pick<BackendApi, M> {
-  const handlers: Partial<Record<M, () => Promise<never>>> = {};
-  for (const method of methods)
-    handlers[method] = () =>
-      Promise.reject(new AppErrorException('unavailable', `${method} is not built yet`));
-  return handlers as Pick<BackendApi, M>;
 }
 
 /** Wraps each handler so its params are parsed by the contract's schema before it runs. */

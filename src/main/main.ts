@@ -6,16 +6,33 @@
  * loaded, from app://station/.
  */
 import path from 'node:path';
-import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import {
+  app,
+  ipcMain,
+  Menu,
+  powerMonitor,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+  type BrowserWindow,
+} from 'electron';
 import { createBackend } from '../core/backend';
+import { KIOSK_PIN_FILE_NAME } from '../core/kiosk/pin-file';
+import { hostCheckConfig } from '../core/check/host-check-config';
 import type { SettingsStore } from '../core/settings/settings-store';
 import { createAppProtocolHandler, installAppProtocol, registerAppScheme } from './app-protocol';
 import { ElectronSettingsStore } from './electron-settings-store';
 import { isTrustedSender, registerBackend } from './ipc-bridge';
-import { closeBackendBeforeQuit, quitWhenAllWindowsClose } from './lifecycle';
+import { ConsultationActivity } from './consultation-activity';
+import { WindowKioskHost } from './kiosk-window-host';
+import { closeBackendBeforeQuit, quitWhenAllWindowsClose, trackQuitting } from './lifecycle';
+import { syncLoginItem } from './login-item';
 import { installNavigationGuards } from './navigation';
 import { installPermissionPolicy } from './permissions';
 import { consoleLog } from './shell-log';
+import { rendezvousConfigFrom } from './rendezvous-config';
+import { openElectronRecords } from './safe-storage-key';
 import { startStationSignaling, type StationSignaling } from './station-signaling';
 import { openStationWindow } from './window';
 
@@ -49,16 +66,28 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const settings = new ElectronSettingsStore({ cwd: app.getPath('userData'), log });
+      const isQuitting = trackQuitting(app, powerMonitor);
       // electron-store registers a sync IPC listener that answers any sender with the user-data
       // path, for stores created in a renderer. Ours never does, and every IPC entry point must
       // check its sender (checklist item 17), so that listener is removed.
       ipcMain.removeAllListeners(ELECTRON_STORE_CHANNEL);
       const signaling = await startSignalingOrNone(settings);
+      // The encrypted consultation records in userData, their key wrapped by the OS key store.
+      const records = openElectronRecords({ userData: app.getPath('userData'), safeStorage, settings, log });
+      // Kiosk mode: the window the core's kiosk.* drive (attached when it opens); the PIN file.
+      const kioskHost = new WindowKioskHost(settings.get().kiosk);
       const backend = createBackend({
         host: 'electron',
         version: app.getVersion(),
         settings,
+        records,
+        kiosk: { pinFile: path.join(app.getPath('userData'), KIOSK_PIN_FILE_NAME), host: kioskHost },
         ...(signaling === null ? {} : { call: signaling.call }),
+        check: hostCheckConfig({
+          settings,
+          embeddedUrl: () => signaling?.embeddedUrl ?? null,
+          turnSecret: rendezvousConfigFrom(process.env).config.turnSecret,
+        }),
       });
       closeBackendBeforeQuit(
         app,
@@ -80,6 +109,13 @@ if (!app.requestSingleInstanceLock()) {
         }),
       );
       registerBackend(ipcMain, backend, isTrustedSender, log);
+      // The default menu offers reload, DevTools and quit: nothing a station's users need, and
+      // all of it a way out of a kiosk. Development builds keep it.
+      if (app.isPackaged || settings.get().kiosk) Menu.setApplicationMenu(null);
+      syncLoginItem(app, process.platform, settings.get().kiosk);
+      settings.onDidChange((changed) => syncLoginItem(app, process.platform, changed.kiosk));
+      const activity = new ConsultationActivity(backend, powerSaveBlocker);
+      app.once('will-quit', () => activity.close());
       stationWindow = openStationWindow({
         backend,
         settings,
@@ -87,6 +123,12 @@ if (!app.requestSingleInstanceLock()) {
         preloadPath: PRELOAD_PATH,
         devTools: !app.isPackaged,
         log,
+        kiosk: {
+          host: kioskHost,
+          powerMonitor,
+          isQuitting,
+          consultationActive: () => activity.active,
+        },
       });
     })
     .catch((cause: unknown) => {

@@ -1,6 +1,7 @@
 import type { SettingsStore } from '../core/settings/settings-store';
 import { signalingUrlOf, type CallService } from '../core/signaling/call-service';
 import { createEmbeddedSignaling } from '../core/signaling/embedded-signaling';
+import { createCheckEndpoints } from '../core/signaling/check-endpoints';
 import { startRendezvousHost, type RunningRendezvousHost } from '../core/signaling/rendezvous-host';
 import { STATION_APP_ORIGIN } from '../core/signaling/signaling-origin';
 import { AppErrorException } from '../shared/result';
@@ -64,6 +65,7 @@ export async function startStationSignaling(deps: StationSignalingDeps): Promise
       staticDir: deps.staticDir,
       host: config.host,
       port: config.port,
+      checkEndpoints: createCheckEndpoints(), // the equipment check's ping and throughput test
     });
   } else {
     await signaling.route.close(); // unused: only its heartbeat timer would run

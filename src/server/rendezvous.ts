@@ -7,6 +7,7 @@ import { STATION_APP_ORIGIN } from '../core/signaling/signaling-origin';
 import { createSignalingRoute, type SignalingLimits } from '../core/signaling/signaling-route';
 import { iceServersFor } from '../core/signaling/turn-credentials';
 import { defaultDataDir } from './data-dir';
+import { createCheckEndpoints } from '../core/signaling/check-endpoints';
 
 /**
  * `station serve --rendezvous`: the rendezvous server on its own, for internet use. It serves the
@@ -32,6 +33,8 @@ export interface RendezvousServerOptions {
   readonly turnUrls?: readonly string[];
   readonly turnSecret?: string;
   readonly limits?: Partial<SignalingLimits>;
+  /** Serve the equipment check's ping and bounded throughput endpoints (rate-limited per IP). */
+  readonly checkEndpoints?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   readonly log?: (line: string) => void;
 }
@@ -74,6 +77,7 @@ export async function startRendezvousServer(
     staticDir: resolve(options.staticDir ?? join(__dirname, '..', 'renderer')),
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
+    ...(options.checkEndpoints === true ? { checkEndpoints: createCheckEndpoints() } : {}),
     ...(tls === undefined
       ? {}
       : {

@@ -5,14 +5,20 @@ import { join, resolve } from 'node:path';
 import { createBackend } from '../core/backend';
 import type { Backend } from '../core/backend-types';
 import { JsonFileSettingsStore } from '../core/settings/json-file-settings-store';
+import { openRecordsOrError } from '../core/records/open-records';
+import { NODE_KIOSK_HOST } from '../core/kiosk/kiosk-host';
+import { KIOSK_PIN_FILE_NAME } from '../core/kiosk/pin-file';
 import { startSimulatedDevice } from '../core/sim/simulated-device';
 import { PROTOCOL_IDS, isProtocolId } from '../shared/protocols';
 import { defaultDataDir, packageVersion } from './data-dir';
 import { createWsBridge } from './ws-bridge';
+import { MAX_BASE64_CHARS } from '../shared/domain/consultation';
 import { SIGNALING_PATH } from '../shared/call/signaling';
 import { createEmbeddedSignaling, type EmbeddedSignalingOptions } from '../core/signaling/embedded-signaling';
 import { closeHttp, listen, listeningUrl } from '../core/signaling/http-listen';
 import { createStaticHandler } from '../core/signaling/static-files';
+import { createCheckEndpoints, withCheckEndpoints } from '../core/signaling/check-endpoints';
+import { hostCheckConfig } from '../core/check/host-check-config';
 import { rejectUpgrade } from '../core/signaling/upgrade-response';
 
 /**
@@ -66,9 +72,28 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ownUrl: () => ownUrl,
     options: options.signaling,
   });
-  const backend = createBackend({ host: 'node', version: packageVersion(), settings, call: signaling.call });
-  const bridge = createWsBridge({ backend });
-  const server = createServer(createStaticHandler(staticDir));
+  // The encrypted consultation records, keyed by a 0600 key file in the data folder.
+  const records = openRecordsOrError({ dir: dataDir, settings }, log);
+  const backend = createBackend({
+    host: 'node',
+    version: packageVersion(),
+    settings,
+    records,
+    call: signaling.call,
+    check: hostCheckConfig({
+      settings,
+      embeddedUrl: () => ownUrl,
+      turnUrls: options.signaling?.turnUrls,
+      turnSecret: options.signaling?.turnSecret,
+    }),
+    // The browser is the user's, never in kiosk mode; the PIN still guards the settings.
+    kiosk: { pinFile: join(dataDir, KIOSK_PIN_FILE_NAME), host: NODE_KIOSK_HOST },
+  });
+  // Attachments (a stethoscope WAV, a camera still) travel as one base64 request: room for the
+  // largest the contract allows, plus the JSON around it.
+  const bridge = createWsBridge({ backend, maxPayloadBytes: MAX_BASE64_CHARS + 64 * 1024 });
+  // The equipment check's ping and bounded throughput endpoints ride on the station's own host.
+  const server = createServer(withCheckEndpoints(createCheckEndpoints(), createStaticHandler(staticDir)));
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?', 1)[0];

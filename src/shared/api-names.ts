@@ -27,6 +27,7 @@ export const API_METHOD_NAMES = [
   'consultation.delete',
   'audit.list',
   'check.run',
+  'check.iceServers',
   'kiosk.status',
   'kiosk.unlock',
   'kiosk.setPin',

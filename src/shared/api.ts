@@ -17,6 +17,7 @@ import {
 } from './domain/consultation';
 import { deviceInfoSchema } from './domain/devices';
 import { checkReportSchema } from './domain/equipment-check';
+import { iceServerSchema } from './call/signaling';
 import { readingBatchSchema, readingSchema } from './domain/readings';
 import { settingsPatchSchema, settingsSchema } from './domain/settings';
 import { isProtocolId } from './protocols';
@@ -190,6 +191,15 @@ export const API_METHODS = {
   'check.run': {
     params: z.strictObject({ throughput: z.boolean().optional() }),
     result: checkReportSchema,
+  },
+  /**
+   * TURN servers with a five-minute credential for the check screen's relay-only loopback. Only
+   * the station's own page reaches the backend API: the rendezvous server hands out no credential.
+   * Empty when no TURN server (or no TURN secret) is configured.
+   */
+  'check.iceServers': {
+    params: empty,
+    result: z.strictObject({ iceServers: z.array(iceServerSchema).max(8) }),
   },
   'kiosk.status': { params: empty, result: kioskStatusSchema },
   /** Unlocks the settings for a few minutes; wrong PINs are slowed down (`retryAfterS`). */

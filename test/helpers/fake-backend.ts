@@ -77,6 +77,7 @@ export class FakeCoreBackend implements Backend {
     'consultation.delete': async (params) => this.unavailable('consultation.delete', params),
     'audit.list': async (params) => this.unavailable('audit.list', params),
     'check.run': async (params) => this.unavailable('check.run', params),
+    'check.iceServers': async (params) => this.unavailable('check.iceServers', params),
     'kiosk.status': async (params) => this.unavailable('kiosk.status', params),
     'kiosk.unlock': async (params) => this.unavailable('kiosk.unlock', params),
     'kiosk.setPin': async (params) => this.unavailable('kiosk.setPin', params),

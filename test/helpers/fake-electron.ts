@@ -213,15 +213,26 @@ export class FakeBrowserWindow extends EventEmitter {
     this.shown = true;
   }
 
+  minimized = false;
+  focused = false;
+
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
 
-  restore(): void {}
+  restore(): void {
+    this.minimized = false;
+  }
 
-  focus(): void {}
+  focus(): void {
+    this.focused = true;
+  }
 
+  /** Like Electron: a `close` listener may prevent it; otherwise the window is destroyed. */
   close(): void {
+    const event = preventable();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
     this.destroyed = true;
     this.webContents.destroy();
     this.emit('closed');
@@ -269,6 +280,12 @@ export class FakeElectronApp extends EventEmitter {
     return '0.1.0-test';
   }
 
+  readonly loginItems: { openAtLogin?: boolean }[] = [];
+
+  setLoginItemSettings(settings: { openAtLogin?: boolean }): void {
+    this.loginItems.push(settings);
+  }
+
   quit(): void {
     this.quits += 1;
     this.emit('before-quit', preventable());
@@ -296,7 +313,53 @@ export function fakeElectronRuntime(userData: string) {
   FakeBrowserWindow.created = [];
   FakeBrowserWindow.onContentsCreated = (contents) =>
     app.emit('web-contents-created', preventable(), contents);
-  return { app, ipcMain, protocol, session: { defaultSession }, BrowserWindow: FakeBrowserWindow };
+  return {
+    app,
+    ipcMain,
+    protocol,
+    session: { defaultSession },
+    BrowserWindow: FakeBrowserWindow,
+    safeStorage: fakeSafeStorage(),
+    Menu: { setApplicationMenu: jest.fn<void, [unknown]>() },
+    powerMonitor: new EventEmitter(),
+    powerSaveBlocker: new FakePowerSaveBlocker(),
+  };
+}
+
+/** powerSaveBlocker: ids handed out, and which are still active. */
+export class FakePowerSaveBlocker {
+  readonly active = new Map<number, string>();
+  private nextId = 1;
+
+  start(type: string): number {
+    const id = this.nextId++;
+    this.active.set(id, type);
+    return id;
+  }
+
+  stop(id: number): boolean {
+    return this.active.delete(id);
+  }
+}
+
+/**
+ * safeStorage as an OS key store would behave: what it wraps is not the plain text, and only it
+ * unwraps it (here: XOR with a fixed byte behind a marker; `available: false` as on a Linux
+ * without a secret service).
+ */
+export function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}) {
+  const MARK = 'fake-os-keystore:';
+  return {
+    isEncryptionAvailable: () => options.available ?? true,
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+    encryptString: (plain: string) =>
+      Buffer.concat([Buffer.from(MARK), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)]),
+    decryptString: (wrapped: Buffer) => {
+      if (!wrapped.subarray(0, MARK.length).equals(Buffer.from(MARK)))
+        throw new Error('Error while decrypting');
+      return Buffer.from(wrapped.subarray(MARK.length).map((b) => b ^ 0x5a)).toString('utf8');
+    },
+  };
 }
 
 /** ipcRenderer's surface as the preload uses it, recording every channel invoked. */

@@ -83,6 +83,7 @@ export function fakeBackend(): {
       'consultation.delete': method<'consultation.delete'>(unavailable),
       'audit.list': method<'audit.list'>(unavailable),
       'check.run': method<'check.run'>(unavailable),
+      'check.iceServers': method<'check.iceServers'>(unavailable),
       'kiosk.status': method<'kiosk.status'>(unavailable),
       'kiosk.unlock': method<'kiosk.unlock'>(unavailable),
       'kiosk.setPin': method<'kiosk.setPin'>(unavailable),

@@ -6,6 +6,7 @@ import type { IpcMainEvent } from 'electron';
 import { invokeChannel } from '../../src/shared/channels';
 import { BLUETOOTH_ANSWER_CHANNEL, BLUETOOTH_DEVICES_CHANNEL } from '../../src/shared/preload-api';
 import { Participant } from '../core/signaling/signaling-support';
+import { CONSULTATION_START } from '../helpers/consultation-start';
 import {
   fakeElectronRuntime,
   fakeFrame,
@@ -33,6 +34,13 @@ describe('main.ts: call signaling and the Bluetooth chooser', () => {
     });
     electron.app.fireReady();
     for (let i = 0; i < 100 && FakeBrowserWindow.created.length === 0; i += 1) await settle();
+    // No consent, no call: the calls below need an active consultation.
+    const channel = invokeChannel('consultation.start');
+    for (let i = 0; i < 500 && !electron.ipcMain.handlers.has(channel); i += 1) await settle();
+    const started = (await electron.ipcMain.invoke(channel, trustedEvent(), CONSULTATION_START)) as {
+      ok: boolean;
+    };
+    expect(started.ok).toBe(true);
   };
   const call = async (method: 'call.join' | 'call.invite') => {
     const reply = (await electron.ipcMain.invoke(invokeChannel(method), trustedEvent(), {})) as {

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { API_METHOD_NAMES } from '../../src/shared/api';
+import { mainWindowOptions } from '../../src/main/window-options';
+import { API_METHOD_NAMES, type ApiMethod } from '../../src/shared/api';
 import { invokeChannel } from '../../src/shared/channels';
 import { BLUETOOTH_ANSWER_CHANNEL } from '../../src/shared/preload-api';
 import { fakeElectronRuntime, FakeBrowserWindow, preventable, trustedEvent } from '../helpers/fake-electron';
@@ -98,6 +99,50 @@ describe('main.ts (Electron entry) against a fake electron module', () => {
     expect(updated).toMatchObject({ ok: true, value: { kiosk: true } });
     expect(window.kiosk).toBe(true);
     expect(readFileSync(path.join(userData, 'settings.json'), 'utf8')).toMatch(/"kiosk": true/);
+  });
+
+  it('builds the window from mainWindowOptions, the isolation flags restated on top', async () => {
+    await start();
+    electron.app.fireReady();
+    await settle();
+    const { options } = FakeBrowserWindow.created[0];
+    const expected = mainWindowOptions({ preloadPath: '/p', kiosk: false, devTools: false });
+    const { preload: _preload, ...prefs } = expected.webPreferences!;
+    expect(options.webPreferences).toMatchObject(prefs);
+    expect(options).toMatchObject({ kiosk: false, show: false, autoHideMenuBar: true });
+  });
+
+  it('kiosk: no menu, close refused, PIN exit through the real core', async () => {
+    writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ kiosk: true }));
+    await start();
+    electron.app.fireReady();
+    await settle();
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
+    const window = FakeBrowserWindow.created[0];
+    expect(window.options).toMatchObject({ kiosk: true, fullscreen: true });
+    const call = (method: ApiMethod, params: unknown) =>
+      electron.ipcMain.invoke(invokeChannel(method), trustedEvent(), params);
+
+    await expect(call('kiosk.status', {})).resolves.toEqual({
+      ok: true,
+      value: { kiosk: true, pinSet: false, locked: false },
+    });
+    await call('kiosk.setPin', { currentPin: null, newPin: '482913' });
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    await expect(call('kiosk.exit', { pin: '000000' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(window.kiosk).toBe(true);
+    await expect(call('kiosk.exit', { pin: '482913' })).resolves.toEqual({ ok: true, value: null });
+    expect(window.kiosk).toBe(false);
+    await settle();
+    const statuses = window.webContents.sent.filter((m) => m.channel.includes('kiosk.changed'));
+    expect(statuses.at(-1)?.payload).toEqual({ kiosk: false, pinSet: true, locked: false });
+    // A later settings change (not of `kiosk`) does not put the window back into kiosk mode.
+    await call('settings.update', { language: 'fr' });
+    expect(window.kiosk).toBe(false);
   });
 
   it('exits with status 1 when startup fails', async () => {

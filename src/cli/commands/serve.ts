@@ -24,6 +24,8 @@ Options:
   --allowed-origin O  another page origin allowed to open the signaling socket (repeatable)
   --stun-url URL      STUN server offered to participants (repeatable)
   --turn-url URL      TURN server offered with short-lived credentials (repeatable)
+  --check-endpoints   with --rendezvous: serve the equipment check's ping and bounded
+                      throughput test (rate-limited per IP; always on for the station host)
   --turn-secret S     coturn static-auth-secret (prefer the STATION_TURN_SECRET environment variable:
                       a command line is visible to other users)
   -h, --help          show this help`;
@@ -50,6 +52,7 @@ export const serveCommand: Command = {
         'stun-url': { type: 'string', multiple: true },
         'turn-url': { type: 'string', multiple: true },
         'turn-secret': { type: 'string' },
+        'check-endpoints': { type: 'boolean' },
       },
       0,
     );
@@ -78,7 +81,14 @@ export const serveCommand: Command = {
         values.cert !== undefined && values.key !== undefined
           ? { certFile: values.cert, keyFile: values.key }
           : undefined;
-      server = await startRendezvousServer({ host, port, tls, ...signaling, log });
+      server = await startRendezvousServer({
+        host,
+        port,
+        tls,
+        ...signaling,
+        checkEndpoints: values['check-endpoints'] ?? false,
+        log,
+      });
     } else {
       if (values.cert !== undefined || values.key !== undefined)
         throw new UsageError('--cert/--key need --rendezvous');

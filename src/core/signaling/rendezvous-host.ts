@@ -6,6 +6,7 @@ import { closeHttp, listen, listeningUrl } from './http-listen';
 import type { SignalingRoute } from './signaling-route';
 import { createStaticHandler, type RequestHandler } from './static-files';
 import { rejectUpgrade } from './upgrade-response';
+import { withCheckEndpoints, type CheckEndpoints } from './check-endpoints';
 
 /**
  * An HTTP server that carries a rendezvous server and nothing else: the built renderer read-only
@@ -22,6 +23,8 @@ export interface RendezvousHostOptions {
   readonly port: number;
   /** For TLS: `(handler) => https.createServer({ cert, key }, handler)`. */
   readonly createServer?: (handler: RequestHandler) => Server;
+  /** The equipment check's ping/throughput endpoints (check-endpoints.ts), when enabled. */
+  readonly checkEndpoints?: CheckEndpoints;
 }
 
 export interface RunningRendezvousHost {
@@ -33,7 +36,7 @@ export interface RunningRendezvousHost {
 }
 
 export async function startRendezvousHost(options: RendezvousHostOptions): Promise<RunningRendezvousHost> {
-  const handler = createStaticHandler(options.staticDir);
+  const handler = withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir));
   const server = options.createServer === undefined ? createServer(handler) : options.createServer(handler);
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy());

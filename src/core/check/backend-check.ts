@@ -1,0 +1,74 @@
+import type { CheckReport } from '../../shared/domain/equipment-check';
+import type { DeviceInfo } from '../../shared/domain/devices';
+import type { IceServer } from '../../shared/call/signaling';
+import { turnCredential } from '../signaling/turn-credentials';
+import { deviceChecks } from './device-checks';
+import { rendezvousChecks } from './rendezvous-checks';
+import { runCheck } from './run-check';
+import { CHECK_CREDENTIAL_TTL_S, turnChecks, type TurnCheckConfig } from './turn-checks';
+
+/**
+ * What a host tells the backend so `check.run` can test the network: where the rendezvous server
+ * is, and the TURN servers with the secret to sign credentials. Read on every run, so a settings
+ * change applies to the next check. The TURN secret never leaves the host: the browser's relay
+ * test receives a five-minute credential through the backend API (`check.iceServers`), which only
+ * the station's own page can call, so the rendezvous server never hands out credentials.
+ */
+export interface CheckConfig {
+  /** `http(s)://host:port` of the rendezvous server, or null when none runs. */
+  rendezvousOrigin(): string | null;
+  turn(): TurnCheckConfig;
+}
+
+export async function runBackendCheck(options: {
+  readonly config: CheckConfig | undefined;
+  readonly devices: readonly DeviceInfo[];
+  readonly throughput: boolean;
+  readonly staleAfterMs: number;
+  readonly now?: () => number;
+}): Promise<CheckReport> {
+  const now = options.now ?? Date.now;
+  const config = options.config;
+  return runCheck(
+    'station host',
+    [
+      {
+        name: 'devices',
+        category: 'devices',
+        run: () =>
+          Promise.resolve(
+            deviceChecks(options.devices, { nowMs: now(), staleAfterMs: options.staleAfterMs }),
+          ),
+      },
+      ...(config === undefined
+        ? []
+        : [
+            {
+              name: 'rendezvous',
+              category: 'network' as const,
+              run: () => rendezvousChecks(safeOrigin(config), { throughput: options.throughput }),
+            },
+            { name: 'turn', category: 'network' as const, run: () => turnChecks(config.turn(), { now }) },
+          ]),
+    ],
+    now,
+  );
+}
+
+/** The ICE servers for the browser's relay-only loopback: TURN only, short-lived credential. */
+export function checkIceServers(config: CheckConfig | undefined, nowMs: number): IceServer[] {
+  const turn = config?.turn();
+  if (turn === undefined || turn.urls.length === 0 || turn.secret === undefined || turn.secret === '')
+    return [];
+  return [
+    { urls: [...turn.urls], ...turnCredential(turn.secret, 'station-check', nowMs, CHECK_CREDENTIAL_TTL_S) },
+  ];
+}
+
+function safeOrigin(config: CheckConfig): string | null {
+  try {
+    return config.rendezvousOrigin();
+  } catch {
+    return null; // e.g. the embedded server is not running
+  }
+}
