@@ -15,8 +15,9 @@ import { StethoscopeAudio } from './StethoscopeAudio';
 import { VitalsPanel } from './VitalsPanel';
 
 /**
- * The doctor's screen: the patient large, the instrument camera beside it (or swapped), vitals,
- * who the patient is and their consent, and the forms for the record (report, care sheet, notes).
+ * The doctor's screen: the patient large with the self view in a corner, the instrument camera
+ * under it (or swapped), the vitals beside it, and under the vitals a scrolling panel with who the
+ * patient is and their consent, the record forms (report, care sheet, notes), snapshots and chat.
  */
 export function ConsultantApp({ call }: { call: ConsultantCall }) {
   const m = useMessages(consultantMessages);
@@ -42,71 +43,89 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
       </header>
       <main className="consultant-main">
         <section className="consultant-media" aria-label={m.patientVideo}>
-          <VideoView
-            stream={swap ? media.instrument : media.room}
-            muted={swap}
-            label={swap ? instrumentName : m.patient}
-            testId="patient-video"
-            className="video-view--large"
-          />
-          <div className="consultant-side-videos">
+          {/* The patient fills the stage; the doctor's own view is a small picture-in-picture. */}
+          <div className="consultant-stage">
+            <VideoView
+              stream={swap ? media.instrument : media.room}
+              muted={swap}
+              label={swap ? instrumentName : m.patient}
+              testId="patient-video"
+              className="video-view--large"
+            />
+            <VideoView
+              stream={local}
+              muted
+              label={c.you}
+              testId="consultant-self-video"
+              className="video-view--pip"
+              mirrored
+            />
+          </div>
+          <div className="consultant-stage-bar">
             {media.instrument !== null && (
               <VideoView
                 stream={instrumentOn ? (swap ? media.room : media.instrument) : null}
                 muted={!swap}
                 label={swap ? m.patient : instrumentOn ? instrumentName : m.off(instrumentName)}
                 testId="instrument-video"
+                className="video-view--instrument"
               />
             )}
-            <VideoView stream={local} muted label={c.you} testId="consultant-self-video" mirrored />
+            <div className="consultant-stage-controls">
+              <div className="call-controls">
+                {media.instrument !== null && (
+                  <button
+                    className="button button--large"
+                    type="button"
+                    disabled={!instrumentOn}
+                    aria-pressed={swap}
+                    data-testid="swap-instrument"
+                    onClick={() => setInstrumentLarge(!instrumentLarge)}
+                  >
+                    {swap ? m.patientLarge : m.large(instrumentName)}
+                  </button>
+                )}
+                <button
+                  className="button button--large"
+                  type="button"
+                  disabled={!connected}
+                  data-testid="measure-request"
+                  onClick={() => call.requestMeasurement()}
+                >
+                  {m.startMeasurement}
+                </button>
+                {measure !== null && (
+                  <span data-testid="measure-result">{measureText(m, c.measureNotSupported, measure)}</span>
+                )}
+                {state.phase !== 'ended' && (
+                  <button
+                    className="button button--large button--danger"
+                    type="button"
+                    data-testid="call-end"
+                    onClick={() => call.hangUp()}
+                  >
+                    {c.endCall}
+                  </button>
+                )}
+              </div>
+              <StethoscopeAudio stream={media.stethoscope} />
+            </div>
           </div>
-          <div className="call-controls">
-            {media.instrument !== null && (
-              <button
-                className="button button--large"
-                type="button"
-                disabled={!instrumentOn}
-                aria-pressed={swap}
-                data-testid="swap-instrument"
-                onClick={() => setInstrumentLarge(!instrumentLarge)}
-              >
-                {swap ? m.patientLarge : m.large(instrumentName)}
-              </button>
-            )}
-            <button
-              className="button button--large"
-              type="button"
-              disabled={!connected}
-              data-testid="measure-request"
-              onClick={() => call.requestMeasurement()}
-            >
-              {m.startMeasurement}
-            </button>
-            {measure !== null && (
-              <span data-testid="measure-result">{measureText(m, c.measureNotSupported, measure)}</span>
-            )}
-            {state.phase !== 'ended' && (
-              <button
-                className="button button--large button--danger"
-                type="button"
-                data-testid="call-end"
-                onClick={() => call.hangUp()}
-              >
-                {c.endCall}
-              </button>
-            )}
-          </div>
-          <StethoscopeAudio stream={media.stethoscope} />
-          <SnapshotPanel gallery={call.snapshots} enabled={connected} />
-          <ChatPanel control={call.control} />
-          <PatientPanel record={call.record} />
-          <RecordForms record={call.record} enabled={connected} />
         </section>
-        <VitalsPanel
-          vitals={call.vitals}
-          waveforms={call.waveforms}
-          deviceData={patient?.consent.deviceData ?? true}
-        />
+        <div className="consultant-side">
+          <VitalsPanel
+            vitals={call.vitals}
+            waveforms={call.waveforms}
+            deviceData={patient?.consent.deviceData ?? true}
+          />
+          {/* Everything written or read during the call scrolls here, never pushing the video away. */}
+          <div className="consultant-work">
+            <PatientPanel record={call.record} />
+            <SnapshotPanel gallery={call.snapshots} enabled={connected} />
+            <ChatPanel control={call.control} />
+            <RecordForms record={call.record} enabled={connected} />
+          </div>
+        </div>
       </main>
     </div>
   );
