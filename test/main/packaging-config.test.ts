@@ -144,9 +144,14 @@ describe('electron-builder.yml', () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.toString('ascii', 12, 16)).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([512, 512, 8, 6]);
-    const idatLength = png.readUInt32BE(33);
-    expect(png.toString('ascii', 37, 41)).toBe('IDAT');
-    const pixels = inflateSync(png.subarray(41, 41 + idatLength));
+    // Walk the chunks (an sRGB or other ancillary chunk may precede the image data).
+    const idat: Buffer[] = [];
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      if (png.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+      at += 12 + length;
+    }
+    const pixels = inflateSync(Buffer.concat(idat));
     expect(pixels.length).toBe(512 * (512 * 4 + 1));
   });
 });
