@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { benchBleDecoders, printBleDecoders } from './ble-decoders';
 import { benchCallLatency, printCallLatency } from './call-latency';
 import { benchDecoderThroughput, printDecoderThroughput } from './decoder-throughput';
+import { benchExportFhir, printExportFhir } from './export-fhir';
 import { benchExportPdf, printExportPdf } from './export-pdf';
 import { benchLatency, printLatency } from './latency';
 import { benchMemory, printMemory } from './memory';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   if (want('multi')) printMultiDevice(await benchMultiDevice());
   if (want('records')) printRecords([await benchRecords(30, true), await benchRecords(30, false)]);
   if (want('report')) printExportPdf(await benchExportPdf());
+  if (want('fhir')) printExportFhir(benchExportFhir());
 }
 
 main().catch((error: unknown) => {

@@ -91,5 +91,3 @@ export function printExportFhir(f: ExportFhirFigures): void {
   console.log(`  JSON size             ${fmt(f.bytes / 1e6)} MB (${fmt(f.bytes / f.samples)} B/sample)`);
   console.log(`  heap after            ${fmt(f.heapMb)} MB`);
 }
-
-if (require.main === module) printExportFhir(benchExportFhir());
