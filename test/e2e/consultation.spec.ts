@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStationHost, type StationHost } from './station-host';
 
@@ -8,6 +9,29 @@ import { startStationHost, type StationHost } from './station-host';
  * stethoscope, ends the consultation, and finds all of it in the records, with exports.
  */
 let host: StationHost;
+
+/** `<what>-<day the consultation started>-<family name, plain ASCII>.<extension>` */
+const EXPORT_FILE_NAMES = [
+  ['fhir-json', /^consultation-fhir-\d{4}-\d\d-\d\d-dupont\.json$/],
+  ['care-sheet-json', /^care-sheet-\d{4}-\d\d-\d\d-dupont\.json$/],
+  ['report-pdf', /^consultation-\d{4}-\d\d-\d\d-dupont\.pdf$/],
+  ['care-sheet-pdf', /^care-sheet-\d{4}-\d\d-\d\d-dupont\.pdf$/],
+] as const;
+
+/** Far above an empty file or an error page: a PDF page with fonts, a bundle with readings. */
+const MIN_EXPORT_BYTES: Readonly<Record<string, number>> = {
+  'fhir-json': 5_000,
+  'care-sheet-json': 200,
+  'report-pdf': 5_000,
+  'care-sheet-pdf': 2_000,
+};
+
+interface FhirBundle {
+  readonly resourceType: string;
+  readonly entry: readonly {
+    readonly resource: { readonly resourceType: string; readonly name?: readonly { family?: string }[] };
+  }[];
+}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -159,20 +183,29 @@ test('a consultation from consent to records: call, snapshot, stethoscope, repor
   await expect(station.getByTestId('record-care-sheet')).toContainText('TC + TLS');
   await expect(station.getByTestId('record-metrics')).toContainText('SpO₂');
 
-  // Exports: each button either downloads a file or says clearly why not. TOLERANT on purpose while
-  // the export formats are being built by other work: "not available yet" is accepted, nothing else.
-  for (const format of ['fhir-json', 'care-sheet-json', 'report-pdf', 'care-sheet-pdf']) {
-    const download = station.waitForEvent('download', { timeout: 15_000 }).catch(() => null);
+  // Exports: all four download, named for what they are, the day and the patient, with real content.
+  const files = new Map<string, Buffer>();
+  for (const [format, name] of EXPORT_FILE_NAMES) {
+    const download = station.waitForEvent('download', { timeout: 20_000 });
     await station.getByTestId(`export-${format}`).click();
-    const status = station.locator(`[data-testid="export-status"][data-format="${format}"]`);
-    await expect(status).toHaveAttribute('data-kind', /done|failed/, { timeout: 15_000 });
-    if ((await status.getAttribute('data-kind')) === 'failed') {
-      await expect(status).toContainText(/not (built|available) yet/);
-      continue;
-    }
     const file = await download;
-    expect(file, `${format}: no download`).not.toBeNull();
-    expect(file?.suggestedFilename()).toMatch(/\.(json|pdf)$/);
+    const status = station.locator(`[data-testid="export-status"][data-format="${format}"]`);
+    await expect(status).toHaveAttribute('data-kind', 'done');
+    expect(file.suggestedFilename(), format).toMatch(name);
+    const bytes = await readFile(await file.path());
+    expect(bytes.length, `${format}: ${bytes.length} bytes`).toBeGreaterThan(MIN_EXPORT_BYTES[format]);
+    files.set(format, bytes);
   }
+  for (const format of ['report-pdf', 'care-sheet-pdf']) {
+    expect(files.get(format)?.subarray(0, 5).toString('latin1'), format).toBe('%PDF-');
+  }
+  const bundle = JSON.parse(files.get('fhir-json')?.toString('utf8') ?? '') as FhirBundle;
+  expect(bundle.resourceType).toBe('Bundle');
+  const patients = bundle.entry.map((entry) => entry.resource).filter((r) => r.resourceType === 'Patient');
+  expect(patients).toHaveLength(1);
+  expect(patients[0]?.name?.map((name) => name.family)).toContain('Dupont');
+  const careSheet = files.get('care-sheet-json')?.toString('utf8') ?? '';
+  expect(careSheet).toContain('"TLS"');
+  expect(careSheet).toContain('10001234567');
   await station.context().close();
 });

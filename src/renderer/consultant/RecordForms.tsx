@@ -6,6 +6,7 @@ import { useMessages } from '../i18n/use-messages';
 import { consultantMessages } from './consultant-messages';
 import type { ConsultantRecord, SendKind } from './consultant-record';
 import {
+  accompanyingActAllowed,
   buildCareSheet,
   buildReport,
   type CareSheetFields,
@@ -38,6 +39,9 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
   });
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
+  // No professional beside the patient (as the station said): no TLS/TLL/TLD can be billed.
+  const accompanyingAllowed = accompanyingActAllowed(useStore(record.patient));
+  const careSheet: CareSheetFields = accompanyingAllowed ? sheet : { ...sheet, accompanyingAct: '' };
   const focusFirst = (found: FormErrors): void => {
     const first = FIELDS.find((field) => found[field] !== undefined);
     if (first !== undefined) document.getElementById(fieldId(first))?.focus();
@@ -131,7 +135,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const built = buildCareSheet(doctor, sheet);
+          const built = buildCareSheet(doctor, careSheet);
           setErrors(built.ok ? {} : built.errors);
           if (built.ok) record.sendCareSheet(built.value);
           else focusFirst(built.errors);
@@ -181,20 +185,38 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
         {field(
           'accompanyingAct',
           m.accompanyingAct,
-          <select
-            {...props('accompanyingAct')}
-            value={sheet.accompanyingAct}
-            onChange={(e) =>
-              setSheet({ ...sheet, accompanyingAct: e.target.value as CareSheetFields['accompanyingAct'] })
-            }
-          >
-            <option value="">{m.accompanyingActNone}</option>
-            {ACCOMPANYING_ACT_CODES.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>,
+          <>
+            <select
+              {...props('accompanyingAct')}
+              value={careSheet.accompanyingAct}
+              disabled={!accompanyingAllowed}
+              aria-describedby={
+                accompanyingAllowed
+                  ? props('accompanyingAct')['aria-describedby']
+                  : 'record-accompanyingAct-hint'
+              }
+              onChange={(e) =>
+                setSheet({ ...sheet, accompanyingAct: e.target.value as CareSheetFields['accompanyingAct'] })
+              }
+            >
+              <option value="">{m.accompanyingActNone}</option>
+              {accompanyingAllowed &&
+                ACCOMPANYING_ACT_CODES.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+            </select>
+            {!accompanyingAllowed && (
+              <span
+                className="record-field-hint"
+                id="record-accompanyingAct-hint"
+                data-testid="record-no-accompanying"
+              >
+                {m.accompanyingActNoProfessional}
+              </span>
+            )}
+          </>,
         )}
         {field(
           'remarks',

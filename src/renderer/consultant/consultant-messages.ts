@@ -138,6 +138,8 @@ export const consultantMessages = defineMessages({
     pathwayName: (pathway: Pathway): string => EN_PATHWAYS[pathway],
     accompanyingAct: 'Act of the professional with the patient',
     accompanyingActNone: 'None',
+    accompanyingActNoProfessional:
+      'No health professional is with the patient (as the station recorded it): no accompanying act (TLS, TLL, TLD) applies.',
     remarks: 'Remarks',
     saveCareSheet: 'Save the care sheet on the station',
     notesTitle: 'Notes',
@@ -208,6 +210,8 @@ export const consultantMessages = defineMessages({
     pathwayName: (pathway) => FR_PATHWAYS[pathway],
     accompanyingAct: 'Acte du professionnel auprès du patient',
     accompanyingActNone: 'Aucun',
+    accompanyingActNoProfessional:
+      'Aucun professionnel de santé n’accompagne le patient (selon la station) : aucun acte d’accompagnement (TLS, TLL, TLD) ne s’applique.',
     remarks: 'Remarques',
     saveCareSheet: 'Enregistrer la feuille de soins sur la station',
     notesTitle: 'Notes',

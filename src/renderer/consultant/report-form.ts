@@ -52,6 +52,15 @@ export type FormErrors = Partial<Record<FormField, FormProblem>>;
 export type Built<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FormErrors };
 
+/**
+ * The accompanying acts (TLS/TLL/TLD) bill the professional beside the patient: when the station
+ * says nobody accompanies the patient, none can apply. Until the station has said (patient info not
+ * received yet), the doctor may choose.
+ */
+export function accompanyingActAllowed(patient: { readonly accompanying: unknown } | null): boolean {
+  return patient === null || patient.accompanying !== null;
+}
+
 const compactRpps = (rpps: string): string => rpps.replace(/\s+/g, '');
 
 export function buildReport(doctor: DoctorFields, fields: ReportFields): Built<Report> {

@@ -31,6 +31,12 @@ export function ConsultationBanner({ consultation }: { consultation: Consultatio
           {m.bannerActive(patientName(consultation.patient), format.duration(elapsedS))}
         </span>
       </a>
+      {/* The readings still show on the live screen: say that they are not kept (no consent). */}
+      {!consultation.consent.deviceData && (
+        <span className="consult-banner-note" data-testid="consultation-banner-no-device-data">
+          {m.bannerNoDeviceData}
+        </span>
+      )}
     </div>
   );
 }

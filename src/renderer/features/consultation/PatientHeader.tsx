@@ -23,6 +23,11 @@ export function PatientHeader({ summary }: { summary: ConsultationSummary }) {
       <p className="consult-patient-facts" data-testid="consultation-consent">
         {m.consentSummary(consent.deviceData, consent.recordedBy)}
       </p>
+      {!consent.deviceData && (
+        <p className="consult-patient-facts consult-no-device-data" data-testid="consultation-no-device-data">
+          {m.noDeviceData}
+        </p>
+      )}
     </header>
   );
 }

@@ -169,6 +169,8 @@ export const consultationMessages = defineMessages({
     consentSummary: (deviceData: boolean, by: string): string =>
       `Consent to the teleconsultation${deviceData ? ' and to device data' : ' (not to device data)'}, recorded by ${by}`,
     accompaniedBy: (name: string, role: string): string => `With ${name} (${role})`,
+    noDeviceData:
+      'No consent to device data: readings are shown on this screen only; they are neither recorded nor sent to the doctor.',
     timeline: 'Timeline',
     timelineEmpty: 'Nothing recorded yet.',
     event: (event: TimelineEvent): string => enEvent(event),
@@ -198,6 +200,7 @@ export const consultationMessages = defineMessages({
     bannerNone: 'No consultation',
     bannerStart: 'Start one',
     bannerActive: (name: string, elapsed: string): string => `${name} — ${elapsed}`,
+    bannerNoDeviceData: 'readings not recorded',
     bannerLabel: 'Consultation',
     bannerOpen: 'Open the consultation',
   },
@@ -241,6 +244,8 @@ export const consultationMessages = defineMessages({
     consentSummary: (deviceData, by) =>
       `Consentement à la téléconsultation${deviceData ? ' et aux données des appareils' : ' (pas aux données des appareils)'}, recueilli par ${by}`,
     accompaniedBy: (name, role) => `Avec ${name} (${role})`,
+    noDeviceData:
+      'Pas de consentement aux données des appareils : les mesures s’affichent seulement sur cet écran ; elles ne sont ni enregistrées ni envoyées au médecin.',
     timeline: 'Déroulé',
     timelineEmpty: 'Rien n’est encore enregistré.',
     event: (event) => frEvent(event),
@@ -268,6 +273,7 @@ export const consultationMessages = defineMessages({
     bannerNone: 'Aucune consultation',
     bannerStart: 'En commencer une',
     bannerActive: (name, elapsed) => `${name} — ${elapsed}`,
+    bannerNoDeviceData: 'mesures non enregistrées',
     bannerLabel: 'Consultation',
     bannerOpen: 'Ouvrir la consultation',
   },

@@ -62,6 +62,7 @@ function LoadedDetail({
   return (
     <>
       <PatientHeader summary={summary} />
+      {summary.status === 'interrupted' && <CloseInterrupted client={client} id={summary.id} />}
       <Exports client={client} id={summary.id} />
       <section aria-labelledby="record-timeline-title">
         <h2 id="record-timeline-title">{m.timeline}</h2>
@@ -96,7 +97,9 @@ function Vitals({ detail }: { detail: ConsultationDetail }) {
     <section aria-labelledby="record-vitals-title">
       <h2 id="record-vitals-title">{m.vitals}</h2>
       {detail.metrics.length === 0 ? (
-        <p>{m.vitalsEmpty}</p>
+        <p data-testid="record-vitals-empty">
+          {detail.summary.consent.deviceData ? m.vitalsEmpty : m.vitalsNoConsent}
+        </p>
       ) : (
         <table className="record-table" data-testid="record-metrics">
           <thead>
@@ -245,6 +248,33 @@ function Exports({ client, id }: { client: BackendClient; id: string }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** An interrupted record is read, then closed (it takes nothing new either way). */
+function CloseInterrupted({ client, id }: { client: BackendClient; id: string }) {
+  const m = useMessages(recordsMessages);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="record-interrupted">
+      <p>{m.interruptedNote}</p>
+      <button
+        className="button button--large"
+        type="button"
+        data-testid="record-close-interrupted"
+        // The detail and the list refetch on the `consultation.changed` that closing emits.
+        onClick={() => {
+          client.call('consultation.end', { id }).catch((cause: unknown) => setProblem(errorText(cause)));
+        }}
+      >
+        {m.closeInterrupted}
+      </button>
+      {problem !== null && (
+        <p className="consult-error" role="alert">
+          {m.refused(problem)}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -69,7 +69,13 @@ export function RecordsScreen({ session }: { session: StationSession }) {
             const durationS =
               item.endedAt === null ? null : (Date.parse(item.endedAt) - Date.parse(item.startedAt)) / 1000;
             return (
-              <li key={item.id} className="records-item" data-testid="records-item" data-status={item.status}>
+              <li
+                key={item.id}
+                className="records-item"
+                data-testid="records-item"
+                data-status={item.status}
+                data-id={item.id}
+              >
                 <div className="records-item-text">
                   <strong>{patientName(item.patient)}</strong>{' '}
                   <span className={`status-badge status-badge--${item.status}`} data-testid="records-status">

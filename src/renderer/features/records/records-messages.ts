@@ -19,6 +19,7 @@ export const recordsMessages = defineMessages({
     timeline: 'Timeline',
     vitals: 'Vital signs',
     vitalsEmpty: 'No readings were recorded (no device, or no consent to device data).',
+    vitalsNoConsent: 'No readings were recorded: the patient did not consent to device data.',
     metric: 'Measurement',
     device: 'Device',
     count: 'Readings',
@@ -61,6 +62,9 @@ export const recordsMessages = defineMessages({
     deleteConfirm: 'Delete',
     cancel: 'Cancel',
     activeNoDelete: 'The consultation in progress cannot be deleted: end it first.',
+    interruptedNote:
+      'The station stopped during this consultation. Nothing more is added to it; close it once read.',
+    closeInterrupted: 'Close this record',
   },
   fr: {
     title: 'Dossiers',
@@ -79,6 +83,7 @@ export const recordsMessages = defineMessages({
     vitals: 'Constantes',
     vitalsEmpty:
       'Aucune mesure enregistrée (pas d’appareil, ou pas de consentement aux données des appareils).',
+    vitalsNoConsent: 'Aucune mesure enregistrée : le patient n’a pas consenti aux données des appareils.',
     metric: 'Mesure',
     device: 'Appareil',
     count: 'Valeurs',
@@ -120,6 +125,9 @@ export const recordsMessages = defineMessages({
     deleteConfirm: 'Supprimer',
     cancel: 'Annuler',
     activeNoDelete: 'La consultation en cours ne peut pas être supprimée : terminez-la d’abord.',
+    interruptedNote:
+      'La station s’est arrêtée pendant cette consultation. Plus rien n’y est ajouté ; clôturez-la après lecture.',
+    closeInterrupted: 'Clôturer ce dossier',
   },
 });
 

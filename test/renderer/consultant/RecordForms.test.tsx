@@ -1,0 +1,82 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { ConsultantRecord } from '../../../src/renderer/consultant/consultant-record';
+import { RecordForms } from '../../../src/renderer/consultant/RecordForms';
+import { accompanyingActAllowed } from '../../../src/renderer/consultant/report-form';
+import { I18nProvider } from '../../../src/renderer/i18n/I18nProvider';
+import { ACTIVE_CONSULTATION, FakeControlLink } from '../features/call/fake-control-link';
+
+function setup(locale: 'en' | 'fr' = 'en') {
+  const control = new FakeControlLink();
+  const record = new ConsultantRecord(control.asLink());
+  render(
+    <I18nProvider locale={locale}>
+      <RecordForms record={record} enabled />
+    </I18nProvider>,
+  );
+  const patientSays = (accompanying: typeof ACTIVE_CONSULTATION.accompanying): void =>
+    act(() =>
+      control.receive({
+        type: 'patient',
+        patient: {
+          familyName: 'Dupont-Lefèvre',
+          givenNames: 'Jeanne',
+          birthDate: '1948-03-14',
+          sex: 'female',
+        },
+        consent: ACTIVE_CONSULTATION.consent,
+        accompanying,
+      }),
+    );
+  return { control, patientSays };
+}
+
+const actSelect = (): HTMLSelectElement => screen.getByTestId<HTMLSelectElement>('record-accompanyingAct');
+const optionValues = (): string[] => [...actSelect().options].map((option) => option.value);
+
+function fillDoctorAndSend(): void {
+  fireEvent.change(screen.getByTestId('record-doctorName'), { target: { value: 'Dr Claire Martin' } });
+  fireEvent.change(screen.getByTestId('record-doctorRpps'), { target: { value: '10001234567' } });
+  fireEvent.click(screen.getByTestId('record-send-care-sheet'));
+}
+
+describe('care sheet: accompanying act', () => {
+  it('offers TLS/TLL/TLD while the patient is accompanied', () => {
+    const { control, patientSays } = setup();
+    patientSays(ACTIVE_CONSULTATION.accompanying);
+    expect(actSelect().disabled).toBe(false);
+    expect(optionValues()).toEqual(['', 'TLS', 'TLL', 'TLD']);
+    expect(screen.queryByTestId('record-no-accompanying')).toBeNull();
+    fireEvent.change(actSelect(), { target: { value: 'TLL' } });
+    fillDoctorAndSend();
+    expect(control.sent).toMatchObject([{ type: 'report', careSheet: { accompanyingAct: 'TLL' } }]);
+  });
+
+  it('without a professional beside the patient: no accompanying act, locked to none, and says why', () => {
+    const { control, patientSays } = setup();
+    // Chosen before the station's word arrived: forced back to none once it does.
+    fireEvent.change(actSelect(), { target: { value: 'TLS' } });
+    patientSays(null);
+    expect(actSelect().disabled).toBe(true);
+    expect(actSelect().value).toBe('');
+    expect(optionValues()).toEqual(['']);
+    const hint = screen.getByTestId('record-no-accompanying');
+    expect(hint.textContent).toMatch(/No health professional is with the patient/);
+    expect(actSelect().getAttribute('aria-describedby')).toBe(hint.id);
+    fillDoctorAndSend();
+    expect(control.sent).toMatchObject([{ type: 'report', careSheet: { accompanyingAct: null } }]);
+  });
+
+  it('explains it in French too', () => {
+    const { patientSays } = setup('fr');
+    patientSays(null);
+    expect(screen.getByTestId('record-no-accompanying').textContent).toMatch(
+      /Aucun professionnel de santé n’accompagne le patient/,
+    );
+  });
+
+  it('lets the doctor choose until the station has said who is there', () => {
+    expect(accompanyingActAllowed(null)).toBe(true);
+    expect(accompanyingActAllowed({ accompanying: ACTIVE_CONSULTATION.accompanying })).toBe(true);
+    expect(accompanyingActAllowed({ accompanying: null })).toBe(false);
+  });
+});
