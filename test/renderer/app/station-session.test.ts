@@ -36,6 +36,7 @@ class FakeBackendClient implements BackendClient {
       },
     ],
     'settings.get': { ...DEFAULT_SETTINGS, waveformWindowS: 8 },
+    'consultation.current': null,
   };
 
   async call<M extends ApiMethod>(method: M, _params: ApiParams<M>): Promise<ApiResult<M>> {
