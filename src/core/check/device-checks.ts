@@ -1,6 +1,6 @@
 import type { CheckItem } from '../../shared/domain/equipment-check';
 import type { DeviceInfo } from '../../shared/domain/devices';
-import { checkItem } from './check-item';
+import { checkItem } from '../../shared/domain/equipment-check';
 
 /**
  * One item per device the backend manages: present and streaming, with the age of its last

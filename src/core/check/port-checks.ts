@@ -4,7 +4,7 @@ import type { CheckItem } from '../../shared/domain/equipment-check';
 import type { DeviceDriver } from '../../devices/driver';
 import type { ListedPort } from '../devices/port-listing';
 import type { ProbeResult } from '../devices/probe/probe-result';
-import { checkItem } from './check-item';
+import { checkItem } from '../../shared/domain/equipment-check';
 import { OTHER_OS_PERMISSION_FIX, UDEV_FIX } from './device-checks';
 
 /**

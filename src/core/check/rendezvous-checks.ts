@@ -1,5 +1,5 @@
 import type { CheckItem } from '../../shared/domain/equipment-check';
-import { checkItem } from './check-item';
+import { checkItem } from '../../shared/domain/equipment-check';
 import { latencyVerdict, throughputVerdict, WEAK_LINK_ADVICE } from './network-verdicts';
 import { probeRendezvous, type RendezvousProbeOptions, type TransferResult } from './rendezvous-probe';
 

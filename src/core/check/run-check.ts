@@ -1,6 +1,6 @@
 import type { CheckItem, CheckReport } from '../../shared/domain/equipment-check';
 import { checkReportSchema } from '../../shared/domain/equipment-check';
-import { checkItem } from './check-item';
+import { checkItem } from '../../shared/domain/equipment-check';
 
 /**
  * The check engine shared by `check.run` and `station check`: runs the sections side by side (the

@@ -1,6 +1,6 @@
 import type { CheckItem } from '../../shared/domain/equipment-check';
 import { turnCredential } from '../signaling/turn-credentials';
-import { checkItem } from './check-item';
+import { checkItem } from '../../shared/domain/equipment-check';
 import { probeTurn, type TurnProbeResult } from './turn/turn-allocate';
 import type { StunTransport } from './turn/stun-channel';
 import { endpointLabel, turnEndpoints, type TurnEndpoint } from './turn/turn-url';

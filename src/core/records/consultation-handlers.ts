@@ -1,4 +1,4 @@
-import type { BackendApi } from '../../shared/api';
+import { API_METHOD_NAMES, type ApiMethod, type BackendApi } from '../../shared/api';
 import type { DeviceInfo } from '../../shared/domain/devices';
 import type { ConsultationSummary } from '../../shared/domain/consultation';
 import { AppErrorException } from '../../shared/result';
@@ -9,34 +9,12 @@ import { runExport, type ExportRegistry } from './export-formats';
 import type { Recorder } from './recorder';
 import { RecordsError } from './records-error';
 
-export type ConsultationMethod =
-  | 'consultation.start'
-  | 'consultation.current'
-  | 'consultation.append'
-  | 'consultation.attach'
-  | 'consultation.report'
-  | 'consultation.end'
-  | 'consultation.list'
-  | 'consultation.get'
-  | 'consultation.media'
-  | 'consultation.export'
-  | 'consultation.delete'
-  | 'audit.list';
+/** The records' share of the API: every `consultation.*` method and the audit log. */
+export type ConsultationMethod = Extract<ApiMethod, `consultation.${string}` | 'audit.list'>;
 
-export const CONSULTATION_METHODS: readonly ConsultationMethod[] = [
-  'consultation.start',
-  'consultation.current',
-  'consultation.append',
-  'consultation.attach',
-  'consultation.report',
-  'consultation.end',
-  'consultation.list',
-  'consultation.get',
-  'consultation.media',
-  'consultation.export',
-  'consultation.delete',
-  'audit.list',
-];
+export const CONSULTATION_METHODS: readonly ConsultationMethod[] = API_METHOD_NAMES.filter(
+  (method): method is ConsultationMethod => method.startsWith('consultation.') || method === 'audit.list',
+);
 
 export interface ConsultationHandlerDeps {
   readonly store: ConsultationStore;

@@ -1,4 +1,4 @@
-import { checkItem } from '../../../src/core/check/check-item';
+import { checkItem } from '../../../src/shared/domain/equipment-check';
 import { runCheck } from '../../../src/core/check/run-check';
 import { overallStatus } from '../../../src/shared/domain/equipment-check';
 

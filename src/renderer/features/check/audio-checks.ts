@@ -1,8 +1,8 @@
-import type { CheckItem } from '../../../shared/domain/equipment-check';
+import { checkItem, type CheckItem } from '../../../shared/domain/equipment-check';
 import type { Formatter } from '../../../shared/i18n';
 import { stethoscopeConstraints } from '../call/media/constraints';
 import { listenToLevel } from './audio-level';
-import { browserItem, reasonOf } from './browser-item';
+import { reasonOf } from './failure-reason';
 import type { CheckMessages } from './check-messages';
 
 /**
@@ -22,7 +22,7 @@ export async function microphoneCheck(m: CheckMessages, format: Formatter): Prom
       video: false,
     });
   } catch (cause) {
-    return browserItem({
+    return checkItem({
       ...base,
       status: 'fail',
       code: 'open-failed',
@@ -35,7 +35,7 @@ export async function microphoneCheck(m: CheckMessages, format: Formatter): Prom
     const measured = { peakDbfs: level.peakDbfs, rmsDbfs: level.rmsDbfs, clipping: level.clipping };
     const detail = m.microphoneLevel(format.number(level.peakDbfs, 1), format.number(level.rmsDbfs, 1));
     if (level.silent)
-      return browserItem({
+      return checkItem({
         ...base,
         status: 'warn',
         code: 'silent',
@@ -44,7 +44,7 @@ export async function microphoneCheck(m: CheckMessages, format: Formatter): Prom
         measured,
       });
     if (level.clipping)
-      return browserItem({
+      return checkItem({
         ...base,
         status: 'warn',
         code: 'clipping',
@@ -52,7 +52,7 @@ export async function microphoneCheck(m: CheckMessages, format: Formatter): Prom
         fix: m.microphoneClippingFix,
         measured,
       });
-    return browserItem({ ...base, status: 'pass', code: 'ok', detail, measured });
+    return checkItem({ ...base, status: 'pass', code: 'ok', detail, measured });
   } finally {
     for (const track of stream.getTracks()) track.stop();
   }
@@ -90,7 +90,7 @@ export async function speakerCheck(
   // Browsers that do not list outputs (Firefox, Safari) get the benefit of the doubt: the tone decides.
   const canListOutputs = 'setSinkId' in HTMLMediaElement.prototype;
   if (canListOutputs && outputs.length === 0 && answer === null) {
-    return browserItem({
+    return checkItem({
       ...base,
       status: 'fail',
       code: 'no-output',
@@ -102,7 +102,7 @@ export async function speakerCheck(
     try {
       await play();
     } catch (cause) {
-      return browserItem({
+      return checkItem({
         ...base,
         status: 'fail',
         code: 'tone-failed',
@@ -110,7 +110,7 @@ export async function speakerCheck(
         fix: m.speakersNoOutputFix,
       });
     }
-    return browserItem({
+    return checkItem({
       ...base,
       status: 'warn',
       code: 'unconfirmed',
@@ -120,14 +120,14 @@ export async function speakerCheck(
     });
   }
   return answer === 'heard'
-    ? browserItem({
+    ? checkItem({
         ...base,
         status: 'pass',
         code: 'heard',
         detail: m.speakersHeard,
         measured: { outputs: outputs.length },
       })
-    : browserItem({
+    : checkItem({
         ...base,
         status: 'fail',
         code: 'not-heard',
@@ -145,7 +145,7 @@ export async function stethoscopeCheck(
 ): Promise<CheckItem> {
   const base = { id: 'stethoscope.input', category: 'stethoscope' as const, title: m.stethoscopeTitle };
   if (inputId === null)
-    return browserItem({
+    return checkItem({
       ...base,
       status: 'skipped',
       code: 'not-selected',
@@ -156,7 +156,7 @@ export async function stethoscopeCheck(
   try {
     stream = await navigator.mediaDevices.getUserMedia(stethoscopeConstraints(inputId));
   } catch (cause) {
-    return browserItem({
+    return checkItem({
       ...base,
       status: 'fail',
       code: 'open-failed',
@@ -175,7 +175,7 @@ export async function stethoscopeCheck(
       autoGainControl: settings.autoGainControl ?? 'unknown',
     };
     if (stillOn.length > 0) {
-      return browserItem({
+      return checkItem({
         ...base,
         status: 'fail',
         code: 'processing-on',
@@ -192,7 +192,7 @@ export async function stethoscopeCheck(
       clipping: level.clipping,
     };
     if (level.silent)
-      return browserItem({
+      return checkItem({
         ...base,
         status: 'warn',
         code: 'silent',
@@ -201,7 +201,7 @@ export async function stethoscopeCheck(
         measured,
       });
     if (level.clipping)
-      return browserItem({
+      return checkItem({
         ...base,
         status: 'warn',
         code: 'clipping',
@@ -209,7 +209,7 @@ export async function stethoscopeCheck(
         fix: m.stethoscopeClippingFix,
         measured,
       });
-    return browserItem({
+    return checkItem({
       ...base,
       status: 'pass',
       code: 'ok',

@@ -1,6 +1,6 @@
-import type { CheckItem } from '../../../shared/domain/equipment-check';
+import { checkItem, type CheckItem } from '../../../shared/domain/equipment-check';
 import type { Formatter } from '../../../shared/i18n';
-import { browserItem, reasonOf } from './browser-item';
+import { reasonOf } from './failure-reason';
 import type { CheckMessages } from './check-messages';
 
 /**
@@ -31,7 +31,7 @@ export async function cameraChecks(m: CheckMessages, format: Formatter): Promise
 async function singleDefaultCamera(m: CheckMessages, format: Formatter): Promise<CheckItem> {
   const item = await checkCamera(m, format, null, '1', 0);
   if (item.status !== 'fail') return item;
-  return browserItem({
+  return checkItem({
     id: 'camera.none',
     category: 'camera',
     status: 'fail',
@@ -63,7 +63,7 @@ async function checkCamera(
       audio: false,
     });
   } catch (cause) {
-    return browserItem({
+    return checkItem({
       id,
       category: 'camera',
       status: 'fail',
@@ -82,7 +82,7 @@ async function checkCamera(
     const fps = measuredFps ?? settings.frameRate ?? 0;
     const good = height >= MIN_GOOD_HEIGHT && fps >= MIN_GOOD_FPS;
     const detail = m.cameraDelivered(`${width}×${height}`, format.number(fps, 0));
-    return browserItem({
+    return checkItem({
       id,
       category: 'camera',
       status: good ? 'pass' : 'warn',

@@ -1,9 +1,9 @@
-import type { CheckItem } from '../../../shared/domain/equipment-check';
+import { checkItem, type CheckItem } from '../../../shared/domain/equipment-check';
 import type { Formatter } from '../../../shared/i18n';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { cameraChecks } from './camera-checks';
 import { microphoneCheck, speakerCheck, stethoscopeCheck } from './audio-checks';
-import { browserItem } from './browser-item';
+
 import type { CheckMessages } from './check-messages';
 import { relayChecks } from './relay-checks';
 import { runtimeChecks, runtimeFacts } from './runtime-checks';
@@ -42,7 +42,7 @@ export async function runEquipmentCheck(options: CheckRunOptions): Promise<void>
     .then((report) => options.onItems(report.items.map((item) => ({ item, fromHost: true }))))
     .catch((cause: unknown) =>
       browser([
-        browserItem({
+        checkItem({
           id: 'network.host-check',
           category: 'network',
           status: 'fail',

@@ -1,7 +1,7 @@
-import type { CheckItem } from '../../../shared/domain/equipment-check';
+import { checkItem, type CheckItem } from '../../../shared/domain/equipment-check';
 import type { IceServer } from '../../../shared/call/signaling';
 import type { Formatter } from '../../../shared/i18n';
-import { browserItem } from './browser-item';
+
 import type { CheckMessages } from './check-messages';
 import { relayLoopback, turnUrlsByTransport, type RelayResult } from './relay-loopback';
 
@@ -23,7 +23,7 @@ export async function relayChecks(
       const title = m.relayTitle(name);
       const url = variants[transport];
       if (server === undefined || url === null) {
-        return browserItem({
+        return checkItem({
           id,
           category: 'network',
           status: server === undefined ? 'warn' : 'skipped',
@@ -39,7 +39,7 @@ export async function relayChecks(
         ...(server.credential === undefined ? {} : { credential: server.credential }),
       });
       return result.ok
-        ? browserItem({
+        ? checkItem({
             id,
             category: 'network',
             status: 'pass',
@@ -48,7 +48,7 @@ export async function relayChecks(
             detail: m.relayOk(format.number(result.rttMs, 1)),
             measured: { url, rttMs: result.rttMs, relayCandidates: result.relayCandidates },
           })
-        : browserItem({
+        : checkItem({
             id,
             category: 'network',
             status: 'fail',

@@ -1,5 +1,5 @@
-import type { CheckItem } from '../../../shared/domain/equipment-check';
-import { browserItem } from './browser-item';
+import { checkItem, type CheckItem } from '../../../shared/domain/equipment-check';
+
 import type { CheckMessages } from './check-messages';
 
 /** What the page can do at all: WebRTC, getUserMedia, a secure context, the codecs calls use. */
@@ -37,7 +37,7 @@ export function runtimeChecks(m: CheckMessages, facts: RuntimeFacts): CheckItem[
   // Without VP8 or Opus no call works with our peers; without H.264 only some consultant devices suffer.
   const essentialMissing = missing.some((name) => name !== 'H.264');
   return [
-    browserItem({
+    checkItem({
       id: 'runtime.webrtc',
       category: 'runtime',
       status: facts.peerConnection ? 'pass' : 'fail',
@@ -46,7 +46,7 @@ export function runtimeChecks(m: CheckMessages, facts: RuntimeFacts): CheckItem[
       detail: facts.peerConnection ? m.webrtcOk : m.webrtcMissing,
       fix: facts.peerConnection ? '' : m.browserFix,
     }),
-    browserItem({
+    checkItem({
       id: 'runtime.getusermedia',
       category: 'runtime',
       status: facts.getUserMedia ? 'pass' : 'fail',
@@ -55,7 +55,7 @@ export function runtimeChecks(m: CheckMessages, facts: RuntimeFacts): CheckItem[
       detail: facts.getUserMedia ? m.mediaOk : m.mediaMissing,
       fix: facts.getUserMedia ? '' : facts.secureContext ? m.browserFix : m.secureFix,
     }),
-    browserItem({
+    checkItem({
       id: 'runtime.secure-context',
       category: 'runtime',
       status: facts.secureContext ? 'pass' : 'fail',
@@ -64,7 +64,7 @@ export function runtimeChecks(m: CheckMessages, facts: RuntimeFacts): CheckItem[
       detail: facts.secureContext ? m.secureOk : m.secureMissing,
       fix: facts.secureContext ? '' : m.secureFix,
     }),
-    browserItem({
+    checkItem({
       id: 'runtime.codecs',
       category: 'runtime',
       status: missing.length === 0 ? 'pass' : essentialMissing ? 'fail' : 'warn',
