@@ -4,6 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import electronSecurity from './eslint-rules/electron-security.mjs';
 import local from './eslint-rules/import-boundaries.mjs';
+import uiText from './eslint-rules/no-ui-literals.mjs';
 
 const NODE_ONLY_GLOBALS = ['Buffer', 'process', 'require', '__dirname', '__filename', 'global'].map(
   (name) => ({
@@ -88,6 +89,12 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-globals': ['error', ...NODE_ONLY_GLOBALS],
     },
+  },
+  {
+    // Issue 7: every UI word comes from an en/fr catalog (eslint-rules/no-ui-literals.mjs).
+    files: ['src/renderer/**/*.tsx'],
+    plugins: { 'ui-text': uiText },
+    rules: { 'ui-text/no-ui-literals': 'error' },
   },
   {
     files: ['src/{core,server,main,cli}/**/*.ts', 'scripts/**', 'bench/**', 'test/**'],

@@ -35,7 +35,7 @@ export function QualityBadge({ summary }: { summary: QualitySummary | null }) {
           fmt(summary.outboundKbps, 0),
         )}
         {summary.video !== null &&
-          ` · ${summary.video.width}×${summary.video.height} ${fmt(summary.video.fps)} fps`}
+          ` · ${m.video(summary.video.width, summary.video.height, fmt(summary.video.fps))}`}
         {path !== '' && ` · ${path}`}
       </span>
       {summary.stethoscope !== null && (

@@ -125,6 +125,7 @@ export const callMessages = defineMessages({
     link: (grade: string): string => `Link: ${grade}`,
     figures: (rtt: string, loss: string, jitter: string, down: string, up: string): string =>
       `RTT ${rtt} · loss ${loss} · jitter ${jitter} · ${down}↓/${up}↑ kbit/s`,
+    video: (width: number, height: number, fps: string): string => `${width}×${height} ${fps} fps`,
     stethoscopeGrade: (grade: string, loss: string): string =>
       `Stethoscope: ${grade} (loss ${loss}, needs < 2 %)`,
     // Stethoscope meter
@@ -200,6 +201,7 @@ export const callMessages = defineMessages({
     link: (grade) => `Liaison : ${grade}`,
     figures: (rtt, loss, jitter, down, up) =>
       `RTT ${rtt} · pertes ${loss} · gigue ${jitter} · ${down}↓/${up}↑ kbit/s`,
+    video: (width, height, fps) => `${width}×${height} ${fps} i/s`,
     stethoscopeGrade: (grade, loss) => `Stéthoscope : ${grade} (pertes ${loss}, moins de 2 % requis)`,
     stethoscopeLevel: 'Niveau du stéthoscope',
     clipping: 'Saturation — baissez le volume du stéthoscope',

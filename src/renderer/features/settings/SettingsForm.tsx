@@ -175,10 +175,10 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
             <option value="system">{m.languageSystem}</option>
             {/* Each language named in itself: whoever cannot read the current one finds theirs. */}
             <option value="en" lang="en">
-              English
+              {m.languageEnglish}
             </option>
             <option value="fr" lang="fr">
-              Français
+              {m.languageFrench}
             </option>
           </select>
         ))}

@@ -112,6 +112,10 @@ export const settingsMessages = defineMessages({
           ? `At most ${error.max} lines.`
           : FIELD_EN[field].invalid,
     languageSystem: 'Same as the system',
+    // Each language named in itself, identical in both catalogs: whoever cannot read the current
+    // language still finds theirs.
+    languageEnglish: 'English',
+    languageFrench: 'Français',
     sectionGeneral: 'Station',
     sectionDevices: 'Devices and display',
     sectionNetwork: 'Network',
@@ -166,6 +170,8 @@ export const settingsMessages = defineMessages({
           ? `${error.max} lignes au maximum.`
           : FIELD_FR[field].invalid,
     languageSystem: 'Celle du système',
+    languageEnglish: 'English',
+    languageFrench: 'Français',
     sectionGeneral: 'Station',
     sectionDevices: 'Appareils et affichage',
     sectionNetwork: 'Réseau',

@@ -1,3 +1,4 @@
+import { displayUnit } from '../../../shared/i18n';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import type { BpResult } from './bp-results';
 import { formatMeasuredAt } from './measured-time';
@@ -34,7 +35,7 @@ export function BpResultTile({ result, nowMs }: BpResultTileProps) {
         <>
           <output className="tile-value bp-value" data-testid="bp-value" aria-live="off">
             {format.number(result.systolic)}/{format.number(result.diastolic)}
-            <span className="bp-unit"> mmHg</span>
+            <span className="bp-unit"> {displayUnit('mm[Hg]')}</span>
           </output>
           <dl className="bp-facts">
             {result.mean !== null && (

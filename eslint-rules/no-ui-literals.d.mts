@@ -1,0 +1,5 @@
+import type { Rule } from 'eslint';
+
+export declare const noUiLiterals: Rule.RuleModule;
+declare const plugin: { rules: { 'no-ui-literals': Rule.RuleModule } };
+export default plugin;
