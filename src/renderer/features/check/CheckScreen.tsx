@@ -102,8 +102,10 @@ export function CheckScreen({ session }: { session: StationSession }) {
           type="button"
           className="check-run"
           data-testid="check-run"
-          disabled={phase === 'running'}
-          onClick={() => void run()}
+          // Not `disabled`: Chromium drops the focus of a button that becomes disabled, and a
+          // keyboard user would be sent back to the top of the page for the whole run.
+          aria-disabled={phase === 'running'}
+          onClick={() => phase !== 'running' && void run()}
         >
           {phase === 'idle' ? m.run : m.runAgain}
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -13,14 +13,22 @@ interface ConfirmDialogProps {
 
 /**
  * An irreversible step asked twice (end a consultation, delete a record). Focus starts on the safe
- * answer, Escape cancels, and the text says what cannot be undone.
+ * answer, Escape cancels, and the text says what cannot be undone. While it is open, Tab cycles
+ * through its buttons only (a modal: the page behind is not operable); when it closes, the focus
+ * goes back to what opened it (WCAG 2.4.3), if that is still on the page.
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, text, confirm, cancel, busy = false, onConfirm, onCancel, testId } = props;
   const titleId = useId();
   const textId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  useEffect(() => {
+    const opener = document.activeElement;
+    cancelRef.current?.focus();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
   return (
     <div className="confirm-backdrop">
       <div
@@ -32,6 +40,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         data-testid={testId}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onCancel();
+          if (event.key === 'Tab') keepTabInside(event);
         }}
       >
         <h2 id={titleId} className="confirm-title">
@@ -55,4 +64,15 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       </div>
     </div>
   );
+}
+
+/** Tab past the last button goes back to the first, Shift+Tab before the first to the last. */
+function keepTabInside(event: KeyboardEvent<HTMLElement>): void {
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled)')];
+  const [first, last] = [stops[0], stops.at(-1)];
+  if (first === undefined || last === undefined) return event.preventDefault();
+  const edge = event.shiftKey ? first : last;
+  if (document.activeElement !== edge && stops.includes(document.activeElement as HTMLElement)) return;
+  event.preventDefault();
+  (event.shiftKey ? last : first).focus();
 }

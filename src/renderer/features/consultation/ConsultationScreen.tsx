@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { StationSession } from '../../app/station-session';
+import { useFocusRescue } from '../../app/use-focus-rescue';
 import { useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
 import { ActiveConsultation } from './ActiveConsultation';
@@ -16,8 +18,11 @@ export function ConsultationScreen({ session }: { session: StationSession }) {
   const consultation = useStore(session.consultation);
   const settings = useStore(session.settings);
   const client = session.backend;
+  const mainRef = useRef<HTMLElement>(null);
+  // Starting or ending removes the control that had the focus: it goes to the new view's heading.
+  useFocusRescue(mainRef, consultation?.id ?? null);
   return (
-    <main className="consult-screen" data-testid="consultation-screen">
+    <main ref={mainRef} className="consult-screen" data-testid="consultation-screen">
       {consultation !== null ? (
         <ActiveConsultation
           key={consultation.id}

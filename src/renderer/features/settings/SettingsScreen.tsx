@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { StationSession } from '../../app/station-session';
+import { useFocusRescue } from '../../app/use-focus-rescue';
 import { useMessages } from '../../i18n/use-messages';
 import { KioskExit } from './KioskExit';
 import { PinGate } from './PinGate';
@@ -19,8 +21,11 @@ export function SettingsScreen({ session }: { session: StationSession }) {
   const kiosk = useKioskStatus(client);
   const { view } = kiosk;
   const refresh = (): void => void kiosk.refresh();
+  const mainRef = useRef<HTMLElement>(null);
+  // An unlock removes the PIN gate that had the focus: it goes to the screen's heading.
+  useFocusRescue(mainRef, view.kind === 'ready' && view.status.locked);
   return (
-    <main className="settings-screen" data-testid="settings-screen">
+    <main ref={mainRef} className="settings-screen" data-testid="settings-screen">
       <h1 className="screen-title">{m.title}</h1>
       {view.kind === 'loading' && <p role="status">{m.loading}</p>}
       {view.kind === 'ready' && view.status.locked && <PinGate client={client} onUnlocked={refresh} />}
