@@ -110,10 +110,13 @@ export function createBackend(deps: BackendDeps): Backend {
       await kiosk?.assertSettingsWritable();
       return deps.settings.update(patch);
     },
-    ...records.gateCalls({
-      'call.invite': (request) => callService().invite(request),
-      'call.join': () => callService().join(),
-    }),
+    ...records.gateCalls(
+      {
+        'call.invite': (request) => callService().invite(request),
+        'call.join': () => callService().join(),
+      },
+      (consultationId) => deps.call?.bindRoom(consultationId),
+    ),
     'check.run': ({ throughput }) =>
       runBackendCheck({
         config: deps.check,

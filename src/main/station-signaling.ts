@@ -81,6 +81,7 @@ export async function startStationSignaling(deps: StationSignalingDeps): Promise
     call: {
       invite: (request) => guarded(() => signaling.call.invite(request)),
       join: () => guarded(() => signaling.call.join()),
+      bindRoom: (owner) => signaling.call.bindRoom(owner),
     },
     embeddedUrl: running?.url ?? null,
     connectSources: () => [

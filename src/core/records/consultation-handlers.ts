@@ -6,6 +6,7 @@ import type { ConsultationStore } from './consultation-store';
 import { DatabaseExportSource } from './database-export-source';
 import { exportFileName } from './export-file-name';
 import { runExport, type ExportRegistry } from './export-formats';
+import { LiveSummary } from './live-summary';
 import type { Recorder } from './recorder';
 import { RecordsError } from './records-error';
 
@@ -26,6 +27,8 @@ export interface ConsultationHandlerDeps {
   /** `consultation.changed`, with the active consultation (or null). */
   readonly changed: (summary: ConsultationSummary | null) => void;
   readonly now: () => number;
+  /** The active consultation with its recording health; made here when not given. */
+  readonly live?: LiveSummary;
 }
 
 /**
@@ -36,16 +39,17 @@ export interface ConsultationHandlerDeps {
  */
 export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<BackendApi, ConsultationMethod> {
   const { store, recorder } = deps;
-  const changed = (): void => deps.changed(store.current());
+  const live = deps.live ?? new LiveSummary(store, () => recorder);
+  const changed = (): void => deps.changed(live.current());
   return {
     'consultation.start': (input) =>
       run(() => {
         const summary = store.start(input);
         recorder.noteConnectedDevices(deps.devices());
         changed();
-        return store.current() ?? summary;
+        return live.current() ?? summary;
       }),
-    'consultation.current': () => run(() => store.current()),
+    'consultation.current': () => run(() => live.current()),
     'consultation.append': ({ id, event }) =>
       run(() => {
         store.append(id, event);

@@ -143,9 +143,9 @@ export class ConsultationStore {
     return this.active === null ? null : { id: this.active.id, deviceData: this.active.consent.deviceData };
   }
 
-  /** True when a call may start: a consultation is active with consent to the teleconsultation. */
-  callAllowed(): boolean {
-    return this.active?.consent.teleconsultation === true;
+  /** The consultation a call may belong to: the active one, with consent to the teleconsultation. */
+  callConsultation(): string | null {
+    return this.active?.consent.teleconsultation === true ? this.active.id : null;
   }
 
   append(id: string, event: AppendableEvent): void {

@@ -1,3 +1,4 @@
+import type { RecordingHealth, RecordingProblemCode } from '../../shared/domain/consultation';
 import type { DeviceInfo } from '../../shared/domain/devices';
 import type { ReadingBatch } from '../../shared/domain/readings';
 import type { ConsultationStore } from './consultation-store';
@@ -8,6 +9,8 @@ import { RecordsError } from './records-error';
 export const BATCH_WINDOW_MS = 500;
 /** Buffered samples kept while the disk refuses writes: 60 s of 12 leads at 250 Hz. */
 export const MAX_BUFFERED_SAMPLES = 12 * 250 * 60;
+/** A failure losing readings every window must not flood the UI: one loss update a second at most. */
+export const HEALTH_THROTTLE_MS = 1000;
 
 export interface RecorderOptions {
   readonly windowMs?: number;
@@ -15,12 +18,18 @@ export interface RecorderOptions {
   readonly log?: (line: string) => void;
   /** Timers, injectable so the benchmark drives the windows itself. */
   readonly setTimer?: (fn: () => void, ms: number) => { cancel(): void };
+  readonly now?: () => number;
+  /**
+   * Called when recording starts failing, recovers, or (throttled) loses more readings: the
+   * station must show it, a record silently not being written is a safety problem.
+   */
+  readonly onHealthChange?: (health: RecordingHealth) => void;
 }
 
 export interface RecorderStats {
   readonly committedBatches: number;
   readonly committedSamples: number;
-  /** Readings thrown away because the disk refused writes for longer than the buffer holds. */
+  /** Readings (numeric values and waveform samples) thrown away because the disk refused writes for longer than the buffer holds. */
   readonly droppedReadings: number;
   /** The last write error, until a write succeeds again. */
   readonly failing: string | null;
@@ -44,6 +53,14 @@ export class Recorder {
   private readonly log: (line: string) => void;
   private readonly setTimer: (fn: () => void, ms: number) => { cancel(): void };
   private readonly deviceStates = new Map<string, boolean>();
+  private readonly now: () => number;
+  private readonly onHealthChange: (health: RecordingHealth) => void;
+  /** The current write failure, null while writes succeed. */
+  private problem: { code: RecordingProblemCode; message: string; sinceMs: number } | null = null;
+  /** Readings lost in the current (or last) failure. */
+  private episodeDropped = 0;
+  private lastDroppedNotice = { atMs: -Infinity, count: 0 };
+  private droppedNoticeTimer: { cancel(): void } | null = null;
   private stats = {
     committedBatches: 0,
     committedSamples: 0,
@@ -65,6 +82,36 @@ export class Recorder {
         handle.unref();
         return { cancel: () => clearTimeout(handle) };
       });
+    this.now = options.now ?? Date.now;
+    this.onHealthChange = options.onHealthChange ?? (() => undefined);
+  }
+
+  /** Whether readings reach the disk now; what the banner shows. */
+  health(): RecordingHealth {
+    const problem = this.problem;
+    const buffered = this.bufferedSamples;
+    const dropped = this.episodeDropped;
+    if (problem === null)
+      return {
+        state: 'ok',
+        code: null,
+        since: null,
+        message: '',
+        bufferedReadings: buffered,
+        droppedReadings: dropped,
+      };
+    const seconds = Math.max(0, Math.round((this.now() - problem.sinceMs) / 1000));
+    const kept = `${buffered} readings kept in memory (${seconds} s)`;
+    const lost = dropped > 0 ? `; ${dropped} readings lost` : '';
+    const message = `${PROBLEM_WORDS[problem.code](kept)}${lost} (${problem.message})`;
+    return {
+      state: 'failing',
+      code: problem.code,
+      since: new Date(problem.sinceMs).toISOString(),
+      message: message.length > 300 ? `${message.slice(0, 299)}…` : message,
+      bufferedReadings: buffered,
+      droppedReadings: dropped,
+    };
   }
 
   get statistics(): RecorderStats {
@@ -76,6 +123,8 @@ export class Recorder {
     const active = this.store.activeRecording();
     if (active === null || !active.deviceData) return;
     if (this.bufferedFor !== null && this.bufferedFor !== active.id) this.flush();
+    // A new consultation starts with a clean count once the old one's failure is over.
+    if (this.bufferedFor !== active.id && this.problem === null) this.episodeDropped = 0;
     this.bufferedFor = active.id;
     for (const reading of batch.readings) {
       if (reading.type === 'numeric') {
@@ -141,20 +190,28 @@ export class Recorder {
       if (this.stats.failing === null)
         this.log(`readings not saved yet, kept in memory and retried: ${message}`);
       this.stats.failing = message;
+      const starting = this.problem === null;
+      if (starting) this.episodeDropped = 0;
+      this.problem = { code: problemCode(cause), message, sinceMs: this.problem?.sinceMs ?? this.now() };
       // Only a full or failing disk is worth retrying; anything else would fail forever.
       const retry = cause instanceof RecordsError && (cause.code === 'disk-full' || cause.code === 'io');
       if (retry) this.schedule();
       else {
-        this.stats.droppedReadings += this.numerics.length + this.chunks.length;
+        // The start of a failure is reported below, with this loss in it.
+        this.countDropped(this.bufferedSamples, !starting);
         this.clear();
       }
+      if (starting) this.noticeHealth();
       return false;
     }
     if (this.stats.failing !== null) this.log('readings are being saved again');
     this.stats.failing = null;
+    const recovered = this.problem !== null;
+    this.problem = null;
     this.stats.committedBatches += 1;
     this.stats.committedSamples += this.bufferedSamples;
     this.clear();
+    if (recovered) this.noticeHealth();
     return true;
   }
 
@@ -162,6 +219,8 @@ export class Recorder {
     this.flush();
     this.timer?.cancel();
     this.timer = null;
+    this.droppedNoticeTimer?.cancel();
+    this.droppedNoticeTimer = null;
   }
 
   private addWaveform(next: WaveformChunk): void {
@@ -189,12 +248,42 @@ export class Recorder {
       const chunk = this.chunks.shift();
       if (chunk !== undefined) {
         this.bufferedSamples -= chunk.samples.length;
-        this.stats.droppedReadings += 1;
+        this.countDropped(chunk.samples.length);
         continue;
       }
       this.numerics.shift();
       this.bufferedSamples -= 1;
-      this.stats.droppedReadings += 1;
+      this.countDropped(1);
+    }
+  }
+
+  private countDropped(readings: number, notice = true): void {
+    if (readings === 0) return;
+    this.stats.droppedReadings += readings;
+    this.episodeDropped += readings;
+    if (notice) this.noticeDropped();
+  }
+
+  /** A loss update now if none went out in the last second, else one when the second is over. */
+  private noticeDropped(): void {
+    if (this.droppedNoticeTimer !== null) return;
+    const waitMs = this.lastDroppedNotice.atMs + HEALTH_THROTTLE_MS - this.now();
+    if (waitMs <= 0) {
+      this.noticeHealth();
+      return;
+    }
+    this.droppedNoticeTimer = this.setTimer(() => {
+      this.droppedNoticeTimer = null;
+      if (this.episodeDropped !== this.lastDroppedNotice.count) this.noticeHealth();
+    }, waitMs);
+  }
+
+  private noticeHealth(): void {
+    this.lastDroppedNotice = { atMs: this.now(), count: this.episodeDropped };
+    try {
+      this.onHealthChange(this.health());
+    } catch (cause) {
+      this.log(`recording health not reported: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   }
 
@@ -219,4 +308,20 @@ export class Recorder {
       this.log(`device event not saved: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   }
+}
+
+/** The plain-English sentence per problem (logs, other hosts); the UI translates the code instead. */
+const PROBLEM_WORDS: Readonly<Record<RecordingProblemCode, (kept: string) => string>> = {
+  'disk-full': (kept) => `Disk full: ${kept} and saved when space is freed`,
+  'io-error': (kept) => `Disk error: ${kept} and saved when the disk answers again`,
+  'database-closed': () => 'Records database closed: readings are not saved',
+  'write-error': () => 'Readings are not saved',
+};
+
+function problemCode(cause: unknown): RecordingProblemCode {
+  if (!(cause instanceof RecordsError)) return 'write-error';
+  if (cause.code === 'disk-full') return 'disk-full';
+  if (cause.code === 'io') return 'io-error';
+  if (cause.code === 'closed') return 'database-closed';
+  return 'write-error';
 }

@@ -10,7 +10,8 @@ import {
 } from './consultation-handlers';
 import type { ConsultationStore } from './consultation-store';
 import type { ExportRegistry } from './export-formats';
-import { Recorder } from './recorder';
+import { LiveSummary } from './live-summary';
+import { Recorder, type RecorderOptions } from './recorder';
 
 /** Retention is enforced at open and then every hour. */
 export const PURGE_INTERVAL_MS = 3_600_000;
@@ -26,6 +27,8 @@ export interface RecordsRuntimeDeps {
   readonly subscribeDeviceState: (listener: (info: DeviceInfo) => void) => () => void;
   readonly changed: (summary: ConsultationSummary | null) => void;
   readonly log?: (line: string) => void;
+  /** Window, bound and timers of the recorder: tests drive the windows themselves. */
+  readonly recorder?: Pick<RecorderOptions, 'windowMs' | 'maxBufferedSamples' | 'setTimer'>;
 }
 
 export interface RecordsRuntime {
@@ -33,6 +36,7 @@ export interface RecordsRuntime {
   /** The call methods behind the consent gate. */
   gateCalls(
     calls: Pick<BackendApi, 'call.invite' | 'call.join'>,
+    bindRoom: (consultationId: string) => void,
   ): Pick<BackendApi, 'call.invite' | 'call.join'>;
   /** Commits the last window, stops the purge timer, closes the database. */
   close(): void;
@@ -51,11 +55,18 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
     const reason = store === undefined ? 'consultation records are not set up on this host' : store.message;
     return {
       handlers: unavailableConsultationHandlers(reason),
-      gateCalls: (calls) => gateCallsOnConsent(calls, () => false),
+      gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => null, bindRoom),
       close: () => undefined,
     };
   }
-  const recorder = new Recorder(store, { log });
+  const live = new LiveSummary(store, () => recorder);
+  // The nurse must see when readings stop reaching the disk, and when they reach it again.
+  const recorder: Recorder = new Recorder(store, {
+    ...deps.recorder,
+    log,
+    now: deps.now,
+    onHealthChange: () => deps.changed(live.currentOrLast(log)),
+  });
   const unsubscribes = [
     deps.subscribeReadings((batch) => recorder.onReadings(batch)),
     deps.subscribeDeviceState((info) => recorder.onDeviceState(info)),
@@ -73,13 +84,14 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
     handlers: consultationHandlers({
       store,
       recorder,
+      live,
       exports: deps.exports,
       station: deps.station,
       devices: deps.devices,
       changed: deps.changed,
       now: deps.now,
     }),
-    gateCalls: (calls) => gateCallsOnConsent(calls, () => store.callAllowed()),
+    gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => store.callConsultation(), bindRoom),
     close() {
       if (closed) return;
       closed = true;

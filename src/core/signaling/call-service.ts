@@ -23,6 +23,11 @@ export interface CallService {
   /** `newRoom` starts a new consultation: links issued before no longer lead into this call. */
   invite(request: { newRoom?: boolean }): Promise<CallInvite>;
   join(): Promise<StationJoin>;
+  /**
+   * Gives the room to a consultation: a different one than before starts a new room, so links
+   * issued for an earlier consultation (used or not) no longer lead into this call.
+   */
+  bindRoom(owner: string): void;
 }
 
 export interface CallServiceOptions {
@@ -42,6 +47,7 @@ export const CONSULTANT_PAGE = 'consultant.html';
 export function createCallService(options: CallServiceOptions): CallService {
   const now = options.now ?? Date.now;
   let room = randomId();
+  let roomOwner: string | null = null;
   const origin = (): string => new URL(options.rendezvousOrigin()).origin;
   return {
     invite({ newRoom }) {
@@ -57,6 +63,11 @@ export function createCallService(options: CallServiceOptions): CallService {
         consultantToken: token,
         expiresAt: new Date(claims.exp * 1000).toISOString(),
       });
+    },
+    bindRoom(owner) {
+      if (owner === roomOwner) return;
+      roomOwner = owner;
+      room = randomId();
     },
     join() {
       const { token, claims } = issueToken(options.secret, {

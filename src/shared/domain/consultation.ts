@@ -135,6 +135,29 @@ export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 export const consultationIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'consultation id: 32 hex digits');
 
+/** Why readings are not being saved, as a code the UI translates (the message is English, for logs). */
+export const RECORDING_PROBLEM_CODES = ['disk-full', 'io-error', 'database-closed', 'write-error'] as const;
+export type RecordingProblemCode = (typeof RECORDING_PROBLEM_CODES)[number];
+
+/**
+ * Whether the device readings of the active consultation are reaching the disk. Readings are
+ * counted one per numeric value and one per waveform sample. `droppedReadings` counts what the
+ * current failure lost (or the last one, once recovered), so "recording resumed, N readings lost"
+ * can be said after it.
+ */
+export const recordingHealthSchema = z.strictObject({
+  state: z.enum(['ok', 'failing']),
+  /** Null while ok. */
+  code: z.enum(RECORDING_PROBLEM_CODES).nullable(),
+  /** When the writes started failing; null while ok. */
+  since: isoTime.nullable(),
+  message: z.string().max(300),
+  /** Readings kept in memory, waiting for the disk. */
+  bufferedReadings: z.number().int().nonnegative(),
+  droppedReadings: z.number().int().nonnegative(),
+});
+export type RecordingHealth = z.infer<typeof recordingHealthSchema>;
+
 /** A consultation as lists and banners show it. */
 export const consultationSummarySchema = z.strictObject({
   id: consultationIdSchema,
@@ -154,6 +177,12 @@ export const consultationSummarySchema = z.strictObject({
     media: z.number().int().nonnegative(),
     events: z.number().int().nonnegative(),
   }),
+  /**
+   * Live only: present on the active consultation as `consultation.current` and
+   * `consultation.changed` give it (always, ok or failing); absent from stored, listed and
+   * exported summaries, whose readings are what was saved.
+   */
+  recording: recordingHealthSchema.optional(),
 });
 export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;
 

@@ -3,40 +3,20 @@ import { mkdirSync, readFileSync, rmSync, statSync, statfsSync, truncateSync, wr
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ConsultationStore } from '../../../src/core/records/consultation-store';
-import type { SqlDatabase } from '../../../src/core/records/database/sql-database';
 import { keyCheckPath } from '../../../src/core/records/database/key-check';
 import { openEncryptedDatabase } from '../../../src/core/records/database/sqlite-driver';
 import { RECORDS_FILE } from '../../../src/core/records/open-records';
 import { Recorder } from '../../../src/core/records/recorder';
-import { RecordsError, recordsErrorFromSqlite } from '../../../src/core/records/records-error';
+import { RecordsError } from '../../../src/core/records/records-error';
 import { CONSULTATION_START } from '../../helpers/consultation-start';
-import { anError, manualClock, openTestRecords, oximeterSecond, tempDir } from './records-test-kit';
-
-/** A database whose disk fills up on demand: writes fail the way SQLite reports a full disk. */
-function failingDisk(db: SqlDatabase): { db: SqlDatabase; full: boolean } {
-  const state = { full: false, db: undefined as unknown as SqlDatabase };
-  state.db = {
-    get path() {
-      return db.path;
-    },
-    exec: (sql) => db.exec(sql),
-    prepare: (sql) => db.prepare(sql),
-    pragmaValue: (name) => db.pragmaValue(name),
-    close: () => db.close(),
-    transaction: (fn) => {
-      if (state.full)
-        // What the driver makes of SQLite's SQLITE_FULL.
-        throw (
-          recordsErrorFromSqlite(
-            Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
-            db.path,
-          ) ?? new Error('SQLITE_FULL not mapped')
-        );
-      return db.transaction(fn);
-    },
-  };
-  return state;
-}
+import {
+  anError,
+  failingDisk,
+  manualClock,
+  openTestRecords,
+  oximeterSecond,
+  tempDir,
+} from './records-test-kit';
 
 describe('records: bad input loses nothing', () => {
   let temp: ReturnType<typeof tempDir>;

@@ -2,7 +2,8 @@ import { createBackend } from '../../../src/core/backend';
 import type { Backend } from '../../../src/core/backend-types';
 import type { ConsultationStore } from '../../../src/core/records/consultation-store';
 import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
-import type { CallService } from '../../../src/core/signaling/call-service';
+import { createCallService, type CallService } from '../../../src/core/signaling/call-service';
+import { verifyToken } from '../../../src/core/signaling/invite-token';
 import { API_METHODS } from '../../../src/shared/api';
 import type { ConsultationSummary } from '../../../src/shared/domain/consultation';
 import { CONSULTATION_START, CONSULTATION_START_NO_DEVICE_DATA } from '../../helpers/consultation-start';
@@ -14,6 +15,7 @@ import { manualClock, openTestRecords, oximeterSecond, tempDir } from './records
 const BLE = 'ble-plx-continuous@Nonin 3150';
 
 const fakeCall: CallService = {
+  bindRoom: () => undefined,
   invite: () =>
     Promise.resolve({
       consultantUrl: 'https://x.test/c',
@@ -194,6 +196,35 @@ describe('consultation lifecycle through the backend API', () => {
     await expect(backend.api['call.invite']({})).resolves.toMatchObject({ consultantToken: 't' });
     await backend.api['consultation.end']({ id });
     await expect(backend.api['call.join']({})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('gives each consultation its own room: a link issued for the previous patient leads nowhere', async () => {
+    const secret = Buffer.alloc(32, 7);
+    const store = openTestRecords(temp.dir);
+    backend = createBackend({
+      host: 'node',
+      version: '9.9.9',
+      settings: new MemorySettingsStore(),
+      discovery: false,
+      records: store,
+      call: createCallService({ secret, rendezvousOrigin: () => 'https://rdv.test' }),
+    });
+    const roomOf = (token: string): string => {
+      const verified = verifyToken(secret, token, Date.now());
+      if (!verified.ok) throw new Error('token must verify');
+      return verified.claims.room;
+    };
+    const first = await backend.api['consultation.start'](CONSULTATION_START);
+    const unusedLink = await backend.api['call.invite']({});
+    const firstJoin = await backend.api['call.join']({});
+    expect(roomOf(firstJoin.token)).toBe(roomOf(unusedLink.consultantToken));
+    await backend.api['consultation.end']({ id: first.id });
+
+    await backend.api['consultation.start'](CONSULTATION_START);
+    const secondJoin = await backend.api['call.join']({});
+    const secondLink = await backend.api['call.invite']({});
+    expect(roomOf(secondJoin.token)).not.toBe(roomOf(unusedLink.consultantToken));
+    expect(roomOf(secondLink.consultantToken)).toBe(roomOf(secondJoin.token));
   });
 
   it('records no readings without consent to device data, nor outside a consultation', async () => {

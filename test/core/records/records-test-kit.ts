@@ -5,7 +5,8 @@ import { openRecords } from '../../../src/core/records/open-records';
 import type { ConsultationStore } from '../../../src/core/records/consultation-store';
 import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
 import type { Reading } from '../../../src/shared/domain/readings';
-import type { RecordsError } from '../../../src/core/records/records-error';
+import type { SqlDatabase } from '../../../src/core/records/database/sql-database';
+import { recordsErrorFromSqlite, type RecordsError } from '../../../src/core/records/records-error';
 
 /** A fresh data folder per test, removed afterwards. */
 export function tempDir(prefix = 'records-'): { dir: string; cleanup(): void } {
@@ -64,4 +65,30 @@ export function anError(code: string, message?: RegExp): RecordsError {
     message === undefined ? { code } : { code, message: expect.stringMatching(message) as unknown },
   );
   return matcher as RecordsError;
+}
+
+/** A database whose disk fills up on demand: writes fail the way SQLite reports a full disk. */
+export function failingDisk(db: SqlDatabase): { db: SqlDatabase; full: boolean } {
+  const state = { full: false, db: undefined as unknown as SqlDatabase };
+  state.db = {
+    get path() {
+      return db.path;
+    },
+    exec: (sql) => db.exec(sql),
+    prepare: (sql) => db.prepare(sql),
+    pragmaValue: (name) => db.pragmaValue(name),
+    close: () => db.close(),
+    transaction: (fn) => {
+      if (state.full)
+        // What the driver makes of SQLite's SQLITE_FULL.
+        throw (
+          recordsErrorFromSqlite(
+            Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }),
+            db.path,
+          ) ?? new Error('SQLITE_FULL not mapped')
+        );
+      return db.transaction(fn);
+    },
+  };
+  return state;
 }

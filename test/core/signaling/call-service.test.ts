@@ -33,6 +33,25 @@ describe('call service', () => {
     expect(station.claims.jti).not.toBe(consultant.claims.jti);
   });
 
+  it('binds the room to its owner: the same owner keeps it, a new owner gets a new room', async () => {
+    const call = createCallService({
+      secret: SECRET,
+      rendezvousOrigin: () => 'http://127.0.0.1:8080',
+      now: () => NOW,
+    });
+    const roomOf = async (): Promise<string> => {
+      const verified = verifyToken(SECRET, (await call.join()).token, NOW);
+      if (!verified.ok) throw new Error('token must verify');
+      return verified.claims.room;
+    };
+    call.bindRoom('consultation-a');
+    const first = await roomOf();
+    call.bindRoom('consultation-a');
+    expect(await roomOf()).toBe(first);
+    call.bindRoom('consultation-b');
+    expect(await roomOf()).not.toBe(first);
+  });
+
   it('starts a new room on request', async () => {
     const call = createCallService({
       secret: SECRET,

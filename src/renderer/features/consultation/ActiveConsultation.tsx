@@ -7,6 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { consultationMessages } from './consultation-messages';
 import { errorText } from './dates';
 import { PatientHeader } from './PatientHeader';
+import { RecordingAlert } from './RecordingAlert';
 import { Timeline } from './Timeline';
 import { useConsultationDetail } from './use-consultation-detail';
 
@@ -37,6 +38,8 @@ export function ActiveConsultation({ client, summary, onEnded }: ActiveConsultat
         {m.activeTitle}
       </h1>
       <PatientHeader summary={summary} />
+      {/* Right under whose record it is: whether its readings are being saved. */}
+      <RecordingAlert recording={summary.recording} />
       <p className="consult-elapsed" data-testid="consultation-elapsed">
         {m.startedAt(format.time(new Date(summary.startedAt)))} · {m.elapsed(format.duration(elapsedS))}
       </p>

@@ -2,6 +2,7 @@ import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { useNow } from '../use-store';
 import { consultationMessages, patientName } from './consultation-messages';
+import { RecordingAlert } from './RecordingAlert';
 import './consultation-banner.css';
 
 /** On the live screen: whose consultation is open and for how long, or a way to start one. */
@@ -37,6 +38,7 @@ export function ConsultationBanner({ consultation }: { consultation: Consultatio
           {m.bannerNoDeviceData}
         </span>
       )}
+      <RecordingAlert recording={consultation.recording} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { defineMessages } from '../../../shared/i18n';
 import type {
   AccompanyingRole,
   ConsultationStatus,
+  RecordingProblemCode,
   Sex,
   TimelineEvent,
 } from '../../../shared/domain/consultation';
@@ -68,6 +69,32 @@ const FR_PROBLEMS: typeof EN_PROBLEMS = {
   identifierFormat: 'Un numéro RPPS compte 11 chiffres, un numéro ADELI 9.',
   consentRequired: 'Sans le consentement du patient à la téléconsultation, elle ne peut pas avoir lieu.',
   invalid: 'Non valide.',
+};
+
+// Recording failures: what happened, and what the nurse can do about it.
+const EN_RECORDING_PROBLEM: Readonly<Record<RecordingProblemCode, string>> = {
+  'disk-full': 'Readings are NOT being saved: the station’s disk is full.',
+  'io-error': 'Readings are NOT being saved: the station’s disk is failing.',
+  'database-closed': 'Readings are NOT being saved: the records database is closed.',
+  'write-error': 'Readings are NOT being saved.',
+};
+const FR_RECORDING_PROBLEM: typeof EN_RECORDING_PROBLEM = {
+  'disk-full': 'Les mesures ne sont PAS enregistrées : le disque de la station est plein.',
+  'io-error': 'Les mesures ne sont PAS enregistrées : le disque de la station est défaillant.',
+  'database-closed': 'Les mesures ne sont PAS enregistrées : la base des dossiers est fermée.',
+  'write-error': 'Les mesures ne sont PAS enregistrées.',
+};
+const EN_RECORDING_FIX: Readonly<Record<RecordingProblemCode, string>> = {
+  'disk-full': 'Free disk space on the station (or call support); do not switch it off.',
+  'io-error': 'Do not switch the station off; call support.',
+  'database-closed': 'Restart the station application; call support if this happens again.',
+  'write-error': 'Restart the station application; call support if this happens again.',
+};
+const FR_RECORDING_FIX: typeof EN_RECORDING_FIX = {
+  'disk-full': 'Libérez de l’espace disque sur la station (ou appelez le support) ; ne l’éteignez pas.',
+  'io-error': 'N’éteignez pas la station ; appelez le support.',
+  'database-closed': 'Redémarrez l’application de la station ; appelez le support si cela se reproduit.',
+  'write-error': 'Redémarrez l’application de la station ; appelez le support si cela se reproduit.',
 };
 
 type EventWords = (event: TimelineEvent) => string;
@@ -203,6 +230,17 @@ export const consultationMessages = defineMessages({
     bannerNoDeviceData: 'readings not recorded',
     bannerLabel: 'Consultation',
     bannerOpen: 'Open the consultation',
+    // Recording health (disk full…): shown on the banner and the active consultation
+    recordingProblem: (code: RecordingProblemCode): string => EN_RECORDING_PROBLEM[code],
+    recordingKept: (count: number, readings: string, duration: string): string =>
+      `${count === 1 ? 'One reading is' : `${readings} readings are`} kept in memory (for ${duration}) and will be saved once this is fixed.`,
+    recordingLost: (count: number, readings: string): string =>
+      count === 1 ? 'One reading has been lost.' : `${readings} readings have been lost.`,
+    recordingFix: (code: RecordingProblemCode): string => EN_RECORDING_FIX[code],
+    recordingResumed: (lost: number, readings: string): string =>
+      lost === 0
+        ? 'Recording resumed: nothing was lost.'
+        : `Recording resumed: ${lost === 1 ? 'one reading was' : `${readings} readings were`} lost.`,
   },
   fr: {
     title: 'Consultation',
@@ -276,6 +314,16 @@ export const consultationMessages = defineMessages({
     bannerNoDeviceData: 'mesures non enregistrées',
     bannerLabel: 'Consultation',
     bannerOpen: 'Ouvrir la consultation',
+    recordingProblem: (code) => FR_RECORDING_PROBLEM[code],
+    recordingKept: (count, readings, duration) =>
+      `${count === 1 ? 'Une mesure est gardée' : `${readings} mesures sont gardées`} en mémoire (depuis ${duration}) et ${count === 1 ? 'sera enregistrée' : 'seront enregistrées'} dès que le problème sera réglé.`,
+    recordingLost: (count, readings) =>
+      count === 1 ? 'Une mesure a été perdue.' : `${readings} mesures ont été perdues.`,
+    recordingFix: (code) => FR_RECORDING_FIX[code],
+    recordingResumed: (lost, readings) =>
+      lost === 0
+        ? 'Enregistrement repris : rien n’a été perdu.'
+        : `Enregistrement repris : ${lost === 1 ? 'une mesure a été perdue' : `${readings} mesures ont été perdues`}.`,
   },
 });
 
