@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ConsultationDetail, ConsultationSummary } from '../../src/shared/domain/consultation';
 import { CONSULTATION_START, CONSULTATION_START_NO_DEVICE_DATA } from '../helpers/consultation-start';
 import { callHostApi } from './call-turn';
-import { HOST_MAIN, startStationHost, type StationHost } from './station-host';
+import { startStationHost, type StationHost } from './station-host';
 
 /**
  * What the records keep and what they let go, on the real Node host: no consent to device data →
@@ -114,15 +113,15 @@ test('a host killed mid-consultation shows it interrupted after a restart; it is
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-killed-'));
   try {
-    const first = await startKillableHost(dataDir);
+    // `--data-dir` after the one startStationHost passes: the last one wins.
+    const first = await startStationHost(['--data-dir', dataDir]);
     const started = await api<ConsultationSummary>(first.url, 'consultation.start', CONSULTATION_START);
     await api(first.url, 'consultation.append', {
       id: started.id,
       event: { kind: 'note', author: 'Léa Garnier', text: 'Avant la coupure' },
     });
-    await first.kill();
+    await first.kill(); // SIGKILL: no shutdown code runs, as in a power cut
 
-    // `--data-dir` after the one startStationHost passes: the last one wins.
     const restarted = await startStationHost(['--data-dir', dataDir]);
     try {
       await page.goto(`${restarted.url}#records`);
@@ -146,39 +145,3 @@ test('a host killed mid-consultation shows it interrupted after a restart; it is
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
-
-/**
- * The built host on a given data folder, to be killed the hard way (SIGKILL: no shutdown code
- * runs, as in a power cut). startStationHost only stops gracefully, and owns its own folder.
- */
-async function startKillableHost(dataDir: string): Promise<{ url: string; kill: () => Promise<void> }> {
-  const child = spawn(process.execPath, [HOST_MAIN, '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`host not ready:\n${output}`)), 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Station ready: (http:\/\/\S+)/.exec(output);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        done(match[1]);
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`host exited with ${code}:\n${output}`)));
-  }).catch(async (error: unknown) => {
-    child.kill('SIGKILL');
-    await exited;
-    throw error;
-  });
-  return {
-    url,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}

@@ -1,40 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { KIOSK_PIN, StationState } from './a11y/station-state';
-import { startStationHost, type StationHost } from './station-host';
+import { startLockedHost } from './a11y/locked-host';
+import { KIOSK_PIN, START_BODY, StationState } from './a11y/station-state';
+import type { StationHost } from './station-host';
 
 /**
  * Issue 7, WCAG 2.1 AA 2.1.1 / 2.1.2 / 2.4.1 / 2.4.3 / 2.4.7 / 3.3.1, which axe cannot test: the
  * station operated with the keyboard alone (Tab, Shift+Tab, Enter, Space, Escape, typing) in
  * Chromium, against the real Node host with a simulated oximeter. No click anywhere.
  *
- * The host has a kiosk PIN and was restarted, so its settings start locked (see a11y/locked-host.ts,
- * done here with `--simulate` on the second start).
+ * The host has a kiosk PIN and was restarted, so its settings start locked (a11y/locked-host.ts).
  */
 let host: StationHost;
-let dataDir: string;
 let state: StationState;
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-keyboard-'));
-  // `--data-dir` after the one startStationHost passes: the last one wins.
-  const setup = await startStationHost(['--data-dir', dataDir]);
-  try {
-    await new StationState(setup.url).pinSet();
-  } finally {
-    await setup.stop();
-  }
-  host = await startStationHost(['--simulate', '--data-dir', dataDir]);
+  host = await startLockedHost(['--simulate']);
   state = new StationState(host.url);
-  const status = await state.call<{ locked: boolean }>('kiosk.status');
-  expect(status.locked, 'a restarted host with a PIN starts locked').toBe(true);
 });
 
 test.afterAll(async () => {
   await host?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** What has the focus, and whether it shows it. */
@@ -326,6 +311,125 @@ test('consultation: start form by keyboard, invalid then valid; end dialog traps
   const afterEnd = await probeFocus(page);
   expect(afterEnd?.inMain, `focus after the end: ${afterEnd?.key ?? 'body'}`).toBe(true);
   await expect(page.getByTestId('consultation-banner')).toHaveAttribute('data-active', 'false');
+});
+
+/** Whether the page behind a dialog is out of reach: the header and the screen's own controls are `inert`. */
+const behindIsInert = (page: Page): Promise<boolean> =>
+  page.evaluate<boolean>(`['nav-records', 'record-back'].every(
+    (id) => document.querySelector('[data-testid="' + id + '"]')?.closest('[inert]') != null,
+  )`);
+
+/** The record (data-id) whose row holds the focus, if any. */
+const focusedRecord = (page: Page): Promise<string | null> =>
+  page.evaluate<string | null>(
+    `document.activeElement?.closest('[data-testid="records-item"]')?.dataset.id ?? null`,
+  );
+
+test('records: open with Enter, exports in reach, delete dialog by keyboard, the focus never drops', async ({
+  page,
+}) => {
+  await state.noActiveConsultation();
+  // Two closed records, the newer first in the list: one to delete, one to come back to.
+  const ids: string[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    const { id } = await state.call<{ id: string }>('consultation.start', START_BODY);
+    await state.call('consultation.end', { id });
+    ids.push(id);
+  }
+  const [older, newer] = ids;
+  await openStation(page, 'records');
+  await expect(page.getByTestId('records-list')).toBeVisible();
+
+  const toList = await tabUntil(page, (f) => f?.key === 'records-open', 12);
+  expectAllShowFocus(toList);
+  expect(await focusedRecord(page), 'newest first').toBe(newer);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('record-detail')).toBeVisible();
+  expect(await focusedKey(page), 'the detail starts on its first control').toBe('record-back');
+
+  // Back with Enter: the focus returns to the record's own button in the list.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('records-list')).toBeVisible();
+  expect(await focusedKey(page)).toBe('records-open');
+  expect(await focusedRecord(page), 'back on the record it left').toBe(newer);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('record-delete')).toBeVisible();
+
+  // Every export in reach and ringed on the way to the delete button.
+  await snapshotUnfocusedLooks(page);
+  const walk = await tabUntil(page, (f) => f?.key === 'record-delete', 40);
+  const keys = walk.map((f) => f.key);
+  for (const key of ['export-language', 'export-report-pdf', 'export-fhir-json', 'export-care-sheet-pdf'])
+    expect(keys, key).toContain(key);
+  expectAllShowFocus(walk);
+  // An export by Enter keeps the focus on its button while it runs and after.
+  await tabUntil(page, (f) => f?.key === 'export-fhir-json', 10, 'Shift+Tab');
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  await download;
+  await expect(page.getByTestId('export-status')).toHaveAttribute('data-kind', 'done');
+  expect(await focusedKey(page), 'an export leaves the focus on its button').toBe('export-fhir-json');
+
+  // The delete dialog: the page behind inert, Escape gives the focus back.
+  await tabUntil(page, (f) => f?.key === 'record-delete', 10);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('record-delete-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  expect((await probeFocus(page))?.inDialog, 'focus in the dialog').toBe(true);
+  expect(await behindIsInert(page), 'the page behind is inert while the dialog is open').toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(await behindIsInert(page), 'and no longer once it is closed').toBe(false);
+  expect(await focusedKey(page), 'Escape gives the focus back to the opener').toBe('record-delete');
+
+  // Confirmed: the record is gone, and the focus lands on the list's title, not on <body>.
+  await page.keyboard.press('Enter');
+  await tabUntil(page, (f) => f?.key === 'record-delete-dialog-confirm', 3);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('records-list')).toBeVisible();
+  await expect(page.locator(`[data-testid="records-item"][data-id="${newer}"]`)).toHaveCount(0);
+  await expect(page.locator(`[data-testid="records-item"][data-id="${older}"]`)).toHaveCount(1);
+  const afterDelete = await probeFocus(page);
+  expect(afterDelete?.key, `focus after the deletion: ${afterDelete?.key ?? 'body'}`).toBe('h1');
+  expect(afterDelete?.inMain).toBe(true);
+  expect(await behindIsInert(page)).toBe(false);
+  // Tab goes on from the title into the list.
+  expect(await press(page, 'Tab').then((f) => f?.key)).toBe('records-open');
+});
+
+test('settings: a wrong PIN sent with the button keeps the focus, and the wait is announced', async ({
+  page,
+}) => {
+  // Its own locked host: three wrong PINs start a retry delay the other tests must not inherit.
+  const locked = await startLockedHost();
+  try {
+    await page.goto(new URL('index.html#settings', locked.url).href);
+    await expect(page.getByTestId('pin-gate')).toBeVisible();
+    await tabUntil(page, (f) => f?.key === 'pin-gate-input', 12);
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await page.keyboard.type('1111');
+      await page.keyboard.press('Tab');
+      expect(await focusedKey(page)).toBe('pin-gate-unlock');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('pin-gate-feedback-error')).toContainText(/Wrong PIN/);
+      // The PIN was cleared: the focus is where the next one is typed, never on <body>.
+      await expect(page.getByTestId('pin-gate-input')).toBeFocused();
+      await expect(page.getByTestId('pin-gate-input')).toHaveValue('');
+    }
+    // The third one starts the wait: said in the alert, and the button says so without losing focus.
+    await expect(page.getByTestId('pin-gate-feedback-error')).toContainText(/Try again in \d+ s/);
+    const unlock = page.getByTestId('pin-gate-unlock');
+    await expect(unlock).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.type(KIOSK_PIN);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter'); // refused by the page during the wait: no call, no change
+    expect(await focusedKey(page), 'a waiting button keeps the focus').toBe('pin-gate-unlock');
+    await expect(page.getByTestId('pin-gate')).toBeVisible();
+    expect((await new StationState(locked.url).call<{ locked: boolean }>('kiosk.status')).locked).toBe(true);
+  } finally {
+    await locked.stop();
+  }
 });
 
 test('settings: PIN gate by keyboard, then the form is reachable and saves with Enter', async ({ page }) => {

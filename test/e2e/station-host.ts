@@ -5,12 +5,16 @@ import { join, resolve } from 'node:path';
 
 /**
  * Runs the built Node host as a child process, exactly as `npm run web` does, on a free port and a
- * throwaway data folder, and stops it with SIGTERM (the path a user's Ctrl-C takes).
+ * throwaway data folder, and stops it with SIGTERM (the path a user's Ctrl-C takes), or kills it
+ * with SIGKILL (no shutdown code runs: a power cut).
  */
 export interface StationHost {
   readonly url: string;
   readonly output: () => string;
+  /** SIGTERM, then the exit code once it has exited. */
   stop(): Promise<number | null>;
+  /** SIGKILL, resolved once it has exited; a data folder given with `--data-dir` is left as it is. */
+  kill(): Promise<void>;
 }
 
 export const HOST_MAIN = resolve(__dirname, '..', '..', 'dist', 'server', 'main.cjs');
@@ -28,6 +32,12 @@ export async function startStationHost(args: string[]): Promise<StationHost> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const ended = async (signal: NodeJS.Signals): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    const code = await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    return code;
+  };
 
   const url = await waitForUrl(child, () => output).catch(async (error: unknown) => {
     child.kill('SIGKILL');
@@ -38,11 +48,9 @@ export async function startStationHost(args: string[]): Promise<StationHost> {
   return {
     url,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const code = await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-      return code;
+    stop: () => ended('SIGTERM'),
+    async kill() {
+      await ended('SIGKILL');
     },
   };
 }

@@ -8,9 +8,10 @@ import { StationState } from './station-state';
  * A host whose settings are locked by a kiosk PIN. Setting the PIN leaves the settings open for a
  * few minutes (whoever chose it is at the screen), so the PIN is set on a first run and the host
  * started again on the same data folder: a restarted station is locked. (`--data-dir` is given
- * after the one `startStationHost` passes; the last one wins.)
+ * after the one `startStationHost` passes; the last one wins.) `extraArgs` go to the locked run
+ * only (e.g. `--simulate`).
  */
-export async function startLockedHost(): Promise<StationHost> {
+export async function startLockedHost(extraArgs: readonly string[] = []): Promise<StationHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-locked-'));
   try {
     const setup = await startStationHost(['--data-dir', dataDir]);
@@ -19,7 +20,7 @@ export async function startLockedHost(): Promise<StationHost> {
     } finally {
       await setup.stop();
     }
-    const host = await startStationHost(['--data-dir', dataDir]);
+    const host = await startStationHost([...extraArgs, '--data-dir', dataDir]);
     const status = await new StationState(host.url).call<{ locked: boolean }>('kiosk.status');
     if (!status.locked) {
       await host.stop();
@@ -31,6 +32,10 @@ export async function startLockedHost(): Promise<StationHost> {
         const code = await host.stop();
         rmSync(dataDir, { recursive: true, force: true });
         return code;
+      },
+      async kill() {
+        await host.kill();
+        rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

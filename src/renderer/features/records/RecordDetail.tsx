@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   EXPORT_FORMATS,
   EXPORT_LANGUAGES,
@@ -30,9 +30,18 @@ interface RecordDetailProps {
 export function RecordDetail({ client, id, onBack, onDeleted }: RecordDetailProps) {
   const m = useMessages(recordsMessages);
   const state = useConsultationDetail(client, id);
+  // The list this replaces took the focus with it: it starts on the way back, the first control.
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
   return (
     <section className="record-detail" data-testid="record-detail">
-      <button className="button button--large" type="button" onClick={onBack} data-testid="record-back">
+      <button
+        ref={backRef}
+        className="button button--large"
+        type="button"
+        onClick={onBack}
+        data-testid="record-back"
+      >
         {m.back}
       </button>
       {state.kind === 'loading' && <p>{m.loading}</p>}
@@ -218,8 +227,10 @@ function Exports({ client, id }: { client: BackendClient; id: string }) {
             className="button button--large"
             type="button"
             data-testid={`export-${format}`}
-            disabled={state?.kind === 'busy'}
+            // Not `disabled`: Chromium drops the focus of a button that becomes disabled.
+            aria-disabled={state?.kind === 'busy'}
             onClick={() => {
+              if (state?.kind === 'busy') return;
               setState({ kind: 'busy', format });
               client
                 .call('consultation.export', { id, format, language })

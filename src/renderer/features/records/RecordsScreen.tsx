@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { StationSession } from '../../app/station-session';
 import { useFormat, useMessages } from '../../i18n/use-messages';
@@ -22,6 +22,7 @@ export function RecordsScreen({ session }: { session: StationSession }) {
   const client = session.backend;
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [opened, setOpened] = useState<string | null>(null);
+  const { titleRef, returnFocusTo } = useListFocus(opened);
   const reload = useCallback(() => {
     client
       .call('consultation.list', {})
@@ -39,8 +40,12 @@ export function RecordsScreen({ session }: { session: StationSession }) {
         <RecordDetail
           client={client}
           id={opened}
-          onBack={() => setOpened(null)}
+          onBack={() => {
+            returnFocusTo(opened);
+            setOpened(null);
+          }}
           onDeleted={() => {
+            returnFocusTo(null);
             setOpened(null);
             reload();
           }}
@@ -50,7 +55,9 @@ export function RecordsScreen({ session }: { session: StationSession }) {
   }
   return (
     <main className="consult-screen records-screen" data-testid="records-screen">
-      <h1 className="consult-title">{m.title}</h1>
+      <h1 className="consult-title" tabIndex={-1} ref={titleRef}>
+        {m.title}
+      </h1>
       {list.kind === 'loading' && <p>{m.loading}</p>}
       {list.kind === 'failed' && (
         <p className="consult-error" role="alert">
@@ -104,4 +111,28 @@ export function RecordsScreen({ session }: { session: StationSession }) {
       )}
     </main>
   );
+}
+
+/**
+ * The list and a record's detail replace each other, and the focus would go down to <body> with
+ * the button that was pressed (WCAG 2.4.3). Back from a record, the focus returns to that record's
+ * "Open" button; after a deletion (the record is gone), to the list's title.
+ */
+function useListFocus(opened: string | null) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // undefined: leave the focus alone (first visit); null: the title; an id: that record's button.
+  const target = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    const title = titleRef.current;
+    if (opened !== null || target.current === undefined || title === null) return;
+    const id = target.current;
+    target.current = undefined;
+    const rows = title.parentElement?.querySelectorAll<HTMLElement>('.records-item') ?? [];
+    const row = [...rows].find((li) => li.dataset.id === id);
+    (row?.querySelector('button') ?? title).focus();
+  }, [opened]);
+  const returnFocusTo = (id: string | null): void => {
+    target.current = id;
+  };
+  return { titleRef, returnFocusTo };
 }

@@ -22,6 +22,7 @@ export function KioskExit({ client, status, onExited }: KioskExitProps) {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    if (busy) return; // the button only looks disabled (see below)
     if (status.pinSet && !isPinFormat(pin)) return setFeedback({ kind: 'error', text: m.pinFormat });
     setBusy(true);
     try {
@@ -49,7 +50,8 @@ export function KioskExit({ client, status, onExited }: KioskExitProps) {
       {status.pinSet && (
         <PinInput id="kiosk-exit-pin" label={m.pin} value={pin} onChange={setPin} testId="kiosk-exit-pin" />
       )}
-      <button type="submit" disabled={busy} data-testid="kiosk-exit-button">
+      {/* Not `disabled`: Chromium drops the focus of a button that becomes disabled. */}
+      <button type="submit" aria-disabled={busy} data-testid="kiosk-exit-button">
         {m.exitKiosk}
       </button>
       <Feedback value={feedback} testId="kiosk-exit-feedback" />

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { Feedback, type FeedbackValue } from './Feedback';
@@ -18,6 +18,8 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
   const [feedback, setFeedback] = useState<FeedbackValue>(null);
   const [busy, setBusy] = useState(false);
   const [waitS, setWaitS] = useState(0);
+  const pinRef = useRef<HTMLInputElement>(null);
+  const waiting = busy || waitS > 0;
   // The backend refuses guesses during the retry delay anyway; the button says so by waiting too.
   useEffect(() => {
     if (waitS <= 0) return undefined;
@@ -27,6 +29,7 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    if (waiting) return; // the button only looks disabled (see below); Enter in the field lands here too
     if (!isPinFormat(pin)) return setFeedback({ kind: 'error', text: m.pinFormat });
     setBusy(true);
     try {
@@ -42,6 +45,9 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
           kind: 'error',
           text: retry !== null && retry > 0 ? m.wrongPinRetry(retry) : m.wrongPin,
         });
+        // The PIN was cleared: the focus goes where the next one is typed, whichever way this one
+        // was sent (the alert below says why).
+        pinRef.current?.focus();
       }
     } catch (cause) {
       setFeedback({ kind: 'error', text: m.pinCheckFailed(reasonOf(cause)) });
@@ -65,11 +71,14 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
         onChange={setPin}
         describedBy="pin-gate-explain"
         testId="pin-gate-input"
+        inputRef={pinRef}
       />
       <button
         type="submit"
         className="button-primary"
-        disabled={busy || waitS > 0}
+        // Not `disabled`: Chromium drops the focus of a button that becomes disabled, and a
+        // keyboard user who pressed it would be sent back to the top of the page.
+        aria-disabled={waiting}
         data-testid="pin-gate-unlock"
       >
         {m.unlock}

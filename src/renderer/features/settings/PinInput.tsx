@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import type { ChangeEvent, Ref } from 'react';
 
 interface PinInputProps {
   readonly id: string;
@@ -8,6 +8,8 @@ interface PinInputProps {
   readonly describedBy?: string | undefined;
   readonly invalid?: boolean;
   readonly testId?: string;
+  /** For a form that moves the focus to the field (after a wrong PIN). */
+  readonly inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
@@ -22,6 +24,7 @@ export function PinInput({
   describedBy,
   invalid = false,
   testId,
+  inputRef,
 }: PinInputProps) {
   const onInput = (event: ChangeEvent<HTMLInputElement>): void =>
     onChange(event.target.value.replace(/\D/g, '').slice(0, 12));
@@ -29,6 +32,7 @@ export function PinInput({
     <div className="settings-field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={inputRef}
         id={id}
         className="pin-input"
         type="password"

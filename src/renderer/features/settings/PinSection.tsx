@@ -23,6 +23,7 @@ export function PinSection({ client, status, onStatus }: PinSectionProps) {
   const [busy, setBusy] = useState(false);
 
   const send = async (newPin: string | null): Promise<void> => {
+    if (busy) return; // the buttons only look disabled (see below)
     if (status.pinSet && !isPinFormat(current)) return setFeedback({ kind: 'error', text: m.pinFormat });
     if (newPin !== null && !isPinFormat(newPin)) return setFeedback({ kind: 'error', text: m.pinFormat });
     if (newPin !== null && newPin !== repeat) return setFeedback({ kind: 'error', text: m.pinMismatch });
@@ -78,11 +79,12 @@ export function PinSection({ client, status, onStatus }: PinSectionProps) {
         />
       </div>
       <div className="settings-actions">
-        <button type="submit" className="button-primary" disabled={busy} data-testid="pin-save">
+        {/* Not `disabled`: Chromium drops the focus of a button that becomes disabled. */}
+        <button type="submit" className="button-primary" aria-disabled={busy} data-testid="pin-save">
           {status.pinSet ? m.changePin : m.setPin}
         </button>
         {status.pinSet && (
-          <button type="button" disabled={busy} onClick={() => void send(null)} data-testid="pin-clear">
+          <button type="button" aria-disabled={busy} onClick={() => void send(null)} data-testid="pin-clear">
             {m.clearPin}
           </button>
         )}

@@ -90,7 +90,10 @@ describe('SettingsScreen without PIN protection on the host', () => {
 });
 
 describe('SettingsScreen behind the PIN', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('shows only the PIN entry when locked; a wrong PIN gives the retry delay; the right one opens the settings', async () => {
+    jest.useFakeTimers(); // the retry delay, waited out below
     let status: KioskStatus = { kiosk: true, pinSet: true, locked: true };
     const { client } = setup({
       'kiosk.status': () => status,
@@ -114,8 +117,18 @@ describe('SettingsScreen behind the PIN', () => {
       'Wrong PIN. Try again in 3 s.',
     );
     expect(screen.queryByTestId('settings-form')).toBeNull();
-
+    // The PIN was cleared and the focus put back in it; the button waits without losing its focus.
+    expect(document.activeElement).toBe(pin);
+    const unlock = screen.getByTestId('pin-gate-unlock');
+    expect(unlock.hasAttribute('disabled')).toBe(false);
+    expect(unlock.getAttribute('aria-disabled')).toBe('true');
     fireEvent.change(pin, { target: { value: '2468' } });
+    fireEvent.submit(screen.getByTestId('pin-gate'));
+    await settle();
+    expect(client.paramsOf('kiosk.unlock')).toEqual([{ pin: '1111' }]); // nothing sent during the wait
+
+    act(() => jest.advanceTimersByTime(3000));
+    expect(unlock.getAttribute('aria-disabled')).toBe('false');
     fireEvent.submit(screen.getByTestId('pin-gate'));
     await settle();
     expect(client.paramsOf('kiosk.unlock')).toEqual([{ pin: '1111' }, { pin: '2468' }]);
