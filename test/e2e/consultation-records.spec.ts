@@ -134,6 +134,7 @@ test('a host killed mid-consultation shows it interrupted after a restart; it is
       await expect(timeline.locator('[data-kind="interrupted"]')).toHaveCount(1);
       await page.getByTestId('record-close-interrupted').click();
       await expect(page.getByTestId('record-close-interrupted')).toHaveCount(0);
+      await expect(page.getByTestId('record-back')).toBeFocused(); // not dropped to the page
       await expect(timeline.locator('[data-kind="ended"]')).toHaveCount(1);
       await page.getByTestId('record-back').click();
       await expect(item).toHaveAttribute('data-status', 'ended');

@@ -51,7 +51,13 @@ export function RecordDetail({ client, id, onBack, onDeleted }: RecordDetailProp
         </p>
       )}
       {state.kind === 'loaded' && (
-        <LoadedDetail client={client} detail={state.detail} onDeleted={onDeleted} />
+        <LoadedDetail
+          client={client}
+          detail={state.detail}
+          onDeleted={onDeleted}
+          // Closing removes the button that had the focus: it goes back to the first control.
+          onClosed={() => backRef.current?.focus()}
+        />
       )}
     </section>
   );
@@ -61,17 +67,21 @@ function LoadedDetail({
   client,
   detail,
   onDeleted,
+  onClosed,
 }: {
   client: BackendClient;
   detail: ConsultationDetail;
   onDeleted: () => void;
+  onClosed: () => void;
 }) {
   const m = useMessages(recordsMessages);
   const { summary } = detail;
   return (
     <>
       <PatientHeader summary={summary} />
-      {summary.status === 'interrupted' && <CloseInterrupted client={client} id={summary.id} />}
+      {summary.status === 'interrupted' && (
+        <CloseInterrupted client={client} id={summary.id} onClosed={onClosed} />
+      )}
       <Exports client={client} id={summary.id} />
       <section aria-labelledby="record-timeline-title">
         <h2 id="record-timeline-title">{m.timeline}</h2>
@@ -263,7 +273,15 @@ function Exports({ client, id }: { client: BackendClient; id: string }) {
 }
 
 /** An interrupted record is read, then closed (it takes nothing new either way). */
-function CloseInterrupted({ client, id }: { client: BackendClient; id: string }) {
+function CloseInterrupted({
+  client,
+  id,
+  onClosed,
+}: {
+  client: BackendClient;
+  id: string;
+  onClosed: () => void;
+}) {
   const m = useMessages(recordsMessages);
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -275,7 +293,9 @@ function CloseInterrupted({ client, id }: { client: BackendClient; id: string })
         data-testid="record-close-interrupted"
         // The detail and the list refetch on the `consultation.changed` that closing emits.
         onClick={() => {
-          client.call('consultation.end', { id }).catch((cause: unknown) => setProblem(errorText(cause)));
+          client
+            .call('consultation.end', { id })
+            .then(onClosed, (cause: unknown) => setProblem(errorText(cause)));
         }}
       >
         {m.closeInterrupted}
