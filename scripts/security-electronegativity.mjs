@@ -8,49 +8,34 @@
  * list; the scan itself is local (its release check then has nothing to report).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { classify, evaluateCsp, parseFindings, withRealCsp } from './security-findings.mjs';
+import { classify, evaluateCsp, withRealCsp } from './security-findings.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const cli = path.join(
-  path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
-  'dist',
-  'index.js',
-);
-const work = mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
-const report = path.join(work, 'report.csv');
+const scanner = path.join(root, 'scripts', 'electronegativity-scan.mjs');
 
 try {
   console.log(`electronegativity on src/ as Electron ${electronVersion}…`);
-  const run = spawnSync(
-    process.execPath,
-    [
-      cli,
-      '--input',
-      path.join(root, 'src'),
-      '--electron-version',
-      electronVersion,
-      '--relative',
-      '--verbose',
-      'false',
-      '--output',
-      report,
-    ],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 },
-  );
+  const run = spawnSync(process.execPath, [scanner, path.join(root, 'src'), electronVersion], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+  });
   if (run.status !== 0) {
     process.stderr.write(run.stdout + run.stderr);
     throw new Error(`electronegativity exited with ${run.status ?? run.signal}`);
   }
-  const findings = withRealCsp(parseFindings(readFileSync(report, 'utf8')), await realCspFindings());
+  const scanned = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '');
+  if (scanned.errors > 0) throw new Error(`electronegativity could not parse ${scanned.errors} file(s)`);
+  const findings = withRealCsp(scanned.findings, await realCspFindings());
   const { failing, accepted, informational } = classify(findings);
 
   const line = (f) => `  ${f.severity.padEnd(6)} ${f.id} ${f.file}:${f.location} — ${f.description}`;
@@ -69,8 +54,6 @@ try {
     `electronegativity check failed to run: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
 
 /** The CSP of the desktop shell (with and without a rendezvous socket) and of the Node host. */

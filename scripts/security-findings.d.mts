@@ -12,8 +12,6 @@ export interface AcceptedLow {
   reason: string;
 }
 export declare const ACCEPTED_LOW: AcceptedLow[];
-export declare function parseCsv(text: string): string[][];
-export declare function parseFindings(csvText: string): Finding[];
 export declare function evaluateCsp(policy: string, file: string): Finding[];
 export declare function withRealCsp(findings: Finding[], cspFindings: Finding[]): Finding[];
 export declare function classify(

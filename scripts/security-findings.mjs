@@ -1,6 +1,6 @@
 /**
  * Pure helpers of scripts/security-electronegativity.mjs (unit-tested in
- * test/lint/security-findings.test.ts): read electronegativity's CSV report, and decide which
+ * test/lint/security-findings.test.ts): evaluate our real CSPs, and decide which electronegativity
  * findings fail the build.
  */
 import cspEvaluator from '@doyensec/csp-evaluator';
@@ -21,65 +21,6 @@ export const ACCEPTED_LOW = [
 
 const isAccepted = (finding, acceptedLow) =>
   acceptedLow.some((entry) => entry.id === finding.id && entry.description.test(finding.description));
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, commas and newlines inside quotes). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      if (row.some((cell) => cell.trim() !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((cell) => cell.trim() !== '')) rows.push(row);
-  return rows;
-}
-
-/** electronegativity's CSV → findings (`issue, severity, confidence, filename, location, sample, description, url`). */
-export function parseFindings(csvText) {
-  const [header, ...rows] = parseCsv(csvText);
-  if (header === undefined) throw new Error('electronegativity wrote an empty report');
-  const columns = header.map((name) => name.trim().toLowerCase());
-  const index = (name) => {
-    const at = columns.indexOf(name);
-    if (at < 0) throw new Error(`electronegativity report has no "${name}" column: ${columns.join(', ')}`);
-    return at;
-  };
-  const [issue, severity, confidence, file, location, description] = [
-    'issue',
-    'severity',
-    'confidence',
-    'filename',
-    'location',
-    'description',
-  ].map(index);
-  return rows.map((cells) => ({
-    id: cells[issue].trim(),
-    severity: cells[severity].trim().toUpperCase(),
-    confidence: cells[confidence].trim().toUpperCase(),
-    file: cells[file].trim(),
-    location: cells[location].trim(),
-    description: cells[description].trim(),
-  }));
-}
 
 /**
  * Electronegativity looks for a CSP only in HTML `<meta>` tags and in literal

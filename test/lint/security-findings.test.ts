@@ -1,38 +1,21 @@
-import {
-  classify,
-  evaluateCsp,
-  parseCsv,
-  parseFindings,
-  withRealCsp,
-} from '../../scripts/security-findings.mjs';
+import { classify, evaluateCsp, withRealCsp, type Finding } from '../../scripts/security-findings.mjs';
 import { contentSecurityPolicy } from '../../src/main/content-security-policy';
 
-// What `npm run audit:electron` fails on. The CSV is electronegativity 1.10's own format.
-const REPORT = [
-  'issue, severity, confidence, filename, location, sample, description, url',
-  'CSP_GLOBAL_CHECK,"MEDIUM","CERTAIN","N/A","0:0",N/A,"No CSP has been detected in the target application",https://x',
-  'SANDBOX_JS_CHECK,"MEDIUM","FIRM","main/window.ts","30:17","const window = new BrowserWindow(","Use sandbox for untrusted origins",https://x',
-  'OPEN_EXTERNAL_JS_CHECK,"LOW","TENTATIVE","main/a.ts","3:1","shell.openExternal(u, { a: ""b"" })","Review the use of openExternal",https://x',
-  'AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK,"INFORMATIONAL","CERTAIN","package.json","0:0",N/A,"Security fixes",https://x',
-].join('\n');
+// What `npm run audit:electron` fails on, in the shape scripts/electronegativity-scan.mjs prints.
+const REPORT: Finding[] = [
+  finding('CSP_GLOBAL_CHECK', 'MEDIUM', 'N/A', 'No CSP has been detected in the target application'),
+  finding('SANDBOX_JS_CHECK', 'MEDIUM', 'main/window.ts', 'Use sandbox for untrusted origins'),
+  finding('OPEN_EXTERNAL_JS_CHECK', 'LOW', 'main/a.ts', 'Review the use of openExternal'),
+  finding('AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK', 'INFORMATIONAL', 'package.json', 'Security fixes'),
+];
+
+function finding(id: string, severity: string, file: string, description: string): Finding {
+  return { id, severity, confidence: 'CERTAIN', file, location: '0:0', description };
+}
 
 describe('electronegativity report handling', () => {
-  it('parses quoted fields with commas and doubled quotes', () => {
-    expect(parseCsv('a,"b,c","d ""e"""\n1,2,3\n')).toEqual([
-      ['a', 'b,c', 'd "e"'],
-      ['1', '2', '3'],
-    ]);
-    const findings = parseFindings(REPORT);
-    expect(findings.map((f) => [f.id, f.severity])).toEqual([
-      ['CSP_GLOBAL_CHECK', 'MEDIUM'],
-      ['SANDBOX_JS_CHECK', 'MEDIUM'],
-      ['OPEN_EXTERNAL_JS_CHECK', 'LOW'],
-      ['AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK', 'INFORMATIONAL'],
-    ]);
-  });
-
   it('fails on high and medium findings and on low ones nobody reviewed', () => {
-    const { failing, informational } = classify(parseFindings(REPORT));
+    const { failing, informational } = classify(REPORT);
     expect(failing.map((f) => f.id)).toEqual([
       'CSP_GLOBAL_CHECK',
       'SANDBOX_JS_CHECK',
@@ -43,7 +26,7 @@ describe('electronegativity report handling', () => {
 
   it("replaces 'no CSP detected' by the findings on the shell's real policy: only the accepted low", () => {
     const real = evaluateCsp(contentSecurityPolicy(['wss://rendezvous.example.org']), 'main/csp');
-    const { failing, accepted } = classify(withRealCsp(parseFindings(REPORT).slice(0, 1), real));
+    const { failing, accepted } = classify(withRealCsp(REPORT.slice(0, 1), real));
     expect(failing).toEqual([]);
     expect(accepted.map((f) => f.location)).toEqual(['script-src']);
   });
