@@ -21,7 +21,7 @@ export function RecordingAlert({ recording }: { recording: RecordingHealth | und
   return (
     <>
       {recording?.state === 'failing' && <FailingAlert recording={recording} />}
-      <p className="recording-resumed" role="status" data-testid="recording-status">
+      <p className="recording-resumed" role="status" data-testid="recording-resumed">
         {resumed !== null && m.recordingResumed(resumed.lost, format.number(resumed.lost))}
       </p>
     </>

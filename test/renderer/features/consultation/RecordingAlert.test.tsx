@@ -54,7 +54,7 @@ function banner(locale: 'en' | 'fr') {
   return (recording: RecordingHealth) => rerender(view(recording));
 }
 
-const status = (): string => screen.getByTestId('recording-status').textContent ?? '';
+const status = (): string => screen.getByTestId('recording-resumed').textContent ?? '';
 
 describe('recording alert on the consultation banner', () => {
   it('English: an alert while the disk is full, with counts and the fix; "nothing lost" once back', () => {
