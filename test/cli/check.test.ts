@@ -36,6 +36,12 @@ describe('station check: arguments and exit codes', () => {
     const run = memoryIo();
     expect(await runStation(['check', '--turn', 'http://x'], run.io)).toBe(2);
     expect(run.stderr).toMatch(/--turn: not a TURN URL/);
+    const empty = memoryIo();
+    expect(await runStation(['check', '--turn', 'turn:'], empty.io)).toBe(2);
+    expect(empty.stderr).toMatch(/--turn: not a TURN URL/);
+    const instant = memoryIo();
+    expect(await runStation(['check', '--timeout', '0'], instant.io)).toBe(2);
+    expect(instant.stderr).toMatch(/--timeout must be at least 100 ms/);
   });
 
   it('prints a table with fixes under non-passing items and an overall line', () => {

@@ -9,6 +9,7 @@ import { portChecks, targetsFromListing, type PortTarget } from '../../core/chec
 import { rendezvousChecks } from '../../core/check/rendezvous-checks';
 import { runCheck } from '../../core/check/run-check';
 import { turnChecks } from '../../core/check/turn-checks';
+import { parseTurnUrl } from '../../core/check/turn/turn-url';
 import { originOfRendezvousUrl } from '../../core/signaling/call-service';
 import { defaultDataDir } from '../../server/data-dir';
 import { integerOption, parseCommandArgs, UsageError } from '../args';
@@ -16,6 +17,9 @@ import { EXIT_OK } from '../cli-io';
 import type { Command } from '../command';
 import { driverOrUsageError } from '../drivers';
 import { TURN_SECRET_ENV } from './serve';
+
+/** Below one TURN round trip on a slow link, a timeout only manufactures failures. */
+const MIN_TIMEOUT_MS = 100;
 
 const USAGE = `Usage: station check [--rendezvous URL] [--turn URL]... [--turn-secret S]
                      [--device PATH[=PROTOCOL]]... [--probe] [--no-throughput] [--json]
@@ -71,11 +75,11 @@ export const checkCommand: Command = {
     const turnUrls = turnUrlsOption(values.turn) ?? settings.turnUrls;
     const secret = values['turn-secret'] ?? (process.env[TURN_SECRET_ENV] || undefined);
     const timeoutMs = integerOption(values.timeout, 'timeout', 60_000);
+    // Shorter than a round trip, every TURN item would fail as a firewall that is not there.
+    if (timeoutMs !== undefined && timeoutMs < MIN_TIMEOUT_MS)
+      throw new UsageError(`--timeout must be at least ${MIN_TIMEOUT_MS} ms, got ${timeoutMs}`);
     const explicit = (values.device ?? []).map(deviceTarget);
-    const probe =
-      values.probe === true
-        ? (path: string, drivers: Parameters<typeof probePort>[1]) => probePort(path, drivers)
-        : undefined;
+    const probe = values.probe === true ? probePort : undefined;
 
     const report = await runCheck('station check', [
       {
@@ -156,10 +160,16 @@ export function rendezvousOrigin(value: string | undefined): string | null {
   throw new UsageError(`--rendezvous must be an http(s) or ws(s) URL, got ${JSON.stringify(value)}`);
 }
 
+/** The same parser the check itself uses, so a bad URL is a usage error, not a failed item. */
 function turnUrlsOption(values: string[] | undefined): string[] | undefined {
-  for (const value of values ?? [])
-    if (!/^turns?:/.test(value) || value.length > 200)
-      throw new UsageError(`--turn: not a TURN URL: ${JSON.stringify(value)}`);
+  for (const value of values ?? []) {
+    try {
+      if (value.length > 200) throw new TypeError('longer than 200 characters');
+      parseTurnUrl(value);
+    } catch (cause) {
+      throw new UsageError(`--turn: ${cause instanceof Error ? cause.message : String(cause)}`);
+    }
+  }
   return values;
 }
 

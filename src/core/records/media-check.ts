@@ -48,7 +48,11 @@ function wavFacts(bytes: Uint8Array): MediaFacts {
   for (let at = 12; at + 8 <= bytes.length;) {
     const id = ascii(bytes, at, 4);
     const size = view.getUint32(at + 4, true);
-    if (id === 'fmt ' && at + 16 <= bytes.length) byteRate = view.getUint32(at + 16, true);
+    if (id === 'fmt ') {
+      // PCM's fmt chunk is 16 bytes; the byte rate is its 9th to 12th (file offset at + 16).
+      if (size < 16 || at + 20 > bytes.length) throw bad('the WAV format chunk is cut short');
+      byteRate = view.getUint32(at + 16, true);
+    }
     if (id === 'data') {
       if (byteRate === 0) throw bad('the WAV has no format chunk before its data');
       return { durationS: Math.min(size, bytes.length - at - 8) / byteRate };

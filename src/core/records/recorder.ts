@@ -47,6 +47,11 @@ export class Recorder {
   private chunks: WaveformChunk[] = [];
   private bufferedSamples = 0;
   private bufferedFor: string | null = null;
+  /**
+   * Windows of an earlier consultation that could not be saved when the next one started: kept
+   * apart and written first, never relabelled as the new patient's readings.
+   */
+  private retired: { id: string; numerics: NumericRow[]; chunks: WaveformChunk[]; samples: number }[] = [];
   private timer: { cancel(): void } | null = null;
   private readonly windowMs: number;
   private readonly maxBuffered: number;
@@ -89,7 +94,7 @@ export class Recorder {
   /** Whether readings reach the disk now; what the banner shows. */
   health(): RecordingHealth {
     const problem = this.problem;
-    const buffered = this.bufferedSamples;
+    const buffered = this.bufferedSamples + this.retiredSamples();
     const dropped = this.episodeDropped;
     if (problem === null)
       return {
@@ -122,7 +127,7 @@ export class Recorder {
   onReadings(batch: ReadingBatch): void {
     const active = this.store.activeRecording();
     if (active === null || !active.deviceData) return;
-    if (this.bufferedFor !== null && this.bufferedFor !== active.id) this.flush();
+    if (this.bufferedFor !== null && this.bufferedFor !== active.id && !this.flush()) this.retire();
     // A new consultation starts with a clean count once the old one's failure is over.
     if (this.bufferedFor !== active.id && this.problem === null) this.episodeDropped = 0;
     this.bufferedFor = active.id;
@@ -181,10 +186,15 @@ export class Recorder {
     this.timer?.cancel();
     this.timer = null;
     const id = this.bufferedFor;
-    if (id === null || (this.numerics.length === 0 && this.chunks.length === 0)) return true;
-    const batch = { numerics: this.numerics, chunks: this.chunks };
+    const current = id !== null && (this.numerics.length > 0 || this.chunks.length > 0);
+    if (!current && this.retired.length === 0) return true;
     try {
-      this.store.recordBatch(id, batch);
+      for (let earlier = this.retired[0]; earlier !== undefined; earlier = this.retired[0]) {
+        this.store.recordBatch(earlier.id, earlier);
+        this.retired.shift();
+        this.stats.committedSamples += earlier.samples;
+      }
+      if (current) this.store.recordBatch(id, { numerics: this.numerics, chunks: this.chunks });
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
       if (this.stats.failing === null)
@@ -198,7 +208,8 @@ export class Recorder {
       if (retry) this.schedule();
       else {
         // The start of a failure is reported below, with this loss in it.
-        this.countDropped(this.bufferedSamples, !starting);
+        this.countDropped(this.bufferedSamples + this.retiredSamples(), !starting);
+        this.retired = [];
         this.clear();
       }
       if (starting) this.noticeHealth();
@@ -293,6 +304,21 @@ export class Recorder {
       this.timer = null;
       this.flush();
     }, this.windowMs);
+  }
+
+  private retire(): void {
+    if (this.bufferedFor === null || (this.numerics.length === 0 && this.chunks.length === 0)) return;
+    this.retired.push({
+      id: this.bufferedFor,
+      numerics: this.numerics,
+      chunks: this.chunks,
+      samples: this.bufferedSamples,
+    });
+    this.clear();
+  }
+
+  private retiredSamples(): number {
+    return this.retired.reduce((sum, earlier) => sum + earlier.samples, 0);
   }
 
   private clear(): void {

@@ -35,7 +35,8 @@ export const DEFAULT_CHECK_ENDPOINT_LIMITS: CheckEndpointLimits = {
   maxTrackedClients: 10_000,
 };
 
-export const DEFAULT_DOWNLOAD_BYTES = 1024 * 1024;
+/** What `/check/download` sends when the client names no size (the check itself asks for more). */
+const DEFAULT_SERVED_BYTES = 1024 * 1024;
 
 /** Answers a check request and returns true, or returns false for any other path. */
 export type CheckEndpoints = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -49,9 +50,12 @@ export function createCheckEndpoints(
   // One random block, sent repeatedly: incompressible enough for a proxy, cheap for us.
   const block = randomBytes(64 * 1024);
 
-  const bucketsOf = (ip: string): { requests: TokenBucket; transfers: TokenBucket } => {
+  const bucketsOf = (address: string): { requests: TokenBucket; transfers: TokenBucket } => {
+    const ip = clientKey(address);
     let buckets = clients.get(ip);
-    if (buckets === undefined) {
+    // Least recently seen first: a client that keeps asking is never the one evicted.
+    if (buckets !== undefined) clients.delete(ip);
+    else {
       if (clients.size >= limits.maxTrackedClients) {
         const oldest = clients.keys().next().value;
         if (oldest !== undefined) clients.delete(oldest);
@@ -60,8 +64,8 @@ export function createCheckEndpoints(
         requests: new TokenBucket(limits.requests, now),
         transfers: new TokenBucket(limits.transfers, now),
       };
-      clients.set(ip, buckets);
     }
+    clients.set(ip, buckets);
     return buckets;
   };
 
@@ -90,7 +94,7 @@ export function createCheckEndpoints(
     }
     if (path === CHECK_PATHS.download) {
       if (request.method !== 'GET') return methodNotAllowed(request, response, 'GET');
-      const bytes = byteCount(url.searchParams.get('bytes'), DEFAULT_DOWNLOAD_BYTES, limits.maxDownloadBytes);
+      const bytes = byteCount(url.searchParams.get('bytes'), DEFAULT_SERVED_BYTES, limits.maxDownloadBytes);
       if (bytes === null) {
         reply(request, response, 400, `bytes must be an integer from 1 to ${limits.maxDownloadBytes}`);
         return true;
@@ -195,4 +199,22 @@ function reply(
     'Cache-Control': 'no-store',
   });
   response.end(text);
+}
+
+/**
+ * Who a rate limit is for: an IPv4 client as itself (also when seen as `::ffff:a.b.c.d`), an IPv6
+ * client by its /64, the block one subscriber gets, so rotating addresses inside it gains nothing.
+ */
+export function clientKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1] !== undefined) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const front = head === '' ? [] : head.split(':');
+  const back = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -1,6 +1,10 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCheckEndpoints, withCheckEndpoints } from '../../../src/core/signaling/check-endpoints';
+import {
+  clientKey,
+  createCheckEndpoints,
+  withCheckEndpoints,
+} from '../../../src/core/signaling/check-endpoints';
 import { closeHttp, listen } from '../../../src/core/signaling/http-listen';
 
 /** The rendezvous check endpoints over real HTTP: sizes capped, per-IP rate limit, other paths untouched. */
@@ -76,5 +80,14 @@ describe('rendezvous check endpoints', () => {
     expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
     expect(statuses.slice(4)).toEqual([429, 429]);
     expect((await fetch(`${base}/check/download?bytes=10`)).headers.get('retry-after')).toBe('30');
+  });
+
+  it('limits an IPv4 client as itself, also behind ::ffff:, and an IPv6 client by its /64', () => {
+    expect(clientKey('192.0.2.7')).toBe('192.0.2.7');
+    expect(clientKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(clientKey('2001:db8:0:1::1')).toBe('2001:db8:0:1::/64');
+    expect(clientKey('2001:db8:0:1:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:0:1::/64');
+    expect(clientKey('2001:0DB8:0000:0002::9')).toBe('2001:db8:0:2::/64');
+    expect(clientKey('::1')).toBe('0:0:0:0::/64');
   });
 });

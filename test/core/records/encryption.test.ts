@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { keyCheckPath } from '../../../src/core/records/database/key-check';
 import { openEncryptedDatabase } from '../../../src/core/records/database/sqlite-driver';
 import { KEY_FILE, RECORDS_FILE } from '../../../src/core/records/open-records';
 import { Recorder } from '../../../src/core/records/recorder';
@@ -86,6 +87,14 @@ describe('records encryption at rest', () => {
     writeFileSync(join(temp.dir, KEY_FILE), `${'ab'.repeat(32)}\n`, { mode: 0o600 });
     expect(() => openTestRecords(temp.dir)).toThrow(anError('wrong-key', /not the key/));
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('a key check cut short (power cut) does not call the right key wrong, and is written again', () => {
+    recordSomething(false);
+    const check = keyCheckPath(join(temp.dir, RECORDS_FILE));
+    writeFileSync(check, 'ab12', { mode: 0o600 });
+    openTestRecords(temp.dir).close();
+    expect(readFileSync(check, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses to make a new key over an existing database (key file lost)', () => {

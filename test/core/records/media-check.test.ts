@@ -20,6 +20,12 @@ describe('attachment checks', () => {
       /not a JPEG, PNG or WAV/,
     ],
     ['a WAV without data', 'audio/wav', sineWav(8000, 1, 100).subarray(0, 36), /no data chunk/],
+    [
+      'a WAV whose format chunk is cut short',
+      'audio/wav',
+      sineWav(8000, 1, 100).subarray(0, 30),
+      /cut short/,
+    ],
     ['too large', 'image/jpeg', new Uint8Array(MAX_MEDIA_BYTES + 1).fill(0xff), /larger than/],
   ] as const)('refuses %s', (_name, mime, bytes, message) => {
     expect(() => checkMedia(mime, bytes)).toThrow(message);

@@ -6,6 +6,7 @@ import { openEncryptedDatabase } from '../../../src/core/records/database/sqlite
 import { DEFAULT_EXPORT_FORMATS } from '../../../src/core/records/default-export-formats';
 import { RECORDS_FILE } from '../../../src/core/records/open-records';
 import { createRecordsRuntime } from '../../../src/core/records/records-runtime';
+import { RecordsError } from '../../../src/core/records/records-error';
 import type { ConsultationSummary, RecordingHealth } from '../../../src/shared/domain/consultation';
 import { consultationSummarySchema } from '../../../src/shared/domain/consultation';
 import type { ReadingBatch } from '../../../src/shared/domain/readings';
@@ -188,5 +189,37 @@ describe('recording health: the station says when readings stop reaching the dis
     } finally {
       execFileSync('umount', ['-l', mountDir], { stdio: 'ignore' });
     }
+  });
+
+  it("an earlier patient's unsaved readings are saved to that patient's record, never the next one's", async () => {
+    const clock = manualClock();
+    const store = openTestRecords(temp.dir, clock.now);
+    const kit = runtimeOver(store, clock);
+    const realRecordBatch = store.recordBatch.bind(store);
+    let batchesFail = true; // only the readings' writes fail: a nearly full disk still takes small ones
+    jest.spyOn(store, 'recordBatch').mockImplementation((id, batch) => {
+      if (batchesFail) throw new RecordsError('disk-full', 'the disk is full');
+      realRecordBatch(id, batch);
+    });
+    const first = await kit.runtime.handlers['consultation.start'](CONSULTATION_START);
+    kit.second(0);
+    kit.fire();
+    await kit.runtime.handlers['consultation.end']({ id: first.id });
+    const second = await kit.runtime.handlers['consultation.start'](CONSULTATION_START);
+    kit.second(1);
+    kit.fire();
+    expect((await kit.current())?.recording).toMatchObject({
+      state: 'failing',
+      bufferedReadings: 2 * PER_SECOND, // the first patient's second, kept apart, and this one's
+    });
+
+    batchesFail = false;
+    kit.second(2);
+    kit.fire();
+    const counts = async (id: string) =>
+      (await kit.runtime.handlers['consultation.get']({ id })).summary.counts;
+    expect(await counts(first.id)).toMatchObject({ numerics: 2, waveformSamples: 60 });
+    expect(await counts(second.id)).toMatchObject({ numerics: 4, waveformSamples: 120 });
+    expect(kit.lastHealth()).toMatchObject({ state: 'ok', droppedReadings: 0 });
   });
 });

@@ -50,15 +50,27 @@ function openUdp(endpoint: { host: string; port: number }): Promise<StunChannel>
   socket.on('error', (error) => pending.failAll(channelError(error)));
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
-    socket.connect(endpoint.port, endpoint.host, () => {
+    // A failed lookup reaches this callback, not 'error': left unread, it yields an unconnected
+    // socket whose first send throws (and a pending request nobody awaits).
+    socket.connect(endpoint.port, endpoint.host, (error?: Error) => {
       socket.off('error', reject);
+      if (error !== undefined && error !== null) {
+        socket.close();
+        reject(channelError(error));
+        return;
+      }
       resolve({
         request(packet, timeoutMs) {
           const started = Date.now();
           let rto = INITIAL_RTO_MS;
           let timer: NodeJS.Timeout | undefined;
           const send = (): void => {
-            socket.send(packet);
+            try {
+              socket.send(packet);
+            } catch (error) {
+              pending.failAll(channelError(error as Error));
+              return;
+            }
             const left = timeoutMs - (Date.now() - started);
             if (left > 0) timer = setTimeout(send, Math.min(rto, left));
             rto *= 2;

@@ -16,11 +16,17 @@ export function keyCheckValue(key: Uint8Array): string {
   return createHmac('sha256', key).update(LABEL).digest('hex');
 }
 
-/** true / false when a check value exists, null when there is none (older or copied database). */
+/**
+ * true / false when a check value exists, null when there is none (older or copied database) or
+ * it is not one (a file cut short by a power cut): then SQLCipher alone decides, rather than
+ * telling the user a good key is wrong.
+ */
 export function keyMatches(databasePath: string, key: Uint8Array): boolean | null {
   const path = keyCheckPath(databasePath);
   if (!existsSync(path)) return null;
-  const stored = Buffer.from(readFileSync(path, 'utf8').trim(), 'hex');
+  const text = readFileSync(path, 'utf8').trim();
+  if (!/^[0-9a-f]{64}$/.test(text)) return null;
+  const stored = Buffer.from(text, 'hex');
   const expected = Buffer.from(keyCheckValue(key), 'hex');
   return stored.length === expected.length && timingSafeEqual(stored, expected);
 }

@@ -79,8 +79,10 @@ export class ConsultationRecorder {
 
   private recordChat(): void {
     for (const line of this.control.chat.getSnapshot()) {
-      if (this.recordedChat.has(line.id)) continue;
-      this.recordedChat.add(line.id);
+      // Ids are chosen by each side: the same id from both sides is two lines, not one.
+      const key = `${line.mine ? 'station' : 'consultant'}:${line.id}`;
+      if (this.recordedChat.has(key)) continue;
+      this.recordedChat.add(key);
       this.append({ kind: 'chat', from: line.mine ? 'station' : 'consultant', text: line.text });
     }
   }

@@ -28,6 +28,14 @@ export function SettingsScreen({ session }: { session: StationSession }) {
     <main ref={mainRef} className="settings-screen" data-testid="settings-screen">
       <h1 className="screen-title">{m.title}</h1>
       {view.kind === 'loading' && <p role="status">{m.loading}</p>}
+      {view.kind === 'failed' && (
+        <div role="alert" data-testid="kiosk-status-failed">
+          <p>{m.kioskStatusFailed(view.message)}</p>
+          <button className="button button--large" type="button" onClick={refresh}>
+            {m.retry}
+          </button>
+        </div>
+      )}
       {view.kind === 'ready' && view.status.locked && <PinGate client={client} onUnlocked={refresh} />}
       {(view.kind === 'unavailable' || (view.kind === 'ready' && !view.status.locked)) && (
         <>

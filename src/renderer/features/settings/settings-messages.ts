@@ -137,6 +137,9 @@ export const settingsMessages = defineMessages({
     wrongPin: 'Wrong PIN.',
     wrongPinRetry: (seconds: number): string => `Wrong PIN. Try again in ${seconds} s.`,
     pinUnavailable: 'PIN protection unavailable on this host.',
+    kioskStatusFailed: (reason: string) =>
+      `The station could not say whether the settings are locked (${reason}). They stay closed until it can.`,
+    retry: 'Try again',
     pinCheckFailed: (reason: string): string => `Could not check the PIN: ${reason}`,
     // The PIN section.
     pinSectionTitle: 'Settings PIN',
@@ -191,6 +194,9 @@ export const settingsMessages = defineMessages({
     wrongPin: 'Code PIN incorrect.',
     wrongPinRetry: (seconds) => `Code PIN incorrect. Réessayez dans ${seconds} s.`,
     pinUnavailable: 'Protection par code PIN indisponible sur cet hôte.',
+    kioskStatusFailed: (reason: string) =>
+      `La station n’a pas pu dire si les réglages sont verrouillés (${reason}). Ils restent fermés en attendant.`,
+    retry: 'Réessayer',
     pinCheckFailed: (reason) => `Impossible de vérifier le code PIN : ${reason}`,
     pinSectionTitle: 'Code PIN des réglages',
     pinIsSet: 'Un code PIN protège les réglages et la sortie du mode kiosque.',

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KioskStatus } from '../../../shared/api';
-import type { BackendClient } from '../../backend-client/backend-client';
+import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
 
 /**
  * The kiosk/PIN state the settings screen obeys, fetched on mount and followed through
  * `kiosk.changed`. A host that cannot answer (`unavailable`: the Node host, or a backend before
  * the kiosk handlers exist) is a state of its own: the settings stay usable, unprotected, and the
- * screen says so instead of showing an error.
+ * screen says so instead of showing an error. Any other failure (link down, timeout) is not
+ * evidence that no PIN is set: the settings stay hidden until the status can be read.
  */
 export type KioskView =
   | { readonly kind: 'loading' }
   | { readonly kind: 'unavailable' }
+  | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'ready'; readonly status: KioskStatus };
 
 export interface KioskControl {
@@ -40,9 +42,10 @@ export function useKioskStatus(client: BackendClient): KioskControl {
 async function fetchKioskView(client: BackendClient): Promise<KioskView> {
   try {
     return { kind: 'ready', status: await client.call('kiosk.status', {}) };
-  } catch {
-    // Whatever the reason (not built, not this host, link down), the PIN cannot be enforced here.
-    return { kind: 'unavailable' };
+  } catch (cause) {
+    // Only a host that says it has no kiosk runs without a PIN; anything else keeps the form shut.
+    if (cause instanceof BackendCallError && cause.code === 'unavailable') return { kind: 'unavailable' };
+    return { kind: 'failed', message: reasonOf(cause) };
   }
 }
 

@@ -58,6 +58,18 @@ describe('consultation recorder', () => {
     ]);
   });
 
+  it('keeps a doctor line whose id happens to equal one of the station (each side picks its own ids)', async () => {
+    const { backend, control, recorder } = setup();
+    recorder.start();
+    control.addChat('Bonjour docteur', true, 'same-id');
+    control.addChat('Bonjour madame', false, 'same-id');
+    await settle();
+    expect(backend.calls.map((call) => (call.params as { event: { text: string } }).event.text)).toEqual([
+      'Bonjour docteur',
+      'Bonjour madame',
+    ]);
+  });
+
   it('on connect tells the doctor who the patient is (no INS) and records connected / ended', async () => {
     const { backend, control, events, recorder } = setup();
     recorder.start();

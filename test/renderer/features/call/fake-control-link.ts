@@ -34,8 +34,8 @@ export class FakeControlLink {
   }
 
   /** A chat line as the link records it: `mine` for the station's own, else the doctor's. */
-  addChat(text: string, mine: boolean): void {
-    const line = { id: this.nextId(), text, sentAt: Date.now(), mine };
+  addChat(text: string, mine: boolean, id = this.nextId()): void {
+    const line = { id, text, sentAt: Date.now(), mine };
     this.chat.set([...this.chat.getSnapshot(), line]);
   }
 

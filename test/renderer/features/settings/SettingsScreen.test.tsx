@@ -165,6 +165,20 @@ describe('SettingsScreen behind the PIN', () => {
     expect(screen.queryByTestId('settings-form')).toBeNull();
   });
 
+  it('keeps the settings closed when the lock state cannot be read (timeout), until a retry reads it', async () => {
+    let answer: () => KioskStatus = () => {
+      throw new BackendCallError('timeout', 'no answer within 10 s');
+    };
+    setup({ 'kiosk.status': () => answer() });
+    await settle();
+    expect(screen.getByTestId('kiosk-status-failed').textContent).toContain('no answer within 10 s');
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+    answer = () => unlockedStatus;
+    fireEvent.click(within(screen.getByTestId('kiosk-status-failed')).getByRole('button'));
+    await settle();
+    expect(screen.getByTestId('settings-form')).toBeTruthy();
+  });
+
   it('follows kiosk.changed pushed by the backend', async () => {
     const { client } = setup({ 'kiosk.status': () => unlockedStatus });
     await settle();
