@@ -293,8 +293,10 @@ describe('consultation lifecycle through the backend API', () => {
   });
 
   it('exports answer unavailable for a format not built, and name files in ASCII', async () => {
-    const store = openTestRecords(temp.dir);
-    const ctx = setup(store);
+    // The file name carries the consultation's date: every clock here is the test's, never the wall's.
+    const clock = manualClock();
+    const store = openTestRecords(temp.dir, clock.now);
+    const ctx = setup(store, clock);
     backend = ctx.backend;
     const { id } = await backend.api['consultation.start'](CONSULTATION_START);
     await backend.close();
@@ -303,7 +305,8 @@ describe('consultation lifecycle through the backend API', () => {
       version: '1',
       settings: new MemorySettingsStore(),
       discovery: false,
-      records: openTestRecords(temp.dir),
+      now: clock.now,
+      records: openTestRecords(temp.dir, clock.now),
       exports: {
         'care-sheet-json': (source) =>
           Promise.resolve({

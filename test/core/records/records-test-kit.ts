@@ -24,12 +24,19 @@ export function manualClock(startIso = '2026-11-25T09:30:00.000Z'): {
   return { now: () => t, advance: (ms) => (t += ms), set: (ms) => (t = ms) };
 }
 
+/** The fixtures' day: the default clock of a test store, so retention never ages a fixture out. */
+export const FIXTURE_EPOCH_MS = Date.parse('2026-11-25T09:30:00.000Z');
+
+/**
+ * A store on the test's clock (by default, frozen at the fixtures' day): never the wall clock, so a
+ * fixture never becomes older than the retention period and the suite passes on any date.
+ */
 export function openTestRecords(
   dir: string,
-  now?: () => number,
+  now: () => number = () => FIXTURE_EPOCH_MS,
   settings = new MemorySettingsStore(),
 ): ConsultationStore {
-  return openRecords({ dir, settings, ...(now === undefined ? {} : { now }) });
+  return openRecords({ dir, settings, now });
 }
 
 export const OXIMETER = 'contec-cms50-v7@/dev/ttyUSB0';
