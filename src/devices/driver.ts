@@ -1,4 +1,5 @@
 import type { Reading } from '../shared/domain/readings';
+import type { MetricId } from '../shared/domain/metrics';
 import type { ProtocolId } from '../shared/protocols';
 
 /**
@@ -55,6 +56,17 @@ export type DecodeEvent =
   | { readonly kind: 'reading'; readonly reading: Reading }
   /** A frame that failed validation: counted and dropped. */
   | { readonly kind: 'frame-error'; readonly code: FrameErrorCode; readonly detail: string }
+  /**
+   * A value in a valid frame that no patient can have (outside its plausible range): dropped, never
+   * a reading, and counted in `stats.outOfRange`. The frame's other values still count.
+   */
+  | {
+      readonly kind: 'value-error';
+      readonly code: 'out-of-range';
+      readonly metric: MetricId;
+      readonly value: number;
+      readonly detail: string;
+    }
   /** A device reply that is not a reading (identifier, firmware version, command feedback). */
   | { readonly kind: 'device-info'; readonly key: string; readonly value: string };
 
@@ -65,6 +77,8 @@ export interface DecoderStats {
   readonly dropped: number;
   /** Bytes skipped while hunting for a frame boundary. */
   readonly skippedBytes: number;
+  /** Values dropped as impossible (`value-error` events); their frames still count in `frames`. */
+  readonly outOfRange?: number;
 }
 
 /**

@@ -61,7 +61,7 @@ export function normalize(events: readonly DecodeEvent[]): NormalizedOutput {
   };
   for (const e of events) {
     if (e.kind === 'device-info') out.info.push(`${e.key}=${e.value}`);
-    else if (e.kind === 'frame-error') out.errors.push(e.code);
+    else if (e.kind === 'frame-error' || e.kind === 'value-error') out.errors.push(e.code);
     else if (e.reading.type === 'numeric') {
       const { metric, value, unit, time } = e.reading;
       out.numerics.push({ metric, value, unit, time });

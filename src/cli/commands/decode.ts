@@ -56,13 +56,18 @@ export const decodeCommand: Command = {
         else if (event.kind === 'frame-error') {
           frameErrors++;
           io.stderr.write(`frame dropped (${event.code}): ${event.detail}\n`);
+        } else if (event.kind === 'value-error') {
+          io.stderr.write(`value dropped (${event.code}): ${event.detail}\n`);
         }
       }
     };
     for (const chunk of chunks.list) handle(decoder.push(chunk.bytes, chunk.t));
     out.flush();
-    const { frames, skippedBytes } = decoder.stats;
-    io.stderr.write(`${frames} frame(s) decoded, ${frameErrors} dropped, ${skippedBytes} byte(s) skipped\n`);
+    const { frames, skippedBytes, outOfRange = 0 } = decoder.stats;
+    io.stderr.write(
+      `${frames} frame(s) decoded, ${frameErrors} dropped, ${skippedBytes} byte(s) skipped, ` +
+        `${outOfRange} impossible value(s) dropped\n`,
+    );
     return EXIT_OK;
   },
 };

@@ -2,6 +2,7 @@ import type { DeviceDriver } from '../driver';
 import { BAUD_RATE, DEFAULT_ADC_BITS, MAX_ADC_BITS } from './constants';
 import { Ad8232Decoder } from './decoder';
 import { Ad8232Simulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 export interface Ad8232Options {
   /** 9600 as in SparkFun's sketch (default); many clone sketches use 115200. */
@@ -30,7 +31,7 @@ export function createAd8232AsciiDriver(options: Ad8232Options = {}): DeviceDriv
     protocol: 'ad8232-ascii',
     name: 'AD8232 ECG (Arduino text stream)',
     link: { baudRate, dataBits: 8, parity: 'none', stopBits: 1 },
-    createDecoder: (deviceId) => new Ad8232Decoder(deviceId, maxAdcCount),
+    createDecoder: (deviceId) => guardDecoder(new Ad8232Decoder(deviceId, maxAdcCount)),
     host: { onOpen: [], onClose: [] },
     createSimulator: (simulatorOptions) => new Ad8232Simulator(simulatorOptions),
   };

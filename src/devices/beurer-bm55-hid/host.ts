@@ -47,7 +47,7 @@ export class BeurerBm55HidHost implements HostProtocol {
   onEvent(event: DecodeEvent, atMs: number): HostStep {
     const step = this.current;
     if (!step || event.kind === 'reading') return NO_STEP;
-    if (event.kind === 'frame-error') return NO_STEP;
+    if (event.kind === 'frame-error' || event.kind === 'value-error') return NO_STEP;
     // Per-record keys only: `bp-record` and `bp-record-skipped-history` follow at the download's end.
     const isRecord = event.key === BP_INFO.downloaded || event.key === BP_INFO.duplicate;
     if (!isRecord && event.key !== BM55_REPLY_INFO) return NO_STEP;

@@ -5,6 +5,7 @@ import { BM55_PRODUCT_ID, BM55_VENDOR_ID, REPORT_BYTES } from './constants';
 import { BeurerBm55HidDecoder } from './decoder';
 import { BeurerBm55HidHost, type Bm55HostOptions } from './host';
 import { BeurerBm55HidSimulator, type Bm55SimulatorOptions } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 export interface BeurerBm55HidDriverOptions extends Bm55HostOptions {
   readonly ledger?: BpRecordLedger;
@@ -32,7 +33,7 @@ export function createBeurerBm55HidDriver(options: BeurerBm55HidDriverOptions = 
       reportBytes: REPORT_BYTES,
       reportId: 0,
     },
-    createDecoder: (deviceId) => new BeurerBm55HidDecoder(deviceId, { ledger, zone }),
+    createDecoder: (deviceId) => guardDecoder(new BeurerBm55HidDecoder(deviceId, { ledger, zone })),
     host: { onOpen: [], onClose: [] },
     createHost: () => new BeurerBm55HidHost(options),
     createSimulator: (simulatorOptions?: Bm55SimulatorOptions) =>

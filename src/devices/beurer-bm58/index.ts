@@ -5,6 +5,7 @@ import { BAUD_RATE } from './constants';
 import { BeurerBm58Decoder } from './decoder';
 import { BeurerBm58Host } from './host';
 import { BeurerBm58Simulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /** The process-wide ledger of the default driver: a replug never re-imports; the core may snapshot it. */
 export const bm58ImportedRecords = new BpRecordLedger();
@@ -25,7 +26,7 @@ export function createBeurerBm58Driver(
     protocol: 'beurer-bm58',
     name: 'Beurer BM58 / BM65 blood-pressure monitor',
     link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-    createDecoder: (deviceId) => new BeurerBm58Decoder(deviceId, { ledger, utcOffsetMinutes }),
+    createDecoder: (deviceId) => guardDecoder(new BeurerBm58Decoder(deviceId, { ledger, utcOffsetMinutes })),
     // Without conversation support only the handshake can go out blindly: the download needs createHost.
     host: { onOpen: [handshake()], onClose: [] },
     createHost: () => new BeurerBm58Host(),

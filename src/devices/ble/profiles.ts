@@ -8,6 +8,7 @@ import { decodePlxContinuous } from './plx-continuous';
 import { decodePlxSpotCheck } from './plx-spot';
 import { decodeTemperature } from './temperature';
 import { BLE_CHARACTERISTIC, BLE_SERVICE } from './uuids';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * One standard GATT characteristic we read, and how. This is not a `DeviceDriver`: a driver has a
@@ -43,7 +44,7 @@ function profile<Fields>(
     characteristic,
     delivery,
     createDecoder: (deviceId, options) =>
-      new BleCharacteristicDecoder(deviceId, decode, statusPolicy, options),
+      guardDecoder(new BleCharacteristicDecoder(deviceId, decode, statusPolicy, options)),
   };
 }
 

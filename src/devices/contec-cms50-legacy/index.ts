@@ -2,6 +2,7 @@ import type { DeviceDriver } from '../driver';
 import { BAUD_RATE } from './constants';
 import { Cms50LegacyDecoder } from './decoder';
 import { Cms50LegacySimulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * Older Contec CMS50D+/E units and OEM modules: a one-way 5-byte live stream at 19200 8O1 with
@@ -11,7 +12,7 @@ export const contecCms50Legacy: DeviceDriver = {
   protocol: 'contec-cms50-legacy',
   name: 'Contec CMS50 pulse oximeter (legacy stream)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'odd', stopBits: 1, xonxoff: true },
-  createDecoder: (deviceId) => new Cms50LegacyDecoder(deviceId),
+  createDecoder: (deviceId) => guardDecoder(new Cms50LegacyDecoder(deviceId)),
   host: { onOpen: [], onClose: [] },
   createSimulator: (options) => new Cms50LegacySimulator(options),
 };

@@ -3,6 +3,7 @@ import { askDeviceId, keepAlive, startRealtime, stopRealtime, stopStorageData } 
 import { BAUD_RATE, KEEP_ALIVE_INTERVAL_MS } from './constants';
 import { Cms50V7Decoder } from './decoder';
 import { Cms50V7Simulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * Contec CMS50D+ (firmware 4.6+), CMS50E/F/FW/I: the two-way "V7" protocol at 115200 8N1.
@@ -14,7 +15,7 @@ export const contecCms50V7: DeviceDriver = {
   protocol: 'contec-cms50-v7',
   name: 'Contec CMS50 pulse oximeter (protocol V7)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-  createDecoder: (deviceId) => new Cms50V7Decoder(deviceId),
+  createDecoder: (deviceId) => guardDecoder(new Cms50V7Decoder(deviceId)),
   host: {
     onOpen: [stopStorageData(), stopRealtime(), askDeviceId(), startRealtime()],
     keepAlive: { intervalMs: KEEP_ALIVE_INTERVAL_MS, bytes: keepAlive() },

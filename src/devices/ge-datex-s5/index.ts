@@ -4,6 +4,7 @@ import { BAUD_RATE, DEFAULT_INTERVAL_S } from './constants';
 import { GeDatexS5Decoder } from './decoder';
 import { GeDatexS5Host } from './host';
 import { GeDatexS5Simulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * GE Datex-Ohmeda S/5 (AS/3, CS/3, S/5 and compatible) computer interface at 19200 8E1 with
@@ -17,7 +18,7 @@ export function createGeDatexS5Driver(options: { intervalS?: number } = {}): Dev
     protocol: 'ge-datex-s5',
     name: 'GE Datex-Ohmeda S/5 monitor (computer interface)',
     link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'even', stopBits: 1, rtscts: true },
-    createDecoder: (deviceId) => new GeDatexS5Decoder(deviceId),
+    createDecoder: (deviceId) => guardDecoder(new GeDatexS5Decoder(deviceId)),
     host: { onOpen: [requestDisplayedValues(intervalS)], onClose: [stopDisplayedValues()] },
     createHost: () => new GeDatexS5Host(intervalS),
     createSimulator: (simulatorOptions) => new GeDatexS5Simulator(simulatorOptions),

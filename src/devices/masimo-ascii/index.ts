@@ -2,6 +2,7 @@ import type { DeviceDriver } from '../driver';
 import { BAUD_RATE } from './constants';
 import { MasimoAsciiDecoder } from './decoder';
 import { MasimoAsciiSimulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * Masimo Rad-8 / Radical-7 serial output in "ASCII 1" mode: one text line a second at 9600 8N1,
@@ -12,7 +13,7 @@ export const masimoAscii: DeviceDriver = {
   protocol: 'masimo-ascii',
   name: 'Masimo Rad-8 / Radical-7 (ASCII 1 serial output)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-  createDecoder: (deviceId) => new MasimoAsciiDecoder(deviceId),
+  createDecoder: (deviceId) => guardDecoder(new MasimoAsciiDecoder(deviceId)),
   host: { onOpen: [], onClose: [] },
   createSimulator: (options) => new MasimoAsciiSimulator(options),
 };

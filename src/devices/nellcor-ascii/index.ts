@@ -2,6 +2,7 @@ import type { DeviceDriver } from '../driver';
 import { BAUD_RATE } from './constants';
 import { NellcorAsciiDecoder } from './decoder';
 import { NellcorAsciiSimulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * Nellcor N-595 (and NPB-290) real-time serial output: text lines at 9600 8N1 over the monitor's
@@ -11,7 +12,7 @@ export const nellcorAscii: DeviceDriver = {
   protocol: 'nellcor-ascii',
   name: 'Nellcor N-595 / NPB-290 (ASCII serial output)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-  createDecoder: (deviceId) => new NellcorAsciiDecoder(deviceId),
+  createDecoder: (deviceId) => guardDecoder(new NellcorAsciiDecoder(deviceId)),
   host: { onOpen: [], onClose: [] },
   createSimulator: (options) => new NellcorAsciiSimulator(options),
 };

@@ -5,6 +5,7 @@ import { OMRON_PRODUCT_ID, OMRON_VENDOR_ID, REPORT_BYTES } from './constants';
 import { OmronHemHidDecoder } from './decoder';
 import { OmronHemHidHost, type OmronHostOptions } from './host';
 import { OmronHemHidSimulator, type OmronSimulatorOptions } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 export interface OmronHemHidDriverOptions extends OmronHostOptions {
   /** Records already imported; one per process by default, so a replug never re-imports. */
@@ -35,7 +36,7 @@ export function createOmronHemHidDriver(options: OmronHemHidDriverOptions = {}):
       reportId: 0,
     },
     createDecoder: (deviceId) =>
-      new OmronHemHidDecoder(deviceId, { ledger, zone, maxRecords: options.maxRecords }),
+      guardDecoder(new OmronHemHidDecoder(deviceId, { ledger, zone, maxRecords: options.maxRecords })),
     // The conversation needs feature reports and replies: createHost, not a fixed script.
     host: { onOpen: [], onClose: [] },
     createHost: () => new OmronHemHidHost(options),

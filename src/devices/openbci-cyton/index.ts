@@ -5,6 +5,7 @@ import { CytonDecoder } from './decoder';
 import { CytonHost } from './host';
 import { checkGain, mappedLeads, type CytonOptions } from './lead-map';
 import { CytonSimulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * An OpenBCI Cyton used as an ECG front end, through its FTDI USB dongle at 115200 8N1. The lead
@@ -21,7 +22,7 @@ export function createOpenBciCytonDriver(options: CytonOptions = {}): DeviceDriv
     protocol: 'openbci-cyton',
     name: 'OpenBCI Cyton (ECG)',
     link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-    createDecoder: (deviceId) => new CytonDecoder(deviceId, options),
+    createDecoder: (deviceId) => guardDecoder(new CytonDecoder(deviceId, options)),
     host: { onOpen: [stopStreaming(), startStreaming()], onClose: [stopStreaming()] },
     createHost: () => new CytonHost(),
     createSimulator: (simulatorOptions) => new CytonSimulator({ ...simulatorOptions, gain: options.gain }),

@@ -4,6 +4,7 @@ import { BAUD_RATE, POLL_INTERVAL_MS } from './constants';
 import { IntellivueDecoder } from './decoder';
 import { IntellivueHost } from './host';
 import { IntellivueSimulator } from './simulator';
+import { guardDecoder } from '../validity/guarded-decoder';
 
 /**
  * Philips IntelliVue monitors (MP/MX series) through the MIB/RS-232 Data Export interface, at
@@ -15,7 +16,7 @@ export const philipsIntellivueMib: DeviceDriver = {
   protocol: 'philips-intellivue-mib',
   name: 'Philips IntelliVue monitor (MIB/RS-232 Data Export)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-  createDecoder: (deviceId) => new IntellivueDecoder(deviceId),
+  createDecoder: (deviceId) => guardDecoder(new IntellivueDecoder(deviceId)),
   host: {
     onOpen: [associationRequest()],
     keepAlive: { intervalMs: POLL_INTERVAL_MS, bytes: pollNumericsRequest(1, 1) },

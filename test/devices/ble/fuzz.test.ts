@@ -14,7 +14,8 @@ const T0 = Date.UTC(2026, 10, 25, 17, 0, 0);
 /** A valid value per characteristic, to mutate (document vectors where there is one). */
 const VALID: Record<string, string> = {
   '00002a37-0000-1000-8000-00805f9b34fb': '1E 48 10 00 00 04 00 02',
-  '00002a35-0000-1000-8000-00805f9b34fb': '1F 79 00 50 00 5F 00 EA 07 0B 19 11 00 00 48 00 01 3F 00',
+  // Flags 0x1E: mmHg (with 0x1F the same bytes say 121 kPa, 907 mmHg: an impossible value, dropped).
+  '00002a35-0000-1000-8000-00805f9b34fb': '1E 79 00 50 00 5F 00 EA 07 0B 19 11 00 00 48 00 01 3F 00',
   '00002a36-0000-1000-8000-00805f9b34fb': '10 96 00 FF 07 FF 07 00 00',
   '00002a5f-0000-1000-8000-00805f9b34fb': '1F DE F3 CA F3 CA F3 5A F5 D4 F3 B2 F2 20 01 00 00 00 7A E3',
   '00002a5e-0000-1000-8000-00805f9b34fb': '0F AC F3 BE F5 E8 07 0B 1D 17 08 39 20 40 22 00 00 66 E3',
@@ -24,16 +25,19 @@ const VALID: Record<string, string> = {
 function expectAccounted(profile: BleProfile, values: readonly Uint8Array[]): void {
   const decoder = profile.createDecoder(`${profile.protocol}@fuzz`);
   let errors = 0;
+  let impossible = 0;
   values.forEach((value, i) => {
     const events: DecodeEvent[] = decoder.push(value, T0 + i * 1000);
     for (const event of events) {
       if (event.kind === 'frame-error') errors++;
+      else if (event.kind === 'value-error') impossible++;
       else if (event.kind === 'reading') readingSchema.parse(event.reading);
     }
     expect(events.filter((e) => e.kind === 'frame-error').length).toBeLessThanOrEqual(1);
   });
   expect(decoder.stats.frames + decoder.stats.dropped).toBe(values.length);
   expect(decoder.stats.dropped).toBe(errors);
+  expect(decoder.stats.outOfRange).toBe(impossible);
   expect(decoder.stats.skippedBytes).toBe(0);
 }
 
@@ -46,7 +50,7 @@ describe.each(BLE_PROFILES.map((p) => [`${p.protocol} ${p.characteristic.slice(4
     it('the valid sample decodes', () => {
       const decoder = profile.createDecoder('d@x');
       expect(decoder.push(valid, T0).some((e) => e.kind === 'reading')).toBe(true);
-      expect(decoder.stats).toEqual({ frames: 1, dropped: 0, skippedBytes: 0 });
+      expect(decoder.stats).toEqual({ frames: 1, dropped: 0, skippedBytes: 0, outOfRange: 0 });
     });
 
     it('random values', () => {

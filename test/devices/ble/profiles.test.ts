@@ -45,7 +45,7 @@ describe('BleCharacteristicDecoder', () => {
     expect(kinds('04', 3)).toEqual(['frame-error']);
     decoder.reset();
     expect(kinds('04 00', 4)).toEqual(['status', 'numeric']);
-    expect(decoder.stats).toEqual({ frames: 4, dropped: 1, skippedBytes: 0 });
+    expect(decoder.stats).toEqual({ frames: 4, dropped: 1, skippedBytes: 0, outOfRange: 0 });
   });
 
   it('a cuff sends a status with every value, so a result clears "measuring"', () => {

@@ -18,7 +18,7 @@ export function byLead(events: readonly DecodeEvent[]): LeadOutput {
   let firstMetric: string | null = null;
   for (const e of events) {
     if (e.kind === 'device-info') out.info.push(`${e.key}=${e.value}`);
-    else if (e.kind === 'frame-error') out.errors.push(e.code);
+    else if (e.kind === 'frame-error' || e.kind === 'value-error') out.errors.push(e.code);
     else if (e.reading.type === 'waveform') {
       const w = e.reading;
       firstMetric ??= w.metric;
