@@ -1,3 +1,4 @@
+import { isMetricId, METRICS } from '../domain/metrics';
 import { INTL_TAGS, type Locale } from './locale';
 
 /**
@@ -22,12 +23,32 @@ export function displayUnit(ucum: string): string {
   return DISPLAY_UNITS[ucum] ?? ucum;
 }
 
+/**
+ * Where the UCUM unit alone is ambiguous: `/min` reads "bpm" for beats, but a respiratory rate
+ * counts breaths, so it keeps "/min".
+ */
+const METRIC_DISPLAY_UNITS: Readonly<Record<string, string>> = { MDC_RESP_RATE: '/min' };
+
+/** The unit a clinician expects beside this metric's value. */
+export function displayUnitOf(metric: string, ucum: string): string {
+  return (ucum === '/min' ? METRIC_DISPLAY_UNITS[metric] : undefined) ?? displayUnit(ucum);
+}
+
+/** The metric table's display decimals (PI 0.04 % needs two); undefined for an unknown metric. */
+export function precisionOf(metric: string): number | undefined {
+  return isMetricId(metric) ? METRICS[metric].precision : undefined;
+}
+
 export interface Formatter {
   readonly locale: Locale;
   /** Whole numbers stay whole unless `digits` is given; others get one decimal. `--` for none. */
   number(value: number | null | undefined, digits?: number): string;
   /** A value with its UCUM unit as displayed: `37,2 °C`, `97 %` (fr), `97%` (en), `72 bpm`. */
   quantity(value: number | null | undefined, ucum: string, digits?: number): string;
+  /** A metric's value at its display precision: `0,04 %` (PI), `37,2 °C`, `14 /min` (respiration). */
+  measurement(metric: string, value: number | null | undefined, ucum: string): string;
+  /** A metric's value alone at its display precision (for tiles that show the unit apart). */
+  metricNumber(metric: string, value: number | null | undefined): string;
   /** `25/11/2026` (fr), `25/11/2026` (en-GB). */
   date(time: Date | number): string;
   /** `14:32:05`. */
@@ -101,17 +122,20 @@ function createFormatter(locale: Locale, timeZone: string | undefined): Formatte
     return numberFormat(places).format(value);
   };
 
+  const withUnit = (shown: string, unit: string): string => {
+    if (unit === '') return shown;
+    // French puts a (narrow no-break) space before % as before every unit; English writes 97%.
+    if (unit === '%' && locale === 'en') return `${shown}%`;
+    return `${shown}${locale === 'fr' ? NARROW_NBSP : ' '}${unit}`;
+  };
+
   return {
     locale,
     number,
-    quantity(value, ucum, digits) {
-      const unit = displayUnit(ucum);
-      const shown = number(value, digits);
-      if (unit === '') return shown;
-      // French puts a (narrow no-break) space before % as before every unit; English writes 97%.
-      if (unit === '%' && locale === 'en') return `${shown}%`;
-      return `${shown}${locale === 'fr' ? NARROW_NBSP : ' '}${unit}`;
-    },
+    quantity: (value, ucum, digits) => withUnit(number(value, digits), displayUnit(ucum)),
+    measurement: (metric, value, ucum) =>
+      withUnit(number(value, precisionOf(metric)), displayUnitOf(metric, ucum)),
+    metricNumber: (metric, value) => number(value, precisionOf(metric)),
     date: (time) => dateFormat.format(time),
     time: (time, withSeconds = true) => (withSeconds ? timeSecondsFormat : timeFormat).format(time),
     dateTime: (time) => dateTimeFormat.format(time),

@@ -16,6 +16,20 @@ describe('formatterFor', () => {
     expect(fr.number(1234.5)).toBe('1234,5'); // no grouping: a vital sign is read digit by digit
   });
 
+  it('writes each metric at its display precision, with the unit a clinician expects', () => {
+    expect(plain(fr.measurement('MDC_PULS_OXIM_PERF_REL', 0.04, '%'))).toBe('0,04 %');
+    expect(en.measurement('MDC_PULS_OXIM_PERF_REL', 3.6, '%')).toBe('3.60%');
+    expect(plain(fr.measurement('MDC_TEMP_BODY', 37, 'Cel'))).toBe('37,0 °C');
+    expect(en.measurement('MDC_PULS_OXIM_SAT_O2', 97, '%')).toBe('97%');
+    // Breaths are not beats: a respiratory rate keeps "/min", a pulse reads "bpm".
+    expect(en.measurement('MDC_RESP_RATE', 14, '/min')).toBe('14 /min');
+    expect(en.measurement('MDC_PULS_OXIM_PULS_RATE', 72, '/min')).toBe('72 bpm');
+    expect(en.metricNumber('MDC_PULS_OXIM_PERF_REL', 0.04)).toBe('0.04');
+    expect(en.metricNumber('MDC_PULS_OXIM_PERF_REL', null)).toBe('--');
+    // An unknown metric falls back to the plain number rule.
+    expect(en.measurement('MDC_UNKNOWN', 1.25, 'mV')).toBe('1.3 mV');
+  });
+
   it('says how long ago: bare in English (under a label), "il y a" in French', () => {
     expect(en.age(400)).toBe('now');
     expect(fr.age(400)).toBe('à l’instant');

@@ -1,5 +1,5 @@
 import { METRICS, type MetricId } from '../../../shared/domain/metrics';
-import { displayUnit } from '../../../shared/i18n';
+import { displayUnitOf } from '../../../shared/i18n';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { vitalsMessages } from './vitals-messages';
 import type { LatestNumeric } from './vitals-store';
@@ -37,7 +37,7 @@ export function NumericTile({ metric, latest, deviceName, nowMs, staleAfterMs }:
     >
       <header className="tile-header">
         <span className="tile-label">{label}</span>
-        <span className="tile-unit">{displayUnit(unit)}</span>
+        <span className="tile-unit">{displayUnitOf(metric, unit)}</span>
       </header>
       {/* The label says value and unit together ("37,2 °C"): a screen reader must not read "37,2" alone. */}
       <output
@@ -47,10 +47,10 @@ export function NumericTile({ metric, latest, deviceName, nowMs, staleAfterMs }:
         aria-label={
           latest?.value === null || latest?.value === undefined
             ? m.noValue
-            : format.quantity(latest.value, unit)
+            : format.measurement(metric, latest.value, unit)
         }
       >
-        {format.number(latest?.value)}
+        {format.metricNumber(metric, latest?.value)}
       </output>
       <footer className="tile-footer">
         <span className="tile-device">{deviceName ?? latest?.device ?? m.noDevice}</span>
