@@ -114,13 +114,16 @@ export class Cms50LegacyDecoder implements Decoder {
     this.counts.frames++;
     // No invalid-value markers are documented for this stream; the device's own flags say when
     // it has no measurement (probe error, searching for a pulse), and then the values are not used.
-    const noMeasurement = fields.probeError || fields.searching;
+    // Byte 0 bit 4 is "finger out" to one source and "searching too long" to the other: either
+    // way the device has no measurement, so it voids the numbers too (PROTOCOL.md).
+    const noMeasurement = fields.probeError || fields.searching || fields.byte0Bit4;
     frame.spo2 = noMeasurement ? null : fields.spo2;
     frame.pulseRate = noMeasurement ? null : fields.pulseRate;
     frame.pleth = fields.probeError ? null : fields.pleth;
     frame.flags =
       (fields.probeError ? OXIMETRY_FLAG.probeOff : 0) |
       (fields.searching ? OXIMETRY_FLAG.searching : 0) |
+      (fields.byte0Bit4 ? OXIMETRY_FLAG.searchingTooLong : 0) |
       (fields.spo2Dropping ? OXIMETRY_FLAG.lowSpo2 : 0) |
       (fields.pulseBeep ? OXIMETRY_FLAG.pulseBeep : 0);
     this.readings.add(frame, timeMs, events);

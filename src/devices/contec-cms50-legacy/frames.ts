@@ -67,8 +67,8 @@ export function readFrame(bytes: Uint8Array, offset: number, out: LegacyFrame): 
   out.pulseRate = ((b2 & B2.pulseRateBit7) << 1) | (bytes[offset + 3] & 0x7f);
   out.spo2 = bytes[offset + 4] & 0x7f;
   // A measured SpO2 above 100 % is corruption; while the device reports no measurement
-  // (probe error, searching) the numerics are not used, so the field may hold anything.
-  if (out.spo2 > MAX_SPO2_PERCENT && !out.probeError && !out.searching) {
+  // (probe error, searching, byte 0 bit 4) the numerics are not used, so the field may hold anything.
+  if (out.spo2 > MAX_SPO2_PERCENT && !out.probeError && !out.searching && !out.byte0Bit4) {
     return `SpO2 ${out.spo2} is out of range`;
   }
   return null;

@@ -1,7 +1,7 @@
 import type { FrameErrorCode } from '../driver';
 import { frameError, type FrameError } from '../framing/frame-error';
 import {
-  checkSumAndFloat,
+  checksumError,
   frameChecksum,
   STATUS_BIT,
   statusFields,
@@ -14,11 +14,12 @@ import { AT, FORMAT, FRAME_LEAD, FRAME_LENGTH } from './constants';
 /** Format #2 frame: `01 STATUS PLETH FLOAT CHK`, CHK = (b0+b1+b2+b3) mod 256. Field table: PROTOCOL.md. */
 export const DF2_LAYOUT: PlethFrameLayout = {
   format: FORMAT,
+  statusAt: AT.status,
   couldStart: (bytes, i, end) =>
     bytes[i] === FRAME_LEAD && (i + 1 >= end || (bytes[i + 1] & STATUS_BIT.marker) !== 0),
   check(bytes, i): FrameErrorCode | null {
     if (bytes[i] !== FRAME_LEAD || !(bytes[i + AT.status] & STATUS_BIT.marker)) return 'malformed';
-    return checkSumAndFloat(bytes, i, AT.float);
+    return checksumError(bytes, i);
   },
   read(bytes, i, out) {
     out.status = bytes[i + AT.status];
@@ -35,7 +36,7 @@ export const DF2_LAYOUT: PlethFrameLayout = {
 export interface Df2Frame extends StatusFields {
   /** 0..255, compressed IR waveform. */
   readonly pleth: number;
-  /** 0..127; its meaning depends on the frame number in the packet (../nonin/packet.ts). */
+  /** 0..255 (reserved bytes are undefined); its meaning depends on the frame number in the packet (../nonin/packet.ts). */
   readonly float: number;
 }
 
@@ -51,6 +52,5 @@ export function parseFrame(bytes: Uint8Array): Df2Frame | FrameError {
 
 function describe(code: FrameErrorCode, bytes: Uint8Array): string {
   if (code === 'checksum') return `checksum ${bytes[AT.checksum]}, expected ${frameChecksum(bytes, 0)}`;
-  if (code === 'out-of-range') return `FLOAT byte ${bytes[AT.float]} is above 127`;
   return bytes[0] !== FRAME_LEAD ? `byte 0 is ${bytes[0]}, not 0x01` : 'STATUS lacks bit 7';
 }

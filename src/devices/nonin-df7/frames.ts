@@ -1,7 +1,7 @@
 import type { FrameErrorCode } from '../driver';
 import { frameError, type FrameError } from '../framing/frame-error';
 import {
-  checkSumAndFloat,
+  checksumError,
   frameChecksum,
   STATUS_BIT,
   statusFields,
@@ -13,15 +13,17 @@ import { AT, FORMAT, FRAME_LENGTH } from './constants';
 
 /**
  * Format #7 frame: `STATUS PLETH_MSB PLETH_LSB FLOAT CHK`, CHK = (b0+b1+b2+b3) mod 256, pleth =
- * MSB·256 + LSB. Only STATUS > 127 marks a frame start, and pleth bytes may have bit 7 too, so
- * the checksum does most of the resync work. Field table: PROTOCOL.md.
+ * MSB·256 + LSB. Only STATUS > 127 marks a frame start, and pleth bytes may have bit 7 too, so a
+ * window that passes the checksum is weak evidence of a frame: the decoder wants the frames after
+ * it too before it takes it (../nonin/pleth-decoder.ts). Field table: PROTOCOL.md.
  */
 export const DF7_LAYOUT: PlethFrameLayout = {
   format: FORMAT,
+  statusAt: AT.status,
   couldStart: (bytes, i) => (bytes[i] & STATUS_BIT.marker) !== 0,
   check(bytes, i): FrameErrorCode | null {
     if (!(bytes[i] & STATUS_BIT.marker)) return 'malformed';
-    return checkSumAndFloat(bytes, i, AT.float);
+    return checksumError(bytes, i);
   },
   read(bytes, i, out) {
     out.status = bytes[i];
@@ -38,7 +40,7 @@ export const DF7_LAYOUT: PlethFrameLayout = {
 export interface Df7Frame extends StatusFields {
   /** 0..65535. */
   readonly pleth: number;
-  /** 0..127; its meaning depends on the frame number in the packet (../nonin/packet.ts). */
+  /** 0..255 (reserved bytes are undefined); its meaning depends on the frame number in the packet (../nonin/packet.ts). */
   readonly float: number;
 }
 
@@ -58,6 +60,5 @@ export function parseFrame(bytes: Uint8Array): Df7Frame | FrameError {
 
 function describe(code: FrameErrorCode, bytes: Uint8Array): string {
   if (code === 'checksum') return `checksum ${bytes[AT.checksum]}, expected ${frameChecksum(bytes, 0)}`;
-  if (code === 'out-of-range') return `FLOAT byte ${bytes[AT.float]} is above 127`;
   return 'STATUS lacks bit 7';
 }

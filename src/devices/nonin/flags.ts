@@ -1,4 +1,5 @@
 import { STATUS_FLAGS, type StatusFlag } from '../../shared/domain/readings';
+import { VOIDING_FLAGS } from '../validity/reading-rules';
 
 /**
  * Nonin status conditions as bits, so the per-frame hot path compares one integer; the name array
@@ -30,6 +31,15 @@ const NAME_BY_BIT: readonly (readonly [number, StatusFlag])[] = [
   [NONIN_FLAG.marginalPerfusion, 'marginal-perfusion'],
   [NONIN_FLAG.lowBattery, 'low-battery'],
 ];
+
+/**
+ * The bits whose flag voids SpO2 and pulse (validity/reading-rules.ts: SNSA, SNSD, out of track):
+ * when this part of the set changes the emitter re-sends its numerics at once.
+ */
+export const NONIN_VOIDING_MASK = NAME_BY_BIT.reduce(
+  (mask, [bit, name]) => (VOIDING_FLAGS[name] ? mask | bit : mask),
+  0,
+);
 
 /** In STATUS_FLAGS order, so a status reading lists its flags in a stable order across drivers. */
 const ORDERED = [...NAME_BY_BIT].sort((a, b) => STATUS_FLAGS.indexOf(a[1]) - STATUS_FLAGS.indexOf(b[1]));

@@ -17,10 +17,14 @@ import { emptyNoninFrame, NoninReadingEmitter } from './readings';
  * Streaming decoder for formats #2 and #7 (75 frames/s, 25-frame packets). Two passes per push, as
  * in the Contec decoders: frame boundaries first, then decoding with sample-accurate times.
  *
- * Resync: a frame is any 5 bytes that pass the layout's start test, the checksum and the FLOAT
- * range; anything else is skipped one byte at a time, so a valid frame after garbage is found at
- * once. A failure where a frame was due (right after a valid frame) is a dropped frame, counted
- * with its reason; failures while hunting are skipped bytes, not frames.
+ * Alignment: once aligned, a frame is expected every 5 bytes; one that fails its start test or
+ * checksum where it was due is a dropped frame, counted with its reason, and the decoder hunts
+ * again. While hunting, one window that passes the checksum is not enough: a misaligned window
+ * passes by chance about once in 512 for #7 (whose only start mark is STATUS bit 7), and a real
+ * 9560 capture showed one (sample 33322 where the device sent 10752). A window is accepted only
+ * with the frames after it as evidence (RESYNC_FRAMES windows in a row pass, with at most one SYNC
+ * among them, as real frames have: SYNC marks 1 frame in 25); bytes skipped while hunting are
+ * skipped bytes, not frames.
  */
 export class NoninPlethDecoder implements Decoder {
   private readonly remainder = new ByteRemainder();
@@ -33,8 +37,8 @@ export class NoninPlethDecoder implements Decoder {
   /** Bytes skipped just before each frame of this push (0: it follows the previous frame). */
   private skippedBefore = new Int32Array(1024);
   private skippedSinceFrame = 0;
-  /** True right after a valid frame: the next bytes should be a frame. */
-  private expecting = false;
+  /** Aligned: the last bytes were a frame, so the next 5 should be one too. */
+  private aligned = false;
   private readonly replies = new ReplyWatch();
   private keepFrom = 0;
   private counts = { frames: 0, dropped: 0, skippedBytes: 0 };
@@ -79,7 +83,7 @@ export class NoninPlethDecoder implements Decoder {
     this.readings.reset();
     this.packet.reset();
     this.skippedSinceFrame = 0;
-    this.expecting = false;
+    this.aligned = false;
     this.replies.reset();
   }
 
@@ -90,23 +94,31 @@ export class NoninPlethDecoder implements Decoder {
     let count = 0;
     let i = 0;
     while (i < end) {
-      if (end - i < PLETH_FRAME_LENGTH) {
-        if (layout.couldStart(bytes, i, end)) break;
-        if (this.expecting) this.missedFrame(events, 'malformed');
+      if (this.aligned) {
+        if (end - i < PLETH_FRAME_LENGTH) {
+          if (layout.couldStart(bytes, i, end)) break;
+          this.missedFrame(events, 'malformed');
+        } else {
+          const error = layout.check(bytes, i);
+          if (error === null) {
+            if (count === this.frameOffsets.length) this.growFrameTables();
+            this.frameOffsets[count] = i;
+            this.skippedBefore[count] = this.skippedSinceFrame;
+            this.skippedSinceFrame = 0;
+            this.replies.frame();
+            count++;
+            i += PLETH_FRAME_LENGTH;
+            continue;
+          }
+          this.missedFrame(events, error);
+        }
       } else {
-        const error = layout.check(bytes, i);
-        if (error === null) {
-          if (count === this.frameOffsets.length) this.growFrameTables();
-          this.frameOffsets[count] = i;
-          this.skippedBefore[count] = this.skippedSinceFrame;
-          this.skippedSinceFrame = 0;
-          this.expecting = true;
-          this.replies.frame();
-          count++;
-          i += PLETH_FRAME_LENGTH;
+        const evidence = alignmentEvidence(layout, bytes, i, end);
+        if (evidence === WAIT_FOR_BYTES) break;
+        if (evidence === ALIGNED) {
+          this.aligned = true;
           continue;
         }
-        if (this.expecting) this.missedFrame(events, error);
       }
       this.skip(bytes[i], events);
       i++;
@@ -133,7 +145,7 @@ export class NoninPlethDecoder implements Decoder {
   }
 
   private missedFrame(events: DecodeEvent[], code: FrameErrorCode): void {
-    this.expecting = false;
+    this.aligned = false;
     this.drop(events, code, `format #${this.layout.format}: no valid frame where one was due (${code})`);
   }
 
@@ -161,4 +173,29 @@ export class NoninPlethDecoder implements Decoder {
 /** Frames most likely lost in `skipped` bytes, for the sample clock. */
 function lostSlots(skipped: number): number {
   return Math.round(skipped / PLETH_FRAME_LENGTH);
+}
+
+/** Consecutive windows that must pass before a hunting decoder takes the first one for a frame. */
+export const RESYNC_FRAMES = 3;
+
+const NOT_ALIGNED = 0;
+const ALIGNED = 1;
+const WAIT_FOR_BYTES = 2;
+
+/**
+ * Whether a frame starts at `i` of a stream the decoder is not aligned to: RESYNC_FRAMES windows
+ * in a row pass the layout's checks with at most one SYNC among them. WAIT_FOR_BYTES when the
+ * windows so far pass and the rest has not arrived (the answer must not depend on the chunking).
+ */
+function alignmentEvidence(layout: PlethFrameLayout, bytes: Uint8Array, i: number, end: number): number {
+  let syncs = 0;
+  for (let k = 0; k < RESYNC_FRAMES; k++) {
+    const at = i + k * PLETH_FRAME_LENGTH;
+    if (at >= end) return WAIT_FOR_BYTES;
+    if (end - at < PLETH_FRAME_LENGTH)
+      return layout.couldStart(bytes, at, end) ? WAIT_FOR_BYTES : NOT_ALIGNED;
+    if (layout.check(bytes, at) !== null) return NOT_ALIGNED;
+    if (bytes[at + layout.statusAt] & STATUS_BIT.sync) syncs++;
+  }
+  return syncs <= 1 ? ALIGNED : NOT_ALIGNED;
 }

@@ -25,9 +25,6 @@ export const STATUS_BIT = {
   sync: 0x01,
 } as const;
 
-/** FLOAT bytes are 0..127. */
-export const FLOAT_MASK = 0x7f;
-
 export interface PlethFrameFields {
   status: number;
   pleth: number;
@@ -40,6 +37,8 @@ export function emptyPlethFrameFields(): PlethFrameFields {
 
 export interface PlethFrameLayout {
   readonly format: 2 | 7;
+  /** Offset of the STATUS byte in the frame. */
+  readonly statusAt: number;
   /** Whether a frame may begin at `i`, judging only from bytes before `end` (a chunk's tail). */
   couldStart(bytes: Uint8Array, i: number, end: number): boolean;
   /** Full check of the 5 bytes at `i`: null when valid. Allocation-free. */
@@ -54,10 +53,14 @@ export function frameChecksum(bytes: Uint8Array, i: number): number {
   return (bytes[i] + bytes[i + 1] + bytes[i + 2] + bytes[i + 3]) & 0xff;
 }
 
-/** The checks after the layout-specific start test: checksum, then the FLOAT range. */
-export function checkSumAndFloat(bytes: Uint8Array, i: number, floatAt: number): FrameErrorCode | null {
-  if (frameChecksum(bytes, i) !== bytes[i + 4]) return 'checksum';
-  return bytes[i + floatAt] > FLOAT_MASK ? 'out-of-range' : null;
+/**
+ * The check after the layout-specific start test: the checksum. The FLOAT byte is not checked: the
+ * document gives it "Range: 00 to 127" yet says reserved FLOAT bytes are "undefined (range of 0 to
+ * 255)", and a real 9560 sends its firmware revision (frame 4) as 0x94 (`01 80 43 94 58`). The
+ * fields that must have bit 7 clear (HR, SpO2, STAT2) are masked where they are read (packet.ts).
+ */
+export function checksumError(bytes: Uint8Array, i: number): FrameErrorCode | null {
+  return frameChecksum(bytes, i) === bytes[i + 4] ? null : 'checksum';
 }
 
 /** NONIN_FLAG bits of a STATUS byte. */

@@ -1,7 +1,7 @@
 import type { DecodeEvent } from '../driver';
 import type { MetricId } from '../../shared/domain/metrics';
 import { METRIC, NUMERIC_REFRESH_MS } from '../oximetry/oximetry-readings';
-import { noninFlagNames } from './flags';
+import { NONIN_VOIDING_MASK, noninFlagNames } from './flags';
 import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 
 /**
@@ -78,6 +78,9 @@ export class NoninReadingEmitter {
   add(frame: NoninFrame, timeMs: number, events: DecodeEvent[], pleth?: number): void {
     let time: string | null = null;
     if (frame.flags !== this.lastFlags) {
+      // Status first, so the reading guard voids this frame's numerics; and when a voiding flag
+      // comes or goes, the numerics are re-sent now rather than at the next refresh.
+      if ((frame.flags ^ this.lastFlags) & NONIN_VOIDING_MASK) this.resendNumerics();
       this.lastFlags = frame.flags;
       time = this.iso.format(timeMs);
       events.push({
@@ -117,10 +120,14 @@ export class NoninReadingEmitter {
   }
 
   reset(): void {
-    this.spo2.reset();
-    this.pulseRate.reset();
+    this.resendNumerics();
     this.lastFlags = -1;
     this.runSamples = [];
+  }
+
+  private resendNumerics(): void {
+    this.spo2.reset();
+    this.pulseRate.reset();
   }
 
   private numeric(

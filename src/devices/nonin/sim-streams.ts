@@ -60,8 +60,11 @@ export class PlethStream implements FormatStream {
         this.encode({ status: this.status(sample, position === 1), pleth, float: this.floats[position - 1] }),
       );
       const values: Record<string, number | null> = { [METRIC.pleth]: pleth };
-      if (this.knownSpo2 !== undefined) values[METRIC.spo2] = this.knownSpo2;
-      if (this.knownPulseRate !== undefined) values[METRIC.pulseRate] = this.knownPulseRate;
+      // What a receiver may show: nothing before the first packet, and null while the STATUS byte
+      // says finger out (SNSA) or out of track: device flags win over the numbers they qualify.
+      const voided = sample.probeOff || sample.searching;
+      if (this.knownSpo2 !== undefined) values[METRIC.spo2] = voided ? null : this.knownSpo2;
+      if (this.knownPulseRate !== undefined) values[METRIC.pulseRate] = voided ? null : this.knownPulseRate;
       frames.push(values);
       this.sent++;
     }

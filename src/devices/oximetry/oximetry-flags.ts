@@ -1,4 +1,5 @@
 import type { StatusFlag } from '../../shared/domain/readings';
+import { VOIDING_FLAGS } from '../validity/reading-rules';
 
 /**
  * Pulse-oximeter status conditions as bits, so the per-frame hot path compares one integer instead
@@ -26,3 +27,14 @@ export function flagNames(mask: number): StatusFlag[] {
   for (const [bit, name] of FLAG_NAMES) if (mask & bit) names.push(name);
   return names;
 }
+
+/**
+ * The bits whose flag voids the oximetry numerics (validity/reading-rules.ts: probe off,
+ * searching…). When this part of the set changes, the emitter re-sends every numeric at once, so
+ * the record turns to `null` the moment the device says so, and back to a number the moment it
+ * measures again, instead of up to a second later.
+ */
+export const VOIDING_MASK = FLAG_NAMES.reduce(
+  (mask, [bit, name]) => (VOIDING_FLAGS[name] ? mask | bit : mask),
+  0,
+);

@@ -2,7 +2,7 @@ import type { DecodeEvent } from '../driver';
 import type { Reading } from '../../shared/domain/readings';
 import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import type { MetricId } from '../../shared/domain/metrics';
-import { flagNames } from './oximetry-flags';
+import { flagNames, VOIDING_MASK } from './oximetry-flags';
 
 /**
  * Turns decoded pulse-oximeter frames into readings (design §3), shared by every oximeter driver:
@@ -10,7 +10,9 @@ import { flagNames } from './oximetry-flags';
  * - SpO2, pulse rate and perfusion index become numerics when the value changes, and at least once
  *   per second of device time (monitors refresh numerics at 1 Hz; 60 identical values a second
  *   would only load the bus, the recorder and the data channel);
- * - status flags become a status reading whenever the active set changes (and on the first frame).
+ * - status flags become a status reading whenever the active set changes (and on the first frame),
+ *   before the frame's numerics, so the reading guard (validity/guarded-decoder.ts) voids them;
+ *   when a voiding flag (probe off, searching…) comes or goes, every numeric is re-sent at once.
  */
 
 export const METRIC = {
@@ -73,6 +75,7 @@ export class OximetryReadingEmitter {
   /** Adds one frame measured at `timeMs` (device time from the sample clock). */
   add(frame: OximetryFrame, timeMs: number, events: DecodeEvent[]): void {
     if (frame.flags !== this.lastFlags) {
+      if ((frame.flags ^ this.lastFlags) & VOIDING_MASK) this.resendNumerics();
       this.lastFlags = frame.flags;
       this.emit(events, {
         type: 'status',
@@ -108,11 +111,15 @@ export class OximetryReadingEmitter {
   }
 
   reset(): void {
+    this.resendNumerics();
+    this.lastFlags = -1;
+    this.runSamples = [];
+  }
+
+  private resendNumerics(): void {
     this.spo2.reset();
     this.pulseRate.reset();
     this.perfusionIndex.reset();
-    this.lastFlags = -1;
-    this.runSamples = [];
   }
 
   private numeric(

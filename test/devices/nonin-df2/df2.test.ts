@@ -30,7 +30,7 @@ describe('format #2 frames: document vectors (device-protocols §3.1, Pufferfish
       hexToBytes(hex),
     );
   });
-  it('01 81 02 00 00 fails the checksum; 01 7F 02 00 82 lacks STATUS bit 7; FLOAT > 127 is out of range', () => {
+  it('01 81 02 00 00 fails the checksum; 01 7F 02 00 82 lacks STATUS bit 7; 02 … lacks the lead byte', () => {
     expect(parseFrame(hexToBytes('01 81 02 00 00'))).toMatchObject({ kind: 'frame-error', code: 'checksum' });
     expect(parseFrame(hexToBytes('01 7F 02 00 82'))).toMatchObject({
       kind: 'frame-error',
@@ -40,11 +40,13 @@ describe('format #2 frames: document vectors (device-protocols §3.1, Pufferfish
       kind: 'frame-error',
       code: 'malformed',
     });
-    expect(parseFrame(hexToBytes('01 80 00 80 01'))).toMatchObject({
-      kind: 'frame-error',
-      code: 'out-of-range',
-    });
+    expect(parseFrame(hexToBytes('01 80 00 00 80'))).toMatchObject({ kind: 'frame-error', code: 'checksum' });
     expect(parseFrame(hexToBytes('01 80 00 00'))).toMatchObject({ kind: 'frame-error', code: 'malformed' });
+  });
+  it('01 80 43 94 58 (real 9560 capture, frame 4: SREV 0x94) is valid: FLOAT bit 7 is allowed', () => {
+    // The document says FLOAT is 0..127 but reserved FLOAT bytes are "undefined (range of 0 to
+    // 255)", and the device sends its firmware revision with bit 7 set.
+    expect(parseFrame(hexToBytes('01 80 43 94 58'))).toMatchObject({ sync: false, pleth: 0x43, float: 0x94 });
   });
   it('the vectors as the first five frames of a packet give HR 72 and SpO2 97 (all -D and E- values too)', () => {
     const head = ['01 81 01 00 83', '01 80 01 48 CA', '01 80 01 61 E3', '01 80 01 30 B2', '01 80 01 00 82'];

@@ -27,16 +27,14 @@ describe('format #7 frames (device-protocols §3.2; vectors DERIVED from the #2 
       float: 0x48,
     });
   });
-  it('rejects a bad checksum, a STATUS without bit 7 and a FLOAT above 127', () => {
+  it('rejects a bad checksum and a STATUS without bit 7; takes a FLOAT with bit 7 (SREV 0x94)', () => {
     expect(parseFrame(hexToBytes('81 12 34 00 C8'))).toMatchObject({ kind: 'frame-error', code: 'checksum' });
     expect(parseFrame(hexToBytes('01 12 34 00 47'))).toMatchObject({
       kind: 'frame-error',
       code: 'malformed',
     });
-    expect(parseFrame(hexToBytes('80 00 00 80 00'))).toMatchObject({
-      kind: 'frame-error',
-      code: 'out-of-range',
-    });
+    // The real 9560 capture's SREV 0x94 (`01 80 43 94 58` in #2) carried in a #7 frame [DERIVED].
+    expect(parseFrame(hexToBytes('80 00 43 94 57'))).toMatchObject({ pleth: 0x43, float: 0x94 });
   });
   it('combines HR as (MSB << 7) | LSB, not OpenICE’s << 8', () => {
     expect(heartRate(0x02, 0x2c)).toBe(300);

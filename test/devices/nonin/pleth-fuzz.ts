@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { DecodeEvent } from '../../../src/devices/driver';
 import { concatBytes } from '../../../src/devices/framing/concat';
 import { readingSchema } from '../../../src/shared/domain/readings';
+import { RESYNC_FRAMES } from '../../../src/devices/nonin/pleth-decoder';
 import { normalize, readingsOf } from '../support';
 import { chunkingInvariance, mutate, mutationsArb, tail } from './fuzz';
 import type { PlethSuiteSubject } from './pleth-suite';
@@ -22,7 +23,7 @@ export function describePlethFuzz(subject: PlethSuiteSubject, valid: readonly Ui
   };
   const plethOfValid = valid.map((_, i) => subject.plethOf(i));
 
-  it('fuzz: random bytes never throw; after garbage it resyncs within one frame', () => {
+  it('fuzz: random bytes never throw; after garbage it resyncs on the first frame it can confirm', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (b) => void check(b)),
       { numRuns: 2000 },
@@ -36,15 +37,23 @@ export function describePlethFuzz(subject: PlethSuiteSubject, valid: readonly Ui
     );
   });
 
-  it('fuzz: a corrupted frame never yields a reading, is counted, and the next-but-one frame decodes', () => {
+  it('fuzz: a corrupted frame never yields a reading, is counted, and the frame after it decodes', () => {
+    // Corrupted once the decoder is aligned (after RESYNC_FRAMES frames), with RESYNC_FRAMES whole
+    // frames behind it as the evidence the decoder needs to align again.
+    const lastCorruptible = valid.length - RESYNC_FRAMES - 1;
     fc.assert(
-      fc.property(fc.nat({ max: 9 }), fc.nat({ max: 4 }), fc.integer({ min: 1, max: 255 }), (k, at, xor) => {
-        const corrupted = valid.map((f, i) => (i === k + 1 ? f.map((b, j) => (j === at ? b ^ xor : b)) : f));
-        const out = normalize(check(concatBytes(corrupted)));
-        expect(out.errors.length).toBeGreaterThan(0);
-        expect(out.samples.slice(0, k + 1)).toEqual(plethOfValid.slice(0, k + 1));
-        expect(tail(out.samples, valid.length - k - 3)).toEqual(plethOfValid.slice(k + 3));
-      }),
+      fc.property(
+        fc.integer({ min: RESYNC_FRAMES, max: lastCorruptible }),
+        fc.nat({ max: 4 }),
+        fc.integer({ min: 1, max: 255 }),
+        (c, at, xor) => {
+          const corrupted = valid.map((f, i) => (i === c ? f.map((b, j) => (j === at ? b ^ xor : b)) : f));
+          const out = normalize(check(concatBytes(corrupted)));
+          expect(out.errors.length).toBeGreaterThan(0);
+          expect(out.samples.slice(0, c)).toEqual(plethOfValid.slice(0, c));
+          expect(tail(out.samples, valid.length - c - 1)).toEqual(plethOfValid.slice(c + 1));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -159,5 +159,5 @@ export function describePlethDecoder(subject: PlethSuiteSubject): void {
     );
   });
 
-  describePlethFuzz(subject, frames.slice(0, 12));
+  describePlethFuzz(subject, frames.slice(0, 16));
 }
