@@ -1,4 +1,5 @@
 import type { MetricId } from '../../shared/domain/metrics';
+import type { DeviceClockZone } from '../bp/device-clock';
 import { isoTimeOf, type Reading, type StatusFlag } from '../../shared/domain/readings';
 import { frameError, type FrameError } from '../framing/frame-error';
 
@@ -11,6 +12,11 @@ export interface BleDecoded<Fields> {
   readonly kind: 'decoded';
   readonly fields: Fields;
   readonly readings: Reading[];
+  /**
+   * UTC epoch ms of the measurement's own device timestamp, when the value carries one that is
+   * known (a stored measurement); absent or null when its readings are stamped with the arrival.
+   */
+  readonly deviceTimeMs?: number | null;
 }
 
 export type BleDecodeResult<Fields> = BleDecoded<Fields> | FrameError;
@@ -18,6 +24,11 @@ export type BleDecodeResult<Fields> = BleDecoded<Fields> | FrameError;
 export interface BleDecodeOptions {
   /** Local time minus UTC in minutes, for the device's Date Time fields (see ble-time.ts). */
   readonly utcOffsetMinutes?: number;
+  /**
+   * The zone the device's clock was set in; when given it wins over `utcOffsetMinutes`, and each
+   * stored date gets the offset in force on that date (see ble-time.ts).
+   */
+  readonly zone?: DeviceClockZone;
 }
 
 /** Formats reading times; the streaming decoders pass a cache, plain calls use isoTimeOf. */

@@ -1,14 +1,18 @@
+import type { DeviceClockZone } from '../bp/device-clock';
 import { frameError, type FrameError } from '../framing/frame-error';
 
 /**
  * The Bluetooth "Date Time" field (7 bytes): year u16 LE, month, day, hours, minutes, seconds
  * (device-protocols §9). It carries no time zone: a health device shows and stamps local wall-clock
- * time (set by the user or by the Current Time Service), so the caller says how far local time is
- * from UTC (`utcOffsetMinutes`, e.g. +60 for CET) and we return UTC epoch ms.
+ * time (set by the user or by the Current Time Service), so the caller says which zone that is and
+ * we return UTC epoch ms. A `zone` converts each date with the offset in force on that date (a
+ * cuff's reading stored before a daylight-saving change keeps its true instant); without one,
+ * `utcOffsetMinutes` (local − UTC, e.g. +60 for CET) applies to every date.
  *
- * Per the SIG definition a zero year, month or day means "not known": then there is no timestamp
- * (the caller uses the arrival time). Any other field out of range (month 13, 25 h, 30 February) is
- * a corrupted value: a frame error, because a wrong date on a stored measurement is worse than none.
+ * Per the SIG definition (org.bluetooth.characteristic.date_time) a zero year, month or day means
+ * "not known": then there is no timestamp (the caller uses the arrival time). Any other field out
+ * of range (month 13, 25 h, 30 February) is a corrupted value: a frame error, because a wrong date
+ * on a stored measurement is worse than none.
  */
 export const DATE_TIME_BYTES = 7;
 const MIN_YEAR = 1582;
@@ -18,6 +22,7 @@ export function readDateTime(
   bytes: Uint8Array,
   offset: number,
   utcOffsetMinutes: number,
+  zone?: DeviceClockZone,
 ): number | null | FrameError {
   const year = bytes[offset] | (bytes[offset + 1] << 8);
   const month = bytes[offset + 2];
@@ -30,6 +35,9 @@ export function readDateTime(
     return badDate(year, month, day, hours, minutes, seconds);
   }
   if (day > daysInMonth(year, month)) return badDate(year, month, day, hours, minutes, seconds);
+  if (zone !== undefined) {
+    return zone.toEpochMs({ year, month, day, hour: hours, minute: minutes, second: seconds });
+  }
   const utcSeconds = daysFromCivil(year, month, day) * 86_400 + hours * 3600 + minutes * 60 + seconds;
   return (utcSeconds - utcOffsetMinutes * 60) * 1000;
 }

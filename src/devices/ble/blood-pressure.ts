@@ -41,7 +41,10 @@ export const UNKNOWN_USER = 255;
 
 export interface BloodPressureMeasurement {
   readonly unit: 'mmHg' | 'kPa';
-  /** Converted to mmHg (0.1 mmHg resolution); null for an SFLOAT special value. */
+  /**
+   * Converted to mmHg (0.1 mmHg resolution) before any range check; null for SFLOAT NaN, NRes or
+   * reserved, ±Infinity for ±INF (beyond the cuff's range: dropped by the reading rules).
+   */
   readonly systolicMmHg: number | null;
   readonly diastolicMmHg: number | null;
   readonly meanMmHg: number | null;
@@ -56,11 +59,12 @@ export interface BloodPressureMeasurement {
 }
 
 /**
- * A result measurement: systolic, diastolic, mean and (when sent) pulse as four numerics with the
- * same time (design §3), stamped with the device's timestamp when it sent one (a cuff may deliver
- * stored measurements hours later), and a status reading listing the measurement-status conditions
- * (an empty list clears the intermediate `measuring` status). Pulse is MDC_PULS_RATE_NON_INV: it
- * is measured by the cuff's oscillometry, not by an oximeter or an ECG.
+ * A result measurement: a status reading listing the measurement-status conditions (an empty list
+ * clears the intermediate `measuring` status), then systolic, diastolic, mean and (when sent) pulse
+ * as four numerics with the same time (design §3), all stamped with the device's timestamp when it
+ * sent a known one (a cuff may deliver stored measurements days later), else with the arrival. The
+ * status comes first because the reading rules apply a status to the numerics after it. Pulse is
+ * MDC_PULS_RATE_NON_INV: it is measured by the cuff's oscillometry, not by an oximeter or an ECG.
  */
 export function decodeBloodPressure(
   bytes: Uint8Array,
@@ -73,12 +77,12 @@ export function decodeBloodPressure(
   if (parsed.kind === 'frame-error') return parsed;
   const m = parsed.fields;
   const out = new ReadingList(deviceId, formatTime(m.timestampMs ?? atMs));
+  out.status(m.statusFlags);
   out.numeric('MDC_PRESS_BLD_NONINV_SYS', m.systolicMmHg, 'mm[Hg]');
   out.numeric('MDC_PRESS_BLD_NONINV_DIA', m.diastolicMmHg, 'mm[Hg]');
   out.numeric('MDC_PRESS_BLD_NONINV_MEAN', m.meanMmHg, 'mm[Hg]');
   if (m.pulseRate !== undefined) out.numeric('MDC_PULS_RATE_NON_INV', m.pulseRate, '/min');
-  out.status(m.statusFlags);
-  return { kind: 'decoded', fields: m, readings: out.readings };
+  return { kind: 'decoded', fields: m, readings: out.readings, deviceTimeMs: m.timestampMs };
 }
 
 export interface IntermediateCuffPressure {
@@ -128,7 +132,7 @@ function parseBloodPressure(bytes: Uint8Array, name: string, options: BleDecodeO
   let offset = 7;
   let timestampMs: number | null = null;
   if (flags & BP_FLAG.timestamp) {
-    const time = readDateTime(bytes, offset, options.utcOffsetMinutes ?? 0);
+    const time = readDateTime(bytes, offset, options.utcOffsetMinutes ?? 0, options.zone);
     if (time !== null && typeof time === 'object') return time;
     timestampMs = time;
     offset += DATE_TIME_BYTES;

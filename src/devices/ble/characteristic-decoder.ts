@@ -1,6 +1,7 @@
 import type { DecodeEvent, Decoder, DecoderStats } from '../driver';
 import type { BleDecodeFunction, BleDecodeOptions } from './ble-decoded';
 import { IsoTimeFormatter } from '../framing/iso-time-formatter';
+import type { MeasurementMemory } from './measurement-memory';
 
 /**
  * When a characteristic's status reading is worth sending: `every-value` for discrete measurements
@@ -9,6 +10,19 @@ import { IsoTimeFormatter } from '../framing/iso-time-formatter';
  * rate strap, a continuous oximeter), as the wired drivers do.
  */
 export type StatusPolicy = 'every-value' | 'on-change';
+
+export interface CharacteristicPolicy {
+  readonly status: StatusPolicy;
+  /**
+   * Where one value is one measurement the device may send again (BP result, thermometer, spot
+   * check), the memory of those already taken: a repeat with a known device timestamp yields only
+   * a `duplicate-measurement` device-info (measurement-memory.ts). Absent for streams.
+   */
+  readonly episodic?: MeasurementMemory;
+}
+
+/** device-info key of a re-sent episodic measurement; value: its device time (ISO). */
+export const DUPLICATE_MEASUREMENT_INFO = 'duplicate-measurement';
 
 /**
  * A `Decoder` for one GATT characteristic. Unlike a serial stream, Bluetooth delivers whole values:
@@ -25,7 +39,7 @@ export class BleCharacteristicDecoder<Fields> implements Decoder {
   constructor(
     private readonly deviceId: string,
     private readonly decode: BleDecodeFunction<Fields>,
-    private readonly statusPolicy: StatusPolicy,
+    private readonly policy: CharacteristicPolicy,
     private readonly options: BleDecodeOptions = {},
   ) {}
 
@@ -40,9 +54,14 @@ export class BleCharacteristicDecoder<Fields> implements Decoder {
       return [{ kind: 'frame-error', code: result.code, detail: result.detail }];
     }
     this.counts.frames++;
+    const deviceTimeMs = result.deviceTimeMs ?? null;
+    const memory = this.policy.episodic;
+    if (memory !== undefined && deviceTimeMs !== null && !memory.remember(this.deviceId, chunk)) {
+      return [{ kind: 'device-info', key: DUPLICATE_MEASUREMENT_INFO, value: this.formatTime(deviceTimeMs) }];
+    }
     const events: DecodeEvent[] = [];
     for (const reading of result.readings) {
-      if (reading.type === 'status' && this.statusPolicy === 'on-change') {
+      if (reading.type === 'status' && this.policy.status === 'on-change') {
         const key = reading.flags.join(',');
         if (key === this.lastStatusKey) continue;
         this.lastStatusKey = key;
@@ -52,6 +71,7 @@ export class BleCharacteristicDecoder<Fields> implements Decoder {
     return events;
   }
 
+  /** A reconnect: the status is sent afresh; the measurement memory is kept (it outlives us). */
   reset(): void {
     this.lastStatusKey = null;
   }

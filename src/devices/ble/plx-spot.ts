@@ -28,9 +28,15 @@ export interface PlxSpotCheckMeasurement extends PlxValues {
 }
 
 /**
- * One spot check: SpO2, pulse and (when sent) PAI numerics and a status reading, all with the
+ * One spot check: a status reading, then SpO2, pulse and (when sent) PAI numerics, all with the
  * device's timestamp when it sent one and its clock is set (a stored spot check arrives later than
- * it was taken), otherwise with the arrival time.
+ * it was taken), otherwise with the arrival time. The status comes first: the reading rules void
+ * the numerics after a status that says equipment malfunction, test data or sensor off.
+ *
+ * Flag bit 4 "Device Clock is Not Set" (SIG plx_spot_check_measurement): the Timestamp field is
+ * still there (bit 0 says so) but holds whatever an unset clock counts, often not even a date. The
+ * measurement itself is valid, so it is kept at its arrival time; the timestamp bytes are skipped
+ * without being judged, so an unset clock's impossible date never drops the spot check.
  */
 export function decodePlxSpotCheck(
   bytes: Uint8Array,
@@ -52,17 +58,18 @@ export function decodePlxSpotCheck(
   let offset = 5;
   let timestampMs: number | null = null;
   if (flags & F.timestamp) {
-    const time = readDateTime(bytes, offset, options.utcOffsetMinutes ?? 0);
-    if (time !== null && typeof time === 'object') return time;
-    // A device whose clock was never set sends a timestamp that means nothing: not a reading time.
-    timestampMs = flags & F.clockNotSet ? null : time;
+    if ((flags & F.clockNotSet) === 0) {
+      const time = readDateTime(bytes, offset, options.utcOffsetMinutes ?? 0, options.zone);
+      if (time !== null && typeof time === 'object') return time;
+      timestampMs = time;
+    }
     offset += DATE_TIME_BYTES;
   }
   const values = readPlxValues(bytes, offset, flags, F);
 
   const out = new ReadingList(deviceId, formatTime(timestampMs ?? atMs));
-  addPlxNumerics(out, values);
   addPlxStatus(out, values);
+  addPlxNumerics(out, values);
   return {
     kind: 'decoded',
     fields: {
@@ -74,5 +81,6 @@ export function decodePlxSpotCheck(
       timestampMs,
     },
     readings: out.readings,
+    deviceTimeMs: timestampMs,
   };
 }

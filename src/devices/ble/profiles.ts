@@ -3,6 +3,7 @@ import type { Decoder } from '../driver';
 import type { BleDecodeFunction, BleDecodeOptions } from './ble-decoded';
 import { decodeBloodPressure, decodeIntermediateCuffPressure } from './blood-pressure';
 import { BleCharacteristicDecoder, type StatusPolicy } from './characteristic-decoder';
+import { MeasurementMemory } from './measurement-memory';
 import { decodeHeartRate } from './heart-rate';
 import { decodePlxContinuous } from './plx-continuous';
 import { decodePlxSpotCheck } from './plx-spot';
@@ -24,9 +25,31 @@ export interface BleProfile {
   readonly characteristic: string;
   /** Indications (confirmed) for measurements a device may have stored; notifications for streams. */
   readonly delivery: 'notify' | 'indicate';
+  /**
+   * One value, one measurement (BP result, thermometer, spot check): a re-sent stored value is
+   * dropped as a duplicate (measurement-memory.ts). False for streams.
+   */
+  readonly episodic: boolean;
   /** `deviceId` becomes the `device` field of every reading. */
-  createDecoder(deviceId: string, options?: BleDecodeOptions): Decoder;
+  createDecoder(deviceId: string, options?: BleDecoderOptions): Decoder;
 }
+
+export interface BleDecoderOptions extends BleDecodeOptions {
+  /** The memory of episodic measurements already taken; default: the process-wide one. */
+  readonly measurementMemory?: MeasurementMemory;
+}
+
+/**
+ * The process-wide memory of episodic measurements: it outlives the decoders (one per connection),
+ * so a device that re-sends its stored memory after a reconnect adds nothing new.
+ */
+export const bleMeasurementMemory = new MeasurementMemory();
+
+type Kind = { readonly status: StatusPolicy; readonly episodic: boolean };
+const STREAM: Kind = { status: 'on-change', episodic: false };
+const MEASUREMENT: Kind = { status: 'every-value', episodic: true };
+/** The intermediate cuff pressure: a live status per value, nothing stored. */
+const PROGRESS: Kind = { status: 'every-value', episodic: false };
 
 function profile<Fields>(
   protocol: ProtocolId,
@@ -35,7 +58,7 @@ function profile<Fields>(
   characteristic: string,
   delivery: 'notify' | 'indicate',
   decode: BleDecodeFunction<Fields>,
-  statusPolicy: StatusPolicy,
+  kind: Kind,
 ): BleProfile {
   return {
     protocol,
@@ -43,8 +66,12 @@ function profile<Fields>(
     service,
     characteristic,
     delivery,
-    createDecoder: (deviceId, options) =>
-      guardDecoder(new BleCharacteristicDecoder(deviceId, decode, statusPolicy, options)),
+    episodic: kind.episodic,
+    createDecoder: (deviceId, options = {}) => {
+      const episodic = kind.episodic ? (options.measurementMemory ?? bleMeasurementMemory) : undefined;
+      const policy = { status: kind.status, episodic };
+      return guardDecoder(new BleCharacteristicDecoder(deviceId, decode, policy, options));
+    },
   };
 }
 
@@ -56,7 +83,7 @@ export const BLE_PROFILES: readonly BleProfile[] = [
     BLE_CHARACTERISTIC.heartRateMeasurement,
     'notify',
     decodeHeartRate,
-    'on-change',
+    STREAM,
   ),
   profile(
     'ble-blood-pressure',
@@ -65,7 +92,7 @@ export const BLE_PROFILES: readonly BleProfile[] = [
     BLE_CHARACTERISTIC.bloodPressureMeasurement,
     'indicate',
     decodeBloodPressure,
-    'every-value',
+    MEASUREMENT,
   ),
   // Same protocol id: the cuff pressure is the same device's measurement in progress.
   profile(
@@ -75,7 +102,7 @@ export const BLE_PROFILES: readonly BleProfile[] = [
     BLE_CHARACTERISTIC.intermediateCuffPressure,
     'notify',
     decodeIntermediateCuffPressure,
-    'every-value',
+    PROGRESS,
   ),
   profile(
     'ble-plx-continuous',
@@ -84,7 +111,7 @@ export const BLE_PROFILES: readonly BleProfile[] = [
     BLE_CHARACTERISTIC.plxContinuousMeasurement,
     'notify',
     decodePlxContinuous,
-    'on-change',
+    STREAM,
   ),
   profile(
     'ble-plx-spot',
@@ -93,7 +120,7 @@ export const BLE_PROFILES: readonly BleProfile[] = [
     BLE_CHARACTERISTIC.plxSpotCheckMeasurement,
     'indicate',
     decodePlxSpotCheck,
-    'every-value',
+    MEASUREMENT,
   ),
   profile(
     'ble-temperature',
@@ -102,7 +129,7 @@ export const BLE_PROFILES: readonly BleProfile[] = [
     BLE_CHARACTERISTIC.temperatureMeasurement,
     'indicate',
     decodeTemperature,
-    'every-value',
+    MEASUREMENT,
   ),
 ];
 

@@ -31,7 +31,10 @@ export const TEMPERATURE_SITES: Readonly<Record<number, string>> = {
 };
 
 export interface TemperatureMeasurement {
-  /** °C (converted from °F with 0.01 °C resolution); null for a FLOAT special value. */
+  /**
+   * °C, converted from °F (0.01 °C resolution) before any range check; null for FLOAT NaN, NRes or
+   * reserved, ±Infinity for ±INF (beyond the thermometer's range: dropped by the reading rules).
+   */
   readonly celsius: number | null;
   readonly unit: 'Cel' | '[degF]';
   readonly timestampMs: number | null;
@@ -64,7 +67,7 @@ export function decodeTemperature(
   let offset = 5;
   let timestampMs: number | null = null;
   if (flags & F.timestamp) {
-    const time = readDateTime(bytes, offset, options.utcOffsetMinutes ?? 0);
+    const time = readDateTime(bytes, offset, options.utcOffsetMinutes ?? 0, options.zone);
     if (time !== null && typeof time === 'object') return time;
     timestampMs = time;
     offset += DATE_TIME_BYTES;
@@ -78,5 +81,6 @@ export function decodeTemperature(
     kind: 'decoded',
     fields: { celsius, unit: fahrenheit ? '[degF]' : 'Cel', timestampMs, temperatureType, site },
     readings: out.readings,
+    deviceTimeMs: timestampMs,
   };
 }

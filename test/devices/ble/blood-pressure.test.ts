@@ -20,11 +20,11 @@ describe('Blood Pressure Measurement 0x2A35', () => {
     const result = decodeBloodPressure(hexToBytes('04 79 00 50 00 5F 00 48 00'), T, DEVICE);
     if (result.kind !== 'decoded') throw new Error(result.detail);
     expect(result.readings).toEqual([
+      { type: 'status', device: DEVICE, flags: [], time: TIME },
       numeric('MDC_PRESS_BLD_NONINV_SYS', 121, 'mm[Hg]'),
       numeric('MDC_PRESS_BLD_NONINV_DIA', 80, 'mm[Hg]'),
       numeric('MDC_PRESS_BLD_NONINV_MEAN', 95, 'mm[Hg]'),
       numeric('MDC_PULS_RATE_NON_INV', 72, '/min'),
-      { type: 'status', device: DEVICE, flags: [], time: TIME },
     ]);
     expect(result.fields).toMatchObject({ unit: 'mmHg', userId: undefined, measurementStatus: undefined });
   });
@@ -44,16 +44,16 @@ describe('Blood Pressure Measurement 0x2A35', () => {
     if (result.kind !== 'decoded') throw new Error(result.detail);
     const stamped = '2026-11-24T07:30:00.000Z';
     expect(result.readings).toEqual([
-      numeric('MDC_PRESS_BLD_NONINV_SYS', 120.8, 'mm[Hg]', stamped),
-      numeric('MDC_PRESS_BLD_NONINV_DIA', 80.3, 'mm[Hg]', stamped),
-      numeric('MDC_PRESS_BLD_NONINV_MEAN', 95.3, 'mm[Hg]', stamped),
-      numeric('MDC_PULS_RATE_NON_INV', 66, '/min', stamped),
       {
         type: 'status',
         device: DEVICE,
         flags: ['body-movement', 'irregular-pulse', 'pulse-out-of-range', 'improper-position'],
         time: stamped,
       },
+      numeric('MDC_PRESS_BLD_NONINV_SYS', 120.8, 'mm[Hg]', stamped),
+      numeric('MDC_PRESS_BLD_NONINV_DIA', 80.3, 'mm[Hg]', stamped),
+      numeric('MDC_PRESS_BLD_NONINV_MEAN', 95.3, 'mm[Hg]', stamped),
+      numeric('MDC_PULS_RATE_NON_INV', 66, '/min', stamped),
     ]);
     expect(result.fields).toMatchObject({ unit: 'kPa', userId: 2, measurementStatus: 0b10_1101 });
   });
@@ -68,7 +68,7 @@ describe('Blood Pressure Measurement 0x2A35', () => {
     expect(bpStatusFlags(0x20)).toEqual(['improper-position']);
   });
 
-  it('every flag combination needs exactly its fields; SFLOAT specials become null; user 255 is unknown', () => {
+  it('every flag combination needs exactly its fields; NaN/NRes become null, +INF Infinity; user 255 is unknown', () => {
     for (let flags = 0; flags < 0x20; flags++) {
       const w = new ValueWriter().u8(flags).sfloat(0x7ff).sfloat(80).sfloat(0x7fe);
       if (flags & BP_FLAG.timestamp) w.dateTime(0, 0, 0, 0, 0, 0); // unknown: arrival time is used
@@ -84,13 +84,16 @@ describe('Blood Pressure Measurement 0x2A35', () => {
       if (result.kind !== 'decoded') throw new Error(result.detail);
       const values = result.readings.flatMap((r) => (r.type === 'numeric' ? [r.value] : []));
       const diastolic = flags & BP_FLAG.unitsKpa ? 600 : 80; // 80 kPa = 600.05 mmHg
-      expect(values).toEqual([null, diastolic, null, ...(flags & BP_FLAG.pulseRate ? [null] : [])]);
+      const infinity = Number.POSITIVE_INFINITY;
+      expect(values).toEqual([null, diastolic, infinity, ...(flags & BP_FLAG.pulseRate ? [null] : [])]);
       expect(result.fields.userId).toBe(flags & BP_FLAG.userId ? null : undefined);
-      expect(result.readings.at(-1)).toMatchObject({
+      expect(result.readings[0]).toMatchObject({
         flags: flags & BP_FLAG.measurementStatus ? ['cuff-loose'] : [],
         time: TIME,
       });
-      for (const r of result.readings) readingSchema.parse(r);
+      // +INF reaches the reading rules as Infinity (dropped there); everything else is contract-valid.
+      for (const r of result.readings)
+        if (!(r.type === 'numeric' && r.value === infinity)) readingSchema.parse(r);
     }
   });
 

@@ -13,13 +13,17 @@ describe('SFLOAT (device-protocols §9)', () => {
     expect(sfloatFromRaw(0x0064)).toBe(100);
   });
 
+  // Byte literals as they arrive (little-endian), from the special-value table (HL7/phd FLOATS.md).
   it.each([
-    [0x07ff, 'NaN'],
-    [0x0800, 'NRes'],
-    [0x07fe, '+INF'],
-    [0x0802, '−INF'],
-    [0x0801, 'reserved'],
-  ])('raw %i (%s) is null', (raw) => expect(sfloatFromRaw(raw)).toBeNull());
+    ['FF 07', 'NaN'],
+    ['00 08', 'NRes'],
+    ['01 08', 'reserved'],
+  ])('%s (%s) carries no value: null', (hex) => expect(readSfloat(hexToBytes(hex), 0)).toBeNull());
+
+  it('FE 07 (+INF) and 02 08 (−INF) are beyond the device range: ±Infinity, never a finite number', () => {
+    expect(readSfloat(hexToBytes('FE 07'), 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(readSfloat(hexToBytes('02 08'), 0)).toBe(Number.NEGATIVE_INFINITY);
+  });
 
   it('sign-extends exponent and mantissa', () => {
     expect(sfloatFromRaw(sfloatRaw(-1, 0))).toBe(-1);
@@ -30,10 +34,11 @@ describe('SFLOAT (device-protocols §9)', () => {
     expect(sfloatFromRaw(sfloatRaw(0x7ff, 1))).toBe(20_470);
   });
 
-  it('every 16-bit value is null or a finite number (no throw)', () => {
+  it('every 16-bit value is null, a finite number, or ±Infinity for the two INF codes only', () => {
     for (let raw = 0; raw <= 0xffff; raw++) {
       const value = sfloatFromRaw(raw);
-      if (value !== null && !Number.isFinite(value)) throw new Error(`0x${raw.toString(16)}`);
+      const infinity = raw === 0x07fe || raw === 0x0802;
+      if (value !== null && Number.isFinite(value) === infinity) throw new Error(`0x${raw.toString(16)}`);
     }
   });
 });
@@ -44,9 +49,22 @@ describe('FLOAT (device-protocols §9)', () => {
     expect(floatFromRaw(0xff00016e)).toBe(36.6);
   });
 
-  it.each([0x007fffff, 0x00800000, 0x007ffffe, 0x00800002, 0x00800001])('raw %i is null', (raw) =>
-    expect(floatFromRaw(raw)).toBeNull(),
-  );
+  it.each([
+    ['FF FF 7F 00', 'NaN'],
+    ['00 00 80 00', 'NRes'],
+    ['01 00 80 00', 'reserved'],
+  ])('%s (%s) carries no value: null', (hex) => expect(readFloat(hexToBytes(hex), 0)).toBeNull());
+
+  it('FE FF 7F 00 (+INF) and 02 00 80 00 (−INF) are ±Infinity', () => {
+    expect(readFloat(hexToBytes('FE FF 7F 00'), 0)).toBe(Number.POSITIVE_INFINITY);
+    expect(readFloat(hexToBytes('02 00 80 00'), 0)).toBe(Number.NEGATIVE_INFINITY);
+    // The same mantissas with another exponent are plain numbers.
+    expect(readFloat(hexToBytes('FE FF 7F 01'), 0)).toBe(83_886_060);
+  });
+
+  it('FF FF FF 7F is −1·10¹²⁷: a finite number (the range check, not the format, refuses it)', () => {
+    expect(readFloat(hexToBytes('FF FF FF 7F'), 0)).toBe(-1e127);
+  });
 
   it('round-trips mantissa and exponent through the writer, and never gives a non-finite value', () => {
     fc.assert(

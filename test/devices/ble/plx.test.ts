@@ -104,6 +104,12 @@ describe('PLX Spot-check Measurement 0x2A5E', () => {
     const time = '2024-11-29T23:08:57.000Z';
     expect(result.readings).toEqual([
       {
+        type: 'status',
+        device: 'ble-plx-spot@X',
+        flags: ['low-perfusion', 'device-malfunction', 'questionable'],
+        time,
+      },
+      {
         type: 'numeric',
         device: 'ble-plx-spot@X',
         metric: 'MDC_PULS_OXIM_SAT_O2',
@@ -125,12 +131,6 @@ describe('PLX Spot-check Measurement 0x2A5E', () => {
         metric: 'MDC_PULS_OXIM_PERF_REL',
         value: 8.7,
         unit: '%',
-        time,
-      },
-      {
-        type: 'status',
-        device: 'ble-plx-spot@X',
-        flags: ['low-perfusion', 'device-malfunction', 'questionable'],
         time,
       },
     ]);

@@ -21,6 +21,7 @@ describe('Temperature Measurement 0x2A1C', () => {
           time: '2026-11-25T17:00:00.000Z',
         },
       ],
+      deviceTimeMs: null,
     });
   });
 
@@ -33,8 +34,8 @@ describe('Temperature Measurement 0x2A1C', () => {
     });
   });
 
-  it.each([0x007fffff, 0x00800000, 0x007ffffe, 0x00800002, 0x00800001])(
-    'FLOAT special (raw %i) is a null value, in °C and °F',
+  it.each([0x007fffff, 0x00800000, 0x00800001])(
+    'FLOAT NaN, NRes, reserved (raw %i) is a null value, in °C and °F',
     (raw) => {
       for (const flags of [0, TEMPERATURE_FLAG.fahrenheit]) {
         const bytes = new ValueWriter()
