@@ -80,7 +80,8 @@ export class NoninReadingEmitter {
     if (frame.flags !== this.lastFlags) {
       // Status first, so the reading guard voids this frame's numerics; and when a voiding flag
       // comes or goes, the numerics are re-sent now rather than at the next refresh.
-      if ((frame.flags ^ this.lastFlags) & NONIN_VOIDING_MASK) this.resendNumerics();
+      if (((frame.flags & NONIN_VOIDING_MASK) === 0) !== ((this.lastFlags & NONIN_VOIDING_MASK) === 0))
+        this.resendNumerics();
       this.lastFlags = frame.flags;
       time = this.iso.format(timeMs);
       events.push({

@@ -75,7 +75,8 @@ export class OximetryReadingEmitter {
   /** Adds one frame measured at `timeMs` (device time from the sample clock). */
   add(frame: OximetryFrame, timeMs: number, events: DecodeEvent[]): void {
     if (frame.flags !== this.lastFlags) {
-      if ((frame.flags ^ this.lastFlags) & VOIDING_MASK) this.resendNumerics();
+      if (((frame.flags & VOIDING_MASK) === 0) !== ((this.lastFlags & VOIDING_MASK) === 0))
+        this.resendNumerics();
       this.lastFlags = frame.flags;
       this.emit(events, {
         type: 'status',
