@@ -25,6 +25,8 @@ export const API_METHOD_NAMES = [
   'consultation.media',
   'consultation.export',
   'consultation.delete',
+  'consultation.confirmMeasurement',
+  'consultation.dismissMeasurement',
   'audit.list',
   'check.run',
   'check.iceServers',

@@ -13,6 +13,7 @@ import {
   MAX_BASE64_CHARS,
   MEDIA_KINDS,
   MEDIA_MIMES,
+  pendingMeasurementIdSchema,
   reportSchema,
 } from './domain/consultation';
 import { deviceInfoSchema } from './domain/devices';
@@ -180,6 +181,20 @@ export const API_METHODS = {
   },
   /** Deletes a consultation and its media (not an active one); the audit log keeps the fact. */
   'consultation.delete': { params: z.strictObject({ id: consultationIdSchema }), result: z.null() },
+  /**
+   * A measurement from before the consultation (listed in the active summary's `pending`),
+   * confirmed for this patient: recorded at its device time, with who confirmed it (the station's
+   * operator) and when, a timeline entry and an audit row. `not-found` when it is no longer pending.
+   */
+  'consultation.confirmMeasurement': {
+    params: z.strictObject({ id: consultationIdSchema, measurementId: pendingMeasurementIdSchema }),
+    result: consultationSummarySchema,
+  },
+  /** A measurement from before the consultation, discarded unrecorded (an audit row says so). */
+  'consultation.dismissMeasurement': {
+    params: z.strictObject({ id: consultationIdSchema, measurementId: pendingMeasurementIdSchema }),
+    result: consultationSummarySchema,
+  },
   'audit.list': {
     params: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
     result: z.array(auditEntrySchema),
@@ -220,7 +235,10 @@ export const API_EVENTS = {
   readings: readingBatchSchema,
   'device.state': deviceInfoSchema,
   'settings.changed': settingsSchema,
-  /** The active consultation changed (started, ended, report saved, media added), or null. */
+  /**
+   * The active consultation changed (started, ended, report saved, media added, a measurement from
+   * before it pending, confirmed or dismissed), or null.
+   */
   'consultation.changed': consultationSummarySchema.nullable(),
   'kiosk.changed': kioskStatusSchema,
 } as const satisfies Record<ApiEvent, z.ZodType>;

@@ -75,6 +75,10 @@ export class FakeCoreBackend implements Backend {
     'consultation.media': async (params) => this.unavailable('consultation.media', params),
     'consultation.export': async (params) => this.unavailable('consultation.export', params),
     'consultation.delete': async (params) => this.unavailable('consultation.delete', params),
+    'consultation.confirmMeasurement': async (params) =>
+      this.unavailable('consultation.confirmMeasurement', params),
+    'consultation.dismissMeasurement': async (params) =>
+      this.unavailable('consultation.dismissMeasurement', params),
     'audit.list': async (params) => this.unavailable('audit.list', params),
     'check.run': async (params) => this.unavailable('check.run', params),
     'check.iceServers': async (params) => this.unavailable('check.iceServers', params),

@@ -81,6 +81,8 @@ export function fakeBackend(): {
       'consultation.media': method<'consultation.media'>(unavailable),
       'consultation.export': method<'consultation.export'>(unavailable),
       'consultation.delete': method<'consultation.delete'>(unavailable),
+      'consultation.confirmMeasurement': method<'consultation.confirmMeasurement'>(unavailable),
+      'consultation.dismissMeasurement': method<'consultation.dismissMeasurement'>(unavailable),
       'audit.list': method<'audit.list'>(unavailable),
       'check.run': method<'check.run'>(unavailable),
       'check.iceServers': method<'check.iceServers'>(unavailable),

@@ -28,6 +28,11 @@ export interface RecordedNumeric {
   readonly value: number | null;
   /** ISO 8601 UTC with milliseconds, as the reading carried it. */
   readonly time: string;
+  /**
+   * Set on a measurement taken before the consultation (a cuff's stored result) that the nurse
+   * confirmed for this patient: who (the station's operator) and when (ISO). Exports say so.
+   */
+  readonly confirmation?: { readonly by: string; readonly at: string };
 }
 
 export interface WaveformSegment {

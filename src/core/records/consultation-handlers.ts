@@ -7,6 +7,7 @@ import { DatabaseExportSource } from './database-export-source';
 import { exportFileName } from './export-file-name';
 import { runExport, type ExportRegistry } from './export-formats';
 import { LiveSummary } from './live-summary';
+import { PendingMeasurements } from './pending-measurements';
 import type { Recorder } from './recorder';
 import { RecordsError } from './records-error';
 
@@ -29,6 +30,8 @@ export interface ConsultationHandlerDeps {
   readonly now: () => number;
   /** The active consultation with its recording health; made here when not given. */
   readonly live?: LiveSummary;
+  /** Measurements from before the active consultation (the recorder fills it); made here when not given. */
+  readonly pending?: PendingMeasurements;
 }
 
 /**
@@ -39,12 +42,30 @@ export interface ConsultationHandlerDeps {
  */
 export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<BackendApi, ConsultationMethod> {
   const { store, recorder } = deps;
-  const live = deps.live ?? new LiveSummary(store, () => recorder);
+  const pending = deps.pending ?? new PendingMeasurements();
+  const live = deps.live ?? new LiveSummary(store, () => recorder, pending);
   const changed = (): void => deps.changed(live.current());
+  /** The pending measurement of the active consultation, or why there is none to decide on. */
+  const pendingOf = (id: string, measurementId: string) => {
+    const active = store.activeRecording();
+    if (active?.id !== id)
+      throw new AppErrorException(
+        'forbidden',
+        `consultation-not-active: consultation ${id} is not the active one`,
+      );
+    const measurement = pending.get(id, measurementId);
+    if (measurement === undefined)
+      throw new AppErrorException(
+        'not-found',
+        `measurement-not-pending: ${measurementId} is not waiting for a decision (confirmed, dismissed or gone)`,
+      );
+    return measurement;
+  };
   return {
     'consultation.start': (input) =>
       run(() => {
         const summary = store.start(input);
+        pending.reset(summary.id);
         recorder.noteConnectedDevices(deps.devices());
         changed();
         return live.current() ?? summary;
@@ -85,8 +106,32 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
         // The last window's readings belong to the consultation: commit them before closing it.
         recorder.flush();
         const summary = store.end(id);
+        if (store.activeRecording() === null) pending.reset(null);
         changed();
         return summary;
+      }),
+    'consultation.confirmMeasurement': ({ id, measurementId }) =>
+      run(() => {
+        const measurement = pendingOf(id, measurementId);
+        // Readings of this consultation first, so the window's order stays the arrival order.
+        recorder.flush();
+        const confirmation = store.confirmMeasurement(id, measurement);
+        recorder.noteConfirmed(
+          measurement.device,
+          measurement.values.map((v) => v.metric),
+          measurement.measuredAt,
+        );
+        pending.resolve(id, measurementId, { kind: 'confirmed', ...confirmation });
+        changed();
+        return activeSummary(live, id);
+      }),
+    'consultation.dismissMeasurement': ({ id, measurementId }) =>
+      run(() => {
+        const measurement = pendingOf(id, measurementId);
+        store.dismissMeasurement(id, measurement);
+        pending.resolve(id, measurementId, { kind: 'dismissed' });
+        changed();
+        return activeSummary(live, id);
       }),
     'consultation.list': ({ limit }) => run(() => store.list(limit)),
     'consultation.get': ({ id }) =>
@@ -132,6 +177,17 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
       }),
     'audit.list': ({ limit }) => run(() => store.auditList(limit)),
   };
+}
+
+/** The active consultation's live summary after a change made to it. */
+function activeSummary(live: LiveSummary, id: string): ConsultationSummary {
+  const summary = live.current();
+  if (summary?.id !== id)
+    throw new AppErrorException(
+      'forbidden',
+      `consultation-not-active: consultation ${id} is not the active one`,
+    );
+  return summary;
 }
 
 /** Runs a store call as a promise, with records errors mapped to API error codes. */

@@ -13,6 +13,7 @@ import {
   type MediaInfo,
   type MediaKind,
   type MediaMime,
+  type PendingMeasurement,
   type Report,
   type TimelineEvent,
   auditEntrySchema,
@@ -30,7 +31,7 @@ import {
 import { migrate } from './database/schema';
 import { jsonOf, type SqlDatabase } from './database/sql-database';
 import { checkMedia } from './media-check';
-import type { RecordedBatch } from './recorded-batch';
+import type { Confirmation, RecordedBatch } from './recorded-batch';
 import { encodeSamples } from './sample-codec';
 
 const DAY_MS = 86_400_000;
@@ -50,6 +51,8 @@ export interface ConsultationStoreOptions {
 export interface ActiveRecording {
   readonly id: string;
   readonly deviceData: boolean;
+  /** Epoch ms: an episodic measurement timed before this is not this consultation's on its own. */
+  readonly startedMs: number;
 }
 
 export interface NewMedia {
@@ -70,7 +73,7 @@ export class ConsultationStore {
   private readonly now: () => number;
   private readonly actor: () => string;
   private readonly retentionDays: () => number;
-  private active: { id: string; consent: Consent } | null = null;
+  private active: { id: string; consent: Consent; startedMs: number } | null = null;
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -130,7 +133,7 @@ export class ConsultationStore {
         `teleconsultation consent: yes; device data consent: ${consent.deviceData ? 'yes' : 'no'}; recorded by ${consent.recordedBy}`,
       );
     });
-    this.active = { id, consent };
+    this.active = { id, consent, startedMs: nowMs };
     return this.summary(id);
   }
 
@@ -140,7 +143,9 @@ export class ConsultationStore {
 
   /** The active consultation and whether its device data may be recorded; null when none. */
   activeRecording(): ActiveRecording | null {
-    return this.active === null ? null : { id: this.active.id, deviceData: this.active.consent.deviceData };
+    return this.active === null
+      ? null
+      : { id: this.active.id, deviceData: this.active.consent.deviceData, startedMs: this.active.startedMs };
   }
 
   /** The consultation a call may belong to: the active one, with consent to the teleconsultation. */
@@ -276,7 +281,7 @@ export class ConsultationStore {
   recordBatch(id: string, batch: RecordedBatch): void {
     if (batch.numerics.length === 0 && batch.chunks.length === 0) return;
     const numeric = this.db.prepare(
-      'INSERT INTO numerics (consultation, device, metric, unit, value, time_ms) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO numerics (consultation, device, metric, unit, value, time_ms, confirmation) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const channel = this.db.prepare(
       `INSERT INTO waveform_channels (consultation, device, metric, unit, rate_hz) VALUES (?, ?, ?, ?, ?)
@@ -292,7 +297,8 @@ export class ConsultationStore {
     this.db.transaction(() => {
       const devices = new Set<string>();
       for (const n of batch.numerics) {
-        numeric.run(id, n.device, n.metric, n.unit, n.value, n.timeMs);
+        const confirmation = n.confirmation === undefined ? null : JSON.stringify(n.confirmation);
+        numeric.run(id, n.device, n.metric, n.unit, n.value, n.timeMs, confirmation);
         devices.add(n.device);
       }
       for (const c of batch.chunks) {
@@ -305,6 +311,56 @@ export class ConsultationStore {
       for (const device of devices) seen.run(id, device, device, protocolOf(device));
       this.touch(id);
     });
+  }
+
+  /**
+   * A measurement from before the active consultation, confirmed for its patient by the station's
+   * operator: its values at their device time, marked with who confirmed and when, a timeline
+   * entry and an audit row, in one transaction. Returns the confirmation, for parts arriving late.
+   */
+  confirmMeasurement(id: string, measurement: PendingMeasurement): Confirmation {
+    this.requireActive(id);
+    const nowMs = this.now();
+    const confirmation: Confirmation = { by: this.actor().slice(0, 120), at: iso(nowMs) };
+    const timeMs = Date.parse(measurement.measuredAt);
+    this.db.transaction(() => {
+      this.recordBatch(id, {
+        numerics: measurement.values.map((v) => ({
+          device: measurement.device,
+          metric: v.metric,
+          unit: v.unit,
+          value: v.value,
+          timeMs,
+          confirmation,
+        })),
+        chunks: [],
+      });
+      this.insertEvent(id, {
+        kind: 'measurement-confirmed',
+        time: confirmation.at,
+        device: measurement.device,
+        measuredAt: measurement.measuredAt,
+        confirmedBy: confirmation.by,
+        values: measurement.values,
+      });
+      this.audit(
+        'measurement.confirm',
+        id,
+        `measured ${measurement.measuredAt} by ${measurement.device}, before the consultation: ${describeValues(measurement)}`,
+        confirmation.by,
+      );
+    });
+    return confirmation;
+  }
+
+  /** A measurement from before the active consultation, discarded: only the audit log keeps it. */
+  dismissMeasurement(id: string, measurement: PendingMeasurement): void {
+    this.requireActive(id);
+    this.audit(
+      'measurement.dismiss',
+      id,
+      `measured ${measurement.measuredAt} by ${measurement.device}, before the consultation, not recorded: ${describeValues(measurement)}`,
+    );
   }
 
   /** A device connected or disconnected during the active consultation. */
@@ -421,6 +477,10 @@ export class ConsultationStore {
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+function describeValues(measurement: PendingMeasurement): string {
+  return measurement.values.map((v) => `${v.metric} ${v.value ?? 'invalid'} ${v.unit}`).join(', ');
 }
 
 function protocolOf(device: string): string {

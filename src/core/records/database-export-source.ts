@@ -1,7 +1,8 @@
 import type { ConsultationDetail } from '../../shared/domain/consultation';
 import type { ExportSource, RecordedNumeric, WaveformSegment } from '../exports/export-source';
 import type { ConsultationStore } from './consultation-store';
-import type { SqlRow, SqlStatement } from './database/sql-database';
+import { z } from 'zod';
+import { jsonOf, type SqlRow, type SqlStatement } from './database/sql-database';
 import { decodeSamples } from './sample-codec';
 
 interface RecordedChannel {
@@ -10,6 +11,9 @@ interface RecordedChannel {
   readonly rateHz: number;
   readonly longestChunkMs: number;
 }
+
+/** A confirmation column, parsed on the way out like every JSON column (consultation-queries.ts). */
+const confirmationSchema = z.strictObject({ by: z.string().max(120), at: z.iso.datetime() });
 
 /** Two chunks are one segment when the second starts where the first ends, within half a sample. */
 const CONTIGUOUS_TOLERANCE = 0.5;
@@ -35,7 +39,7 @@ export class DatabaseExportSource implements ExportSource {
   *numerics(): Iterable<RecordedNumeric> {
     const rows = this.store.database
       .prepare(
-        'SELECT device, metric, unit, value, time_ms FROM numerics WHERE consultation = ? ORDER BY time_ms, rowid',
+        'SELECT device, metric, unit, value, time_ms, confirmation FROM numerics WHERE consultation = ? ORDER BY time_ms, rowid',
       )
       .iterate(this.id);
     for (const row of rows)
@@ -45,6 +49,9 @@ export class DatabaseExportSource implements ExportSource {
         unit: String(row.unit),
         value: row.value === null ? null : Number(row.value),
         time: new Date(Number(row.time_ms)).toISOString(),
+        ...(row.confirmation === null || row.confirmation === undefined
+          ? {}
+          : { confirmation: confirmationSchema.parse(jsonOf(row.confirmation)) }),
       };
   }
 

@@ -8,6 +8,14 @@ export interface NumericRow {
   readonly unit: string;
   readonly value: number | null;
   readonly timeMs: number;
+  /** Set on a measurement from before the consultation that the nurse confirmed for this patient. */
+  readonly confirmation?: Confirmation;
+}
+
+/** Who confirmed a measurement from before the consultation, and when (ISO). */
+export interface Confirmation {
+  readonly by: string;
+  readonly at: string;
 }
 
 export interface WaveformChunk {

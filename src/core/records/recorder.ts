@@ -1,8 +1,10 @@
 import type { RecordingHealth, RecordingProblemCode } from '../../shared/domain/consultation';
 import type { DeviceInfo } from '../../shared/domain/devices';
-import type { ReadingBatch } from '../../shared/domain/readings';
+import { isEpisodic, isMetricId } from '../../shared/domain/metrics';
+import type { NumericReading, ReadingBatch } from '../../shared/domain/readings';
 import type { ConsultationStore } from './consultation-store';
-import type { NumericRow, WaveformChunk } from './recorded-batch';
+import type { PendingMeasurements } from './pending-measurements';
+import type { Confirmation, NumericRow, WaveformChunk } from './recorded-batch';
 import { RecordsError } from './records-error';
 
 /** At most this much is lost to a kill -9: the readings of one window (issue 6 asks ≤ 1 s). */
@@ -24,6 +26,11 @@ export interface RecorderOptions {
    * station must show it, a record silently not being written is a safety problem.
    */
   readonly onHealthChange?: (health: RecordingHealth) => void;
+  /**
+   * Where an episodic measurement timed before the consultation's start goes instead of the record
+   * (issue 11): without it such a measurement is dropped, never recorded as this patient's.
+   */
+  readonly pending?: PendingMeasurements;
 }
 
 export interface RecorderStats {
@@ -60,6 +67,13 @@ export class Recorder {
   private readonly deviceStates = new Map<string, boolean>();
   private readonly now: () => number;
   private readonly onHealthChange: (health: RecordingHealth) => void;
+  private readonly pending: PendingMeasurements | null;
+  /**
+   * Episodic measurements already recorded in this consultation (device, metric, device time): a
+   * device that sends one again (a cuff re-downloading its newest record after a reconnect) adds
+   * nothing, as the decoder's own guard does within one connection.
+   */
+  private episodicSeen = new Set<string>();
   /** The current write failure, null while writes succeed. */
   private problem: { code: RecordingProblemCode; message: string; sinceMs: number } | null = null;
   /** Readings lost in the current (or last) failure. */
@@ -89,6 +103,7 @@ export class Recorder {
       });
     this.now = options.now ?? Date.now;
     this.onHealthChange = options.onHealthChange ?? (() => undefined);
+    this.pending = options.pending ?? null;
   }
 
   /** Whether readings reach the disk now; what the banner shows. */
@@ -130,15 +145,20 @@ export class Recorder {
     if (this.bufferedFor !== null && this.bufferedFor !== active.id && !this.flush()) this.retire();
     // A new consultation starts with a clean count once the old one's failure is over.
     if (this.bufferedFor !== active.id && this.problem === null) this.episodeDropped = 0;
+    if (this.bufferedFor !== active.id) this.episodicSeen = new Set();
     this.bufferedFor = active.id;
     for (const reading of batch.readings) {
       if (reading.type === 'numeric') {
+        const timeMs = Date.parse(reading.time);
+        const confirmation = this.episodicAdmission(active, reading, timeMs);
+        if (confirmation === false) continue;
         this.numerics.push({
           device: reading.device,
           metric: reading.metric,
           unit: reading.unit,
           value: reading.value,
-          timeMs: Date.parse(reading.time),
+          timeMs,
+          ...(confirmation === true ? {} : { confirmation }),
         });
         this.bufferedSamples += 1;
       } else if (reading.type === 'waveform' && reading.samples.length > 0) {
@@ -155,6 +175,36 @@ export class Recorder {
     }
     this.enforceBound();
     this.schedule();
+  }
+
+  /**
+   * Whether a numeric reading enters the record: continuous ones always; an episodic one once per
+   * measurement, and only when measured since the consultation started. One measured before goes
+   * to the pending list (false), unless the nurse already confirmed its measurement (a part
+   * arriving late): then it is recorded with that confirmation.
+   */
+  private episodicAdmission(
+    active: { id: string; startedMs: number },
+    reading: NumericReading,
+    timeMs: number,
+  ): boolean | Confirmation {
+    if (!isMetricId(reading.metric) || !isEpisodic(reading.metric)) return true;
+    const key = `${reading.device}\u0000${reading.metric}\u0000${timeMs}`;
+    if (this.episodicSeen.has(key)) return false;
+    let admitted: boolean | Confirmation = true;
+    if (!(timeMs >= active.startedMs)) {
+      const decided = this.pending?.add(active.id, reading, this.now()) ?? null;
+      if (decided?.kind !== 'confirmed') return false;
+      admitted = { by: decided.by, at: decided.at };
+    }
+    this.episodicSeen.add(key);
+    return admitted;
+  }
+
+  /** A measurement confirmed through the store: a repeat of it adds nothing. */
+  noteConfirmed(device: string, metrics: readonly string[], measuredAt: string): void {
+    const timeMs = Date.parse(measuredAt);
+    for (const metric of metrics) this.episodicSeen.add(`${device}\u0000${metric}\u0000${timeMs}`);
   }
 
   /** A device state change: connect / disconnect become timeline entries of the active consultation. */

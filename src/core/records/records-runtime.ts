@@ -11,6 +11,7 @@ import {
 import type { ConsultationStore } from './consultation-store';
 import type { ExportRegistry } from './export-formats';
 import { LiveSummary } from './live-summary';
+import { PendingMeasurements } from './pending-measurements';
 import { Recorder, type RecorderOptions } from './recorder';
 
 /** Retention is enforced at open and then every hour. */
@@ -59,13 +60,16 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       close: () => undefined,
     };
   }
-  const live = new LiveSummary(store, () => recorder);
+  // A measurement from before the consultation appearing must reach the station's screen at once.
+  const pending = new PendingMeasurements(() => deps.changed(live.currentOrLast(log)));
+  const live = new LiveSummary(store, () => recorder, pending);
   // The nurse must see when readings stop reaching the disk, and when they reach it again.
   const recorder: Recorder = new Recorder(store, {
     ...deps.recorder,
     log,
     now: deps.now,
     onHealthChange: () => deps.changed(live.currentOrLast(log)),
+    pending,
   });
   const unsubscribes = [
     deps.subscribeReadings((batch) => recorder.onReadings(batch)),
@@ -85,6 +89,7 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       store,
       recorder,
       live,
+      pending,
       exports: deps.exports,
       station: deps.station,
       devices: deps.devices,

@@ -158,6 +158,37 @@ export const recordingHealthSchema = z.strictObject({
 });
 export type RecordingHealth = z.infer<typeof recordingHealthSchema>;
 
+/** Most measurements from before the consultation kept pending at once (the newest are kept). */
+export const MAX_PENDING_MEASUREMENTS = 12;
+
+export const pendingMeasurementIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/, 'pending measurement id: 24 hex digits');
+
+/** One value of a measurement: a cuff result has up to four (systolic, diastolic, mean, pulse). */
+export const measuredValueSchema = z.strictObject({
+  metric: z.string().max(60),
+  unit: z.string().max(20),
+  value: z.number().nullable(),
+});
+export type MeasuredValue = z.infer<typeof measuredValueSchema>;
+
+/**
+ * An episodic measurement whose device time is older than the active consultation's start (a
+ * cuff's stored result): it may be another patient's, so it never enters the record on its own.
+ * The station shows it apart until the nurse confirms it for this patient or dismisses it.
+ */
+export const pendingMeasurementSchema = z.strictObject({
+  id: pendingMeasurementIdSchema,
+  device: z.string().max(200),
+  /** The device's own measurement time. */
+  measuredAt: isoTime,
+  /** When the station received it. */
+  receivedAt: isoTime,
+  values: z.array(measuredValueSchema).min(1).max(8),
+});
+export type PendingMeasurement = z.infer<typeof pendingMeasurementSchema>;
+
 /** A consultation as lists and banners show it. */
 export const consultationSummarySchema = z.strictObject({
   id: consultationIdSchema,
@@ -183,6 +214,11 @@ export const consultationSummarySchema = z.strictObject({
    * exported summaries, whose readings are what was saved.
    */
   recording: recordingHealthSchema.optional(),
+  /**
+   * Live only, like `recording`: measurements from before this consultation waiting for the
+   * nurse's confirmation (oldest first). Never stored: they go when the consultation ends.
+   */
+  pending: z.array(pendingMeasurementSchema).max(MAX_PENDING_MEASUREMENTS).optional(),
 });
 export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;
 
@@ -231,6 +267,15 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('note'), time: isoTime, author: text(120), text: text(10_000) }),
   z.strictObject({ kind: z.literal('call'), time: isoTime, state: z.enum(['connected', 'ended']) }),
+  /** A measurement from before the consultation, confirmed for this patient (`time`: when confirmed). */
+  z.strictObject({
+    kind: z.literal('measurement-confirmed'),
+    time: isoTime,
+    device: z.string().max(200),
+    measuredAt: isoTime,
+    confirmedBy: z.string().max(120),
+    values: z.array(measuredValueSchema).min(1).max(8),
+  }),
   z.strictObject({ kind: z.literal('report'), time: isoTime }),
   z.strictObject({ kind: z.literal('care-sheet'), time: isoTime }),
   z.strictObject({ kind: z.literal('interrupted'), time: isoTime }),
@@ -301,6 +346,8 @@ export const AUDIT_ACTIONS = [
   'consultation.export',
   'consultation.delete',
   'consultation.purge',
+  'measurement.confirm',
+  'measurement.dismiss',
   'database.open',
   'database.key-created',
 ] as const;

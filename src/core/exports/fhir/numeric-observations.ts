@@ -1,5 +1,6 @@
 import { isMetricId, METRICS, type MetricInfo } from '../../../shared/domain/metrics';
 import type { RecordedNumeric } from '../export-source';
+import { isNibpMetric, measurementGroupOf, type NibpMetric } from '../measurement-group';
 import type { BundleWriter } from './bundle-writer';
 import { VITAL_SIGNS_PROFILE } from './codes';
 import type { DeviceDirectory } from './devices';
@@ -18,23 +19,19 @@ import type { FhirObject } from './types';
 
 /**
  * Numeric readings → Observations (see README.md, "Numerics"). Every Observation is one reading
- * as the device gave it, at its own instant (effectiveDateTime); nothing is averaged:
- * - blood-pressure results: one `bp` panel per result (device + instant), components systolic,
- *   diastolic and mean;
- * - spot readings (cuff pulse, thermometers): every reading;
- * - streamed readings (SpO2, pulse, ECG heart rate, respiration, perfusion index at ~1 Hz): the last
- *   valid reading of each UTC minute (its note gives the minute's count, min and max), plus the
- *   consultation's lowest and highest reading of each stream, so a short dip survives the
- *   down-sampling.
+ * as the device gave it, at its own instant (effectiveDateTime); nothing is averaged. Which rule
+ * applies comes from the metric table's `measurement`, never from a list here:
+ * - episodic metrics (one measurement each): one Observation per measurement (device, metric,
+ *   device time; a repeat of it adds nothing); a cuff result is one `bp` panel with systolic,
+ *   diastolic, mean and the cuff's pulse as components, all at the cuff's time;
+ * - continuous metrics (SpO2, pulse, ECG heart rate, respiration, perfusion index, a monitor's
+ *   temperature probe, ~1 Hz): the last valid reading of each UTC minute (its note gives the
+ *   minute's count, min and max), plus the consultation's lowest and highest reading of each
+ *   stream, so a short dip survives the down-sampling.
+ * A measurement taken before the consultation and confirmed for this patient keeps its true time
+ * and carries a note saying so and who confirmed it.
  */
 
-const BP_COMPONENTS = [
-  'MDC_PRESS_BLD_NONINV_SYS',
-  'MDC_PRESS_BLD_NONINV_DIA',
-  'MDC_PRESS_BLD_NONINV_MEAN',
-] as const;
-type BpComponent = (typeof BP_COMPONENTS)[number];
-const SPOT_METRICS: ReadonlySet<string> = new Set(['MDC_PULS_RATE_NON_INV', 'MDC_TEMP_BODY', 'MDC_TEMP']);
 /** The compound NIBP code (11073-10101): the panel's MDC coding. */
 const MDC_PRESS_BLD_NONINV = 150020;
 
@@ -58,6 +55,17 @@ interface Extremes {
   max: ValidReading | null;
 }
 
+type Confirmation = NonNullable<RecordedNumeric['confirmation']>;
+
+/** One episodic measurement: its values by metric (the first of each wins), at one device time. */
+interface Measurement {
+  readonly device: string;
+  readonly group: string;
+  readonly time: string;
+  readonly values: Map<string, { info: MetricInfo; value: number | null }>;
+  confirmation: Confirmation | null;
+}
+
 export function addNumericObservations(
   writer: BundleWriter,
   numerics: Iterable<RecordedNumeric>,
@@ -66,10 +74,7 @@ export function addNumericObservations(
   const context = new NumericContext(writer, devices);
   const buckets = new Map<string, { device: string; info: MetricInfo; bucket: MinuteBucket }>();
   const extremes = new Map<string, { device: string; info: MetricInfo; extremes: Extremes }>();
-  const bpResults = new Map<
-    string,
-    { device: string; time: string; parts: Map<BpComponent, number | null> }
-  >();
+  const measurements = new Map<string, Measurement>();
   const skipped = new Map<string, { item: string; reason: string; count: number }>();
   const skip = (reading: RecordedNumeric, reason: string): void => {
     const key = `${reading.device}\u0000${reading.metric}\u0000${reason}`;
@@ -101,15 +106,19 @@ export function addNumericObservations(
       continue;
     }
     const point: Reading = { value: reading.value, time: reading.time };
-    if (isBpComponent(info.id)) {
-      const key = `${reading.device}\u0000${reading.time}`;
-      const result = bpResults.get(key) ?? { device: reading.device, time: reading.time, parts: new Map() };
-      result.parts.set(info.id, reading.value);
-      bpResults.set(key, result);
-      continue;
-    }
-    if (SPOT_METRICS.has(info.id)) {
-      context.point(reading.device, info, point, null);
+    if (info.measurement === 'episodic') {
+      const group = measurementGroupOf(info.id);
+      const key = `${reading.device}\u0000${group}\u0000${reading.time}`;
+      const measurement = measurements.get(key) ?? {
+        device: reading.device,
+        group,
+        time: reading.time,
+        values: new Map(),
+        confirmation: null,
+      };
+      if (!measurement.values.has(info.id)) measurement.values.set(info.id, { info, value: reading.value });
+      measurement.confirmation ??= reading.confirmation ?? null;
+      measurements.set(key, measurement);
       continue;
     }
     const streamKey = `${reading.device}\u0000${info.id}`;
@@ -142,13 +151,33 @@ export function addNumericObservations(
     if (min !== null) context.extreme(stream.device, stream.info, min, 'Lowest reading of the consultation');
     if (max !== null) context.extreme(stream.device, stream.info, max, 'Highest reading of the consultation');
   }
-  for (const result of bpResults.values()) context.bloodPressure(result.device, result.time, result.parts);
+  for (const measurement of measurements.values()) context.measurement(measurement);
   for (const entry of skipped.values())
     writer.warn(entry.item, `${entry.count} reading(s) skipped: ${entry.reason}`);
 }
 
-function isBpComponent(id: string): id is BpComponent {
-  return (BP_COMPONENTS as readonly string[]).includes(id);
+/** Panel components in this order; systolic and diastolic are always present (absent values said so). */
+const BP_COMPONENTS: readonly NibpMetric[] = [
+  'MDC_PRESS_BLD_NONINV_SYS',
+  'MDC_PRESS_BLD_NONINV_DIA',
+  'MDC_PRESS_BLD_NONINV_MEAN',
+  'MDC_PULS_RATE_NON_INV',
+];
+const BP_REQUIRED: ReadonlySet<string> = new Set(['MDC_PRESS_BLD_NONINV_SYS', 'MDC_PRESS_BLD_NONINV_DIA']);
+/** What makes a cuff measurement a BP panel: a pressure (a pulse alone is a heart-rate Observation). */
+const BP_PRESSURES: ReadonlySet<string> = new Set([...BP_REQUIRED, 'MDC_PRESS_BLD_NONINV_MEAN']);
+
+function confirmationNote(time: string, confirmation: Confirmation | null): FhirObject {
+  if (confirmation === null) return {};
+  return {
+    note: [
+      {
+        text:
+          `Measured before the consultation (${time}); confirmed for this patient by ` +
+          `${confirmation.by} at ${confirmation.at}`,
+      },
+    ],
+  };
 }
 
 class NumericContext {
@@ -167,6 +196,24 @@ class NumericContext {
       ...valueOrAbsent(reading.value, info.unit),
       ...(note === null ? {} : { note: [{ text: note }] }),
     });
+  }
+
+  /** One episodic measurement: a `bp` panel for a cuff result, else one Observation per value. */
+  measurement(measurement: Measurement): void {
+    const { device, time, values, confirmation } = measurement;
+    const note = confirmationNote(time, confirmation);
+    if ([...values.keys()].some((id) => BP_PRESSURES.has(id))) {
+      const parts = new Map<NibpMetric, number | null>();
+      for (const [id, { value }] of values) if (isNibpMetric(id)) parts.set(id, value);
+      this.bloodPressure(device, time, parts, note);
+      return;
+    }
+    for (const { info, value } of values.values())
+      this.add(`numeric/${device}/${info.id}/${time}`, device, info, {
+        effectiveDateTime: time,
+        ...valueOrAbsent(value, info.unit),
+        ...note,
+      });
   }
 
   /** One minute of a streamed metric: its last valid reading (the last reading if none is valid). */
@@ -197,8 +244,13 @@ class NumericContext {
   }
 
   /** One cuff result as a `bp` panel; a missing systolic or diastolic is an absent value, not a 0. */
-  bloodPressure(device: string, time: string, parts: ReadonlyMap<BpComponent, number | null>): void {
-    const component = (id: BpComponent): FhirObject => {
+  private bloodPressure(
+    device: string,
+    time: string,
+    parts: ReadonlyMap<NibpMetric, number | null>,
+    note: FhirObject,
+  ): void {
+    const component = (id: NibpMetric): FhirObject => {
       const info = METRICS[id];
       const value = parts.get(id);
       return {
@@ -208,8 +260,7 @@ class NumericContext {
           : valueOrAbsent(value, info.unit)),
       };
     };
-    const components = [component('MDC_PRESS_BLD_NONINV_SYS'), component('MDC_PRESS_BLD_NONINV_DIA')];
-    if (parts.has('MDC_PRESS_BLD_NONINV_MEAN')) components.push(component('MDC_PRESS_BLD_NONINV_MEAN'));
+    const components = BP_COMPONENTS.filter((id) => BP_REQUIRED.has(id) || parts.has(id)).map(component);
     this.writer.add(this.writer.uniqueKey(`numeric/${device}/bp/${time}`), {
       resourceType: 'Observation',
       meta: { profile: [VITAL_SIGNS_PROFILE.bp] },
@@ -222,6 +273,7 @@ class NumericContext {
       subject: this.writer.ids.reference(PATIENT_KEY),
       encounter: this.writer.ids.reference(ENCOUNTER_KEY),
       effectiveDateTime: time,
+      ...note,
       device: this.devices.reference(device),
       component: components,
     });

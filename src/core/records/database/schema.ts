@@ -88,6 +88,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // 2: a measurement taken before the consultation and confirmed for its patient carries who
+  // confirmed it and when (JSON {by, at}); null for every reading measured during the consultation.
+  `
+  ALTER TABLE numerics ADD COLUMN confirmation TEXT;
+  `,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer version of the app. */

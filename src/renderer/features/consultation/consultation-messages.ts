@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../shared/i18n';
+import { defineMessages, formatterFor } from '../../../shared/i18n';
 import type {
   AccompanyingRole,
   ConsultationStatus,
@@ -6,6 +6,7 @@ import type {
   Sex,
   TimelineEvent,
 } from '../../../shared/domain/consultation';
+import { measuredValuesText } from '../vitals/measured-values';
 import type { FieldProblem } from './start-form';
 
 /**
@@ -115,6 +116,10 @@ const enEvent: EventWords = (event) => {
       return `Note by ${event.author}: ${event.text}`;
     case 'call':
       return event.state === 'connected' ? 'Call connected' : 'Call ended';
+    case 'measurement-confirmed': {
+      const en = formatterFor('en');
+      return `Measured before the consultation (${en.dateTime(Date.parse(event.measuredAt))}), confirmed for this patient by ${event.confirmedBy}: ${measuredValuesText(event.values, en)}`;
+    }
     case 'report':
       return 'Report saved';
     case 'care-sheet':
@@ -142,6 +147,10 @@ const frEvent: EventWords = (event) => {
       return `Note de ${event.author} : ${event.text}`;
     case 'call':
       return event.state === 'connected' ? 'Appel connecté' : 'Fin de l’appel';
+    case 'measurement-confirmed': {
+      const fr = formatterFor('fr');
+      return `Mesure antérieure à la consultation (${fr.dateTime(Date.parse(event.measuredAt))}), confirmée pour ce patient par ${event.confirmedBy} : ${measuredValuesText(event.values, fr)}`;
+    }
     case 'report':
       return 'Compte rendu enregistré';
     case 'care-sheet':

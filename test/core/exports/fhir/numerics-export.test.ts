@@ -57,11 +57,22 @@ describe('numeric readings', () => {
     expect(validateFhir(absent[0])).toEqual([]);
   });
 
-  test('every cuff result is its own bp panel; the cuff pulse is its own heart-rate Observation', () => {
-    expect(byMdc(result, '150020')).toHaveLength(1);
-    const cuffPulse = byMdc(result, '149546');
-    expect(cuffPulse).toHaveLength(1);
-    expect(at(cuffPulse[0], 'valueQuantity', 'value')).toBe(74);
+  test('every cuff result is one bp panel: systolic, diastolic, mean and the cuff pulse at its time', () => {
+    const panels = byMdc(result, '150020');
+    expect(panels).toHaveLength(1);
+    const components = at(panels[0], 'component') as object[];
+    const values = components.map((c) => [
+      codings(c as never, 'code').at(-1)?.code,
+      at(c, 'valueQuantity', 'value'),
+    ]);
+    expect(values).toEqual([
+      ['150021', 128],
+      ['150022', 82],
+      ['150023', 97],
+      ['149546', 74],
+    ]);
+    // The cuff's pulse is part of its measurement, not a heart-rate Observation of its own.
+    expect(byMdc(result, '149546')).toHaveLength(0);
   });
 
   test('a cuff result without diastolic keeps the panel valid with an absent diastolic', () => {
