@@ -12,6 +12,8 @@ export const contecCms50Legacy: DeviceDriver = {
   protocol: 'contec-cms50-legacy',
   name: 'Contec CMS50 pulse oximeter (legacy stream)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'odd', stopBits: 1, xonxoff: true },
+  // No device range: no Contec specification with measurement ranges was found in our sources, so
+  // the metric table's broad bounds apply (PROTOCOL.md, Validity).
   createDecoder: (deviceId) => guardDecoder(new Cms50LegacyDecoder(deviceId)),
   host: { onOpen: [], onClose: [] },
   createSimulator: (options) => new Cms50LegacySimulator(options),

@@ -15,6 +15,8 @@ export const contecCms50V7: DeviceDriver = {
   protocol: 'contec-cms50-v7',
   name: 'Contec CMS50 pulse oximeter (protocol V7)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
+  // No device range: no Contec specification with measurement ranges was found in our sources, so
+  // the metric table's broad bounds apply (PROTOCOL.md, Validity).
   createDecoder: (deviceId) => guardDecoder(new Cms50V7Decoder(deviceId)),
   host: {
     onOpen: [stopStorageData(), stopRealtime(), askDeviceId(), startRealtime()],

@@ -3,6 +3,7 @@ import { BAUD_RATE } from './constants';
 import { MasimoAsciiDecoder } from './decoder';
 import { MasimoAsciiSimulator } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { MASIMO_VALIDITY } from './validity';
 
 /**
  * Masimo Rad-8 / Radical-7 serial output in "ASCII 1" mode: one text line a second at 9600 8N1,
@@ -13,7 +14,7 @@ export const masimoAscii: DeviceDriver = {
   protocol: 'masimo-ascii',
   name: 'Masimo Rad-8 / Radical-7 (ASCII 1 serial output)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
-  createDecoder: (deviceId) => guardDecoder(new MasimoAsciiDecoder(deviceId)),
+  createDecoder: (deviceId) => guardDecoder(new MasimoAsciiDecoder(deviceId), MASIMO_VALIDITY),
   host: { onOpen: [], onClose: [] },
   createSimulator: (options) => new MasimoAsciiSimulator(options),
 };

@@ -12,6 +12,8 @@ export const nellcorAscii: DeviceDriver = {
   protocol: 'nellcor-ascii',
   name: 'Nellcor N-595 / NPB-290 (ASCII serial output)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
+  // No device range: the N-595 manual's specification table was not found in our sources, so the
+  // metric table's broad bounds apply (PROTOCOL.md, Validity).
   createDecoder: (deviceId) => guardDecoder(new NellcorAsciiDecoder(deviceId)),
   host: { onOpen: [], onClose: [] },
   createSimulator: (options) => new NellcorAsciiSimulator(options),

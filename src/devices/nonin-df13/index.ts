@@ -6,6 +6,7 @@ import { FORMAT } from './constants';
 import { NoninDf13Decoder } from './decoder';
 import { createDf13Simulator } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { NONIN_VALIDITY } from '../nonin/validity';
 
 /**
  * Nonin 9560 (factory default) in data format #13: SmartPoint spot-check records, stored and
@@ -16,7 +17,7 @@ export const noninDf13: DeviceDriver = {
   protocol: 'nonin-df13',
   name: 'Nonin pulse oximeter (data format #13, spot checks)',
   link: NONIN_LINK,
-  createDecoder: (deviceId) => guardDecoder(new NoninDf13Decoder(deviceId)),
+  createDecoder: (deviceId) => guardDecoder(new NoninDf13Decoder(deviceId), NONIN_VALIDITY),
   host: { onOpen: [selectFormat13()], onClose: [] },
   createHost: () => createFormatSelectHost(FORMAT),
   createSimulator: (options) => createDf13Simulator(options),

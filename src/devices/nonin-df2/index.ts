@@ -6,6 +6,7 @@ import { FORMAT } from './constants';
 import { NoninDf2Decoder } from './decoder';
 import { createDf2Simulator } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { NONIN_VALIDITY } from '../nonin/validity';
 
 /**
  * Nonin 9560 / OEM III / 3150 / Xpod in data format #2: 75 frames a second with an 8-bit pleth,
@@ -17,7 +18,7 @@ export const noninDf2: DeviceDriver = {
   protocol: 'nonin-df2',
   name: 'Nonin pulse oximeter (data format #2)',
   link: NONIN_LINK,
-  createDecoder: (deviceId) => guardDecoder(new NoninDf2Decoder(deviceId)),
+  createDecoder: (deviceId) => guardDecoder(new NoninDf2Decoder(deviceId), NONIN_VALIDITY),
   host: { onOpen: [selectFormat2()], onClose: [] },
   createHost: () => createFormatSelectHost(FORMAT),
   createSimulator: (options) => createDf2Simulator(options),

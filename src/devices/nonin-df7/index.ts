@@ -6,6 +6,7 @@ import { FORMAT } from './constants';
 import { NoninDf7Decoder } from './decoder';
 import { createDf7Simulator } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { NONIN_VALIDITY } from '../nonin/validity';
 
 /**
  * Nonin 9560 / OEM III / 3150 / Xpod in data format #7: 75 frames a second with a 16-bit pleth,
@@ -17,7 +18,7 @@ export const noninDf7: DeviceDriver = {
   protocol: 'nonin-df7',
   name: 'Nonin pulse oximeter (data format #7)',
   link: NONIN_LINK,
-  createDecoder: (deviceId) => guardDecoder(new NoninDf7Decoder(deviceId)),
+  createDecoder: (deviceId) => guardDecoder(new NoninDf7Decoder(deviceId), NONIN_VALIDITY),
   host: { onOpen: [selectFormat7()], onClose: [] },
   createHost: () => createFormatSelectHost(FORMAT),
   createSimulator: (options) => createDf7Simulator(options),

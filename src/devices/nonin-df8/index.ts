@@ -6,6 +6,7 @@ import { FORMAT } from './constants';
 import { NoninDf8Decoder } from './decoder';
 import { createDf8Simulator } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { NONIN_VALIDITY } from '../nonin/validity';
 
 /**
  * Nonin 9560 / OEM III / 3150 / Xpod in data format #8: one 4-byte frame a second with the display
@@ -16,7 +17,7 @@ export const noninDf8: DeviceDriver = {
   protocol: 'nonin-df8',
   name: 'Nonin pulse oximeter (data format #8)',
   link: NONIN_LINK,
-  createDecoder: (deviceId) => guardDecoder(new NoninDf8Decoder(deviceId)),
+  createDecoder: (deviceId) => guardDecoder(new NoninDf8Decoder(deviceId), NONIN_VALIDITY),
   host: { onOpen: [selectFormat8()], onClose: [] },
   createHost: () => createFormatSelectHost(FORMAT),
   createSimulator: (options) => createDf8Simulator(options),
