@@ -1,3 +1,6 @@
+import { decodeAbsoluteTime } from './absolute-time';
+import { ABSOLUTE_TIME_BYTES } from './constants';
+
 /**
  * A bounds-checked big-endian reader for message bodies. Reading past the end never throws: it
  * returns 0 and marks the reader `overrun`, so a parser reads a whole structure and then checks
@@ -34,6 +37,13 @@ export class ByteReader {
     const o = this.offset;
     this.offset += 4;
     return ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
+  }
+
+  /** An 8-byte AbsoluteTime (absolute-time.ts): ms read as if UTC, or null when unset. */
+  absoluteTime(): number | null {
+    const at = this.offset;
+    this.skip(ABSOLUTE_TIME_BYTES);
+    return this.overrun ? null : decodeAbsoluteTime(this.bytes, at);
   }
 
   skip(count: number): void {

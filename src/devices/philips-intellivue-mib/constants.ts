@@ -67,10 +67,30 @@ export const ATTRIBUTE = {
   sampleArrayObserved: 0x096e,
   absoluteTime: 0x0987,
   relativeTime: 0x098f,
+  /** An observation's own time stamps (NOM_ATTR_TIME_STAMP_ABS / _REL): when it was measured. */
+  absoluteTimeStamp: 0x0990,
+  relativeTimeStamp: 0x0991,
 } as const;
 
-/** MeasurementState bits that mean "no usable value". */
-export const MEASUREMENT_STATE = { invalid: 0x8000, unavailable: 0x2000 } as const;
+/** AbsoluteTime: 8 BCD bytes (century, year, month, day, hour, minute, second, fraction). */
+export const ABSOLUTE_TIME_BYTES = 8;
+/** RelativeTime counts 1/8 ms (125 µs) since the monitor started; a u32, so it wraps after ~6.2 days. */
+export const RELATIVE_TICKS_PER_MS = 8;
+
+/** MeasurementState bits (VSCaptureMP enums; PROTOCOL.md). */
+export const MEASUREMENT_STATE = {
+  invalid: 0x8000,
+  questionable: 0x4000,
+  unavailable: 0x2000,
+  calibrationOngoing: 0x1000,
+  testData: 0x0800,
+  demoData: 0x0400,
+  validatedData: 0x0080,
+  earlyIndication: 0x0040,
+  measurementOngoing: 0x0020,
+  inAlarm: 0x0002,
+  alarmInhibited: 0x0001,
+} as const;
 
 /** FLOAT-Type special values (32-bit: 8-bit exponent, 24-bit mantissa). */
 export const FLOAT_SPECIAL = {

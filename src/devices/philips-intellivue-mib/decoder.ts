@@ -1,18 +1,26 @@
+import { isEpisodic } from '../../shared/domain/metrics';
+import type { StatusFlag } from '../../shared/domain/readings';
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { IsoTimeFormatter } from '../framing/iso-time-formatter';
 import { FRAME } from './constants';
+import { EpisodeTracker } from './episodes';
 import { FrameScanner, type FrameSink } from './frame-scanner';
 import { checkFrame } from './frames';
-import { parseMessage, type Message } from './messages';
-import { mapObservation } from './observations';
+import { parseMessage, type Message, type Observation } from './messages';
+import { flagsOfState } from './measurement-flags';
+import { mapObservation, type MappedValue } from './observations';
+
+type PollResult = Extract<Message, { kind: 'poll-result' }>;
 
 /**
  * Streaming decoder for monitor → station frames. The scanner finds frames byte by byte (so any
  * chunking decodes alike); each frame is checked (FCS first, then header and length), parsed, and
  * turned into events:
- * - poll results → one numeric reading per mapped observation, in the monitor's order, timed at
- *   the arrival of the frame (the station polls once a second, so every numeric is refreshed at
- *   1 Hz);
+ * - poll results → a status reading when the measurement-state flags change (before the numbers,
+ *   so the reading rules apply them), then the numerics in the monitor's order: continuous ones
+ *   (HR, SpO2, resp, probe temperature) every poll, timed at the arrival of the frame; episodic
+ *   ones (NIBP, spot temperature) only when a poll brings a new measurement, timed when the
+ *   monitor measured it (episodes.ts);
  * - association results, the MDS create event and errors → `device-info` events the host
  *   protocol acts on (`association`, `mds-create-event` with the invoke id, `poll-result`,
  *   `remote-error`).
@@ -20,10 +28,15 @@ import { mapObservation } from './observations';
 export class IntellivueDecoder implements Decoder {
   private readonly scanner = new FrameScanner();
   private readonly iso = new IsoTimeFormatter();
+  private readonly episodes = new EpisodeTracker();
   private readonly sink: FrameSink;
   private counts = { frames: 0, dropped: 0 };
   private events: DecodeEvent[] = [];
   private atMs = 0;
+  /** The flags last emitted; none are raised before the first status reading. */
+  private flagsKey = '';
+  /** One object's episodic values, gathered before deciding whether they are a new measurement. */
+  private readonly episode: MappedValue[] = [];
 
   constructor(private readonly deviceId: string) {
     this.sink = {
@@ -47,6 +60,8 @@ export class IntellivueDecoder implements Decoder {
 
   reset(): void {
     this.scanner.reset();
+    this.episodes.reset();
+    this.flagsKey = '';
   }
 
   private onFrame(content: Uint8Array, length: number): void {
@@ -70,30 +85,69 @@ export class IntellivueDecoder implements Decoder {
         return this.info('remote-error', `invoke ${message.invokeId}: error ${message.errorValue}`);
       case 'poll-result':
         this.info('poll-result', String(message.pollNumber));
-        return this.numerics(message.observations);
+        return this.pollResult(message);
       case 'other':
         return;
     }
   }
 
-  private numerics(observations: Extract<Message, { kind: 'poll-result' }>['observations']): void {
-    let time: string | null = null;
-    for (const observation of observations) {
+  private pollResult(poll: PollResult): void {
+    const { observations } = poll;
+    this.status(observations);
+    this.episodes.startPoll(poll.time, this.atMs);
+    let arrival: string | null = null;
+    for (let i = 0; i < observations.length; i++) {
+      const observation = observations[i];
       const mapped = mapObservation(observation);
-      if (mapped === null) continue;
-      time ??= this.iso.format(this.atMs);
-      this.events.push({
-        kind: 'reading',
-        reading: {
-          type: 'numeric',
-          device: this.deviceId,
-          metric: mapped.mapping.metric,
-          value: mapped.value,
-          unit: mapped.mapping.unit,
-          time,
-        },
-      });
+      if (mapped !== null) {
+        if (isEpisodic(mapped.mapping.metric)) this.episode.push(mapped);
+        else this.numeric(mapped, (arrival ??= this.iso.format(this.atMs)));
+      }
+      // The values of one object (a compound NIBP) are consecutive: decide once per object.
+      const next = observations[i + 1] as Observation | undefined;
+      if (this.episode.length > 0 && next?.handle !== observation.handle) this.endEpisode(observation);
     }
+  }
+
+  /** A status reading when the union of the poll's measurement-state flags changes. */
+  private status(observations: readonly Observation[]): void {
+    let state = 0;
+    for (const o of observations) if (mapObservation(o) !== null) state |= o.state;
+    const flags: StatusFlag[] = flagsOfState(state);
+    const key = flags.join(',');
+    if (key === this.flagsKey) return;
+    this.flagsKey = key;
+    const reading = {
+      type: 'status',
+      device: this.deviceId,
+      flags,
+      time: this.iso.format(this.atMs),
+    } as const;
+    this.events.push({ kind: 'reading', reading });
+  }
+
+  private endEpisode(dated: Observation): void {
+    const values = this.episode.map((m) => m.value);
+    const episode = this.episodes.next(dated.handle, dated, values);
+    if (episode !== null) {
+      const time = this.iso.format(episode.timeMs);
+      for (const mapped of this.episode) this.numeric(mapped, time);
+    }
+    this.episode.length = 0;
+  }
+
+  private numeric(mapped: MappedValue, time: string): void {
+    this.events.push({
+      kind: 'reading',
+      reading: {
+        type: 'numeric',
+        device: this.deviceId,
+        metric: mapped.mapping.metric,
+        value: mapped.value,
+        unit: mapped.mapping.unit,
+        time,
+      },
+    });
   }
 
   private info(key: string, value: string): void {

@@ -1,5 +1,6 @@
 import { ByteWriter } from './byte-reader';
 import {
+  ABSOLUTE_TIME_BYTES,
   ACTION,
   ATTRIBUTE,
   COMMAND_TYPE,
@@ -11,6 +12,7 @@ import {
   RO_TYPE,
   SPDU,
 } from './constants';
+import { encodeAbsoluteTime, UNSET_ABSOLUTE_TIME } from './absolute-time';
 import { encodeFloatType } from './float-type';
 import { encodeFrame } from './frames';
 import { dataExportMessage, writeMdsObject } from './rose-writer';
@@ -58,19 +60,30 @@ export interface NumericValue {
   readonly state?: number;
 }
 
-/** One numeric object: a single value (NU_VAL_OBS) or a compound of values (NU_CMPD_VAL_OBS). */
+/**
+ * One numeric object: a single value (NU_VAL_OBS) or a compound of values (NU_CMPD_VAL_OBS), with
+ * the time stamps that date its measurement when given (written after the value, as a monitor may).
+ */
 export interface NumericObject {
   readonly handle: number;
   readonly values: readonly NumericValue[];
   readonly compound?: boolean;
+  /** NOM_ATTR_TIME_STAMP_REL, RelativeTime (1/8 ms). */
+  readonly relativeTimeStamp?: number;
+  /** NOM_ATTR_TIME_STAMP_ABS, the monitor's wall clock as ms read as if UTC. */
+  readonly absoluteTimeStamp?: number;
 }
 
-/** Reply to an extended poll of numerics: one context, one observation per object. */
+/**
+ * Reply to an extended poll of numerics: one context, one observation per object. The reply's
+ * absolute time is "not set" unless `absoluteTime` (wall clock, ms read as if UTC) is given.
+ */
 export function pollNumericsReply(
   invokeId: number,
   pollNumber: number,
   relativeTime: number,
   objects: readonly NumericObject[],
+  absoluteTime?: number,
 ): Uint8Array {
   return encodeFrame(
     dataExportMessage(RO_TYPE.result, invokeId, COMMAND_TYPE.confirmedAction, (w) => {
@@ -78,7 +91,7 @@ export function pollNumericsReply(
       w.u16(ACTION.pollMdibDataExt);
       const end = w.lengthField();
       w.u16(pollNumber).u16(0).u32(relativeTime);
-      for (let i = 0; i < 8; i++) w.u8(0xff); // absolute time: not set (the simulator has no clock)
+      w.append(absoluteTime === undefined ? UNSET_ABSOLUTE_TIME : encodeAbsoluteTime(absoluteTime));
       w.u16(PARTITION.object).u16(OBJECT_CLASS.numeric).u16(0);
       w.u16(1); // one SingleContextPoll
       const endContexts = w.lengthField();
@@ -103,7 +116,10 @@ export function remoteError(invokeId: number, errorValue: number): Uint8Array {
 }
 
 function writeObservation(w: ByteWriter, object: NumericObject): void {
-  w.u16(object.handle).u16(1);
+  const { relativeTimeStamp, absoluteTimeStamp } = object;
+  const attributes =
+    1 + (relativeTimeStamp === undefined ? 0 : 1) + (absoluteTimeStamp === undefined ? 0 : 1);
+  w.u16(object.handle).u16(attributes);
   const endAttributes = w.lengthField();
   if (object.compound) {
     w.u16(ATTRIBUTE.numericCompound);
@@ -118,6 +134,10 @@ function writeObservation(w: ByteWriter, object: NumericObject): void {
     const endValue = w.lengthField();
     writeNuObsValue(w, object.values[0]);
     endValue();
+  }
+  if (relativeTimeStamp !== undefined) w.u16(ATTRIBUTE.relativeTimeStamp).u16(4).u32(relativeTimeStamp);
+  if (absoluteTimeStamp !== undefined) {
+    w.u16(ATTRIBUTE.absoluteTimeStamp).u16(ABSOLUTE_TIME_BYTES).append(encodeAbsoluteTime(absoluteTimeStamp));
   }
   endAttributes();
 }

@@ -28,5 +28,5 @@ export const philipsIntellivueMib: DeviceDriver = {
 
 export { IntellivueDecoder } from './decoder';
 export { IntellivueHost } from './host';
-export { IntellivueSimulator } from './simulator';
+export { IntellivueSimulator, type IntellivueSimulatorOptions } from './simulator';
 export * as intellivueCommands from './commands';

@@ -20,6 +20,18 @@ export interface Observation {
   readonly unitCode: number;
   /** Null for the FLOAT-Type NaN/NRes/±INF markers. */
   readonly value: number | null;
+  /** The observation's own NOM_ATTR_TIME_STAMP_REL (RelativeTime, 1/8 ms), null when absent. */
+  readonly relativeTimeStamp: number | null;
+  /** Its NOM_ATTR_TIME_STAMP_ABS as wall-clock ms read as if UTC, null when absent or unset. */
+  readonly absoluteTimeStamp: number | null;
+}
+
+/** When the monitor answered a poll, on its two clocks. */
+export interface PollTime {
+  /** rel_time_stamp: RelativeTime (1/8 ms since the monitor started). */
+  readonly relative: number;
+  /** abs_time_stamp as wall-clock ms read as if UTC; null when the monitor's clock is not set. */
+  readonly absolute: number | null;
 }
 
 export type Message =
@@ -32,6 +44,7 @@ export type Message =
       readonly invokeId: number;
       readonly pollNumber: number;
       readonly objectCode: number;
+      readonly time: PollTime;
       readonly observations: readonly Observation[];
     }
   | { readonly kind: 'remote-error'; readonly invokeId: number; readonly errorValue: number }
@@ -117,12 +130,15 @@ function parseResult(r: ByteReader): Message {
   }
   const pollNumber = reply.u16();
   if (actionType === ACTION.pollMdibDataExt) reply.skip(2); // sequence number
-  reply.skip(4 + 8 + 2); // relative time, absolute time, polled object partition
+  const relative = reply.u32();
+  const absolute = reply.absoluteTime();
+  reply.skip(2); // polled object partition
   const objectCode = reply.u16();
   reply.skip(2); // polled attribute group
   const observations = parsePollInfoList(reply);
   if (result.overrun || reply.overrun) r.overrun = true;
-  return { kind: 'poll-result', invokeId, pollNumber, objectCode, observations };
+  const time = { relative, absolute };
+  return { kind: 'poll-result', invokeId, pollNumber, objectCode, time, observations };
 }
 
 /** PollInfoList → SingleContextPoll[] → ObservationPoll[] → AttributeList, flattened. */
@@ -138,13 +154,18 @@ function parsePollInfoList(r: ByteReader): Observation[] {
       const handle = polls.u16();
       const attributes = polls.u16();
       const attributeBytes = polls.sub(polls.u16());
+      // The time stamps may come before or after the values they date: read the whole list first.
+      const object: ObjectAttributes = { values: [], relativeTimeStamp: null, absoluteTimeStamp: null };
       for (let a = 0; a < attributes && !attributeBytes.overrun; a++) {
         const id = attributeBytes.u16();
-        if (!readAttribute(id, attributeBytes.sub(attributeBytes.u16()), handle, observations)) {
+        if (!readAttribute(id, attributeBytes.sub(attributeBytes.u16()), object)) {
           attributeBytes.overrun = true;
         }
       }
       if (attributeBytes.overrun) polls.overrun = true;
+      const { relativeTimeStamp, absoluteTimeStamp } = object;
+      for (const v of object.values)
+        observations.push({ handle, ...v, relativeTimeStamp, absoluteTimeStamp });
     }
     if (polls.overrun) list.overrun = true;
   }
@@ -152,23 +173,41 @@ function parsePollInfoList(r: ByteReader): Observation[] {
   return observations;
 }
 
-/** Adds the numeric values an attribute carries; false when its value is shorter than its layout. */
-function readAttribute(id: number, value: ByteReader, handle: number, out: Observation[]): boolean {
-  if (id === ATTRIBUTE.numericObserved) {
-    out.push(readNuObsValue(value, handle));
-  } else if (id === ATTRIBUTE.numericCompound) {
-    const count = value.u16();
-    const values = value.sub(value.u16());
-    for (let i = 0; i < count && !values.overrun; i++) out.push(readNuObsValue(values, handle));
-    return !values.overrun && !value.overrun;
+type NuObsValue = Pick<Observation, 'physioId' | 'state' | 'unitCode' | 'value'>;
+
+/** What one ObservationPoll says: its numeric values and the time stamps that date them. */
+interface ObjectAttributes {
+  readonly values: NuObsValue[];
+  relativeTimeStamp: number | null;
+  absoluteTimeStamp: number | null;
+}
+
+/** Reads the attributes we use into `object`; false when a value is shorter than its layout. */
+function readAttribute(id: number, value: ByteReader, object: ObjectAttributes): boolean {
+  switch (id) {
+    case ATTRIBUTE.numericObserved:
+      object.values.push(readNuObsValue(value));
+      break;
+    case ATTRIBUTE.numericCompound: {
+      const count = value.u16();
+      const values = value.sub(value.u16());
+      for (let i = 0; i < count && !values.overrun; i++) object.values.push(readNuObsValue(values));
+      return !values.overrun && !value.overrun;
+    }
+    case ATTRIBUTE.relativeTimeStamp:
+      object.relativeTimeStamp = value.u32();
+      break;
+    case ATTRIBUTE.absoluteTimeStamp:
+      object.absoluteTimeStamp = value.absoluteTime();
+      break;
+    // Other attributes (labels, specifications, sample arrays) are skipped whole.
   }
-  // Other attributes (labels, specifications, sample arrays) are skipped whole.
   return !value.overrun;
 }
 
-function readNuObsValue(r: ByteReader, handle: number): Observation {
+function readNuObsValue(r: ByteReader): NuObsValue {
   const physioId = r.u16();
   const state = r.u16();
   const unitCode = r.u16();
-  return { handle, physioId, state, unitCode, value: decodeFloatType(r.u32()) };
+  return { physioId, state, unitCode, value: decodeFloatType(r.u32()) };
 }

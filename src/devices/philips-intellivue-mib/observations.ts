@@ -39,10 +39,22 @@ export interface MappedValue {
   readonly value: number | null;
 }
 
+/**
+ * MeasurementState bits that void the value (device flags beat numbers, design §3): invalid and
+ * unavailable say there is no value; calibration, test and demo data say it is not this
+ * patient's. Questionable, early indication, measurement ongoing and the alarm bits qualify a
+ * value without voiding it.
+ */
+export const VOIDING_STATE =
+  MEASUREMENT_STATE.invalid |
+  MEASUREMENT_STATE.unavailable |
+  MEASUREMENT_STATE.calibrationOngoing |
+  MEASUREMENT_STATE.testData |
+  MEASUREMENT_STATE.demoData;
+
 /** The reading value of an observation, or null when we have no metric or unit for it. */
 export function mapObservation(observation: Observation): MappedValue | null {
   const mapping = METRIC_BY_PHYSIO.get(observation.physioId);
   if (mapping === undefined || mapping.unitCode !== observation.unitCode) return null;
-  const unusable = (observation.state & (MEASUREMENT_STATE.invalid | MEASUREMENT_STATE.unavailable)) !== 0;
-  return { mapping, value: unusable ? null : observation.value };
+  return { mapping, value: (observation.state & VOIDING_STATE) !== 0 ? null : observation.value };
 }

@@ -4,14 +4,19 @@ import { concatBytes } from '../../../src/devices/framing/concat';
 import { IntellivueDecoder } from '../../../src/devices/philips-intellivue-mib/decoder';
 import { readingSchema } from '../../../src/shared/domain/readings';
 import { normalize, readingsOf } from '../support';
-import { capture, flatten } from './fixtures';
+import { pollNumericsReply } from '../../../src/devices/philips-intellivue-mib/device-encoder';
+import { flatten, pollObjects } from './fixtures';
 
 /** 5 properties × 2,000 runs: the 10,000 fuzz runs the issue asks of each decoder. */
 const RUNS = 2000;
 const T0 = Date.UTC(2026, 10, 25, 16, 0, 0);
-const { frames, values } = capture(6);
-const polls = frames.slice(2, 8);
-const pollValues = values.slice(2, 8);
+// Polls after the first NIBP result, whose values change every poll: each poll's NIBP is a new
+// measurement, so every intact frame yields all its numerics whichever frames around it are lost.
+const window = [5, 6, 7, 8, 9, 10].map((i, k) => ({ ...pollObjects(i), pollNumber: k + 1 }));
+const polls = window.map((p) =>
+  pollNumericsReply(p.pollNumber, p.pollNumber, p.pollNumber * 8000, p.objects),
+);
+const pollValues = window.map((p) => p.values);
 const stream = concatBytes(polls);
 const frameStarts = polls.map((_, i) => polls.slice(0, i).reduce((n, f) => n + f.length, 0));
 

@@ -23,7 +23,7 @@ const BPM = 0x0aa0;
 
 export function pollObjects(i: number): { objects: NumericObject[]; values: SimulatedValues } {
   const probeOff = i >= 10 && i < 13;
-  const nibp = i >= 5 ? { sys: 118 + (i % 3), dia: 76, mean: 90 } : null;
+  const nibp = i >= 5 ? { sys: 113 + i, dia: 76, mean: 90 } : null;
   const objects: NumericObject[] = [
     { handle: 1, values: [{ physioId: HR, unitCode: BPM, value: 70 + (i % 7) }] },
     {
@@ -62,13 +62,28 @@ export function pollObjects(i: number): { objects: NumericObject[]; values: Simu
   return { objects, values };
 }
 
+const NIBP_METRICS = ['MDC_PRESS_BLD_NONINV_SYS', 'MDC_PRESS_BLD_NONINV_DIA', 'MDC_PRESS_BLD_NONINV_MEAN'];
+
+/**
+ * A session: the monitor's replies, with what the decoder emits for each. The NIBP object carries
+ * no time stamp here, so a result is new when its values change (the fallback rule); its values
+ * (nulls before the first result, once) appear only in the polls where they change.
+ */
 export function capture(polls = 20): Capture {
   const frames: Uint8Array[] = [associationResult(true), mdsCreateEvent(1, 0)];
   const values: SimulatedValues[] = [{}, {}];
+  let lastNibp: string | null = null;
   for (let i = 0; i < polls; i++) {
     const poll = pollObjects(i);
     frames.push(pollNumericsReply(i + 1, i + 1, i * 8000, poll.objects));
-    values.push(poll.values);
+    const nibp = NIBP_METRICS.map((m) => poll.values[m]).join(',');
+    const repeat = nibp === lastNibp;
+    lastNibp = nibp;
+    values.push(
+      repeat
+        ? Object.fromEntries(Object.entries(poll.values).filter(([m]) => !NIBP_METRICS.includes(m)))
+        : poll.values,
+    );
     if (i === 7) {
       frames.push(remoteError(99, 3));
       values.push({});

@@ -23,6 +23,8 @@ const body = (wire: Uint8Array): Uint8Array => {
 };
 const parse = (wire: Uint8Array) => parseMessage(body(wire));
 
+const UNDATED = { relativeTimeStamp: null, absoluteTimeStamp: null };
+
 describe('station → monitor messages (VSCaptureMP DataConstants)', () => {
   it('association request: CN SPDU whose length indicator covers the rest', () => {
     expect(ASSOCIATION_REQUEST_BODY[0]).toBe(0x0d);
@@ -99,12 +101,13 @@ describe('monitor → station messages', () => {
       invokeId: 5,
       pollNumber: 9,
       objectCode: 6,
+      time: { relative: 1000, absolute: null },
       observations: [
-        { handle: 1, physioId: 0x4182, state: 0, unitCode: 0x0aa0, value: 72 },
-        { handle: 2, physioId: 0x4a05, state: 0, unitCode: 0x0f20, value: 120 },
-        { handle: 2, physioId: 0x4a06, state: 0, unitCode: 0x0f20, value: 80 },
-        { handle: 2, physioId: 0x4a07, state: 0x2000, unitCode: 0x0f20, value: null },
-        { handle: 3, physioId: 0x4b48, state: 0, unitCode: 0x17a0, value: 36.6 },
+        { handle: 1, physioId: 0x4182, state: 0, unitCode: 0x0aa0, value: 72, ...UNDATED },
+        { handle: 2, physioId: 0x4a05, state: 0, unitCode: 0x0f20, value: 120, ...UNDATED },
+        { handle: 2, physioId: 0x4a06, state: 0, unitCode: 0x0f20, value: 80, ...UNDATED },
+        { handle: 2, physioId: 0x4a07, state: 0x2000, unitCode: 0x0f20, value: null, ...UNDATED },
+        { handle: 3, physioId: 0x4b48, state: 0, unitCode: 0x17a0, value: 36.6, ...UNDATED },
       ],
     });
   });
@@ -119,8 +122,56 @@ describe('monitor → station messages', () => {
       invokeId: 3,
       pollNumber: 4,
       objectCode: 6,
-      observations: [{ handle: 7, physioId: 0x4bb8, state: 0, unitCode: 0x0220, value: 97 }],
+      // rel_time_stamp 0x10 (2 ms); abs_time_stamp BCD 2026-11-25 16:00:00.00
+      time: { relative: 16, absolute: Date.UTC(2026, 10, 25, 16, 0, 0) },
+      observations: [{ handle: 7, physioId: 0x4bb8, state: 0, unitCode: 0x0220, value: 97, ...UNDATED }],
     });
+  });
+
+  it("reads an observation's own time stamps (NOM_ATTR_TIME_STAMP_REL 0x0991, _ABS 0x0990), in any order", () => {
+    // One NIBP compound (sys 120, dia 80, mean 93) dated by its absolute time stamp first, then
+    // its relative one: 2026-11-22 08:39:12.50 and RelativeTime 0x00001F40 (1 s).
+    const message = hexToBytes(`
+      E1 00 00 02  00 02 00 6E  00 03 00 07 00 68  00 21 00 00 00 00  0C 16 00 5E
+      00 04  00 00 4E 20  FF FF FF FF FF FF FF FF  00 01 00 06  00 00
+      00 01 00 46  00 00  00 01 00 40  00 04  00 03 00 3A
+        09 90 00 08  20 26 11 22 08 39 12 50
+        09 4B 00 22  00 03 00 1E
+          4A 05 00 00 0F 20 00 00 00 78
+          4A 06 00 00 0F 20 00 00 00 50
+          4A 07 00 00 0F 20 00 00 00 5D
+        09 91 00 04  00 00 1F 40`);
+    const dated = { relativeTimeStamp: 0x1f40, absoluteTimeStamp: Date.UTC(2026, 10, 22, 8, 39, 12, 500) };
+    expect(parseMessage(message)).toEqual({
+      kind: 'poll-result',
+      invokeId: 3,
+      pollNumber: 4,
+      objectCode: 6,
+      time: { relative: 20000, absolute: null },
+      observations: [
+        { handle: 4, physioId: 0x4a05, state: 0, unitCode: 0x0f20, value: 120, ...dated },
+        { handle: 4, physioId: 0x4a06, state: 0, unitCode: 0x0f20, value: 80, ...dated },
+        { handle: 4, physioId: 0x4a07, state: 0, unitCode: 0x0f20, value: 93, ...dated },
+      ],
+    });
+  });
+
+  it('an unset (0xFF) or non-BCD absolute time stamp is no time', () => {
+    const stamped = (bcd: string) =>
+      hexToBytes(`
+      E1 00 00 02  00 02 00 4E  00 03 00 07 00 48  00 21 00 00 00 00  0C 16 00 3E
+      00 04  00 00 00 10  FF FF FF FF FF FF FF FF  00 01 00 06  00 00
+      00 01 00 26  00 00  00 01 00 20  00 07  00 02 00 1A
+        09 50 00 0A  4B B8 00 00 02 20 00 00 00 61
+        09 90 00 08  ${bcd}`);
+    const stampOf = (bcd: string) =>
+      (parseMessage(stamped(bcd)) as unknown as { observations: { absoluteTimeStamp: number | null }[] })
+        .observations[0].absoluteTimeStamp;
+    expect(stampOf('20 26 11 22 08 39 12 00')).toBe(Date.UTC(2026, 10, 22, 8, 39, 12));
+    expect(stampOf('FF FF FF FF FF FF FF FF')).toBeNull();
+    expect(stampOf('20 26 1A 22 08 39 12 00')).toBeNull(); // 0x1A is not BCD
+    expect(stampOf('20 26 13 22 08 39 12 00')).toBeNull(); // month 13
+    expect(stampOf('20 26 02 31 08 39 12 00')).toBeNull(); // 31 February
   });
 
   it('skips attributes it does not decode, and results of other actions', () => {

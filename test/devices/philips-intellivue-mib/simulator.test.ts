@@ -41,6 +41,51 @@ describe('IntellivueSimulator', () => {
     expect(out.frames[0].MDC_PRESS_BLD_NONINV_SYS).toBeNull();
   });
 
+  it('holds each cuff result and repeats it every poll: 75 s of polls give two BPs, each once, at its time', () => {
+    const stream = generateStream(philipsIntellivueMib, 75, { seed: 3, startMs: T0 });
+    const readings = normalize(pushAll(philipsIntellivueMib.createDecoder('sim'), stream.chunks)).numerics;
+    const systolic = readings.filter((r) => r.metric === 'MDC_PRESS_BLD_NONINV_SYS');
+    // "No result" once before the first cycle, then the results of the cycles at polls 8 and 68.
+    expect(systolic.map((r) => r.value === null)).toEqual([true, false, false]);
+    const [, first, second] = systolic;
+    for (const bp of [first, second]) {
+      const group = readings.filter((r) => r.time === bp.time && r.metric !== 'MDC_ECG_HEART_RATE');
+      expect(group.map((r) => r.metric)).toEqual(
+        expect.arrayContaining([
+          'MDC_PRESS_BLD_NONINV_SYS',
+          'MDC_PRESS_BLD_NONINV_DIA',
+          'MDC_PRESS_BLD_NONINV_MEAN',
+          'MDC_PULS_RATE_NON_INV',
+        ]),
+      );
+    }
+    // Each cuff result is dated 400 ms before the poll that first holds it (its time stamp).
+    expect(Date.parse(second.time) - Date.parse(first.time)).toBe(60_000);
+    // Every poll a second still carries every continuous numeric.
+    expect(readings.filter((r) => r.metric === 'MDC_ECG_HEART_RATE').length).toBeGreaterThanOrEqual(75);
+  });
+
+  it('can hold a result from before the session and take a measurement soon after start', () => {
+    const sim = new IntellivueSimulator({
+      seed: 4,
+      autoStart: true,
+      heldNibp: { systolic: 142, diastolic: 91, mean: 108, pulse: 77, measuredAgoS: 13 * 24 * 3600 },
+      nibpFirstPoll: 2,
+      nibpEveryPolls: 300,
+    });
+    const decoder = philipsIntellivueMib.createDecoder('sim');
+    const systolic = [0, 1, 2, 3, 4].flatMap((i) => {
+      const out = sim.receive(pollNumericsRequest(i + 1, i + 1), T0 + i * 1000);
+      return normalize(decoder.push(out.bytes, T0 + i * 1000)).numerics.filter(
+        (r) => r.metric === 'MDC_PRESS_BLD_NONINV_SYS',
+      );
+    });
+    expect(systolic.map((r) => [r.value, r.time])).toEqual([
+      [142, new Date(T0 - 13 * 24 * 3600_000).toISOString()],
+      [expect.any(Number), new Date(T0 + 2000 - 400).toISOString()],
+    ]);
+  });
+
   it('takes requests split across chunks; ignores polls before association and bad frames', () => {
     const sim = new IntellivueSimulator();
     expect(sim.receive(pollNumericsRequest(1, 1), T0).bytes).toHaveLength(0);
