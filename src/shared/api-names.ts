@@ -32,6 +32,7 @@ export const API_METHOD_NAMES = [
   'check.iceServers',
   'kiosk.status',
   'kiosk.unlock',
+  'kiosk.lock',
   'kiosk.setPin',
   'kiosk.exit',
 ] as const;

@@ -68,6 +68,15 @@ export const kioskStatusSchema = z.strictObject({
 });
 export type KioskStatus = z.infer<typeof kioskStatusSchema>;
 
+/**
+ * Why the kiosk refused a PIN without checking it. `attempt-not-recorded`: the attempt could not be
+ * written to disk (full, read-only), and an attempt that is not counted could be repeated without
+ * delay, so no PIN is accepted, not even the right one. `kiosk.unlock` answers it as `refusal`;
+ * `kiosk.setPin` and `kiosk.exit` fail `unavailable` with it as the message.
+ */
+export const KIOSK_REFUSALS = ['attempt-not-recorded'] as const;
+export type KioskRefusal = (typeof KIOSK_REFUSALS)[number];
+
 export const API_METHODS = {
   'app.info': { params: empty, result: appInfoSchema },
   'devices.list': { params: empty, result: z.array(deviceInfoSchema) },
@@ -220,8 +229,15 @@ export const API_METHODS = {
   /** Unlocks the settings for a few minutes; wrong PINs are slowed down (`retryAfterS`). */
   'kiosk.unlock': {
     params: z.strictObject({ pin: kioskPin }),
-    result: z.strictObject({ unlocked: z.boolean(), retryAfterS: z.number().int().nonnegative().nullable() }),
+    result: z.strictObject({
+      unlocked: z.boolean(),
+      retryAfterS: z.number().int().nonnegative().nullable(),
+      /** Set when the PIN was refused unchecked (then `retryAfterS` is null). */
+      refusal: z.enum(KIOSK_REFUSALS).nullable(),
+    }),
   },
+  /** Locks the settings now (before the unlock runs out); no PIN needed. Unlocked when no PIN is set. */
+  'kiosk.lock': { params: empty, result: kioskStatusSchema },
   /** Sets or clears (`newPin: null`) the PIN; `currentPin` is required once one is set. */
   'kiosk.setPin': {
     params: z.strictObject({ currentPin: kioskPin.nullable(), newPin: kioskPin.nullable() }),

@@ -84,6 +84,7 @@ export class FakeCoreBackend implements Backend {
     'check.iceServers': async (params) => this.unavailable('check.iceServers', params),
     'kiosk.status': async (params) => this.unavailable('kiosk.status', params),
     'kiosk.unlock': async (params) => this.unavailable('kiosk.unlock', params),
+    'kiosk.lock': async (params) => this.unavailable('kiosk.lock', params),
     'kiosk.setPin': async (params) => this.unavailable('kiosk.setPin', params),
     'kiosk.exit': async (params) => this.unavailable('kiosk.exit', params),
   };

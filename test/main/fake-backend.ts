@@ -88,6 +88,7 @@ export function fakeBackend(): {
       'check.iceServers': method<'check.iceServers'>(unavailable),
       'kiosk.status': method<'kiosk.status'>(unavailable),
       'kiosk.unlock': method<'kiosk.unlock'>(unavailable),
+      'kiosk.lock': method<'kiosk.lock'>(unavailable),
       'kiosk.setPin': method<'kiosk.setPin'>(unavailable),
       'kiosk.exit': method<'kiosk.exit'>(unavailable),
     },

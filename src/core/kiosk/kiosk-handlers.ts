@@ -2,7 +2,7 @@ import type { BackendApi } from '../../shared/api';
 import { AppErrorException } from '../../shared/result';
 import type { KioskService } from './kiosk-service';
 
-export type KioskMethod = 'kiosk.status' | 'kiosk.unlock' | 'kiosk.setPin' | 'kiosk.exit';
+export type KioskMethod = 'kiosk.status' | 'kiosk.unlock' | 'kiosk.lock' | 'kiosk.setPin' | 'kiosk.exit';
 
 /**
  * The `kiosk.*` API. A host that gives the core no PIN storage (a test backend) has no PIN:
@@ -12,9 +12,11 @@ export function kioskHandlers(service: KioskService | null): Pick<BackendApi, Ki
   if (service === null) {
     const unavailable = (): Promise<never> =>
       Promise.reject(new AppErrorException('unavailable', 'this host keeps no kiosk PIN'));
+    const open = { kiosk: false, pinSet: false, locked: false };
     return {
-      'kiosk.status': () => Promise.resolve({ kiosk: false, pinSet: false, locked: false }),
-      'kiosk.unlock': () => Promise.resolve({ unlocked: true, retryAfterS: null }),
+      'kiosk.status': () => Promise.resolve(open),
+      'kiosk.unlock': () => Promise.resolve({ unlocked: true, retryAfterS: null, refusal: null }),
+      'kiosk.lock': () => Promise.resolve(open),
       'kiosk.setPin': unavailable,
       'kiosk.exit': unavailable,
     };
@@ -22,6 +24,7 @@ export function kioskHandlers(service: KioskService | null): Pick<BackendApi, Ki
   return {
     'kiosk.status': () => service.status(),
     'kiosk.unlock': ({ pin }) => service.unlock(pin),
+    'kiosk.lock': () => service.lock(),
     'kiosk.setPin': ({ currentPin, newPin }) => service.setPin(currentPin, newPin),
     'kiosk.exit': ({ pin }) => service.exit(pin),
   };

@@ -1,9 +1,9 @@
-import type { KioskStatus } from '../../shared/api';
+import type { KioskRefusal, KioskStatus } from '../../shared/api';
 import { AppErrorException } from '../../shared/result';
 import { delayAfterFailures, retryAfterSeconds } from './attempt-limiter';
 import type { KioskHost } from './kiosk-host';
 import { hashPin, PIN_SCRYPT, verifyPin } from './pin-hash';
-import { readPinFile, removePinFile, writePinFile, type PinFileState } from './pin-file';
+import { readPinFile, removePinFile, writePinFile, type PinFile, type PinFileState } from './pin-file';
 
 /** How long a right PIN opens the settings before they lock again by themselves. */
 export const UNLOCK_DURATION_MS = 5 * 60_000;
@@ -18,9 +18,22 @@ export interface KioskServiceDeps {
   readonly setTimer?: (fn: () => void, ms: number) => () => void;
   /** scrypt cost; tests lower it, the station keeps the default. */
   readonly hashCost?: { N: number; r: number; p: number };
+  /**
+   * Writes the PIN file (default: `writePinFile`). Injected only where a test cannot make a real
+   * disk refuse the write (no `mount` for a full tmpfs).
+   */
+  readonly writeFile?: (path: string, file: PinFile) => Promise<void>;
 }
 
-type PinCheck = { readonly ok: true } | { readonly ok: false; readonly retryAfterS: number | null };
+export interface UnlockAnswer {
+  readonly unlocked: boolean;
+  readonly retryAfterS: number | null;
+  readonly refusal: KioskRefusal | null;
+}
+
+type PinCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly retryAfterS: number | null; readonly refusal: KioskRefusal | null };
 
 /**
  * The kiosk PIN: it guards the settings (whenever a PIN is set, whether or not the window is in
@@ -32,6 +45,7 @@ export class KioskService {
   private readonly now: () => number;
   private readonly unlockDurationMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => () => void;
+  private readonly writeFile: (path: string, file: PinFile) => Promise<void>;
   private readonly listeners = new Set<(status: KioskStatus) => void>();
   private readonly stopHostListener: () => void;
   private state: PinFileState | null = null;
@@ -43,6 +57,7 @@ export class KioskService {
     this.now = deps.now ?? Date.now;
     this.unlockDurationMs = deps.unlockDurationMs ?? UNLOCK_DURATION_MS;
     this.setTimer = deps.setTimer ?? defaultTimer;
+    this.writeFile = deps.writeFile ?? writePinFile;
     this.stopHostListener = deps.host.onKioskChange?.(() => this.emitChange()) ?? (() => undefined);
   }
 
@@ -56,12 +71,20 @@ export class KioskService {
   }
 
   /** Opens the settings for a few minutes with the right PIN; a wrong one is slowed down. */
-  unlock(pin: string): Promise<{ unlocked: boolean; retryAfterS: number | null }> {
+  unlock(pin: string): Promise<UnlockAnswer> {
     return this.serial(async () => {
       const check = await this.checkPin(pin);
-      if (!check.ok) return { unlocked: false, retryAfterS: check.retryAfterS };
+      if (!check.ok) return { unlocked: false, retryAfterS: check.retryAfterS, refusal: check.refusal };
       this.openFor(this.unlockDurationMs);
-      return { unlocked: true, retryAfterS: null };
+      return { unlocked: true, retryAfterS: null, refusal: null };
+    });
+  }
+
+  /** Locks the settings now ("lock now", before leaving the station); no PIN is needed for that. */
+  lock(): Promise<KioskStatus> {
+    return this.serial(async () => {
+      this.openFor(0);
+      return this.statusOf(await this.load());
     });
   }
 
@@ -81,10 +104,11 @@ export class KioskService {
           failedAttempts: 0,
           retryNotBefore: 0,
         };
-        await writePinFile(this.deps.pinFile, file);
+        await this.writeFile(this.deps.pinFile, file);
         this.state = { kind: 'present', file };
-        // Whoever just chose the PIN is at the settings screen: leave it open for them.
-        this.openFor(this.unlockDurationMs);
+        // Locked at once: a PIN chosen at a station left unattended right after would otherwise
+        // protect nothing for minutes. Whoever chose it types it to go on.
+        this.openFor(0);
       }
       return this.statusOf(this.state);
     });
@@ -131,6 +155,7 @@ export class KioskService {
     if (pin === null) throw new AppErrorException('forbidden', 'the kiosk PIN is required');
     const check = await this.checkPin(pin);
     if (check.ok) return;
+    if (check.refusal !== null) throw new AppErrorException('unavailable', check.refusal);
     throw new AppErrorException(
       'forbidden',
       check.retryAfterS === null ? 'wrong PIN' : `wrong PIN: try again in ${check.retryAfterS} s`,
@@ -148,17 +173,36 @@ export class KioskService {
       );
     const now = this.now();
     const waiting = retryAfterSeconds(state.file.retryNotBefore, now);
-    if (waiting !== null) return { ok: false, retryAfterS: waiting };
-    const right = await verifyPin(pin, state.file.pin);
-    const failedAttempts = right ? 0 : state.file.failedAttempts + 1;
-    const retryNotBefore = right ? 0 : now + delayAfterFailures(failedAttempts);
-    if (failedAttempts !== state.file.failedAttempts || retryNotBefore !== state.file.retryNotBefore) {
-      const file = { ...state.file, failedAttempts, retryNotBefore };
-      // Written before answering: the failure counts even if the station is unplugged right after.
-      await writePinFile(this.deps.pinFile, file);
-      this.state = { kind: 'present', file };
+    if (waiting !== null) return { ok: false, retryAfterS: waiting, refusal: null };
+    // Every attempt is counted as wrong before the PIN is even checked, and on disk before any
+    // answer (the count survives the plug pulled right after). If that write fails (disk full,
+    // read-only), nothing is checked and no PIN is accepted, the right one included: otherwise
+    // wrong guesses would go uncounted, undelayed, until the right one opened the settings.
+    const failedAttempts = state.file.failedAttempts + 1;
+    const counted = {
+      ...state.file,
+      failedAttempts,
+      retryNotBefore: now + delayAfterFailures(failedAttempts),
+    };
+    if (!(await this.record(counted)))
+      return { ok: false, retryAfterS: null, refusal: 'attempt-not-recorded' };
+    if (!(await verifyPin(pin, state.file.pin)))
+      return { ok: false, retryAfterS: retryAfterSeconds(counted.retryNotBefore, now), refusal: null };
+    // The right PIN clears the count. Should that write fail, the attempt stays counted as a wrong
+    // one (the safe side) and the PIN is still accepted: the attempt itself was recorded.
+    await this.record({ ...state.file, failedAttempts: 0, retryNotBefore: 0 });
+    return { ok: true };
+  }
+
+  /** Writes the attempt state; false (the state unchanged) when the disk refuses it. */
+  private async record(file: PinFile): Promise<boolean> {
+    try {
+      await this.writeFile(this.deps.pinFile, file);
+    } catch {
+      return false;
     }
-    return right ? { ok: true } : { ok: false, retryAfterS: retryAfterSeconds(retryNotBefore, now) };
+    this.state = { kind: 'present', file };
+    return true;
   }
 
   private openFor(durationMs: number): void {

@@ -33,27 +33,35 @@ function start(withKiosk: boolean): Backend {
 }
 
 describe('kiosk.* through the backend', () => {
-  it('refuses settings.update while a PIN is set and locked, and emits kiosk.changed', async () => {
+  it('refuses settings.update as soon as a PIN is set, until unlocked; lock now; kiosk.changed', async () => {
     const { api, on } = start(true);
     const events: KioskStatus[] = [];
     on('kiosk.changed', (status) => events.push(status));
-    // The station's real scrypt cost: one hash and two checks, well under a second.
-    await api['kiosk.setPin']({ currentPin: null, newPin: '482913' });
     await expect(api['settings.update']({ language: 'fr' })).resolves.toMatchObject({ language: 'fr' });
-    await expect(api['kiosk.setPin']({ currentPin: '482913', newPin: '482913' })).resolves.toMatchObject({
+    // The station's real scrypt cost: a few hashes and checks, well under a second each.
+    await expect(api['kiosk.setPin']({ currentPin: null, newPin: '482913' })).resolves.toEqual({
+      kiosk: false,
       pinSet: true,
+      locked: true,
     });
-    await expect(api['kiosk.status']({})).resolves.toEqual({ kiosk: false, pinSet: true, locked: false });
-    expect(events.at(-1)).toEqual({ kiosk: false, pinSet: true, locked: false });
-    clock.now += UNLOCK_DURATION_MS;
-    await expect(api['kiosk.status']({})).resolves.toEqual({ kiosk: false, pinSet: true, locked: true });
     await expect(api['settings.update']({ language: 'en' })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await api['settings.get']({})).toMatchObject({ language: 'fr' });
     await expect(api['kiosk.unlock']({ pin: '482913' })).resolves.toEqual({
       unlocked: true,
       retryAfterS: null,
+      refusal: null,
     });
     await expect(api['settings.update']({ language: 'en' })).resolves.toMatchObject({ language: 'en' });
+    expect(events.at(-1)).toEqual({ kiosk: false, pinSet: true, locked: false });
+
+    await expect(api['kiosk.lock']({})).resolves.toEqual({ kiosk: false, pinSet: true, locked: true });
+    await expect(api['settings.update']({ language: 'fr' })).rejects.toMatchObject({ code: 'forbidden' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events.at(-1)).toEqual({ kiosk: false, pinSet: true, locked: true });
+
+    await api['kiosk.unlock']({ pin: '482913' });
+    clock.now += UNLOCK_DURATION_MS;
+    await expect(api['kiosk.status']({})).resolves.toEqual({ kiosk: false, pinSet: true, locked: true });
     await expect(api['kiosk.exit']({ pin: '482913' })).rejects.toMatchObject({ code: 'unavailable' });
   });
 
@@ -66,6 +74,7 @@ describe('kiosk.* through the backend', () => {
   it('without PIN storage: never locked, setPin and exit unavailable', async () => {
     const { api } = start(false);
     await expect(api['kiosk.status']({})).resolves.toEqual({ kiosk: false, pinSet: false, locked: false });
+    await expect(api['kiosk.lock']({})).resolves.toEqual({ kiosk: false, pinSet: false, locked: false });
     await expect(api['kiosk.setPin']({ currentPin: null, newPin: '1234' })).rejects.toMatchObject({
       code: 'unavailable',
     });

@@ -76,18 +76,18 @@ describe('KioskService', () => {
     const { service } = setup();
     expect(await service.status()).toEqual({ kiosk: true, pinSet: false, locked: false });
     await expect(service.assertSettingsWritable()).resolves.toBeUndefined();
-    expect(await service.unlock('0000')).toEqual({ unlocked: true, retryAfterS: null });
+    expect(await service.unlock('0000')).toEqual({ unlocked: true, retryAfterS: null, refusal: null });
   });
 
-  it('stores the PIN as a salted hash in a 0600 file and leaves the settings open to whoever set it', async () => {
-    const { service, pinFile, advance, events } = setup();
-    expect(await service.setPin(null, '2468')).toEqual({ kiosk: true, pinSet: true, locked: false });
+  it('stores the PIN as a salted hash in a 0600 file and locks the settings at once', async () => {
+    const { service, pinFile, events } = setup();
+    expect(await service.setPin(null, '2468')).toEqual({ kiosk: true, pinSet: true, locked: true });
     const text = readFileSync(pinFile, 'utf8');
     expect(text).not.toContain('2468');
     expect(JSON.parse(text)).toMatchObject({ version: 1, pin: { algorithm: 'scrypt' }, failedAttempts: 0 });
     expect(statSync(pinFile).mode & 0o777).toBe(0o600);
 
-    advance(UNLOCK_DURATION_MS);
+    // No time passes: a station left right after its PIN was chosen is already protected.
     await settle();
     expect(await service.status()).toMatchObject({ locked: true });
     expect(events.at(-1)).toEqual({ kiosk: true, pinSet: true, locked: true });
@@ -95,11 +95,42 @@ describe('KioskService', () => {
     expect(refused.code).toBe('forbidden');
   });
 
+  it('locks again right after the PIN is changed, even while unlocked', async () => {
+    const { service } = setup();
+    await service.setPin(null, '2468');
+    await service.unlock('2468');
+    expect(await service.status()).toMatchObject({ locked: false });
+    expect(await service.setPin('2468', '1357')).toEqual({ kiosk: true, pinSet: true, locked: true });
+    expect((await rejection(service.assertSettingsWritable())).code).toBe('forbidden');
+  });
+
+  it('locks now on request, before the unlock runs out, and says so', async () => {
+    const { service, events, advance } = setup();
+    // Without a PIN there is nothing to lock: the settings stay open.
+    expect(await service.lock()).toEqual({ kiosk: true, pinSet: false, locked: false });
+    await service.setPin(null, '2468');
+    await service.unlock('2468');
+    await settle();
+    expect(events.at(-1)).toMatchObject({ locked: false });
+    advance(1000);
+    expect(await service.lock()).toEqual({ kiosk: true, pinSet: true, locked: true });
+    await settle();
+    expect(events.at(-1)).toEqual({ kiosk: true, pinSet: true, locked: true });
+    expect((await rejection(service.assertSettingsWritable())).code).toBe('forbidden');
+    // The relock timer of the unlock is gone: nothing fires when it would have run out.
+    const emitted = events.length;
+    advance(UNLOCK_DURATION_MS);
+    await settle();
+    expect(events).toHaveLength(emitted);
+    // The PIN opens them again as before.
+    expect(await service.unlock('2468')).toEqual({ unlocked: true, retryAfterS: null, refusal: null });
+  });
+
   it('unlocks with the right PIN for a few minutes, then locks again and says so', async () => {
     const { service, advance, events } = setup();
     await service.setPin(null, '2468');
     advance(UNLOCK_DURATION_MS);
-    expect(await service.unlock('2468')).toEqual({ unlocked: true, retryAfterS: null });
+    expect(await service.unlock('2468')).toEqual({ unlocked: true, retryAfterS: null, refusal: null });
     await settle();
     expect(events.at(-1)).toMatchObject({ locked: false });
     await expect(service.assertSettingsWritable()).resolves.toBeUndefined();
@@ -116,11 +147,19 @@ describe('KioskService', () => {
     await service.setPin(null, '2468');
     advance(UNLOCK_DURATION_MS);
     for (let i = 1; i < FREE_ATTEMPTS; i += 1)
-      expect(await service.unlock('1111')).toEqual({ unlocked: false, retryAfterS: null });
-    expect(await service.unlock('1111')).toEqual({ unlocked: false, retryAfterS: FIRST_DELAY_MS / 1000 });
+      expect(await service.unlock('1111')).toEqual({ unlocked: false, retryAfterS: null, refusal: null });
+    expect(await service.unlock('1111')).toEqual({
+      unlocked: false,
+      retryAfterS: FIRST_DELAY_MS / 1000,
+      refusal: null,
+    });
     // The right PIN during the wait is refused too: a guesser learns nothing.
     advance(1000);
-    expect(await service.unlock('2468')).toEqual({ unlocked: false, retryAfterS: FIRST_DELAY_MS / 1000 - 1 });
+    expect(await service.unlock('2468')).toEqual({
+      unlocked: false,
+      retryAfterS: FIRST_DELAY_MS / 1000 - 1,
+      refusal: null,
+    });
     // The state survives a restart (the plug pulled on a wall station).
     const restarted = make();
     expect(await restarted.unlock('2468')).toMatchObject({ unlocked: false });
@@ -128,11 +167,12 @@ describe('KioskService', () => {
     expect(await restarted.unlock('0000')).toEqual({
       unlocked: false,
       retryAfterS: (2 * FIRST_DELAY_MS) / 1000,
+      refusal: null,
     });
     clock.now += 2 * FIRST_DELAY_MS;
-    expect(await restarted.unlock('2468')).toEqual({ unlocked: true, retryAfterS: null });
+    expect(await restarted.unlock('2468')).toEqual({ unlocked: true, retryAfterS: null, refusal: null });
     // A right PIN clears the count.
-    expect(await restarted.unlock('1111')).toEqual({ unlocked: false, retryAfterS: null });
+    expect(await restarted.unlock('1111')).toEqual({ unlocked: false, retryAfterS: null, refusal: null });
     restarted.close();
   });
 

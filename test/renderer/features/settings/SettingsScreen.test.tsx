@@ -98,9 +98,9 @@ describe('SettingsScreen behind the PIN', () => {
     const { client } = setup({
       'kiosk.status': () => status,
       'kiosk.unlock': ({ pin }) => {
-        if (pin !== '2468') return { unlocked: false, retryAfterS: 3 };
+        if (pin !== '2468') return { unlocked: false, retryAfterS: 3, refusal: null };
         status = { ...status, locked: false };
-        return { unlocked: true, retryAfterS: null };
+        return { unlocked: true, retryAfterS: null, refusal: null };
       },
     });
     await settle();
