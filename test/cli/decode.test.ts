@@ -17,6 +17,11 @@ function simulatedStream(): Uint8Array {
   return simulator.tick(T0 + 1000).bytes;
 }
 
+/** When a reading was measured: a waveform's first sample, or the reading's time. */
+function readingMs(reading: Reading): number {
+  return Date.parse(reading.type === 'waveform' ? reading.start : reading.time);
+}
+
 function lines(text: string): Reading[] {
   return text
     .trim()
@@ -37,12 +42,38 @@ describe('station decode', () => {
     await writeFile(file, bytes);
     const run = memoryIo();
     expect(await runStation(['decode', '--protocol', PROTOCOL, '--time', String(T0), file], run.io)).toBe(0);
-    const expected = contecCms50V7
+    // The same readings as the driver gives, shifted so the first is at --time (next test).
+    const decodedAtEnd = contecCms50V7
       .createDecoder(`${PROTOCOL}@${file}`)
       .push(bytes, T0)
       .flatMap((e) => (e.kind === 'reading' ? [e.reading] : []));
+    const shiftMs = T0 - Math.min(...decodedAtEnd.map(readingMs));
+    const expected = contecCms50V7
+      .createDecoder(`${PROTOCOL}@${file}`)
+      .push(bytes, T0 + shiftMs)
+      .flatMap((e) => (e.kind === 'reading' ? [e.reading] : []));
     expect(lines(run.stdout)).toEqual(expected);
     expect(run.stderr).toMatch(/^\d+ frame\(s\) decoded, 0 dropped/m);
+  });
+
+  it('--time is the time of the first byte: the first reading is at --time, the last one second of packages later', async () => {
+    const bytes = simulatedStream();
+    const file = join(dir, 'raw.bin');
+    await writeFile(file, bytes);
+    const run = memoryIo();
+    expect(await runStation(['decode', '--protocol', PROTOCOL, '--time', String(T0), file], run.io)).toBe(0);
+    const times = lines(run.stdout).map(readingMs);
+    expect(Math.min(...times)).toBe(T0);
+    // 60 packages a second: the last sample is 59/60 s after the first, never before --time.
+    const packages = bytes.length / 9;
+    const lastSampleMs = T0 + ((packages - 1) * 1000) / 60;
+    const waveforms = lines(run.stdout).filter((r) => r.type === 'waveform');
+    const last = waveforms[waveforms.length - 1];
+    expect(last.type === 'waveform' && readingMs(last) + ((last.samples.length - 1) * 1000) / 60).toBeCloseTo(
+      lastSampleMs,
+      -1,
+    );
+    expect(run.stdout).toContain(new Date(T0).toISOString());
   });
 
   it('reads stdin, reports dropped frames on stderr with a count', async () => {

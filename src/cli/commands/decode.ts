@@ -5,6 +5,7 @@ import { integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { driverOrUsageError } from '../drivers';
+import { startingAt, type TimedChunk } from './decode-start-time';
 
 const USAGE = `Usage: station decode --protocol ID [FILE | -]
 
@@ -14,7 +15,8 @@ stderr, with a count at the end.
 
 Options:
   --protocol ID   wire protocol, e.g. contec-cms50-v7 (optional for a capture: taken from its header)
-  --time MS       epoch ms of the first byte of a raw file (default: now); captures carry their own
+  --time MS       epoch ms of the first byte of a raw file: its first reading is timed MS
+                  (default: now); captures carry their own arrival times
   -h, --help      show this help`;
 
 /** Lines are written in blocks: one write per line would dominate the time on big captures. */
@@ -47,7 +49,11 @@ export const decodeCommand: Command = {
     if (chunks === null) return EXIT_FAILURE;
 
     const driver = driverOrUsageError(chunks.protocol);
-    const decoder = driver.createDecoder(`${driver.protocol}@${chunks.path}`);
+    const deviceId = `${driver.protocol}@${chunks.path}`;
+    const decoder = driver.createDecoder(deviceId);
+    const list = chunks.raw
+      ? startingAt(chunks.list, (bytes, t) => driver.createDecoder(deviceId).push(bytes, t))
+      : chunks.list;
     const out = new LineWriter(io);
     let frameErrors = 0;
     const handle = (events: DecodeEvent[]): void => {
@@ -61,7 +67,7 @@ export const decodeCommand: Command = {
         }
       }
     };
-    for (const chunk of chunks.list) handle(decoder.push(chunk.bytes, chunk.t));
+    for (const chunk of list) handle(decoder.push(chunk.bytes, chunk.t));
     out.flush();
     const { frames, skippedBytes, outOfRange = 0 } = decoder.stats;
     io.stderr.write(
@@ -75,7 +81,9 @@ export const decodeCommand: Command = {
 interface Chunks {
   readonly protocol: string;
   readonly path: string;
-  readonly list: readonly { t: number; bytes: Uint8Array }[];
+  readonly list: readonly TimedChunk[];
+  /** A raw byte file: one chunk whose `t` is the time of its first byte, not of its arrival. */
+  readonly raw: boolean;
 }
 
 function toChunks(
@@ -88,7 +96,7 @@ function toChunks(
   if (!looksLikeCapture(bytes)) {
     if (protocol === undefined)
       throw new UsageError('missing required option --protocol (needed for a raw byte file)');
-    return { protocol, path: source === '-' ? 'stdin' : source, list: [{ t: startMs, bytes }] };
+    return { protocol, path: source === '-' ? 'stdin' : source, list: [{ t: startMs, bytes }], raw: true };
   }
   let capture;
   try {
@@ -102,7 +110,12 @@ function toChunks(
     io.stderr.write(`warning: capture was recorded as ${capture.header.protocol}, decoding as ${chosen}\n`);
   }
   // Only device → station bytes are decoded; station → device commands are context.
-  return { protocol: chosen, path: capture.header.path, list: capture.chunks.filter((c) => c.dir === 'in') };
+  return {
+    protocol: chosen,
+    path: capture.header.path,
+    list: capture.chunks.filter((c) => c.dir === 'in'),
+    raw: false,
+  };
 }
 
 async function readSource(source: string, io: CliIo): Promise<Uint8Array | null> {
