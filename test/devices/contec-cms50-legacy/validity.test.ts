@@ -27,6 +27,11 @@ describe('Contec legacy: device flags win over the numbers', () => {
     ]);
   });
 
+  it('pulse beep (byte 0 bit 6) and SpO2 dropping (bit 5) are flags; the numbers stay', () => {
+    const out = decode('E5 33 06 41 61');
+    expect(out.sequence).toEqual(['flags:low-spo2+pulse-beep', `${SPO2}=97`, `${PULSE}=65`]);
+  });
+
   it('the [DERIVED] vectors decode to numbers; SpO2 above 100 without a flag drops the frame', () => {
     const out = decode('C5 33 06 41 61', '85 20 46 02 5F');
     expect(valuesOf(out, PULSE)).toEqual([65, 130]);

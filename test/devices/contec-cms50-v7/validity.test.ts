@@ -49,6 +49,13 @@ describe('Contec V7: device flags win over the numbers (issue 11 item 4)', () =>
   });
 });
 
+describe('Contec V7: flags that qualify without voiding', () => {
+  it('low SpO2 (byte 2 bit 5) and pulse beep (bit 6) are flags; the numbers stay', () => {
+    const out = decode('01 E0 E5 B3 96 C1 E1 FF FF');
+    expect(out.sequence).toEqual(['flags:low-spo2+pulse-beep', `${SPO2}=97`, `${PULSE}=65`, `${PI}=null`]);
+  });
+});
+
 describe('Contec V7: invalid markers and ranges (PROTOCOL.md real-time table)', () => {
   it('SpO2 0x7F is the invalid marker: null, and the pulse rate still counts', () => {
     const out = decode('01 E0 85 B3 96 C1 FF FF FF');

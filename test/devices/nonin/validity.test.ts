@@ -52,6 +52,11 @@ describe('Nonin #2/#7: STATUS flags win over HR and SpO2', () => {
     expect(valuesOf(out, SPO2)).toEqual([97]);
   });
 
+  it('perfusion classes: red (RPRF) low, yellow (RPRF + GPRF) marginal, green (GPRF) no flag', () => {
+    const classes = [0x84, 0x86, 0x82].map((status) => df2({ status }).statuses[0].flags);
+    expect(classes).toEqual([['low-perfusion'], ['marginal-perfusion'], []]);
+  });
+
   it('format #7 maps the same STATUS byte: SNSA voids', () => {
     const frames = [0x00, 0x48, 0x61, ...Array<number>(22).fill(0)];
     const packet = (status: number) =>
@@ -114,6 +119,13 @@ describe('Nonin #8 (STATUS HR SpO2 STATUS2, no checksum)', () => {
     expect(valuesOf(qualified, SPO2)).toEqual([97]);
   });
 
+  it('LOW BAT (STATUS2 bit 0) is low-battery; a byte after STATUS with bit 7 cuts the frame', () => {
+    expect(df8('80 48 61 01').statuses[0].flags).toEqual(['low-battery']);
+    const cut = df8('80 48 61', '80 48 61 00');
+    expect(cut.frameErrors).toEqual(['malformed']);
+    expect(valuesOf(cut, SPO2)).toEqual([97]);
+  });
+
   it('HR 511 / SpO2 127 are markers; HR 510 is a counted value error; SpO2 101 drops the frame', () => {
     const markers = df8('83 7F 7F 00');
     expect(valuesOf(markers, PULSE)).toEqual([null]);
@@ -127,8 +139,23 @@ describe('Nonin #8 (STATUS HR SpO2 STATUS2, no checksum)', () => {
 
 describe('Nonin #13 (SmartPoint record)', () => {
   /** `00 02 00 0D 00 0E`, 14 data bytes, CHK (sum of the data), `03`. */
-  function record(statusMsb: number, hrMsb: number, hrLsb: number, spo2: number): Uint8Array {
-    const data = [0x20, 0x25, 0x11, 0x25, 0x14, 0x30, 0x15, 0x00, statusMsb, 0x00, hrMsb, hrLsb, 0x00, spo2];
+  function record(statusMsb: number, hrMsb: number, hrLsb: number, spo2: number, statusLsb = 0): Uint8Array {
+    const data = [
+      0x20,
+      0x25,
+      0x11,
+      0x25,
+      0x14,
+      0x30,
+      0x15,
+      0x00,
+      statusMsb,
+      statusLsb,
+      hrMsb,
+      hrLsb,
+      0x00,
+      spo2,
+    ];
     const chk = data.reduce((sum, b) => sum + b, 0) & 0xff;
     return Uint8Array.of(0x00, 0x02, 0x00, 0x0d, 0x00, 0x0e, ...data, chk, 0x03);
   }
@@ -144,5 +171,17 @@ describe('Nonin #13 (SmartPoint record)', () => {
     expect(out.valueErrors).toEqual([`${PULSE}=510`]);
     expect(valuesOf(out, PULSE)).toEqual([null]);
     expect(valuesOf(out, SPO2)).toEqual([97, null]);
+  });
+
+  it('LOW BAT (status LSB bit 0) is low-battery; a checksum or ETX off by one drops the record', () => {
+    expect(decodeGuarded(noninDf13, [record(0x02, 0x00, 0x48, 0x61, 0x01)]).statuses[0].flags).toEqual([
+      'low-battery',
+    ]);
+    const badChecksum = record(0x02, 0x00, 0x48, 0x61);
+    badChecksum[badChecksum.length - 2] ^= 0x01;
+    expect(decodeGuarded(noninDf13, [badChecksum]).frameErrors).toEqual(['checksum']);
+    const badEtx = record(0x02, 0x00, 0x48, 0x61);
+    badEtx[badEtx.length - 1] = 0x04;
+    expect(decodeGuarded(noninDf13, [badEtx]).frameErrors).toEqual(['malformed']);
   });
 });
