@@ -3,6 +3,7 @@ import { BluetoothChooserDialog } from '../features/bluetooth/BluetoothChooserDi
 import type { BleConnector } from '../features/bluetooth/ble-connector';
 import { CallPanel } from '../features/call/CallPanel';
 import { ConsultationBanner } from '../features/consultation/ConsultationBanner';
+import { PendingMeasurements } from '../features/consultation/PendingMeasurements';
 import { DeviceGroup } from '../features/devices/DeviceGroup';
 import { listDeviceGroups } from '../features/devices/device-groups';
 import { DevicePanel } from '../features/devices/DevicePanel';
@@ -47,6 +48,8 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
         <h1 className="station-title visually-hidden">{m.screen('station')}</h1>
         {simulated && <SimulatedBadge />}
         <ConsultationBanner consultation={consultation} />
+        {/* A cuff's stored result from before the start: apart, until the nurse decides. */}
+        <PendingMeasurements consultation={consultation} client={session.backend} devices={devices} />
         <CallPanel consultation={consultation} client={session.backend} />
       </header>
       <main className="station-layout">
@@ -62,6 +65,7 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
               nowMs={nowMs}
               staleAfterMs={settings.noDataTimeoutS * 1000}
               windowS={settings.waveformWindowS}
+              consultationStartMs={consultation === null ? null : Date.parse(consultation.startedAt)}
             />
           ))}
         </div>

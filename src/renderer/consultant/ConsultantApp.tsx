@@ -117,6 +117,9 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
             vitals={call.vitals}
             waveforms={call.waveforms}
             deviceData={patient?.consent.deviceData ?? true}
+            devices={call.devices}
+            // Consent is recorded the instant the consultation starts (the station's store sets it).
+            consultationStartMs={patient === null ? null : Date.parse(patient.consent.recordedAt)}
           />
           {/* Everything written or read during the call scrolls here, never pushing the video away. */}
           <div className="consultant-work">

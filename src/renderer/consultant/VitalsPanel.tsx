@@ -1,39 +1,53 @@
 import '../features/devices/device-group.css'; // not imported by DeviceGroup itself: jest cannot load CSS
 import { DeviceGroup } from '../features/devices/DeviceGroup';
 import { listDeviceGroups } from '../features/devices/device-groups';
+import { SimulatedBadge } from '../features/devices/SimulatedBadge';
 import { useNow, useStore } from '../features/use-store';
 import { useMessages } from '../i18n/use-messages';
 import { consultantMessages } from './consultant-messages';
 import type { VitalsStore } from '../features/vitals/vitals-store';
 import type { WaveformStore } from '../features/waveforms/waveform-store';
+import { ValueStore } from '../features/value-store';
+import type { ConsultantDevices, StationDeviceFacts } from './consultant-devices';
 
 /** Seconds without a new value before a tile is marked stale on the doctor's screen. */
 const STALE_AFTER_MS = 10_000;
 const WINDOW_S = 6;
+const NO_FACTS = new ValueStore<ReadonlyMap<string, StationDeviceFacts>>(new Map());
 
 /**
  * The station's vitals beside the video: the same device groups the station shows (tiles, BP
  * result, traces), one per device. The consultant has no device list, so groups come from the
- * readings themselves and are named by protocol, not by the station's serial port path.
+ * readings themselves and are named by protocol, not by the station's serial port path; the
+ * station's `devices` message says which a simulator feeds, and those say SIMULATED as on the
+ * station (the panel too, once, above them).
  */
 interface VitalsPanelProps {
   readonly vitals: VitalsStore;
   readonly waveforms: WaveformStore;
   /** False when the patient refused device data: the station sends none, and the panel says why. */
   readonly deviceData: boolean;
+  /** The station's device facts (SIMULATED), when the call carries them. */
+  readonly devices?: ConsultantDevices;
+  /** Epoch ms the consultation started: a BP result measured before it is marked so. */
+  readonly consultationStartMs?: number | null;
 }
 
-export function VitalsPanel({ vitals, waveforms, deviceData }: VitalsPanelProps) {
+export function VitalsPanel(props: VitalsPanelProps) {
+  const { vitals, waveforms, deviceData } = props;
   const m = useMessages(consultantMessages);
   const snapshot = useStore(vitals);
   const channels = useStore(waveforms);
+  const facts = useStore(props.devices?.facts ?? NO_FACTS);
   const nowMs = useNow(1000);
   const groups = listDeviceGroups(
     [],
     [...Object.keys(snapshot.devices), ...channels.map((channel) => channel.device)],
-  );
+  ).map((entry) => ({ ...entry, simulated: facts.get(entry.id)?.simulated ?? false }));
+  const simulated = groups.some((entry) => entry.simulated);
   return (
     <aside className="consultant-vitals" aria-label={m.vitals}>
+      {simulated && <SimulatedBadge testId="consultant-simulated" />}
       {!deviceData && (
         <p className="consultant-empty" data-testid="consultant-no-device-data">
           {m.noDeviceData}
@@ -50,6 +64,7 @@ export function VitalsPanel({ vitals, waveforms, deviceData }: VitalsPanelProps)
           nowMs={nowMs}
           staleAfterMs={STALE_AFTER_MS}
           windowS={WINDOW_S}
+          consultationStartMs={props.consultationStartMs ?? null}
         />
       ))}
     </aside>

@@ -14,6 +14,7 @@ import { nextAnimationFrame } from '../features/display-rate';
 import { ValueStore } from '../features/value-store';
 import { VitalsStore } from '../features/vitals/vitals-store';
 import { WaveformStore } from '../features/waveforms/waveform-store';
+import { ConsultantDevices } from './consultant-devices';
 import { ConsultantRecord } from './consultant-record';
 import { signalingUrlFor } from './invite-fragment';
 import { SnapshotGallery } from './snapshot-gallery';
@@ -37,6 +38,8 @@ export class ConsultantCall {
   readonly snapshots: SnapshotGallery;
   readonly measureResult = new ValueStore<MeasureStatus | null>(null);
   readonly record: ConsultantRecord;
+  /** Which station devices a simulator feeds (the vitals say SIMULATED). */
+  readonly devices: ConsultantDevices;
   readonly localStream = new ValueStore<MediaStream | null>(null);
   /** Every vitals delivery, for the e2e tests and the latency bench (probe only). */
   readonly arrivals: VitalsArrival[] = [];
@@ -63,6 +66,7 @@ export class ConsultantCall {
     this.quality = new QualityMonitor(this.session, () => this.remote.stethoscopeTrackIds());
     this.snapshots = new SnapshotGallery(this.control);
     this.record = new ConsultantRecord(this.control);
+    this.devices = new ConsultantDevices(this.control);
   }
 
   async start(): Promise<void> {
@@ -115,6 +119,7 @@ export class ConsultantCall {
     this.quality.stop();
     this.remote.dispose();
     this.record.dispose();
+    this.devices.dispose();
     this.control.dispose();
     for (const track of this.localStream.getSnapshot()?.getTracks() ?? []) track.stop();
   }

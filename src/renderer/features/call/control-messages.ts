@@ -26,6 +26,9 @@ export const MAX_SNAPSHOT_CHUNKS = 2048; // 32 MiB of base64: far beyond any cam
 
 const id = z.string().min(1).max(64);
 
+/** Devices a `devices` message may name: far beyond any station's USB and Bluetooth ports. */
+export const MAX_DEVICE_FACTS = 64;
+
 export const controlMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chat'), id, text: z.string().min(1).max(2000), sentAt: z.number() }),
   /** Which remote stream is which, and whether the instrument camera is on. */
@@ -81,6 +84,22 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
   }),
   /** The station's answer to `report` or `note`: saved, or why not. */
   z.strictObject({ type: z.literal('report-result'), id, ok: z.boolean(), message: z.string().max(500) }),
+  /**
+   * The station's devices as the doctor's vitals show them, sent when the call connects and when
+   * one changes: its name, and whether a simulator feeds it (the doctor's page says SIMULATED).
+   */
+  z.strictObject({
+    type: z.literal('devices'),
+    devices: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1).max(200),
+          name: z.string().max(120),
+          simulated: z.boolean(),
+        }),
+      )
+      .max(MAX_DEVICE_FACTS),
+  }),
   z.strictObject({ type: z.literal('bye') }),
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;

@@ -7,6 +7,7 @@ import type { ProblemSource } from './call-messages';
 import { CallSession } from './call-session';
 import { ConsultationRecorder } from './consultation-recorder';
 import { ControlLink } from './control-link';
+import { linkStationDeviceFacts } from './device-facts-link';
 import { LocalMedia, type MediaChoice } from './media/local-media';
 import { mungeOpus, sectionSendsStream } from './media/opus-sdp';
 import { capturePcm } from './media/pcm-capture';
@@ -81,7 +82,11 @@ export class StationCall {
     }
     this.recorder.start();
     // Without consent to device data, no reading leaves the station (the doctor's page says why).
-    if (this.recorder.deviceData) this.unsubscribes.push(linkStationVitals(this.session, this.client));
+    if (this.recorder.deviceData)
+      this.unsubscribes.push(
+        linkStationVitals(this.session, this.client),
+        linkStationDeviceFacts(this.client, this.control, this.session),
+      );
     this.unsubscribes.push(
       this.session.events.on('connected', () => this.announceMedia()),
       this.media.toggles.subscribe(() => this.announceMedia()),

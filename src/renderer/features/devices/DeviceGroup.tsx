@@ -20,6 +20,8 @@ interface DeviceGroupProps {
   readonly nowMs: number;
   readonly staleAfterMs: number;
   readonly windowS: number;
+  /** Epoch ms the active consultation started, or null: older BP results are marked as such. */
+  readonly consultationStartMs?: number | null;
 }
 
 /** Live numerics in metric-table order; BP metrics go to the BP result tile instead. */
@@ -37,6 +39,7 @@ function liveMetrics(vitals: DeviceVitals | undefined): MetricId[] {
  */
 export function DeviceGroup(props: DeviceGroupProps) {
   const { entry, vitals, waveforms, waveformMetrics, nowMs, staleAfterMs, windowS } = props;
+  const simulated = entry.info?.simulated ?? entry.simulated ?? false;
   const m = useMessages(devicesMessages);
   const { locale } = useFormat();
   const { id, info } = entry;
@@ -54,7 +57,7 @@ export function DeviceGroup(props: DeviceGroupProps) {
     >
       <header className="device-group-header">
         <h2 className="device-group-name">{name}</h2>
-        {info?.simulated === true && <SimulatedBadge compact testId={`group-simulated-${id}`} />}
+        {simulated && <SimulatedBadge compact testId={`group-simulated-${id}`} />}
         {info !== undefined && (
           <span
             className={`device-state device-state--${info.state}`}
@@ -88,7 +91,13 @@ export function DeviceGroup(props: DeviceGroupProps) {
                 staleAfterMs={staleAfterMs}
               />
             ))}
-            {showBp && <BpResultTile result={vitals?.bloodPressure ?? null} nowMs={nowMs} />}
+            {showBp && (
+              <BpResultTile
+                result={vitals?.bloodPressure ?? null}
+                nowMs={nowMs}
+                consultationStartMs={props.consultationStartMs ?? null}
+              />
+            )}
           </div>
         )}
         {waveformMetrics.length > 0 && (

@@ -9,6 +9,11 @@ import type { DeviceInfo } from '../../../shared/domain/devices';
 export interface DeviceGroupEntry {
   readonly id: string;
   readonly info: DeviceInfo | undefined;
+  /**
+   * Fed by a simulator, when known without a DeviceInfo (the doctor's page learns it from the
+   * station over the call): the group says SIMULATED.
+   */
+  readonly simulated?: boolean;
 }
 
 export function listDeviceGroups(

@@ -7,6 +7,11 @@ import { vitalsMessages } from './vitals-messages';
 interface BpResultTileProps {
   readonly result: BpResult | null;
   readonly nowMs: number;
+  /**
+   * Epoch ms the active consultation started, if any: a result measured before it (a cuff's stored
+   * record) is marked so, since it may be another patient's until the nurse confirms it.
+   */
+  readonly consultationStartMs?: number | null;
 }
 
 /**
@@ -14,14 +19,17 @@ interface BpResultTileProps {
  * and labelled as a measurement, never as a live value: a cuff result stays on screen long after
  * it was taken, and its time is what tells the doctor how old it is.
  */
-export function BpResultTile({ result, nowMs }: BpResultTileProps) {
+export function BpResultTile({ result, nowMs, consultationStartMs = null }: BpResultTileProps) {
   const m = useMessages(vitalsMessages);
   const format = useFormat();
+  const beforeConsultation =
+    result !== null && consultationStartMs !== null && result.timeMs < consultationStartMs;
   return (
     <section
       className="tile tile--measurement"
       data-testid="bp-tile"
       data-measured-at={result?.time ?? ''}
+      data-before-consultation={beforeConsultation ? 'true' : 'false'}
       aria-label={m.bpAriaLabel}
     >
       <header className="tile-header">
@@ -55,6 +63,11 @@ export function BpResultTile({ result, nowMs }: BpResultTileProps) {
             <span data-testid="bp-time">
               {formatMeasuredAt(result.timeMs, nowMs, undefined, format.locale)}
             </span>
+            {beforeConsultation && (
+              <span className="bp-before" data-testid="bp-before">
+                {m.bpBeforeConsultation}
+              </span>
+            )}
           </footer>
         </>
       )}
