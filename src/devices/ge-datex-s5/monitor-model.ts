@@ -3,10 +3,19 @@ import type { Prng } from '../framing/prng';
 /**
  * A plausible adult patient on an S/5 monitor for the simulator: ECG heart rate wandering within
  * 60–90 /min, SpO2 95–99 % with its pleth pulse rate close to the ECG rate, an NIBP cuff cycle
- * every `nibpEveryRecords` records (no NIBP value before the first), temperature around 37 °C and
- * a respiration rate of 12–18 /min. Now and then the SpO2 probe comes off for a few records, so the
- * "no data" control code is exercised. Values are in display units with the wire's resolution.
+ * at record `firstRecord` and then every `everyRecords` records (no NIBP value before the first;
+ * the monitor shows, and so sends, the last result in every record until the next cycle),
+ * temperature around 37 °C and a respiration rate of 12–18 /min. Now and then the SpO2 probe comes
+ * off for a few records, so the "no data" control code is exercised. Values are in display units
+ * with the wire's resolution.
  */
+export interface NibpCycles {
+  /** The record whose values first hold a cuff result (0 = the first record). Default 11. */
+  readonly firstRecord?: number;
+  /** Records between cuff results. Default 12 (a minute at the 5 s interval). */
+  readonly everyRecords?: number;
+}
+
 export interface MonitorSnapshot {
   readonly heartRate: number;
   readonly spo2: number | null;
@@ -32,11 +41,15 @@ export class MonitorModel {
   private nibp: MonitorSnapshot['nibp'] = null;
   private records = 0;
   private probeOffLeft = 0;
+  private readonly firstNibpRecord: number;
+  private readonly nibpEveryRecords: number;
 
   constructor(
     private readonly prng: Prng,
-    private readonly nibpEveryRecords = 12,
+    cycles: NibpCycles = {},
   ) {
+    this.nibpEveryRecords = Math.max(1, cycles.everyRecords ?? 12);
+    this.firstNibpRecord = cycles.firstRecord ?? this.nibpEveryRecords - 1;
     this.heartRate = prng.int(62, 86);
     this.spo2 = prng.int(95, 99);
     this.temperatureHundredths = prng.int(3660, 3740);
@@ -51,7 +64,8 @@ export class MonitorModel {
     if (prng.chance(0.2)) this.respirationRate = clamp(this.respirationRate + prng.int(-1, 1), 12, 18);
     if (this.probeOffLeft > 0) this.probeOffLeft--;
     else if (this.records > 0 && prng.chance(PROBE_OFF_CHANCE)) this.probeOffLeft = PROBE_OFF_RECORDS;
-    if (this.records % this.nibpEveryRecords === this.nibpEveryRecords - 1) this.measureNibp();
+    const sinceFirst = this.records - this.firstNibpRecord;
+    if (sinceFirst >= 0 && sinceFirst % this.nibpEveryRecords === 0) this.measureNibp();
     this.records++;
     const probeOff = this.probeOffLeft > 0;
     return {

@@ -1,3 +1,4 @@
+import { isEpisodic } from '../../shared/domain/metrics';
 import type { DeviceSimulator, SimulatorOptions, SimulatorOutput } from '../driver';
 import { concatBytes } from '../framing/concat';
 import { createPrng } from '../framing/prng';
@@ -11,12 +12,18 @@ import { MonitorModel, type MonitorSnapshot } from './monitor-model';
 export interface GeDatexS5SimulatorOptions extends SimulatorOptions {
   /** Monitor clock at device time 0, seconds since 1970 (the header time is informative only). */
   readonly clockOffsetS?: number;
+  /** The record that first holds a cuff result (0 = the first record; default 11). */
+  readonly nibpFirstRecord?: number;
+  /** Records between cuff results (default 12). */
+  readonly nibpEveryRecords?: number;
 }
 
 /**
  * An S/5 monitor on the computer interface: after a displayed-values request it sends one
  * basic-class record at once and then one every tx_interval seconds, until a request with interval
  * 0 stops it. It ignores frames with a bad checksum and requests it does not model, as a monitor would.
+ * Every record shows the NIBP result the monitor holds; `frames` lists what the decoder emits, so
+ * the NIBP values appear only in the record where a result first appears or changes.
  */
 export class GeDatexS5Simulator implements DeviceSimulator {
   readonly tickIntervalMs = 100;
@@ -29,13 +36,17 @@ export class GeDatexS5Simulator implements DeviceSimulator {
   private recordNumber = 0;
   private pending: SimulatorOutput[] = [];
   private atMs = 0;
+  private lastNibpKey: string | null = null;
   private readonly sink: FrameSink = {
     frame: (bytes, length) => this.handleRequest(bytes, length),
     malformed: () => undefined,
   };
 
   constructor(options: GeDatexS5SimulatorOptions = {}) {
-    this.model = new MonitorModel(createPrng(options.seed ?? 1));
+    this.model = new MonitorModel(createPrng(options.seed ?? 1), {
+      firstRecord: options.nibpFirstRecord,
+      everyRecords: options.nibpEveryRecords,
+    });
     this.clockOffsetS = options.clockOffsetS ?? 1_764_000_000;
     this.autoStartPending = options.autoStart ?? false;
   }
@@ -69,7 +80,11 @@ export class GeDatexS5Simulator implements DeviceSimulator {
 
   private start(intervalS: number, atMs: number): void {
     this.intervalMs = intervalS * 1000;
-    if (this.intervalMs === 0) return;
+    // A stop ends the station's session: the next one reports the held result afresh.
+    if (this.intervalMs === 0) {
+      this.lastNibpKey = null;
+      return;
+    }
     this.pending.push(this.record(atMs));
     this.nextDueMs = atMs + this.intervalMs;
   }
@@ -87,8 +102,13 @@ export class GeDatexS5Simulator implements DeviceSimulator {
       timeS: this.clockOffsetS + Math.floor(atMs / 1000),
       values,
     });
+    const nibpKey = values.filter((_, i) => isEpisodic(BASIC_FIELDS[i].metric)).join(',');
+    const nibpIsNew = nibpKey !== this.lastNibpKey;
+    this.lastNibpKey = nibpKey;
     const frame: Record<string, number | null> = {};
-    BASIC_FIELDS.forEach((field, i) => (frame[field.metric] = values[i]));
+    BASIC_FIELDS.forEach((field, i) => {
+      if (nibpIsNew || !isEpisodic(field.metric)) frame[field.metric] = values[i];
+    });
     return { bytes, frames: [frame] };
   }
 

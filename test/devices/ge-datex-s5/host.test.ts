@@ -28,6 +28,22 @@ describe('GeDatexS5Simulator', () => {
     expect(sim.tick(60_000).bytes.length).toBe(0);
     expect(sim.isStreaming).toBe(false);
   });
+  it('holds each cuff result in every record; its options set when the first comes and how often', () => {
+    const sim = new GeDatexS5Simulator({ seed: 5, autoStart: true, nibpFirstRecord: 0, nibpEveryRecords: 3 });
+    const frames = [...sim.tick(0).frames, ...sim.tick(30_000).frames];
+    expect(frames).toHaveLength(7);
+    // The result is in the first record, then new ones at records 3 and 6: only those list NIBP.
+    expect(frames.map((f) => 'MDC_PRESS_BLD_NONINV_SYS' in f)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+      true,
+    ]);
+    expect(frames[0].MDC_PRESS_BLD_NONINV_SYS).toEqual(expect.any(Number));
+  });
   it('ignores a request with a bad checksum', () => {
     const sim = new GeDatexS5Simulator();
     const request = requestDisplayedValues(5);
@@ -53,7 +69,9 @@ describe('GeDatexS5Host', () => {
     expect(requestsIn(result.writes[0])).toEqual([{ recordType: 1, intervalS: 5, classBits: 0 }]);
     expect(requestsIn(result.writes.at(-1)!)).toEqual([{ recordType: 1, intervalS: 0, classBits: 0 }]);
     expect(result.writes).toHaveLength(2);
-    expect(readingsOf(result.events)).toHaveLength(13 * 9);
+    // 13 records of 5 continuous numerics; the NIBP four only when they change: "no result" in the
+    // first record, the first cuff result in the twelfth.
+    expect(readingsOf(result.events)).toHaveLength(13 * 5 + 2 * 4);
     expect(result.error).toBeUndefined();
   });
   it('asks again after three silent intervals (monitor restarted), and the stream resumes', () => {
@@ -72,6 +90,6 @@ describe('GeDatexS5Host', () => {
   it('honours a shorter interval for tests', () => {
     const driver = createGeDatexS5Driver({ intervalS: 1 });
     const result = runConversation(driver, new GeDatexS5Simulator(), { untilMs: 3000 });
-    expect(readingsOf(result.events)).toHaveLength(4 * 9);
+    expect(readingsOf(result.events)).toHaveLength(4 * 5 + 4);
   });
 });
