@@ -19,6 +19,7 @@ import {
   auditEntrySchema,
   mediaInfoSchema,
 } from '../../shared/domain/consultation';
+import type { DeviceInfo } from '../../shared/domain/devices';
 import { AppErrorException } from '../../shared/result';
 import {
   devicesOf,
@@ -363,10 +364,13 @@ export class ConsultationStore {
     );
   }
 
-  /** A device connected or disconnected during the active consultation. */
+  /**
+   * A device connected or disconnected during the active consultation, with why it went away and
+   * whether it is our simulator (the exports mark what a simulator produced).
+   */
   deviceEvent(
     id: string,
-    device: { id: string; name: string; protocol: string },
+    device: Pick<DeviceInfo, 'id' | 'name' | 'protocol' | 'simulated' | 'error'>,
     state: 'connected' | 'disconnected',
   ): void {
     this.db.transaction(() => {
@@ -382,9 +386,19 @@ export class ConsultationStore {
         device: device.id,
         name: device.name,
         state,
+        ...(state === 'disconnected' && device.error !== null ? { reason: device.error.code } : {}),
+        simulated: device.simulated,
       });
       this.touch(id);
     });
+  }
+
+  /**
+   * Recording failed or resumed: a technical incident of the record (CSP R6316-4). Written to
+   * any existing consultation, ended or not: the failure belongs to the one whose readings it lost.
+   */
+  recordingEvent(id: string, event: Omit<Extract<TimelineEvent, { kind: 'recording' }>, 'kind'>): void {
+    this.db.transaction(() => this.insertEvent(id, { kind: 'recording', ...event }));
   }
 
   audit(action: AuditAction, consultationId: string | null, detail: string, actor = this.actor()): void {

@@ -75,7 +75,13 @@ export class Recorder {
    */
   private episodicSeen = new Set<string>();
   /** The current write failure, null while writes succeed. */
-  private problem: { code: RecordingProblemCode; message: string; sinceMs: number } | null = null;
+  private problem: {
+    code: RecordingProblemCode;
+    message: string;
+    sinceMs: number;
+    /** The consultations whose readings it held back: each timeline gets the incident. */
+    consultations: ReadonlySet<string>;
+  } | null = null;
   /** Readings lost in the current (or last) failure. */
   private episodeDropped = 0;
   private lastDroppedNotice = { atMs: -Infinity, count: 0 };
@@ -252,7 +258,16 @@ export class Recorder {
       this.stats.failing = message;
       const starting = this.problem === null;
       if (starting) this.episodeDropped = 0;
-      this.problem = { code: problemCode(cause), message, sinceMs: this.problem?.sinceMs ?? this.now() };
+      this.problem = {
+        code: problemCode(cause),
+        message,
+        sinceMs: this.problem?.sinceMs ?? this.now(),
+        consultations: new Set([
+          ...(this.problem?.consultations ?? []),
+          ...this.retired.map((earlier) => earlier.id),
+          ...(id === null ? [] : [id]),
+        ]),
+      };
       // Only a full or failing disk is worth retrying; anything else would fail forever.
       const retry = cause instanceof RecordsError && (cause.code === 'disk-full' || cause.code === 'io');
       if (retry) this.schedule();
@@ -262,12 +277,16 @@ export class Recorder {
         this.retired = [];
         this.clear();
       }
-      if (starting) this.noticeHealth();
+      if (starting) {
+        this.noticeHealth();
+        this.recordIncident('failing');
+      }
       return false;
     }
     if (this.stats.failing !== null) this.log('readings are being saved again');
     this.stats.failing = null;
     const recovered = this.problem !== null;
+    if (recovered) this.recordIncident('resumed');
     this.problem = null;
     this.stats.committedBatches += 1;
     this.stats.committedSamples += this.bufferedSamples;
@@ -377,11 +396,38 @@ export class Recorder {
     this.bufferedSamples = 0;
   }
 
-  private safely(fn: () => void): void {
+  /**
+   * The failure as a timeline entry of each consultation it hit: when it began, what it was, how
+   * many readings it lost. The gap in the record is a technical incident (CSP R6316-4).
+   */
+  private recordIncident(state: 'failing' | 'resumed'): void {
+    if (this.problem === null) return;
+    const { consultations, code, sinceMs } = this.problem;
+    for (const consultation of consultations) {
+      const write = (): void =>
+        this.store.recordingEvent(consultation, {
+          time: new Date(state === 'failing' ? sinceMs : this.now()).toISOString(),
+          state,
+          code,
+          since: new Date(sinceMs).toISOString(),
+          droppedReadings: this.episodeDropped,
+        });
+      if (state === 'resumed') this.safely(write, 'recording incident');
+      else
+        try {
+          write();
+        } catch {
+          // The failing disk refusing this too is expected and the failure is already logged with
+          // its cause; the `resumed` entry will carry the same facts once writes succeed.
+        }
+    }
+  }
+
+  private safely(fn: () => void, what = 'device event'): void {
     try {
       fn();
     } catch (cause) {
-      this.log(`device event not saved: ${cause instanceof Error ? cause.message : String(cause)}`);
+      this.log(`${what} not saved: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   }
 }

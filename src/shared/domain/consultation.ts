@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_ERROR_CODES } from './devices';
 
 /**
  * The consultation record (issue 6): who the patient is, who accompanies them, their consent, what
@@ -245,6 +246,13 @@ export const mediaInfoSchema = z.strictObject({
 export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
 /**
+ * The call as the record tells it: connected, the link lost and being rebuilt (`reconnecting`),
+ * back (`reconnected`), over. Drops and reconnects are technical incidents (CSP R6316-4).
+ */
+export const CALL_EVENT_STATES = ['connected', 'reconnecting', 'reconnected', 'ended'] as const;
+export type CallEventState = (typeof CALL_EVENT_STATES)[number];
+
+/**
  * One timeline entry. Readings themselves are stored apart (numerics, waveform chunks) and
  * summarised per metric; the timeline holds what a reader of the record wants in order.
  */
@@ -257,6 +265,10 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     device: z.string().max(200),
     name: z.string().max(120),
     state: z.enum(['connected', 'disconnected']),
+    /** Why it went away (unplugged, timeout…), when the device manager said; absent when connected. */
+    reason: z.enum(DEVICE_ERROR_CODES).optional(),
+    /** Its bytes came from our simulator: every export of the record says so. Absent in older records. */
+    simulated: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal('media'), time: isoTime, media: mediaInfoSchema }),
   z.strictObject({
@@ -266,7 +278,20 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
     text: text(2000),
   }),
   z.strictObject({ kind: z.literal('note'), time: isoTime, author: text(120), text: text(10_000) }),
-  z.strictObject({ kind: z.literal('call'), time: isoTime, state: z.enum(['connected', 'ended']) }),
+  z.strictObject({ kind: z.literal('call'), time: isoTime, state: z.enum(CALL_EVENT_STATES) }),
+  /**
+   * Readings stopped reaching the disk (`failing`, written if the database still takes it) or
+   * reach it again (`resumed`, with when the failure began and how many readings it lost): the
+   * gap in the record, a technical incident the report must tell.
+   */
+  z.strictObject({
+    kind: z.literal('recording'),
+    time: isoTime,
+    state: z.enum(['failing', 'resumed']),
+    code: z.enum(RECORDING_PROBLEM_CODES),
+    since: isoTime,
+    droppedReadings: z.number().int().nonnegative(),
+  }),
   /** A measurement from before the consultation, confirmed for this patient (`time`: when confirmed). */
   z.strictObject({
     kind: z.literal('measurement-confirmed'),
@@ -287,7 +312,7 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export const appendableEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('chat'), from: z.enum(['station', 'consultant']), text: text(2000) }),
   z.strictObject({ kind: z.literal('note'), author: text(120), text: text(10_000) }),
-  z.strictObject({ kind: z.literal('call'), state: z.enum(['connected', 'ended']) }),
+  z.strictObject({ kind: z.literal('call'), state: z.enum(CALL_EVENT_STATES) }),
 ]);
 export type AppendableEvent = z.infer<typeof appendableEventSchema>;
 

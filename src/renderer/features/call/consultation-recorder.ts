@@ -19,6 +19,8 @@ export class ConsultationRecorder {
   private readonly unsubscribes: (() => void)[] = [];
   private readonly recordedChat = new Set<string>();
   private connectedOnce = false;
+  /** The call is in `reconnecting` now (so a drop is recorded once, not at every state change). */
+  private dropped = false;
   private stopped = false;
 
   constructor(
@@ -39,10 +41,13 @@ export class ConsultationRecorder {
     this.unsubscribes.push(
       this.control.chat.subscribe(() => this.recordChat()),
       this.session.events.on('connected', () => {
+        // A connection after the first is the call coming back from a drop (rebuilt peer link).
+        const state = this.connectedOnce ? 'reconnected' : 'connected';
         this.connectedOnce = true;
         this.sendPatient();
-        this.append({ kind: 'call', state: 'connected' });
+        this.append({ kind: 'call', state });
       }),
+      this.session.state.subscribe(() => this.recordDrop()),
       this.control.messages.on('report', (message) => void this.saveReport(message)),
       this.control.messages.on('note', (message) => void this.saveNote(message)),
     );
@@ -75,6 +80,16 @@ export class ConsultationRecorder {
       dataBase64: bytesToBase64(wav),
       takenAt: takenAt.toISOString(),
     });
+  }
+
+  /**
+   * A lost link (network, rendezvous server, the other side gone) is a technical incident the
+   * record must hold (CSP R6316-4): noted once per drop, when the call enters `reconnecting`.
+   */
+  private recordDrop(): void {
+    const reconnecting = this.session.state.getSnapshot().phase === 'reconnecting';
+    if (reconnecting && !this.dropped) this.append({ kind: 'call', state: 'reconnecting' });
+    this.dropped = reconnecting;
   }
 
   private recordChat(): void {

@@ -1,6 +1,7 @@
 import { defineMessages, formatterFor } from '../../../shared/i18n';
 import type {
   AccompanyingRole,
+  CallEventState,
   ConsultationStatus,
   RecordingProblemCode,
   Sex,
@@ -100,6 +101,19 @@ const FR_RECORDING_FIX: typeof EN_RECORDING_FIX = {
 
 type EventWords = (event: TimelineEvent) => string;
 
+const EN_CALL: Readonly<Record<CallEventState, string>> = {
+  connected: 'Call connected',
+  reconnecting: 'Call interrupted: reconnecting',
+  reconnected: 'Call reconnected',
+  ended: 'Call ended',
+};
+const FR_CALL: typeof EN_CALL = {
+  connected: 'Appel connecté',
+  reconnecting: 'Appel interrompu : reconnexion',
+  reconnected: 'Appel rétabli',
+  ended: 'Fin de l’appel',
+};
+
 const enEvent: EventWords = (event) => {
   switch (event.kind) {
     case 'started':
@@ -115,7 +129,11 @@ const enEvent: EventWords = (event) => {
     case 'note':
       return `Note by ${event.author}: ${event.text}`;
     case 'call':
-      return event.state === 'connected' ? 'Call connected' : 'Call ended';
+      return EN_CALL[event.state];
+    case 'recording':
+      return event.state === 'failing'
+        ? EN_RECORDING_PROBLEM[event.code]
+        : `Recording resumed; ${event.droppedReadings} readings lost`;
     case 'measurement-confirmed': {
       const en = formatterFor('en');
       return `Measured before the consultation (${en.dateTime(Date.parse(event.measuredAt))}), confirmed for this patient by ${event.confirmedBy}: ${measuredValuesText(event.values, en)}`;
@@ -146,7 +164,11 @@ const frEvent: EventWords = (event) => {
     case 'note':
       return `Note de ${event.author} : ${event.text}`;
     case 'call':
-      return event.state === 'connected' ? 'Appel connecté' : 'Fin de l’appel';
+      return FR_CALL[event.state];
+    case 'recording':
+      return event.state === 'failing'
+        ? FR_RECORDING_PROBLEM[event.code]
+        : `Enregistrement rétabli ; ${event.droppedReadings} mesures perdues`;
     case 'measurement-confirmed': {
       const fr = formatterFor('fr');
       return `Mesure antérieure à la consultation (${fr.dateTime(Date.parse(event.measuredAt))}), confirmée pour ce patient par ${event.confirmedBy} : ${measuredValuesText(event.values, fr)}`;

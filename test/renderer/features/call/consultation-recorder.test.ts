@@ -1,3 +1,4 @@
+import type { CallState } from '../../../../src/renderer/features/call/call-machine';
 import { ConsultationRecorder } from '../../../../src/renderer/features/call/consultation-recorder';
 import { FIXTURE_REPORT } from '../../../helpers/consultation-fixture';
 import { ACTIVE_CONSULTATION, FakeClient, FakeControlLink, fakeSession } from './fake-control-link';
@@ -17,12 +18,12 @@ const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve,
 function setup(consultation = ACTIVE_CONSULTATION) {
   const backend = new FakeClient();
   const control = new FakeControlLink();
-  const { session, events } = fakeSession();
+  const { session, events, state } = fakeSession();
   const problems: string[] = [];
   const recorder = new ConsultationRecorder(backend.client, consultation, control.asLink(), session, (p) =>
     problems.push(p),
   );
-  return { backend, control, events, problems, recorder };
+  return { backend, control, events, state, problems, recorder };
 }
 
 describe('consultation recorder', () => {
@@ -95,6 +96,31 @@ describe('consultation recorder', () => {
     expect(backend.calls.map((call) => call.params)).toEqual([
       { id: ACTIVE_CONSULTATION.id, event: { kind: 'call', state: 'connected' } },
       { id: ACTIVE_CONSULTATION.id, event: { kind: 'call', state: 'ended' } },
+    ]);
+  });
+
+  it('records each drop of the call once and the reconnection after it (technical incidents)', async () => {
+    const { backend, events, state, recorder } = setup();
+    recorder.start();
+    const phase = (next: CallState['phase']): void => state.set({ ...state.getSnapshot(), phase: next });
+    phase('connected');
+    events.emit('connected');
+    phase('reconnecting');
+    state.set({ ...state.getSnapshot(), reconnectAttempts: 1 }); // still the same drop
+    phase('connected');
+    events.emit('connected');
+    phase('reconnecting');
+    phase('connected');
+    events.emit('connected');
+    recorder.stop();
+    await settle();
+    expect(backend.calls.map((call) => (call.params as { event: { state: string } }).event.state)).toEqual([
+      'connected',
+      'reconnecting',
+      'reconnected',
+      'reconnecting',
+      'reconnected',
+      'ended',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { ConsultationSummary } from '../../../../src/shared/domain/consulta
 import type { BackendClient } from '../../../../src/renderer/backend-client/backend-client';
 import { BackendCallError } from '../../../../src/renderer/backend-client/backend-client';
 import { Emitter } from '../../../../src/renderer/features/call/call-events';
+import { INITIAL_CALL_STATE, type CallState } from '../../../../src/renderer/features/call/call-machine';
 import type { CallSession } from '../../../../src/renderer/features/call/call-session';
 import type { ChatMessage, ControlLink } from '../../../../src/renderer/features/call/control-link';
 import type { ControlMessage } from '../../../../src/renderer/features/call/control-messages';
@@ -49,9 +50,14 @@ export class FakeControlLink {
 }
 
 /** Only the session's events matter to the recorder (connected → patient + timeline). */
-export function fakeSession(): { session: CallSession; events: CallSession['events'] } {
+export function fakeSession(): {
+  session: CallSession;
+  events: CallSession['events'];
+  state: CallSession['state'];
+} {
   const events: CallSession['events'] = new Emitter();
-  return { session: { events } as unknown as CallSession, events };
+  const state: CallSession['state'] = new ValueStore<CallState>(INITIAL_CALL_STATE);
+  return { session: { events, state } as unknown as CallSession, events, state };
 }
 
 /** A backend client that records every call and answers from `answer` (or refuses). */
