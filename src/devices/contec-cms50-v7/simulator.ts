@@ -52,6 +52,9 @@ export class Cms50V7Simulator implements DeviceSimulator {
   private streamStartMs = 0;
   private packagesSent = 0;
   private lastTriggerMs = 0;
+  /** The last measured SpO2 and pulse, which a CMS50 keeps sending while it searches. */
+  private heldSpo2 = 97;
+  private heldPulseRate = 72;
 
   constructor(options: Cms50V7SimulatorOptions = {}) {
     this.model = new PulseOximetryModel(createPrng(options.seed ?? 1), REALTIME_PACKAGES_PER_S);
@@ -153,6 +156,8 @@ export class Cms50V7Simulator implements DeviceSimulator {
 
   private fields(s: PhysiologySample): RealtimeFields {
     const pi = this.piSupported ? s.perfusionIndexHundredths : null;
+    if (s.spo2 !== null) this.heldSpo2 = s.spo2;
+    if (s.pulseRate !== null) this.heldPulseRate = s.pulseRate;
     return {
       signalStrength: s.signalStrength,
       searchingTooLong: false,
@@ -163,10 +168,20 @@ export class Cms50V7Simulator implements DeviceSimulator {
       searching: s.searching,
       barGraph: s.bar,
       piInvalid: pi === null,
-      pulseRate: s.pulseRate,
-      spo2: s.spo2,
+      ...this.unmeasuredNumbers(s),
       perfusionIndex: pi === null ? null : pi / 100,
     };
+  }
+
+  /**
+   * Without a measurement a CMS50 does not send the invalid markers: it sends 0 / 0 with the probe
+   * error bit and its last values while searching (issue 11). Only the flags say "no value", which
+   * is what the station must honour (`values` below says null for both).
+   */
+  private unmeasuredNumbers(s: PhysiologySample): { spo2: number | null; pulseRate: number | null } {
+    if (s.probeOff) return { spo2: 0, pulseRate: 0 };
+    if (s.searching) return { spo2: this.heldSpo2, pulseRate: this.heldPulseRate };
+    return { spo2: s.spo2, pulseRate: s.pulseRate };
   }
 
   private values(s: PhysiologySample): SimulatedValues {
