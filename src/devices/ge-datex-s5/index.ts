@@ -18,6 +18,8 @@ export function createGeDatexS5Driver(options: { intervalS?: number } = {}): Dev
     protocol: 'ge-datex-s5',
     name: 'GE Datex-Ohmeda S/5 monitor (computer interface)',
     link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'even', stopBits: 1, rtscts: true },
+    // No device ranges: no S/5 measurement-range specification was found in our sources, so the
+    // metric table's plausible ranges apply (PROTOCOL.md "Validity").
     createDecoder: (deviceId) => guardDecoder(new GeDatexS5Decoder(deviceId)),
     host: { onOpen: [requestDisplayedValues(intervalS)], onClose: [stopDisplayedValues()] },
     createHost: () => new GeDatexS5Host(intervalS),

@@ -16,6 +16,8 @@ export const philipsIntellivueMib: DeviceDriver = {
   protocol: 'philips-intellivue-mib',
   name: 'Philips IntelliVue monitor (MIB/RS-232 Data Export)',
   link: { baudRate: BAUD_RATE, dataBits: 8, parity: 'none', stopBits: 1 },
+  // No device ranges: no IntelliVue measurement-range specification was found in our sources, so
+  // the metric table's plausible ranges apply (PROTOCOL.md "Validity and plausibility").
   createDecoder: (deviceId) => guardDecoder(new IntellivueDecoder(deviceId)),
   host: {
     onOpen: [associationRequest()],
