@@ -196,6 +196,24 @@ describe('measurements from before the consultation', () => {
     );
   });
 
+  it('a part of a confirmed measurement arriving late is recorded with the same confirmation', async () => {
+    const { id } = await api()['consultation.start'](CONSULTATION_START);
+    const parts = cuffResult(earlier);
+    await api()['readings.submit']({ readings: parts.slice(0, 2) });
+    const [pending] = (await api()['consultation.current']({}))?.pending ?? [];
+    clock.advance(30_000);
+    await api()['consultation.confirmMeasurement']({ id, measurementId: pending.id });
+    await api()['readings.submit']({ readings: parts.slice(2) });
+    expect((await api()['consultation.current']({}))?.pending).toEqual([]);
+    await api()['consultation.end']({ id });
+    expect((await api()['consultation.get']({ id })).summary.counts.numerics).toBe(4);
+    const panels = await bpPanels(id);
+    expect(panels).toHaveLength(1);
+    expect(panels[0]?.note?.[0]?.text).toMatch(
+      /confirmed for this patient by Léa Garnier at 2026-11-25T09:30:30.000Z$/,
+    );
+  });
+
   it('dismiss: discarded unrecorded with an audit row, and the same measurement does not come back', async () => {
     const { id } = await api()['consultation.start'](CONSULTATION_START);
     await api()['readings.submit']({ readings: cuffResult(earlier) });
