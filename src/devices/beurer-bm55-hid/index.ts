@@ -6,6 +6,7 @@ import { BeurerBm55HidDecoder } from './decoder';
 import { BeurerBm55HidHost, type Bm55HostOptions } from './host';
 import { BeurerBm55HidSimulator, type Bm55SimulatorOptions } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { BM55_VALIDITY } from './validity';
 
 export interface BeurerBm55HidDriverOptions extends Bm55HostOptions {
   readonly ledger?: BpRecordLedger;
@@ -33,7 +34,8 @@ export function createBeurerBm55HidDriver(options: BeurerBm55HidDriverOptions = 
       reportBytes: REPORT_BYTES,
       reportId: 0,
     },
-    createDecoder: (deviceId) => guardDecoder(new BeurerBm55HidDecoder(deviceId, { ledger, zone })),
+    createDecoder: (deviceId) =>
+      guardDecoder(new BeurerBm55HidDecoder(deviceId, { ledger, zone }), BM55_VALIDITY),
     host: { onOpen: [], onClose: [] },
     createHost: () => new BeurerBm55HidHost(options),
     createSimulator: (simulatorOptions?: Bm55SimulatorOptions) =>

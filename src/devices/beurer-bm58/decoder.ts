@@ -1,14 +1,20 @@
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { ByteRemainder } from '../framing/byte-remainder';
 import { BpRecordImporter } from '../bp/bp-record';
+import { fixedOffsetZone, rememberingZone, type DeviceClockZone } from '../bp/device-clock';
 import { BpRecordLedger } from '../bp/record-ledger';
 import { EMPTY_RECORD_REPLY, HANDSHAKE_REPLY, RECORD_HEADER, RECORD_LENGTH } from './constants';
-import { measurementTimeMs, parseRecord } from './frames';
+import { parseRecord, wallClockOf } from './frames';
 
 export interface Bm58DecoderOptions {
   /** Records already imported, per device; the driver shares one per process. Default: a new one. */
   readonly ledger?: BpRecordLedger;
-  /** The zone the device clock was set in. */
+  /**
+   * The zone the device clock was set in: each record's wall-clock date and time becomes UTC with
+   * the offset in force on that date. The driver passes the station's zone (LOCAL_ZONE).
+   */
+  readonly zone?: DeviceClockZone;
+  /** A fixed offset (local − UTC, minutes) instead of a zone; neither given: UTC. */
   readonly utcOffsetMinutes?: number;
 }
 
@@ -35,7 +41,7 @@ const REPLY_EVENTS: readonly DecodeEvent[] = Array.from({ length: 256 }, (_, byt
 export class BeurerBm58Decoder implements Decoder {
   private readonly remainder = new ByteRemainder();
   private readonly importer: BpRecordImporter;
-  private readonly utcOffsetMinutes: number;
+  private readonly zone: DeviceClockZone;
   private counts = { frames: 0, dropped: 0, skippedBytes: 0 };
   /** Where the download stands: waiting for the handshake, for the count, or `remaining` replies. */
   private phase: 'handshake' | 'count' | 'records' = 'handshake';
@@ -44,7 +50,7 @@ export class BeurerBm58Decoder implements Decoder {
   constructor(deviceId: string, options: Bm58DecoderOptions = {}) {
     // The device reports no serial number: one BM58 per station is assumed.
     this.importer = new BpRecordImporter(deviceId, options.ledger ?? new BpRecordLedger(), 'beurer-bm58');
-    this.utcOffsetMinutes = options.utcOffsetMinutes ?? 0;
+    this.zone = rememberingZone(options.zone ?? fixedOffsetZone(options.utcOffsetMinutes ?? 0));
   }
 
   get stats(): DecoderStats {
@@ -75,7 +81,8 @@ export class BeurerBm58Decoder implements Decoder {
       }
       this.counts.frames++;
       const { systolic, diastolic, pulse } = parsed;
-      const timeMs = measurementTimeMs(parsed, this.utcOffsetMinutes);
+      // The record's own date and time, as the device's clock read when it measured.
+      const timeMs = this.zone.toEpochMs(wallClockOf(parsed));
       this.importer.add({ timeMs, systolic, diastolic, pulse }, events);
       this.countRecordReply(events);
       i += RECORD_LENGTH;

@@ -1,3 +1,4 @@
+import type { WallClockTime } from '../bp/device-clock';
 import { frameError, type FrameError } from '../framing/frame-error';
 import {
   MAX_YEAR_BYTE,
@@ -58,9 +59,15 @@ export function parseRecord(bytes: Uint8Array, offset = 0): StoredMeasurement | 
   };
 }
 
+/** The record's date and time as the device's clock showed it (no seconds are stored). */
+export function wallClockOf(m: StoredMeasurement): WallClockTime {
+  return { year: m.year, month: m.month, day: m.day, hour: m.hour, minute: m.minute, second: 0 };
+}
+
 /**
- * The measurement time as epoch ms. The device clock has no time zone: `utcOffsetMinutes` is the
- * offset of the zone it was set in (0 reads it as UTC).
+ * The measurement time as epoch ms at a fixed offset (`utcOffsetMinutes` = local − UTC of the zone
+ * the clock was set in; 0 reads it as UTC). The decoder uses a DeviceClockZone instead, which
+ * follows daylight-saving changes.
  */
 export function measurementTimeMs(m: StoredMeasurement, utcOffsetMinutes = 0): number {
   return Date.UTC(m.year, m.month - 1, m.day, m.hour, m.minute) - utcOffsetMinutes * 60_000;

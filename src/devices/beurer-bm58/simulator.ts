@@ -1,3 +1,4 @@
+import { LOCAL_ZONE, type DeviceClockZone } from '../bp/device-clock';
 import type { DeviceSimulator, SimulatedValues, SimulatorOptions, SimulatorOutput } from '../driver';
 import { EMPTY_OUTPUT } from '../driver';
 import { concatBytes } from '../framing/concat';
@@ -7,12 +8,34 @@ import { encodeDescription, encodeRecord } from './device-encoder';
 import type { StoredMeasurement } from './frames';
 import { BP_METRICS } from './readings';
 
+/** A stored measurement given by its age rather than its date (see `recordsAgo`). */
+export interface StoredRecordAgo {
+  /** Days before "now", the simulator's first contact with the host. */
+  readonly daysAgo: number;
+  /** Minutes before that, in addition (default 0). */
+  readonly minutesAgo?: number;
+  readonly systolic: number;
+  readonly diastolic: number;
+  readonly pulse: number;
+}
+
 export interface BeurerBm58SimulatorOptions extends SimulatorOptions {
-  /** The memory to serve; by default ~5 plausible measurements from the seed. `null` = empty slot. */
+  /** The memory to serve, as dated records; `null` = an empty slot. Wins over `recordsAgo`. */
   readonly records?: readonly (StoredMeasurement | null)[];
+  /**
+   * The memory to serve, as records measured `daysAgo` days (and `minutesAgo` minutes) before the
+   * simulator's first contact with the host: their dates follow the run's clock, so a test can
+   * plug in a cuff holding a measurement from 13 days ago on any date. Record 1 first.
+   * Default (neither option): ~5 plausible measurements from the seed, dated 20–22 Nov 2026.
+   */
+  readonly recordsAgo?: readonly StoredRecordAgo[];
+  /** The zone the simulated clock shows (to date `recordsAgo`); default: the station's. */
+  readonly zone?: DeviceClockZone;
 }
 
 const NO_VALUES: SimulatedValues = Object.freeze({});
+const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 24 * 60 * MS_PER_MINUTE;
 const DESCRIPTION = 'Simulated BM58 (station sim)';
 
 /**
@@ -22,15 +45,28 @@ const DESCRIPTION = 'Simulated BM58 (station sim)';
  */
 export class BeurerBm58Simulator implements DeviceSimulator {
   readonly tickIntervalMs = 100;
-  private readonly records: readonly (StoredMeasurement | null)[];
+  /** The memory; null until the first contact when it is given as ages (`recordsAgo`). */
+  private records: readonly (StoredMeasurement | null)[] | null;
+  private readonly recordsAgo: readonly StoredRecordAgo[];
+  private readonly zone: DeviceClockZone;
   /** A3 seen, record number not yet. */
   private awaitingRecordNumber = false;
 
   constructor(options: BeurerBm58SimulatorOptions = {}) {
-    this.records = options.records ?? plausibleMemory(createPrng(options.seed ?? 1));
+    this.zone = options.zone ?? LOCAL_ZONE;
+    this.recordsAgo = options.recordsAgo ?? [];
+    this.records =
+      options.records ?? (options.recordsAgo ? null : plausibleMemory(createPrng(options.seed ?? 1)));
   }
 
-  receive(chunk: Uint8Array, _atMs?: number): SimulatorOutput {
+  /** The stored records, record 1 first (those given by age are dated at the first contact). */
+  storedRecords(): readonly (StoredMeasurement | null)[] {
+    return this.records ?? [];
+  }
+
+  /** `atMs` dates the records given by age, at the first call (tests of dated memories omit it). */
+  receive(chunk: Uint8Array, atMs = 0): SimulatorOutput {
+    this.records ??= this.recordsAgo.map((r) => this.dated(r, atMs));
     const replies: SimulatorOutput[] = [];
     for (const byte of chunk) {
       if (this.awaitingRecordNumber) {
@@ -46,7 +82,7 @@ export class BeurerBm58Simulator implements DeviceSimulator {
           replies.push(reply(encodeDescription(DESCRIPTION)));
           break;
         case COMMAND.count:
-          replies.push(reply(Uint8Array.of(this.records.length)));
+          replies.push(reply(Uint8Array.of(this.storedRecords().length)));
           break;
         case COMMAND.recordRequest:
           this.awaitingRecordNumber = true;
@@ -65,8 +101,15 @@ export class BeurerBm58Simulator implements DeviceSimulator {
     return EMPTY_OUTPUT;
   }
 
+  /** A record measured `daysAgo` days and `minutesAgo` minutes before `nowMs`, by the device clock. */
+  private dated(r: StoredRecordAgo, nowMs: number): StoredMeasurement {
+    const measuredMs = nowMs - r.daysAgo * MS_PER_DAY - (r.minutesAgo ?? 0) * MS_PER_MINUTE;
+    const { year, month, day, hour, minute } = this.zone.toWallClock(measuredMs);
+    return { systolic: r.systolic, diastolic: r.diastolic, pulse: r.pulse, year, month, day, hour, minute };
+  }
+
   private record(number: number): SimulatorOutput {
-    const m = number >= 1 ? this.records[number - 1] : undefined;
+    const m = number >= 1 ? this.storedRecords()[number - 1] : undefined;
     if (!m) return reply(Uint8Array.of(EMPTY_RECORD_REPLY));
     return {
       bytes: encodeRecord(m),

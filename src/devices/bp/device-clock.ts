@@ -51,6 +51,19 @@ export const UTC_ZONE: DeviceClockZone = {
   },
 };
 
+/**
+ * A zone that is always `utcOffsetMinutes` (local − UTC) from UTC: for captures decoded elsewhere
+ * and for a driver told the offset. Unlike LOCAL_ZONE it ignores daylight-saving changes.
+ */
+export function fixedOffsetZone(utcOffsetMinutes: number): DeviceClockZone {
+  if (utcOffsetMinutes === 0) return UTC_ZONE;
+  const offsetMs = utcOffsetMinutes * 60_000;
+  return {
+    toEpochMs: (t) => UTC_ZONE.toEpochMs(t) - offsetMs,
+    toWallClock: (ms) => UTC_ZONE.toWallClock(ms + offsetMs),
+  };
+}
+
 /** Why a wall-clock time cannot be a real date, or null when it can. */
 export function wallClockError(t: WallClockTime): string | null {
   if (t.month < 1 || t.month > 12) return `month ${t.month} is not 1..12`;

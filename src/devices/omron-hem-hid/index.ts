@@ -6,6 +6,7 @@ import { OmronHemHidDecoder } from './decoder';
 import { OmronHemHidHost, type OmronHostOptions } from './host';
 import { OmronHemHidSimulator, type OmronSimulatorOptions } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
+import { OMRON_HEM_VALIDITY } from './validity';
 
 export interface OmronHemHidDriverOptions extends OmronHostOptions {
   /** Records already imported; one per process by default, so a replug never re-imports. */
@@ -36,7 +37,10 @@ export function createOmronHemHidDriver(options: OmronHemHidDriverOptions = {}):
       reportId: 0,
     },
     createDecoder: (deviceId) =>
-      guardDecoder(new OmronHemHidDecoder(deviceId, { ledger, zone, maxRecords: options.maxRecords })),
+      guardDecoder(
+        new OmronHemHidDecoder(deviceId, { ledger, zone, maxRecords: options.maxRecords }),
+        OMRON_HEM_VALIDITY,
+      ),
     // The conversation needs feature reports and replies: createHost, not a fixed script.
     host: { onOpen: [], onClose: [] },
     createHost: () => new OmronHemHidHost(options),

@@ -1,4 +1,5 @@
-import { beurerBm58 } from '../../../src/devices/beurer-bm58';
+import { createBeurerBm58Driver } from '../../../src/devices/beurer-bm58';
+import { UTC_ZONE } from '../../../src/devices/bp/device-clock';
 import { REPLY_TIMEOUT_MS } from '../../../src/devices/beurer-bm58/constants';
 import { BeurerBm58Host } from '../../../src/devices/beurer-bm58/host';
 import { BeurerBm58Simulator } from '../../../src/devices/beurer-bm58/simulator';
@@ -18,6 +19,9 @@ const M = (day: number): StoredMeasurement => ({
   hour: 9,
   minute: 5,
 });
+
+/** Device clocks read as UTC, so the expected times hold in every time zone the suite runs in. */
+const beurerBm58 = createBeurerBm58Driver({ zone: UTC_ZONE });
 
 describe('BeurerBm58Simulator', () => {
   it('answers each documented command byte for byte', () => {
