@@ -1,6 +1,6 @@
 import type { BackendClient } from '../../backend-client/backend-client';
 import { ValueStore } from '../value-store';
-import { BLE_HEALTH_SERVICES } from './ble-decoders';
+import { BLE_HEALTH_SERVICES, LOCAL_ZONE } from './ble-decoders';
 import { BleDeviceLink, type BleDeviceView, type BleLinkDeps } from './ble-device-link';
 import { bleProblem, type BleProblem } from './ble-problem';
 import { errorName, webBluetoothOf, type WebBluetooth } from './web-bluetooth';
@@ -78,6 +78,7 @@ export function createBleConnector(client: BackendClient, win: Window = window):
     submit: (readings) => client.call('readings.submit', { readings }),
     now: () => Date.now(),
     utcOffsetMinutes: () => -new Date().getTimezoneOffset(),
+    clockZone: LOCAL_ZONE,
     setTimer: (run, ms) => {
       const timer = win.setTimeout(run, ms);
       return () => win.clearTimeout(timer);

@@ -4,3 +4,4 @@
  */
 export { BLE_HEALTH_SERVICES, bleProfilesForService, type BleProfile } from '../../../devices/ble';
 export type { Decoder, DecodeEvent } from '../../../devices/driver';
+export { LOCAL_ZONE, type DeviceClockZone } from '../../../devices/bp/device-clock';

@@ -6,6 +6,7 @@ import {
   type BleProfile,
   type Decoder,
   type DecodeEvent,
+  type DeviceClockZone,
 } from './ble-decoders';
 import { bleProblem, type BleProblem } from './ble-problem';
 import { bleDeviceLabel } from './device-label';
@@ -29,8 +30,14 @@ export interface BleLinkDeps {
   /** Hands decoded readings to the backend (readings.submit). */
   submit(readings: Reading[]): Promise<unknown>;
   now(): number;
-  /** Local time minus UTC, for the devices' Date Time fields. */
+  /** Local time minus UTC, for the devices' Date Time fields when no `clockZone` is given. */
   utcOffsetMinutes(): number;
+  /**
+   * The zone the devices' clocks show (the station's): a stored measurement's Date Time becomes
+   * UTC with the offset of its own date, so one taken before a daylight-saving change keeps its
+   * true instant. Wins over `utcOffsetMinutes`.
+   */
+  readonly clockZone?: DeviceClockZone;
   /** Runs `run` after `ms`; returns a cancel function. */
   setTimer(run: () => void, ms: number): () => void;
 }
@@ -123,6 +130,7 @@ export class BleDeviceLink {
   private listen(profile: BleProfile, characteristic: WebBluetoothCharacteristic): void {
     const decoder: Decoder = profile.createDecoder(`${profile.protocol}@${this.label}`, {
       utcOffsetMinutes: this.deps.utcOffsetMinutes(),
+      zone: this.deps.clockZone,
     });
     const onValue = () => {
       const value = characteristic.value;

@@ -14,7 +14,7 @@ const CUFF = svc(0x2a36);
 const T0 = Date.UTC(2026, 10, 25, 17, 0, 0);
 const bytes = (hex: string) => Uint8Array.from(hex.split(' ').map((b) => parseInt(b, 16)));
 
-function setup(options: { failSubmit?: boolean } = {}) {
+function setup(options: { failSubmit?: boolean; clockZone?: BleLinkDeps['clockZone'] } = {}) {
   const bluetooth = new FakeBluetooth();
   const submitted: Reading[][] = [];
   const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
@@ -28,6 +28,7 @@ function setup(options: { failSubmit?: boolean } = {}) {
     },
     now: () => now,
     utcOffsetMinutes: () => 60,
+    clockZone: options.clockZone,
     setTimer: (run, ms) => {
       const timer = { run, ms, cancelled: false };
       timers.push(timer);
@@ -78,6 +79,31 @@ describe('BleConnector', () => {
     expect(connector.devices.getSnapshot()[0].lastReadingAt).toBe(T0);
   });
 
+  it('dates a stored cuff measurement with the clock zone of its own date, else the current offset', async () => {
+    // A zone at UTC+2 in summer, UTC+1 otherwise (as central Europe); the fixed offset says +60.
+    const clockZone: BleLinkDeps['clockZone'] = {
+      toEpochMs: (t) =>
+        Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) -
+        (t.month >= 4 && t.month <= 10 ? 120 : 60) * 60_000,
+      toWallClock: () => {
+        throw new Error('not used');
+      },
+    };
+    // flags 02 (timestamp) | 121/80/95 | 2026-07-01 08:00:00 by the cuff's clock
+    const stored = bytes('02 79 00 50 00 5F 00 EA 07 07 01 08 00 00');
+    const timeOf = async (zone: BleLinkDeps['clockZone'], id: string) => {
+      const { bluetooth, connector, submitted } = setup({ clockZone: zone });
+      const cuff = new FakeDevice(id, 'BP7000', { [BP_SERVICE]: [BP] });
+      bluetooth.next = cuff;
+      await connector.addDevice();
+      cuff.characteristic(BP).emit(stored);
+      await flush();
+      return submitted.flat().find((r) => r.type === 'numeric')?.time;
+    };
+    expect(await timeOf(clockZone, 'cuff-summer-zone')).toBe('2026-07-01T06:00:00.000Z');
+    expect(await timeOf(undefined, 'cuff-fixed-offset')).toBe('2026-07-01T07:00:00.000Z');
+  });
+
   it('subscribes to both cuff characteristics, counts a malformed value and submits nothing for it', async () => {
     const { bluetooth, connector, submitted } = setup();
     const cuff = new FakeDevice('cuff-1', 'BP7000', { [BP_SERVICE]: [BP, CUFF] });
@@ -91,7 +117,7 @@ describe('BleConnector', () => {
       submitted.map((batch) =>
         batch.map((r) => (r.type === 'numeric' ? r.value : r.type === 'status' ? r.flags : r.type)),
       ),
-    ).toEqual([[['measuring']], [121, 80, 95, 72, []]]);
+    ).toEqual([[['measuring']], [[], 121, 80, 95, 72]]);
     expect(connector.devices.getSnapshot()[0]).toMatchObject({
       protocols: ['ble-blood-pressure'],
       droppedFrames: 1,
