@@ -466,6 +466,37 @@ test('settings: PIN gate by keyboard, then the form is reachable and saves with 
   expect(await focusedKey(page), 'saving keeps the focus where it was').toBe('#setting-operatorName');
 });
 
+test('settings: "Lock settings now" with Enter brings the PIN gate back, announced, the focus kept', async ({
+  page,
+}) => {
+  // Its own locked host: the shared one stays unlocked for the tests that expect it.
+  const locked = await startLockedHost();
+  try {
+    await page.goto(new URL('index.html#settings', locked.url).href);
+    await expect(page.getByTestId('pin-gate')).toBeVisible();
+    await tabUntil(page, (f) => f?.key === 'pin-gate-input', 12);
+    await page.keyboard.type(KIOSK_PIN);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('settings-form')).toBeVisible();
+    await snapshotUnfocusedLooks(page);
+
+    // The first control after the heading: a nurse leaving the cart finds it at once.
+    const toLock = await tabUntil(page, (f) => f?.key === 'lock-now-button', 4);
+    expectAllShowFocus(toLock);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('pin-gate')).toBeVisible();
+    await expect(page.getByTestId('settings-form')).toHaveCount(0);
+    await expect(page.getByTestId('lock-notice')).toHaveText('Settings locked.');
+    const after = await probeFocus(page);
+    expect(after?.inMain, `focus after the lock: ${after?.key ?? 'body'}`).toBe(true);
+    expect((await new StationState(locked.url).call<{ locked: boolean }>('kiosk.status')).locked).toBe(true);
+    // Tab goes on to where the PIN is typed.
+    await tabUntil(page, (f) => f?.key === 'pin-gate-input', 2);
+  } finally {
+    await locked.stop();
+  }
+});
+
 test('equipment check: run with Enter, the focus stays on the button, the results are in reach', async ({
   page,
 }) => {

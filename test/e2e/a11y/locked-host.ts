@@ -5,9 +5,9 @@ import { startStationHost, type StationHost } from '../station-host';
 import { StationState } from './station-state';
 
 /**
- * A host whose settings are locked by a kiosk PIN. Setting the PIN leaves the settings open for a
- * few minutes (whoever chose it is at the screen), so the PIN is set on a first run and the host
- * started again on the same data folder: a restarted station is locked. (`--data-dir` is given
+ * A host whose settings are locked by a kiosk PIN. Setting the PIN locks them at once; the PIN is
+ * still set on a first run and the host started again on the same data folder, so the lock is the
+ * one a restarted station comes up with (read from disk, not kept in memory). (`--data-dir` is given
  * after the one `startStationHost` passes; the last one wins.) `extraArgs` go to the locked run
  * only (e.g. `--simulate`).
  */

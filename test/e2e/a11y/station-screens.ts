@@ -96,10 +96,10 @@ export const STATION_SCREENS: readonly StationScreenState[] = [
   {
     name: 'settings',
     fragment: 'settings',
-    // With a PIN set (the section to change it is then shown): setting it opens the settings.
+    // With a PIN set (the section to change it and "lock now" are then shown); setting it locks
+    // the settings, so the PIN is typed to reach them.
     prepare: (state) => state.pinSet(),
     async reach(page) {
-      // Should they be locked anyway (a slow run past the unlock time), type the PIN.
       const gate = page.getByTestId('pin-gate');
       await gate
         .or(page.getByTestId('settings-form'))

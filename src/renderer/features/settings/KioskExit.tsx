@@ -3,6 +3,7 @@ import type { KioskStatus } from '../../../shared/api';
 import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { Feedback, type FeedbackValue } from './Feedback';
+import { kioskRefusalOf } from './kiosk-refusal';
 import { PinInput } from './PinInput';
 import { settingsMessages } from './settings-messages';
 import { isPinFormat, reasonOf } from './use-kiosk-status';
@@ -31,7 +32,9 @@ export function KioskExit({ client, status, onExited }: KioskExitProps) {
       onExited();
     } catch (cause) {
       const refused = cause instanceof BackendCallError && cause.code === 'forbidden';
-      setFeedback({ kind: 'error', text: refused ? m.wrongPin : m.saveFailed(reasonOf(cause)) });
+      const refusal = kioskRefusalOf(cause);
+      const text = refusal ? m.refusal(refusal) : refused ? m.wrongPin : m.saveFailed(reasonOf(cause));
+      setFeedback({ kind: 'error', text });
     } finally {
       setPin('');
       setBusy(false);

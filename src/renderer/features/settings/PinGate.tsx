@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { Feedback, type FeedbackValue } from './Feedback';
+import { kioskRefusalOf } from './kiosk-refusal';
 import { PinInput } from './PinInput';
 import { settingsMessages } from './settings-messages';
 import { isPinFormat, reasonOf } from './use-kiosk-status';
@@ -38,6 +39,11 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
       if (answer.unlocked) {
         setFeedback(null);
         onUnlocked();
+      } else if (answer.refusal !== null) {
+        // Refused unchecked (the attempt could not be recorded): no wait would help, the text says
+        // what will.
+        setFeedback({ kind: 'error', text: m.refusal(answer.refusal) });
+        pinRef.current?.focus();
       } else {
         const retry = answer.retryAfterS;
         setWaitS(retry ?? 0);
@@ -50,7 +56,8 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
         pinRef.current?.focus();
       }
     } catch (cause) {
-      setFeedback({ kind: 'error', text: m.pinCheckFailed(reasonOf(cause)) });
+      const refusal = kioskRefusalOf(cause);
+      setFeedback({ kind: 'error', text: refusal ? m.refusal(refusal) : m.pinCheckFailed(reasonOf(cause)) });
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import type { KioskStatus } from '../../../shared/api';
 import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { Feedback, type FeedbackValue } from './Feedback';
+import { kioskRefusalOf } from './kiosk-refusal';
 import { PinInput } from './PinInput';
 import { settingsMessages } from './settings-messages';
 import { isPinFormat, reasonOf } from './use-kiosk-status';
@@ -40,7 +41,9 @@ export function PinSection({ client, status, onStatus }: PinSectionProps) {
       setFeedback({ kind: 'ok', text: newPin === null ? m.pinCleared : m.pinSaved });
     } catch (cause) {
       const refused = cause instanceof BackendCallError && cause.code === 'forbidden';
-      setFeedback({ kind: 'error', text: refused ? m.pinRefused : m.saveFailed(reasonOf(cause)) });
+      const refusal = kioskRefusalOf(cause);
+      const text = refusal ? m.refusal(refusal) : refused ? m.pinRefused : m.saveFailed(reasonOf(cause));
+      setFeedback({ kind: 'error', text });
     } finally {
       setBusy(false);
     }

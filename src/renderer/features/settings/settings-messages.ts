@@ -1,3 +1,4 @@
+import type { KioskRefusal } from '../../../shared/api';
 import { defineMessages } from '../../../shared/i18n';
 import type { FieldError, SettingsField } from './settings-form';
 
@@ -99,6 +100,22 @@ const FIELD_FR: Readonly<Record<SettingsField, { label: string; hint: string; in
   },
 };
 
+/** Why a PIN was refused unchecked, and what to do about it (`KIOSK_REFUSALS` in the contract). */
+const REFUSAL_EN: Readonly<Record<KioskRefusal, string>> = {
+  'attempt-not-recorded':
+    'The PIN cannot be checked: the station could not record this attempt (its disk is full or ' +
+    'read-only), and no PIN is accepted until it can. Free some space on the station’s disk or call ' +
+    'your IT support, then try again.',
+};
+
+const REFUSAL_FR: Readonly<Record<KioskRefusal, string>> = {
+  'attempt-not-recorded':
+    'Le code PIN ne peut pas être vérifié : la station n’a pas pu enregistrer cette tentative (son ' +
+    'disque est plein ou en lecture seule), et aucun code PIN n’est accepté tant qu’elle ne le peut ' +
+    'pas. Libérez de l’espace sur le disque de la station ou appelez votre support informatique, ' +
+    'puis réessayez.',
+};
+
 /** The Settings screen, its PIN gate, the PIN section and the kiosk exit. */
 export const settingsMessages = defineMessages({
   en: {
@@ -141,6 +158,10 @@ export const settingsMessages = defineMessages({
       `The station could not say whether the settings are locked (${reason}). They stay closed until it can.`,
     retry: 'Try again',
     pinCheckFailed: (reason: string): string => `Could not check the PIN: ${reason}`,
+    refusal: (code: KioskRefusal): string => REFUSAL_EN[code],
+    // Said when the settings lock on the spot.
+    pinSavedLocked: 'PIN saved. The settings are locked: enter the PIN to change them.',
+    lockedOnRequest: 'Settings locked.',
     // The PIN section.
     pinSectionTitle: 'Settings PIN',
     pinIsSet: 'A PIN protects the settings and the kiosk exit.',
@@ -155,6 +176,12 @@ export const settingsMessages = defineMessages({
     pinSaved: 'PIN saved.',
     pinCleared: 'PIN removed.',
     pinRefused: 'The current PIN is wrong.',
+    // Lock now.
+    lockSectionTitle: 'Leaving the station',
+    lockExplain:
+      'Lock the settings before you leave: the PIN will be asked again. They also lock by themselves a few minutes after the PIN was entered.',
+    lockNow: 'Lock settings now',
+    lockFailed: (reason: string): string => `Settings not locked: ${reason}`,
     // Kiosk exit.
     kioskSectionTitle: 'Kiosk mode',
     kioskActive: 'The station is in kiosk mode.',
@@ -198,6 +225,10 @@ export const settingsMessages = defineMessages({
       `La station n’a pas pu dire si les réglages sont verrouillés (${reason}). Ils restent fermés en attendant.`,
     retry: 'Réessayer',
     pinCheckFailed: (reason) => `Impossible de vérifier le code PIN : ${reason}`,
+    refusal: (code) => REFUSAL_FR[code],
+    pinSavedLocked:
+      'Code PIN enregistré. Les réglages sont verrouillés : saisissez le code PIN pour les modifier.',
+    lockedOnRequest: 'Réglages verrouillés.',
     pinSectionTitle: 'Code PIN des réglages',
     pinIsSet: 'Un code PIN protège les réglages et la sortie du mode kiosque.',
     pinNotSet: 'Aucun code PIN : toute personne à la station peut modifier les réglages.',
@@ -211,6 +242,11 @@ export const settingsMessages = defineMessages({
     pinSaved: 'Code PIN enregistré.',
     pinCleared: 'Code PIN supprimé.',
     pinRefused: 'Le code PIN actuel est incorrect.',
+    lockSectionTitle: 'Avant de quitter la station',
+    lockExplain:
+      'Verrouillez les réglages avant de partir : le code PIN sera de nouveau demandé. Ils se verrouillent aussi d’eux-mêmes quelques minutes après la saisie du code PIN.',
+    lockNow: 'Verrouiller les réglages maintenant',
+    lockFailed: (reason) => `Réglages non verrouillés : ${reason}`,
     kioskSectionTitle: 'Mode kiosque',
     kioskActive: 'La station est en mode kiosque.',
     exitKiosk: 'Quitter le mode kiosque',

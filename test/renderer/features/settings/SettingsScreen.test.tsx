@@ -245,3 +245,171 @@ describe('SettingsScreen in French', () => {
     expect(screen.getByTestId('settings-feedback-error').textContent).toContain('Un champ est à corriger.');
   });
 });
+
+describe('the PIN refused unchecked (the attempt could not be recorded)', () => {
+  const notRecorded = () => new BackendCallError('unavailable', 'attempt-not-recorded');
+
+  it('says why and what to do at the PIN gate, without a wait, and keeps the settings closed', async () => {
+    const { client } = setup({
+      'kiosk.status': () => ({ kiosk: true, pinSet: true, locked: true }),
+      'kiosk.unlock': () => ({ unlocked: false, retryAfterS: null, refusal: 'attempt-not-recorded' }),
+    });
+    await settle();
+    const pin = screen.getByTestId('pin-gate-input');
+    fireEvent.change(pin, { target: { value: '2468' } });
+    fireEvent.click(screen.getByTestId('pin-gate-unlock'));
+    await settle();
+    const alert = screen.getByTestId('pin-gate-feedback-error');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('could not record this attempt');
+    expect(alert.textContent).toContain('Free some space on the station’s disk or call your IT support');
+    expect(alert.textContent).not.toContain('Wrong PIN');
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+    expect(document.activeElement).toBe(pin);
+    // No wait to sit out: the next try goes straight to the backend.
+    expect(screen.getByTestId('pin-gate-unlock').getAttribute('aria-disabled')).toBe('false');
+    fireEvent.change(pin, { target: { value: '2468' } });
+    fireEvent.submit(screen.getByTestId('pin-gate'));
+    await settle();
+    expect(client.paramsOf('kiosk.unlock')).toHaveLength(2);
+  });
+
+  it('says it in French too', async () => {
+    setup(
+      {
+        'kiosk.status': () => ({ kiosk: false, pinSet: true, locked: true }),
+        'kiosk.unlock': () => ({ unlocked: false, retryAfterS: null, refusal: 'attempt-not-recorded' }),
+      },
+      'fr',
+    );
+    await settle();
+    fireEvent.change(screen.getByTestId('pin-gate-input'), { target: { value: '2468' } });
+    fireEvent.click(screen.getByTestId('pin-gate-unlock'));
+    await settle();
+    expect(screen.getByTestId('pin-gate-feedback-error').textContent).toContain(
+      'la station n’a pas pu enregistrer cette tentative',
+    );
+    expect(screen.getByTestId('pin-gate-feedback-error').textContent).toContain('Libérez de l’espace');
+  });
+
+  it('says the same when changing the PIN or leaving kiosk mode is refused for it', async () => {
+    setup({
+      'kiosk.status': () => ({ kiosk: true, pinSet: true, locked: false }),
+      'kiosk.setPin': () => {
+        throw notRecorded();
+      },
+      'kiosk.exit': () => {
+        throw notRecorded();
+      },
+    });
+    await settle();
+    const section = within(screen.getByTestId('pin-section'));
+    fireEvent.change(section.getByLabelText('Current PIN'), { target: { value: '2468' } });
+    fireEvent.change(section.getByLabelText('New PIN'), { target: { value: '1357' } });
+    fireEvent.change(section.getByLabelText('Repeat the new PIN'), { target: { value: '1357' } });
+    fireEvent.click(section.getByTestId('pin-save'));
+    await settle();
+    expect(section.getByTestId('pin-feedback-error').textContent).toContain('could not record this attempt');
+
+    const exit = within(screen.getByTestId('kiosk-exit'));
+    fireEvent.change(exit.getByLabelText('PIN'), { target: { value: '2468' } });
+    fireEvent.click(exit.getByTestId('kiosk-exit-button'));
+    await settle();
+    expect(exit.getByTestId('kiosk-exit-feedback-error').textContent).toContain(
+      'could not record this attempt',
+    );
+  });
+});
+
+describe('locking', () => {
+  it('locks right after a PIN is set: the PIN gate replaces the settings, and a status says why', async () => {
+    let status = unlockedStatus;
+    setup({
+      'kiosk.status': () => status,
+      'kiosk.setPin': ({ newPin }) => {
+        status = { ...status, pinSet: newPin !== null, locked: newPin !== null };
+        return status;
+      },
+    });
+    await settle();
+    const section = within(screen.getByTestId('pin-section'));
+    fireEvent.change(section.getByLabelText('New PIN'), { target: { value: '1357' } });
+    fireEvent.change(section.getByLabelText('Repeat the new PIN'), { target: { value: '1357' } });
+    section.getByTestId('pin-save').focus();
+    fireEvent.click(section.getByTestId('pin-save'));
+    await settle();
+    expect(screen.getByTestId('pin-gate')).toBeTruthy();
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+    const notice = screen.getByTestId('lock-notice');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toBe('PIN saved. The settings are locked: enter the PIN to change them.');
+    // The button pressed is gone: the focus is on the screen's heading, not lost on <body>.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('"Lock settings now" is there only while a PIN is set and the settings are open', async () => {
+    const { client } = setup({ 'kiosk.status': () => unlockedStatus });
+    await settle();
+    expect(screen.getByTestId('settings-form')).toBeTruthy();
+    expect(screen.queryByTestId('lock-now')).toBeNull();
+    act(() => client.emit('kiosk.changed', { kiosk: false, pinSet: true, locked: false }));
+    expect(screen.getByRole('button', { name: 'Lock settings now' })).toBeTruthy();
+    act(() => client.emit('kiosk.changed', { kiosk: false, pinSet: true, locked: true }));
+    expect(screen.queryByTestId('lock-now')).toBeNull();
+    // Locked by the timeout, not by the user: nothing claims a lock was asked for.
+    expect(screen.getByTestId('lock-notice').textContent).toBe('');
+  });
+
+  it('locks now with the button: the PIN gate comes back, announced, and the focus is kept on the page', async () => {
+    let status: KioskStatus = { kiosk: false, pinSet: true, locked: false };
+    const { client } = setup({
+      'kiosk.status': () => status,
+      'kiosk.lock': () => (status = { ...status, locked: true }),
+      'kiosk.unlock': () => {
+        status = { ...status, locked: false };
+        return { unlocked: true, retryAfterS: null, refusal: null };
+      },
+    });
+    await settle();
+    const button = screen.getByRole('button', { name: 'Lock settings now' });
+    expect(button.getAttribute('aria-describedby')).toBe('lock-now-explain');
+    button.focus();
+    fireEvent.click(button);
+    await settle();
+    expect(client.paramsOf('kiosk.lock')).toEqual([{}]);
+    expect(screen.getByTestId('pin-gate')).toBeTruthy();
+    expect(screen.queryByTestId('settings-form')).toBeNull();
+    expect(screen.getByTestId('lock-notice').textContent).toBe('Settings locked.');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+
+    // Unlocked again: the notice is gone, the button is back.
+    fireEvent.change(screen.getByTestId('pin-gate-input'), { target: { value: '2468' } });
+    fireEvent.submit(screen.getByTestId('pin-gate'));
+    await settle();
+    expect(screen.getByTestId('settings-form')).toBeTruthy();
+    expect(screen.getByTestId('lock-notice').textContent).toBe('');
+    expect(screen.getByTestId('lock-now')).toBeTruthy();
+  });
+
+  it('says so when the lock fails, and leaves the settings as they are', async () => {
+    setup({
+      'kiosk.status': () => ({ kiosk: false, pinSet: true, locked: false }),
+      'kiosk.lock': () => {
+        throw new BackendCallError('timeout', 'no answer within 10 s');
+      },
+    });
+    await settle();
+    fireEvent.click(screen.getByTestId('lock-now-button'));
+    await settle();
+    expect(screen.getByTestId('lock-now-feedback-error').textContent).toContain(
+      'Settings not locked: no answer within 10 s',
+    );
+    expect(screen.getByTestId('settings-form')).toBeTruthy();
+  });
+
+  it('speaks French', async () => {
+    setup({ 'kiosk.status': () => ({ kiosk: false, pinSet: true, locked: false }) }, 'fr');
+    await settle();
+    expect(screen.getByRole('button', { name: 'Verrouiller les réglages maintenant' })).toBeTruthy();
+  });
+});
