@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExportSource } from '../export-source';
-import type { BundleWriter } from './bundle-writer';
+import { simulatedDevices } from '../simulated-devices';
+import { withSimulatedLabel, type BundleWriter } from './bundle-writer';
 import { MEDIA_TYPE_SYSTEM, URI_IDENTIFIER_SYSTEM } from './codes';
 import { ENCOUNTER_KEY } from './encounter';
 import { loincCoding } from './observation-parts';
@@ -64,7 +65,7 @@ export function addReportDocument(
     start: detail.summary.startedAt,
     ...(detail.summary.endedAt === null ? {} : { end: detail.summary.endedAt }),
   };
-  writer.add(key, {
+  const document = {
     resourceType: 'DocumentReference',
     masterIdentifier: { system: URI_IDENTIFIER_SYSTEM, value: writer.ids.fullUrl(key) },
     status: 'current',
@@ -78,7 +79,10 @@ export function addReportDocument(
       { attachment: attachment(reportPdf, 'application/pdf', generatedAt, 'Teleconsultation report') },
     ],
     context: { encounter: [writer.ids.reference(ENCOUNTER_KEY)], period },
-  });
+  };
+  // The report prints a simulator's readings (under its SIMULATED banner): labelled like them.
+  const simulated = simulatedDevices(detail).withReadings.size > 0;
+  writer.add(key, simulated ? withSimulatedLabel(document) : document);
 }
 
 function attachment(

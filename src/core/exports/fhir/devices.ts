@@ -1,5 +1,7 @@
 import type { ConsultationDetail } from '../../../shared/domain/consultation';
-import type { BundleWriter } from './bundle-writer';
+import { simulatedDevices } from '../simulated-devices';
+import { withSimulatedLabel, type BundleWriter } from './bundle-writer';
+import type { FhirObject } from './types';
 
 /** Device resources by station device id (`protocol@path`), for the Observations' `device`. */
 export class DeviceDirectory {
@@ -7,9 +9,11 @@ export class DeviceDirectory {
 
   constructor(private readonly writer: BundleWriter) {}
 
-  /** One Device per device the record lists. */
+  /** One Device per device the record lists; a simulator says so (issue 11). */
   addListed(detail: ConsultationDetail): void {
-    for (const device of detail.devices) this.add(device.id, device.name, device.protocol);
+    const simulated = simulatedDevices(detail).all;
+    for (const device of detail.devices)
+      this.add(device.id, device.name, device.protocol, simulated.has(device.id));
   }
 
   /**
@@ -27,17 +31,40 @@ export class DeviceDirectory {
     return this.writer.ids.reference(keyOf(deviceId));
   }
 
-  private add(id: string, name: string, protocol: string): void {
+  private add(id: string, name: string, protocol: string, simulated = false): void {
     if (this.known.has(id)) return;
     this.known.add(id);
-    this.writer.add(keyOf(id), {
+    const property: FhirObject[] = [
+      { type: { text: 'Teleconsult Station driver protocol' }, valueCode: [{ text: protocol }] },
+    ];
+    const device: FhirObject & { resourceType: string } = {
       resourceType: 'Device',
       // The station's own id for the device: its driver protocol and the port it was found on.
       identifier: [{ type: { text: 'Teleconsult Station device id' }, value: id }],
       status: 'active',
       deviceName: [{ name, type: 'user-friendly-name' }],
-      property: [{ type: { text: 'Teleconsult Station driver protocol' }, valueCode: [{ text: protocol }] }],
+      property,
+    };
+    if (!simulated) {
+      this.writer.add(keyOf(id), device);
+      return;
+    }
+    // A simulator speaks the real protocol from generated values: said in words, as a property a
+    // program can test, and as the security label its Observations also carry.
+    property.push({
+      type: { text: 'Teleconsult Station simulated device' },
+      valueCode: [{ text: 'simulated' }],
     });
+    this.writer.add(
+      keyOf(id),
+      withSimulatedLabel({
+        ...device,
+        note: [
+          { text: 'SIMULATED: a device simulator, not a real device; its readings are not a patient’s.' },
+        ],
+      }),
+    );
+    this.writer.markSimulator(keyOf(id));
   }
 }
 

@@ -1,5 +1,6 @@
 import { AppErrorException } from '../../../shared/result';
 import type { ExportSource } from '../export-source';
+import { simulatedDevices } from '../simulated-devices';
 import { careSheetExportSchema, CARE_SHEET_SCHEMA_VERSION, type CareSheetExport } from './care-sheet-schema';
 import { checkedFormatter, checkGeneratedAt } from './export-options';
 import { FlowLayout, stampPages } from './flow-layout';
@@ -61,6 +62,7 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
             act: careSheet.accompanyingAct,
           },
     ...(careSheet.remarks === undefined || careSheet.remarks === '' ? {} : { remarks: careSheet.remarks }),
+    simulated: simulatedDevices(source.detail).withReadings.size > 0,
     generator: { name: source.station.name, version: source.station.version },
   };
   const checked = careSheetExportSchema.safeParse(candidate);
@@ -103,6 +105,8 @@ export async function renderCareSheetPdf(
   });
   layout.paragraph(t.generatedAt(format.dateTime(options.generatedAt)), { size: 9, color: COLORS.muted });
   layout.space(6);
+  if (sheet.simulated)
+    layout.paragraph(t.simulatedCareSheet, { size: 10, bold: true, color: COLORS.warning });
   layout.paragraph(t.careSheetNote, { size: 10, bold: true, color: COLORS.warning });
 
   const labelWidth = mm(62);
@@ -157,6 +161,7 @@ export async function renderCareSheetPdf(
     layout.heading(t.remarks);
     layout.paragraph(sheet.remarks);
   }
-  stampPages(layout.pages, fonts, t.footerPatient(name, calendarDate(patient.birthDate)), t.page);
+  const banner = sheet.simulated ? t.simulatedBanner : undefined;
+  stampPages(layout.pages, fonts, t.footerPatient(name, calendarDate(patient.birthDate)), t.page, banner);
   return doc.save();
 }

@@ -222,17 +222,20 @@ export class FlowLayout {
 
 /**
  * Footer on every page: the patient's name and birth date on the left (a sheet separated from the
- * others still says whose it is), "Page n / N" on the right.
+ * others still says whose it is), "Page n / N" on the right. With a `banner` (simulated data), a
+ * framed warning line in the top margin of every page, so no single sheet can pass for real.
  */
 export function stampPages(
   pages: readonly PDFPage[],
   fonts: Fonts,
   footerLeft: string,
   pageLabel: (n: number, total: number) => string,
+  banner?: string,
 ): void {
   const size = 8;
   const left = toWinAnsi(footerLeft, fonts.regular);
   pages.forEach((page, i) => {
+    if (banner !== undefined) stampBanner(page, fonts, banner);
     const label = toWinAnsi(pageLabel(i + 1, pages.length), fonts.regular);
     const y = MARGIN / 2 + 4;
     page.drawLine({
@@ -254,6 +257,33 @@ export function stampPages(
       font: fonts.regular,
       color: COLORS.muted,
     });
+  });
+}
+
+const BANNER_PT = 8.5;
+
+/** The warning line, bold and framed in the warning colour, centred in the top margin. */
+function stampBanner(page: PDFPage, fonts: Fonts, banner: string): void {
+  const room = page.getWidth() - 2 * MARGIN - 8;
+  const text = fitText(toWinAnsi(banner, fonts.bold), room, (t) =>
+    fonts.bold.widthOfTextAtSize(t, BANNER_PT),
+  );
+  const width = fonts.bold.widthOfTextAtSize(text, BANNER_PT);
+  const y = page.getHeight() - MARGIN + 6;
+  page.drawRectangle({
+    x: MARGIN,
+    y: y - 3,
+    width: page.getWidth() - 2 * MARGIN,
+    height: BANNER_PT + 6,
+    borderColor: COLORS.warning,
+    borderWidth: 0.8,
+  });
+  page.drawText(text, {
+    x: (page.getWidth() - width) / 2,
+    y,
+    size: BANNER_PT,
+    font: fonts.bold,
+    color: COLORS.warning,
   });
 }
 

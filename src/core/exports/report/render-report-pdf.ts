@@ -1,11 +1,14 @@
 import type { ExportSource } from '../export-source';
+import { simulatedDevices } from '../simulated-devices';
 import { checkedFormatter } from './export-options';
 import { FlowLayout, stampPages } from './flow-layout';
+import { incidentsSection } from './incidents-section';
 import { mediaSection } from './media-section';
 import { COLORS } from './pdf-units';
 import { calendarDate, patientName, type ReportContext } from './report-context';
 import { createReportDocument } from './report-document';
 import { reportMessages } from './report-messages';
+import { reportTimes } from './report-times';
 import {
   bloodPressureSection,
   careSheetSummarySection,
@@ -26,9 +29,10 @@ export interface ReportPdfOptions {
 
 /**
  * The consultation report as an A4 PDF (issue 6): identity, participants and consent, the
- * consultant's report and care-sheet summary first (what a reader files), then the vitals summary,
- * blood-pressure results, snapshots and recordings, and the waveform strips on landscape pages.
- * Every page carries the patient's name, birth date and "Page n / N".
+ * consultant's report and care-sheet summary first (what a reader files), then the technical
+ * incidents, the vitals summary, blood-pressure results, snapshots and recordings, and the
+ * waveform strips on landscape pages. Every page carries the patient's name, birth date and
+ * "Page n / N", and a SIMULATED banner when a reading came from a device simulator (issue 11).
  */
 export async function renderReportPdf(source: ExportSource, options: ReportPdfOptions): Promise<Uint8Array> {
   const format = checkedFormatter(options);
@@ -45,7 +49,9 @@ export async function renderReportPdf(source: ExportSource, options: ReportPdfOp
   });
   const date = format.date(Date.parse(source.detail.summary.startedAt));
   const layout = new FlowLayout(doc, fonts, `${t.title} — ${name} — ${date}`);
-  const context: ReportContext = { source, language: options.language, t, format, layout };
+  const times = reportTimes(format, options.timeZone, source.detail.summary);
+  const simulated = simulatedDevices(source.detail);
+  const context: ReportContext = { source, language: options.language, t, format, layout, times, simulated };
 
   layout.newPage();
   layout.paragraph(t.title, { size: 18, bold: true, color: COLORS.accent });
@@ -54,16 +60,19 @@ export async function renderReportPdf(source: ExportSource, options: ReportPdfOp
     color: COLORS.muted,
   });
   layout.paragraph(t.generatedAt(format.dateTime(options.generatedAt)), { size: 9, color: COLORS.muted });
+  layout.paragraph(t.timeZone(times.zone), { size: 9, color: COLORS.muted });
   layout.space(4);
   patientSection(context);
   consultationSection(context);
   consultantReportSection(context);
   careSheetSummarySection(context);
+  incidentsSection(context);
   vitalsSection(context);
   bloodPressureSection(context);
   await mediaSection(context);
   stripsSection(context);
 
-  stampPages(layout.pages, fonts, t.footerPatient(name, calendarDate(patient.birthDate)), t.page);
+  const banner = simulated.withReadings.size > 0 ? t.simulatedBanner : undefined;
+  stampPages(layout.pages, fonts, t.footerPatient(name, calendarDate(patient.birthDate)), t.page, banner);
   return doc.save();
 }

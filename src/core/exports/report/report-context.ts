@@ -1,7 +1,9 @@
 import type { Formatter } from '../../../shared/i18n';
 import type { ExportSource } from '../export-source';
+import type { SimulatedDevices } from '../simulated-devices';
 import type { FlowLayout } from './flow-layout';
 import type { ReportMessages } from './report-messages';
+import type { ReportTimes } from './report-times';
 
 /** What every section of a printed document draws with. */
 export interface ReportContext {
@@ -10,6 +12,9 @@ export interface ReportContext {
   readonly t: ReportMessages;
   readonly format: Formatter;
   readonly layout: FlowLayout;
+  /** Instants as printed: with their date when not on the consultation's day. */
+  readonly times: ReportTimes;
+  readonly simulated: SimulatedDevices;
 }
 
 /** A calendar date (birth date, act date) as the language writes it, never shifted by a time zone. */
@@ -24,4 +29,10 @@ export function calendarDate(isoDate: string): string {
 export function patientName(source: ExportSource): string {
   const { familyName, givenNames } = source.detail.summary.patient;
   return `${familyName.toUpperCase()} ${givenNames}`;
+}
+
+/** A device's name, marked when it was our simulator: the reader must never take it for the patient's. */
+export function deviceLabel(context: ReportContext, deviceId: string): string {
+  const name = context.source.detail.devices.find((d) => d.id === deviceId)?.name ?? deviceId;
+  return context.simulated.all.has(deviceId) ? `${name} ${context.t.simulatedMark}` : name;
 }

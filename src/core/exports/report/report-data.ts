@@ -1,15 +1,10 @@
-import type { ConsultationDetail } from '../../../shared/domain/consultation';
 import { isMetricId, METRICS } from '../../../shared/domain/metrics';
 import type { RecordedNumeric } from '../export-source';
 
 /**
- * What the report prints, derived from the record without any drawing: names for devices and
- * metrics, and blood-pressure results regrouped from their separate numerics.
+ * What the report prints, derived from the record without any drawing: names for metrics, and
+ * blood-pressure results regrouped from their separate numerics.
  */
-
-export function deviceName(detail: ConsultationDetail, deviceId: string): string {
-  return detail.devices.find((d) => d.id === deviceId)?.name ?? deviceId;
-}
 
 /** The metric table's label (SpO₂, Pouls…), or the 11073 id for a metric we have no label for. */
 export function metricLabel(metric: string, language: 'en' | 'fr'): string {

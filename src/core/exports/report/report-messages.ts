@@ -1,5 +1,11 @@
 import { defineMessages } from '../../../shared/i18n';
-import type { AccompanyingRole, CARE_PATHWAYS, Sex } from '../../../shared/domain/consultation';
+import type {
+  AccompanyingRole,
+  CARE_PATHWAYS,
+  RecordingProblemCode,
+  Sex,
+} from '../../../shared/domain/consultation';
+import type { DeviceErrorCode } from '../../../shared/domain/devices';
 
 type Pathway = (typeof CARE_PATHWAYS)[number];
 
@@ -35,6 +41,39 @@ const PATHWAYS_FR: Record<Pathway, string> = {
   exception: 'Hors parcours de soins – exception (ex. urgence)',
 };
 
+const DEVICE_REASONS_EN: Record<DeviceErrorCode, string> = {
+  'open-failed': 'could not be opened',
+  'permission-denied': 'permission denied',
+  'not-found': 'not found',
+  disconnected: 'unplugged',
+  timeout: 'stopped answering',
+  'write-failed': 'command not sent',
+  protocol: 'protocol error',
+};
+const DEVICE_REASONS_FR: Record<DeviceErrorCode, string> = {
+  'open-failed': 'ouverture impossible',
+  'permission-denied': 'accès refusé',
+  'not-found': 'introuvable',
+  disconnected: 'débranché',
+  timeout: 'ne répond plus',
+  'write-failed': 'commande non envoyée',
+  protocol: 'erreur de protocole',
+};
+const RECORDING_PROBLEMS_EN: Record<RecordingProblemCode, string> = {
+  'disk-full': 'disk full',
+  'io-error': 'disk error',
+  'database-closed': 'records database closed',
+  'write-error': 'write error',
+};
+const RECORDING_PROBLEMS_FR: Record<RecordingProblemCode, string> = {
+  'disk-full': 'disque plein',
+  'io-error': 'erreur du disque',
+  'database-closed': 'base des dossiers fermée',
+  'write-error': "erreur d'écriture",
+};
+const lostEn = (n: number): string => (n === 0 ? 'no reading lost' : `${n} readings lost`);
+const lostFr = (n: number): string => (n === 0 ? 'aucune mesure perdue' : `${n} mesures perdues`);
+
 /**
  * Every word printed on the report and the care-sheet page, in English and French (the compiler
  * checks French has every key). Numbers, dates and units come from the shared formatter instead.
@@ -44,6 +83,12 @@ export const reportMessages = defineMessages({
     title: 'Teleconsultation report',
     generatedBy: (station: string, version: string) => `${station} ${version}`,
     generatedAt: (when: string) => `Generated on ${when}`,
+    timeZone: (zone: string) => `Times in ${zone}`,
+    simulatedBanner:
+      'SIMULATED — readings from a device simulator, not from the patient: not for clinical use',
+    simulatedMark: '(SIMULATED)',
+    simulatedCareSheet:
+      'SIMULATED: readings of this consultation came from a device simulator (demonstration or training).',
     page: (n: number, total: number) => `Page ${n} / ${total}`,
     footerPatient: (name: string, birth: string) => `${name} — born ${birth}`,
     patient: 'Patient',
@@ -105,6 +150,20 @@ export const reportMessages = defineMessages({
     bpValue: 'Systolic/diastolic (mean)',
     bpPulse: 'Pulse',
     noBloodPressure: 'No blood-pressure measurement was recorded.',
+    incidents: 'Technical incidents',
+    incidentTime: 'Time',
+    incident: 'Incident',
+    noIncidents: 'No technical incident was recorded during the consultation.',
+    callDropped: 'Call interrupted (link lost); reconnecting',
+    callReconnected: 'Call reconnected',
+    deviceDisconnected: (name: string, reason: DeviceErrorCode | null) =>
+      `${name} disconnected${reason === null ? '' : ` (${DEVICE_REASONS_EN[reason]})`}`,
+    deviceReconnected: (name: string) => `${name} reconnected`,
+    recordingFailed: (problem: RecordingProblemCode, dropped: number) =>
+      `Readings not saved (${RECORDING_PROBLEMS_EN[problem]})${dropped === 0 ? '' : `: ${lostEn(dropped)}`}`,
+    recordingResumed: (problem: RecordingProblemCode, since: string, dropped: number) =>
+      `Readings saved again after a failure since ${since} (${RECORDING_PROBLEMS_EN[problem]}): ${lostEn(dropped)}`,
+    stationStopped: 'The station stopped during the consultation: recording interrupted',
     media: 'Snapshots and recordings',
     snapshotCaption: (label: string, when: string) => `${label} — ${when}`,
     snapshotUnreadable: 'image could not be read from the record',
@@ -135,6 +194,12 @@ export const reportMessages = defineMessages({
     title: 'Compte rendu de téléconsultation',
     generatedBy: (station, version) => `${station} ${version}`,
     generatedAt: (when) => `Édité le ${when}`,
+    timeZone: (zone) => `Heures en ${zone}`,
+    simulatedBanner:
+      "SIMULÉ — mesures issues d'un simulateur d'appareil, pas du patient : ne pas utiliser pour le soin",
+    simulatedMark: '(SIMULÉ)',
+    simulatedCareSheet:
+      "SIMULÉ : des mesures de cette consultation viennent d'un simulateur d'appareil (démonstration ou formation).",
     page: (n, total) => `Page ${n} / ${total}`,
     footerPatient: (name, birth) => `${name} — né(e) le ${birth}`,
     patient: 'Patient',
@@ -196,6 +261,20 @@ export const reportMessages = defineMessages({
     bpValue: 'Systolique/diastolique (moyenne)',
     bpPulse: 'Pouls',
     noBloodPressure: "Aucune mesure de pression artérielle n'a été enregistrée.",
+    incidents: 'Incidents techniques',
+    incidentTime: 'Heure',
+    incident: 'Incident',
+    noIncidents: "Aucun incident technique n'a été enregistré pendant la consultation.",
+    callDropped: 'Appel interrompu (liaison perdue) ; reconnexion',
+    callReconnected: 'Appel rétabli',
+    deviceDisconnected: (name, reason) =>
+      `${name} déconnecté${reason === null ? '' : ` (${DEVICE_REASONS_FR[reason]})`}`,
+    deviceReconnected: (name) => `${name} reconnecté`,
+    recordingFailed: (problem, dropped) =>
+      `Mesures non enregistrées (${RECORDING_PROBLEMS_FR[problem]})${dropped === 0 ? '' : ` : ${lostFr(dropped)}`}`,
+    recordingResumed: (problem, since, dropped) =>
+      `Mesures de nouveau enregistrées après un échec depuis ${since} (${RECORDING_PROBLEMS_FR[problem]}) : ${lostFr(dropped)}`,
+    stationStopped: 'Arrêt de la station pendant la consultation : enregistrement interrompu',
     media: 'Photos et enregistrements',
     snapshotCaption: (label, when) => `${label} — ${when}`,
     snapshotUnreadable: "l'image n'a pas pu être lue dans le dossier",

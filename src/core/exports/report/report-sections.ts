@@ -1,6 +1,6 @@
 import { displayUnit } from '../../../shared/i18n';
-import { bloodPressureResults, deviceName, durationSeconds, metricLabel } from './report-data';
-import { calendarDate, type ReportContext } from './report-context';
+import { bloodPressureResults, durationSeconds, metricLabel } from './report-data';
+import { calendarDate, deviceLabel, type ReportContext } from './report-context';
 
 /**
  * The text sections of the report, top to bottom. Each reads the record through the context and
@@ -30,7 +30,7 @@ export function consultationSection(context: ReportContext): void {
   const rows: [string, string][] = [
     [t.date, format.date(started)],
     [t.started, format.time(started)],
-    [t.ended, summary.endedAt === null ? t.inProgress : format.time(Date.parse(summary.endedAt))],
+    [t.ended, summary.endedAt === null ? t.inProgress : context.times.at(summary.endedAt)],
     [t.duration, seconds === null ? t.inProgress : format.duration(seconds)],
   ];
   if (summary.status === 'interrupted') rows.push(['', t.interrupted]);
@@ -104,7 +104,7 @@ export function careSheetSummarySection(context: ReportContext): void {
 }
 
 export function vitalsSection(context: ReportContext): void {
-  const { t, format, layout, language } = context;
+  const { t, format, layout, language, times } = context;
   const { detail } = context.source;
   layout.heading(t.vitals);
   const metrics = detail.metrics.filter((m) => m.count > 0);
@@ -112,10 +112,9 @@ export function vitalsSection(context: ReportContext): void {
     layout.paragraph(t.noVitals);
     return;
   }
-  const cell = (point: { value: number; time: string } | null, unit: string): string =>
-    point === null
-      ? t.empty
-      : `${format.quantity(point.value, unit)}\n${format.time(Date.parse(point.time))}`;
+  // Each metric at the metric table's precision and unit (PI 0,04 %, respiration 14 /min).
+  const cell = (point: { value: number; time: string } | null, metric: string, unit: string): string =>
+    point === null ? t.empty : `${format.measurement(metric, point.value, unit)}\n${times.at(point.time)}`;
   layout.table(
     [
       { title: t.device, weight: 3 },
@@ -126,18 +125,18 @@ export function vitalsSection(context: ReportContext): void {
       { title: t.readings, weight: 1.3 },
     ],
     metrics.map((m) => [
-      deviceName(detail, m.device),
+      deviceLabel(context, m.device),
       metricLabel(m.metric, language),
-      cell(m.min, m.unit),
-      cell(m.max, m.unit),
-      cell(m.last, m.unit),
+      cell(m.min, m.metric, m.unit),
+      cell(m.max, m.metric, m.unit),
+      cell(m.last, m.metric, m.unit),
       format.number(m.count),
     ]),
   );
 }
 
 export function bloodPressureSection(context: ReportContext): void {
-  const { t, format, layout } = context;
+  const { t, format, layout, times } = context;
   const results = bloodPressureResults(context.source.numerics());
   layout.heading(t.bloodPressure);
   if (results.length === 0) {
@@ -152,13 +151,13 @@ export function bloodPressureSection(context: ReportContext): void {
       { title: t.device, weight: 3 },
     ],
     results.map((r) => {
-      const pressure = `${format.number(r.systolic)}/${format.number(r.diastolic)}`;
-      const mean = r.mean === null ? '' : ` (${format.number(r.mean)})`;
+      const pressure = `${format.metricNumber('MDC_PRESS_BLD_NONINV_SYS', r.systolic)}/${format.metricNumber('MDC_PRESS_BLD_NONINV_DIA', r.diastolic)}`;
+      const mean = r.mean === null ? '' : ` (${format.metricNumber('MDC_PRESS_BLD_NONINV_MEAN', r.mean)})`;
       return [
-        `${format.date(Date.parse(r.time))} ${format.time(Date.parse(r.time))}`,
+        times.at(r.time),
         `${pressure}${mean} ${displayUnit(r.unit)}`,
-        r.pulse === null ? t.empty : format.quantity(r.pulse, '/min'),
-        deviceName(context.source.detail, r.device),
+        r.pulse === null ? t.empty : format.measurement('MDC_PULS_RATE_NON_INV', r.pulse, '/min'),
+        deviceLabel(context, r.device),
       ];
     }),
   );

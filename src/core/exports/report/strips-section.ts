@@ -1,6 +1,6 @@
 import { A4_LANDSCAPE, COLORS, mm } from './pdf-units';
-import { deviceName, metricLabel } from './report-data';
-import type { ReportContext } from './report-context';
+import { deviceLabel, type ReportContext } from './report-context';
+import { metricLabel } from './report-data';
 import { fitText } from './text-wrap';
 import { drawStrip, PAPER_SPEED_MM_PER_S, planStrips, STRIP_SECONDS, stripGeometry } from './waveform-strip';
 import { toWinAnsi } from './winansi-text';
@@ -13,7 +13,7 @@ const GUTTER_MM = 9;
  * page. Each strip has a label line (channel, device, time window, scale) over its grid.
  */
 export function stripsSection(context: ReportContext): void {
-  const { t, format, layout, source, language } = context;
+  const { t, layout, source, language } = context;
   const plans = planStrips(source);
   if (plans.length === 0) return;
   layout.newPage(A4_LANDSCAPE);
@@ -30,9 +30,11 @@ export function stripsSection(context: ReportContext): void {
     const x = layout.left + mm(GUTTER_MM);
     const y = bottom + mm(4);
     const labelY = y + mm(geometry.heightMm) + LABEL_PT * 0.5;
-    const name = `${metricLabel(plan.channel.metric, language)} — ${deviceName(source.detail, plan.channel.device)}`;
+    const name = `${metricLabel(plan.channel.metric, language)} — ${deviceLabel(context, plan.channel.device)}`;
     const window =
-      plan.range === null ? t.stripNoData : t.stripWindow(format.time(plan.fromMs), format.time(plan.toMs));
+      plan.range === null
+        ? t.stripNoData
+        : t.stripWindow(context.times.at(plan.fromMs), context.times.at(plan.toMs));
     const scale = plan.millivoltsPerUnit === null ? t.stripScaledScale : t.stripEcgScale;
     const right = toWinAnsi(`${window} · ${scale}`, font);
     const rightWidth = font.widthOfTextAtSize(right, LABEL_PT);

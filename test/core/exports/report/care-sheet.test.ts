@@ -1,7 +1,13 @@
 import { careSheetJson, renderCareSheetPdf } from '../../../../src/core/exports/report/care-sheet';
 import { careSheetExportSchema } from '../../../../src/core/exports/report/care-sheet-schema';
 import { AppErrorException } from '../../../../src/shared/result';
-import { fixtureConsultation, FIXTURE_CARE_SHEET, FIXTURE_ID } from '../../../helpers/consultation-fixture';
+import {
+  fixtureConsultation,
+  FIXTURE_CARE_SHEET,
+  FIXTURE_ID,
+  OXIMETER,
+} from '../../../helpers/consultation-fixture';
+import { withSimulatedDevice } from '../../../helpers/simulated-fixture';
 import { parsePdfs, plainText, type ParsedPdf } from './pdf-text';
 import { GENERATED_AT, variant } from './report-fixtures';
 
@@ -14,7 +20,7 @@ describe('careSheetJson', () => {
     expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
     expect(sheet).toEqual({
       schema: 'teleconsult-station/care-sheet',
-      schemaVersion: 1,
+      schemaVersion: 2,
       consultationId: FIXTURE_ID,
       generatedAt: '2026-11-25T10:00:00.000Z',
       act: { code: 'TC', date: '2026-11-25', teleconsultation: true, pathway: 'treating-doctor' },
@@ -28,6 +34,7 @@ describe('careSheetJson', () => {
         insuranceNumber: '2480375123456',
       },
       accompanying: { name: 'Léa Garnier', role: 'nurse', identifier: '10000000001', act: 'TLS' },
+      simulated: false,
       generator: { name: 'Teleconsult Station', version: '0.1.0-test' },
     });
     // Plain data: survives JSON unchanged.
@@ -60,6 +67,21 @@ describe('careSheetJson', () => {
     } catch (error) {
       expect((error as AppErrorException).code).toBe('not-found');
     }
+  });
+
+  it('says simulated when a reading came from a device simulator (schema 2)', () => {
+    const base = fixture();
+    const sheet = careSheetJson(variant(base, withSimulatedDevice(base.detail, OXIMETER)), {
+      generatedAt: GENERATED_AT,
+    });
+    expect(sheet).toMatchObject({ schemaVersion: 2, simulated: true });
+    expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
+  });
+
+  it('is not simulated for a simulator that gave no reading (connected, never measured)', () => {
+    const base = fixture();
+    const detail = withSimulatedDevice(base.detail, 'contec-cms50-v7@/dev/pts/9');
+    expect(careSheetJson(variant(base, detail), { generatedAt: GENERATED_AT }).simulated).toBe(false);
   });
 
   it('refuses an accompanying act without an accompanying professional', () => {
@@ -122,6 +144,21 @@ describe('renderCareSheetPdf', () => {
       'né(e) le 14/03/1948',
     ])
       expect(text).toContain(expected);
+  });
+
+  it('says SIMULATED on the page of a simulated consultation, in a banner and a line', async () => {
+    const base = fixture();
+    const source = variant(base, withSimulatedDevice(base.detail, OXIMETER));
+    const pdfs = await Promise.all(
+      (['en', 'fr'] as const).map((language) =>
+        renderCareSheetPdf(source, { language, generatedAt: GENERATED_AT, timeZone: 'UTC' }),
+      ),
+    );
+    const [en, frPdf] = parsePdfs(pdfs).map(plainText);
+    expect(en).toContain('SIMULATED — readings from a device simulator, not from the patient');
+    expect(en).toContain('SIMULATED: readings of this consultation came from a device simulator');
+    expect(frPdf).toContain('SIMULÉ — mesures issues d');
+    expect(plainText(parsed.en)).not.toContain('SIMULATED');
   });
 
   it('is deterministic and fails like the JSON on a record without a care sheet', async () => {

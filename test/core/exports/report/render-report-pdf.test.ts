@@ -121,7 +121,7 @@ describe('renderReportPdf', () => {
     expect(text).toMatch(/Page 1 \/ \d/);
     const decimals = plainText(parsed.decimals);
     expect(decimals).toContain('37,2 °C');
-    expect(decimals).toContain('IP 4,5 %');
+    expect(decimals).toContain('IP 4,50 %'); // the metric table's precision for PI: 2 decimals
     expect(decimals).not.toContain('37.2');
   });
 
