@@ -30,6 +30,9 @@ describe('Masimo: exception bits win over the numbers', () => {
     expect(out.statuses[0].flags).toEqual(['low-perfusion', 'artifact', 'low-signal-quality']);
     expect(valuesOf(out, SPO2)).toEqual([98]);
     expect(decode(lineWith({ exc: '000800' })).statuses[0].flags).toEqual([]);
+    const ambientLight = decode(lineWith({ exc: '000040' }));
+    expect(ambientLight.statuses[0].flags).toEqual(['artifact']);
+    expect(valuesOf(ambientLight, SPO2)).toEqual([98]);
   });
 });
 

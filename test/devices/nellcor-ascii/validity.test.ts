@@ -29,9 +29,13 @@ describe('Nellcor: status codes win over the numbers', () => {
 
 describe('Nellcor: codes that are settings or alarms, not conditions of the measurement', () => {
   it('PH / PL / SH / SL raise alarm; AO / AS raise nothing; none voids', () => {
-    const out = decode('12-NOV-97 14:00:05 97 72 50 PH SL', '12-NOV-97 14:00:06 97 72 50 AO AS');
-    expect(out.statuses.map((s) => s.flags)).toEqual([['alarm'], []]);
-    expect(valuesOf(out, SPO2)).toEqual([97, 97]);
+    const out = decode(
+      '12-NOV-97 14:00:05 97 72 50 PH SL',
+      '12-NOV-97 14:00:06 97 72 50 AO AS',
+      '12-NOV-97 14:00:07 97 72 50 PL SH',
+    );
+    expect(out.statuses.map((s) => s.flags)).toEqual([['alarm'], [], ['alarm']]);
+    expect(valuesOf(out, SPO2)).toEqual([97, 97, 97]);
   });
 });
 
