@@ -8,6 +8,7 @@ import {
   type WaveformChannel,
   mediaInfoSchema,
 } from '../../shared/domain/consultation';
+import { isEpisodic, isMetricId } from '../../shared/domain/metrics';
 import { jsonOf, textOf, type SqlDatabase, type SqlRow } from './database/sql-database';
 
 /**
@@ -64,7 +65,11 @@ export function mediaListOf(db: SqlDatabase, id: string): MediaInfo[] {
     .map((row) => mediaInfoSchema.parse(jsonOf(row.info)));
 }
 
-/** Min / max / last per device and metric (nulls counted out), with the times they were measured. */
+/**
+ * Min / max / last per device and metric (nulls counted out), with the times they were measured.
+ * An episodic metric counts measurements (distinct device times), not rows: a record written before
+ * the station knew a monitor repeats its held cuff result at every poll says 1 measurement, not 60.
+ */
 export function metricSummariesOf(db: SqlDatabase, id: string): MetricSummary[] {
   const point = (sql: string, device: string, metric: string) => {
     const row = db.prepare(sql).get(id, device, metric);
@@ -73,7 +78,8 @@ export function metricSummariesOf(db: SqlDatabase, id: string): MetricSummary[] 
   const where = 'WHERE consultation = ? AND device = ? AND metric = ? AND value IS NOT NULL';
   return db
     .prepare(
-      `SELECT device, metric, max(unit) AS unit, count(value) AS n FROM numerics
+      `SELECT device, metric, max(unit) AS unit, count(value) AS n,
+         count(DISTINCT CASE WHEN value IS NOT NULL THEN time_ms END) AS measurements FROM numerics
        WHERE consultation = ? GROUP BY device, metric ORDER BY min(rowid)`,
     )
     .all(id)
@@ -84,7 +90,7 @@ export function metricSummariesOf(db: SqlDatabase, id: string): MetricSummary[] 
         device,
         metric,
         unit: String(group.unit),
-        count: Number(group.n),
+        count: Number(isMetricId(metric) && isEpisodic(metric) ? group.measurements : group.n),
         min: point(
           `SELECT value AS v, time_ms AS t FROM numerics ${where} ORDER BY value, time_ms LIMIT 1`,
           device,

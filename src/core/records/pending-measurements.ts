@@ -24,8 +24,10 @@ export class PendingMeasurements {
   private readonly entries = new Map<string, PendingMeasurement>();
   /** Decided measurements of this consultation: a late part or a repeat follows the decision. */
   private readonly resolved = new Map<string, Resolution>();
+  /** Something was added since the last `announce`. */
+  private changed = false;
 
-  /** `onChange`: a measurement arrived or grew (the recorder's path, which announces nothing itself). */
+  /** `onChange`: measurements arrived or grew since the last `announce` (once per batch of readings). */
   constructor(private readonly onChange: () => void = () => undefined) {}
 
   /** Forgets everything (a consultation starts or ends; the caller announces the change). */
@@ -33,6 +35,7 @@ export class PendingMeasurements {
     this.consultation = consultation;
     this.entries.clear();
     this.resolved.clear();
+    this.changed = false;
   }
 
   /**
@@ -59,8 +62,15 @@ export class PendingMeasurements {
       });
       this.trim();
     }
-    this.onChange();
+    this.changed = true;
     return null;
+  }
+
+  /** Tells the station once for a whole batch of readings (a cuff result is four of them). */
+  announce(): void {
+    if (!this.changed) return;
+    this.changed = false;
+    this.onChange();
   }
 
   /** Oldest measurement first. */

@@ -181,6 +181,8 @@ export class Recorder {
     }
     this.enforceBound();
     this.schedule();
+    // A stored cuff result is four readings: the station hears of it once.
+    this.pending?.announce();
   }
 
   /**
