@@ -106,6 +106,9 @@ test('a consultation from consent to records: call, snapshot, stethoscope, repor
     await expect(consultant.getByTestId('consultant-patient-name')).toHaveText('DUPONT Marie');
     await expect(consultant.getByTestId('consultant-consent')).toHaveAttribute('data-device-data', 'true');
     await expect(consultant.getByTestId('tile-value-MDC_PULS_OXIM_SAT_O2').first()).toHaveText(/^\d+$/);
+    // The oximeter is our simulator: the doctor's page says so, as the station does.
+    await expect(consultant.getByTestId('consultant-simulated')).toHaveText('SIMULATED');
+    await expect(consultant.locator('[data-testid^="group-simulated-"]').first()).toHaveText('SIMULATED');
 
     await station.getByTestId('toggle-instrument').click();
     await consultant.getByTestId('snapshot-request').click();
