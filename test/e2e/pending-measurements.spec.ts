@@ -81,9 +81,7 @@ test('a stored cuff record from 13 days ago waits apart, and enters the record o
   );
   // The BP tile shows the cuff's newest result, marked as older than the consultation.
   const group = page.locator('[data-testid^="device-group-beurer-bm58@"]');
-  await expect(group.getByTestId('bp-before')).toHaveText(
-    'before this consultation: not in the record unless confirmed',
-  );
+  await expect(group.getByTestId('bp-before')).toHaveText('measured before this consultation');
   expect((await current())?.counts.numerics).toBe(0);
 
   await region.getByRole('button', { name: /^Confirm for this patient: / }).click();

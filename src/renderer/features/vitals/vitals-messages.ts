@@ -12,7 +12,7 @@ export const vitalsMessages = defineMessages({
     bpNone: 'No measurement yet',
     bpMean: 'Mean',
     bpPulse: 'Pulse',
-    bpBeforeConsultation: 'before this consultation: not in the record unless confirmed',
+    bpBeforeConsultation: 'measured before this consultation',
   },
   fr: {
     noDevice: 'Aucun appareil',
@@ -23,6 +23,6 @@ export const vitalsMessages = defineMessages({
     bpNone: 'Aucune mesure pour l’instant',
     bpMean: 'Moyenne',
     bpPulse: 'Pouls',
-    bpBeforeConsultation: 'avant cette consultation : hors dossier sauf confirmation',
+    bpBeforeConsultation: 'mesurée avant cette consultation',
   },
 });

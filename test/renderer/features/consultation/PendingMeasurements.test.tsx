@@ -136,9 +136,7 @@ describe('measurements from before the consultation, on the live screen', () => 
     const { rerender } = render(
       <BpResultTile result={result} nowMs={start + 60_000} consultationStartMs={start} />,
     );
-    expect(screen.getByTestId('bp-before').textContent).toBe(
-      'before this consultation: not in the record unless confirmed',
-    );
+    expect(screen.getByTestId('bp-before').textContent).toBe('measured before this consultation');
     rerender(<BpResultTile result={result} nowMs={start + 60_000} consultationStartMs={null} />);
     expect(screen.queryByTestId('bp-before')).toBeNull();
   });
