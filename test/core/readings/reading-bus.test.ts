@@ -66,3 +66,36 @@ describe('mergeWaveformRuns', () => {
     expect(merged).toEqual([pleth('a', [1, 2, 3, 4]), spo2('a', 97), pleth('b', [9]), spo2('a', 98)]);
   });
 });
+
+describe('ReadingBus as the way out of the host', () => {
+  const wave = (start: string, samples: number[]): Reading => ({
+    type: 'waveform',
+    device: 'a',
+    metric: 'MDC_PULS_OXIM_PLETH',
+    unit: '1',
+    rateHz: 50,
+    start,
+    samples,
+  });
+
+  it('sends no reading twice and no waveform starting inside the previous one, and counts what it fixed', () => {
+    const bus = new ReadingBus();
+    const seen: Reading[] = [];
+    bus.subscribe((b) => seen.push(...b.readings));
+    bus.publish([wave('2026-11-25T16:49:08.000Z', [1, 2, 3]), spo2('a', 97)]);
+    // Only repeats: no batch at all, so no sequence number is spent on it.
+    expect(bus.publish([spo2('a', 97)])).toBeNull();
+    const batch = bus.publish([wave('2026-11-25T16:49:08.020Z', [7, 8])]);
+    expect(batch).toEqual({ seq: 1, readings: [wave('2026-11-25T16:49:08.060Z', [7, 8])] });
+    expect(seen).toHaveLength(3);
+    expect(bus.correctionsOf('a')).toEqual({
+      duplicates: 1,
+      trimmedSamples: 0,
+      shiftedWaveforms: 1,
+      maxShiftMs: 40,
+    });
+    bus.forgetDevice('a');
+    expect(bus.correctionsOf('a').duplicates).toBe(0);
+    expect(bus.publish([spo2('a', 97)])).not.toBeNull();
+  });
+});

@@ -69,7 +69,7 @@ export function maxDelayMs(options: LoadedHostOptions): number {
 export function loadedHostChunks(options: LoadedHostOptions): HostChunk[] {
   const reads = usbReads(options).map((read) => ({
     ...read,
-    arrivalMs: afterStalls(options, read.arrivalMs),
+    arrivalMs: arrivalAfterStalls(options.stalls ?? [], read.arrivalMs),
   }));
   const joined: HostChunk[] = [];
   reads.forEach((read, index) => {
@@ -81,6 +81,16 @@ export function loadedHostChunks(options: LoadedHostOptions): HostChunk[] {
     }
   });
   return joined.flatMap((read, index) => splitRead(read, options.split?.(read.count, index) ?? [read.count]));
+}
+
+/** When a host under these stalls reads what arrived at `arrivalMs`. */
+export function arrivalAfterStalls(stalls: readonly Stall[], arrivalMs: number): number {
+  let at = arrivalMs;
+  // In start order, so that a stall ending inside the next one carries on to that one's end.
+  for (const stall of [...stalls].sort((a, b) => a.startMs - b.startMs)) {
+    if (at >= stall.startMs && at < stall.startMs + stall.durationMs) at = stall.startMs + stall.durationMs;
+  }
+  return at;
 }
 
 /** What the bridge hands over at each of its ticks: the samples measured since the previous tick. */
@@ -95,16 +105,6 @@ function usbReads(options: LoadedHostOptions): HostChunk[] {
     if (next > first) reads.push({ arrivalMs: tickMs, first, count: next - first });
   }
   return reads;
-}
-
-function afterStalls(options: LoadedHostOptions, arrivalMs: number): number {
-  let at = arrivalMs;
-  // In start order, so that a stall ending inside the next one carries on to that one's end.
-  const stalls = [...(options.stalls ?? [])].sort((a, b) => a.startMs - b.startMs);
-  for (const stall of stalls) {
-    if (at >= stall.startMs && at < stall.startMs + stall.durationMs) at = stall.startMs + stall.durationMs;
-  }
-  return at;
 }
 
 function splitRead(read: HostChunk, sizes: readonly number[]): HostChunk[] {
@@ -155,18 +155,12 @@ export function loadedHost(
   load: HostLoad,
   pauses: readonly Pause[] = [],
 ): LoadedHostOptions {
-  const stalls: Stall[] = [];
-  let end = 1_000;
-  for (const stall of load.stalls) {
-    stalls.push({ startMs: end + stall.afterMs, durationMs: stall.durationMs });
-    end += stall.afterMs + stall.durationMs;
-  }
   return {
     rateHz,
     samples: Math.round(rateHz * seconds),
     startMs: 1_000,
     usbIntervalMs: load.usbIntervalMs,
-    stalls,
+    stalls: stallsOf(load, 1_000),
     pauses,
     split: (count, read) => {
       const sizes: number[] = [];
@@ -179,4 +173,15 @@ export function loadedHost(
     },
     coalesce: (read) => load.coalesceEvery > 0 && read % load.coalesceEvery === 0,
   };
+}
+
+/** The load's stalls on a timeline that starts at `fromMs`. */
+export function stallsOf(load: HostLoad, fromMs: number): Stall[] {
+  const stalls: Stall[] = [];
+  let end = fromMs;
+  for (const stall of load.stalls) {
+    stalls.push({ startMs: end + stall.afterMs, durationMs: stall.durationMs });
+    end += stall.afterMs + stall.durationMs;
+  }
+  return stalls;
 }
