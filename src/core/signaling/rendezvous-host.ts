@@ -7,12 +7,14 @@ import type { SignalingRoute } from './signaling-route';
 import { createStaticHandler, type RequestHandler } from './static-files';
 import { rejectUpgrade } from './upgrade-response';
 import { withCheckEndpoints, type CheckEndpoints } from './check-endpoints';
+import { withHsts } from './security-headers';
 
 /**
  * An HTTP server that carries a rendezvous server and nothing else: the built renderer read-only
  * (so `/consultant.html#invite=…` opens the consultant app, with the same security headers as the
- * Node host) and the signaling socket at SIGNALING_PATH. No backend API, no devices. The standalone
- * `station serve --rendezvous` and the Electron station's embedded host are both this.
+ * Node host, plus HSTS over TLS) and the signaling socket at SIGNALING_PATH. No backend API, no
+ * devices. The standalone `station serve --rendezvous` and the Electron station's embedded host are
+ * both this.
  */
 export interface RendezvousHostOptions {
   readonly route: SignalingRoute;
@@ -35,9 +37,16 @@ export interface RunningRendezvousHost {
   close(): Promise<void>;
 }
 
+/** Time to send a whole request head; our pages send theirs at once. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
 export async function startRendezvousHost(options: RendezvousHostOptions): Promise<RunningRendezvousHost> {
-  const handler = withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir));
+  const handler = withHsts(
+    withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir)),
+  );
   const server = options.createServer === undefined ? createServer(handler) : options.createServer(handler);
+  // A client that trickles its request headers (upgrade included) holds a socket for nothing.
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?', 1)[0];

@@ -32,3 +32,23 @@ export function securityHeaders(hostHeader: string | undefined): Record<string, 
     'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=(), usb=(), serial=(), hid=()',
   };
 }
+
+/**
+ * Strict-Transport-Security for responses sent over TLS: once a browser has reached the
+ * rendezvous over https, it never tries plain http for it again for a year, so a network attacker
+ * cannot downgrade a later visit (an invite link typed or pasted without its scheme). Not
+ * `includeSubDomains`: other hosts of the same domain are not ours to decide for. Never sent over
+ * plain http, where browsers ignore it anyway.
+ */
+export const HSTS_VALUE = 'max-age=31536000';
+
+export function withHsts<
+  Request extends { socket: object },
+  Response extends { setHeader(name: string, value: string): unknown },
+>(handler: (request: Request, response: Response) => void): (request: Request, response: Response) => void {
+  return (request, response) => {
+    if ((request.socket as { encrypted?: boolean }).encrypted === true)
+      response.setHeader('Strict-Transport-Security', HSTS_VALUE);
+    handler(request, response);
+  };
+}

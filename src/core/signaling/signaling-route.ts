@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_SIGNAL_MESSAGE_BYTES, type ServerMessage } from '../../shared/call/signaling';
+import { clientKeyOf } from './client-key';
 import {
   CLOSE_POLICY_VIOLATION,
   RendezvousRooms,
@@ -10,20 +11,32 @@ import {
 } from './rendezvous-server';
 import { TokenBucket, type RateLimit } from './rate-limiter';
 import { isAllowedSignalingOrigin, type SignalingOriginPolicy } from './signaling-origin';
+import { SocketAdmission } from './socket-admission';
 import { rejectUpgrade } from './upgrade-response';
 
 /**
  * The rendezvous server's socket glue, mounted at SIGNALING_PATH on the embedded Node host or the
  * standalone server. Everything a socket may cost is bounded here before a message reaches the
  * room logic: frame size, messages per second (token bucket with burst), time to send `join`,
- * number of sockets, and liveness (ping every interval, dropped when a pong is missed).
+ * time between two complete messages, number of sockets in all and per client (IPv4 address or
+ * IPv6 /64), and liveness (ping every interval, dropped when a pong is missed). A socket turned
+ * away for a limit is told `server-busy` and cut soon after; it is never counted as live.
  */
 export interface SignalingLimits {
   readonly maxMessageBytes: number;
   readonly rate: RateLimit;
   readonly maxSockets: number;
+  /** Sockets one client (IPv4 address, IPv6 /64) may hold at once, joined or not. */
+  readonly maxSocketsPerClient: number;
   readonly joinTimeoutMs: number;
+  /**
+   * Longest silence between two complete messages: pages ping every 15 s (SIGNALING_PING_MS), so
+   * only a stalled page, or a client holding a half-sent message while answering pings, hits it.
+   */
+  readonly idleTimeoutMs: number;
   readonly heartbeatMs: number;
+  /** How long a turned-away socket may take to close before it is cut. */
+  readonly refusedLingerMs: number;
 }
 
 export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = {
@@ -31,17 +44,23 @@ export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = {
   // Trickle ICE sends a burst of candidates at call start; steady state is a few per second.
   rate: { perSecond: 20, burst: 60 },
   maxSockets: 500,
+  // A practice behind one NAT with many stations stays well under it; one client cannot fill 500.
+  maxSocketsPerClient: 32,
   joinTimeoutMs: 10_000,
+  idleTimeoutMs: 60_000,
   heartbeatMs: 15_000,
+  refusedLingerMs: 1_000,
 };
 
 export interface SignalingRouteOptions extends RendezvousOptions {
   readonly limits?: Partial<SignalingLimits>;
+  /** Its `trustForwardedProto` (`--trust-proxy`) also makes X-Forwarded-For name the client. */
   readonly originPolicy?: SignalingOriginPolicy;
 }
 
 export interface SignalingRoute {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Admitted sockets only: those being turned away are not counted. */
   readonly socketCount: number;
   readonly rooms: RendezvousRooms;
   close(): Promise<void>;
@@ -57,6 +76,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
   const limits = { ...DEFAULT_SIGNALING_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const rooms = new RendezvousRooms(options);
+  const trustProxy = options.originPolicy?.trustForwardedProto ?? false;
   // ws itself cuts frames far over the limit (1009) without buffering them; between the limit and
   // this cap we answer `too-large` first so the client knows why.
   const wss = new WebSocketServer({
@@ -64,7 +84,14 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
     maxPayload: limits.maxMessageBytes * 4,
     perMessageDeflate: false,
   });
+  const admission = new SocketAdmission({
+    maxSockets: limits.maxSockets,
+    maxPerClient: limits.maxSocketsPerClient,
+  });
+  /** Admitted sockets, and whether each answered the last ping. */
   const alive = new Map<WebSocket, boolean>();
+  /** Sockets being turned away: not live, but bounded too so a flood of refusals costs little. */
+  const refusing = new Set<WebSocket>();
 
   const heartbeat = setInterval(() => {
     for (const [socket, answered] of alive) {
@@ -77,18 +104,31 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
   }, limits.heartbeatMs);
   heartbeat.unref();
 
-  const accept = (socket: WebSocket): void => {
-    const connection = connectionOf(socket);
-    alive.set(socket, true);
-    if (alive.size > limits.maxSockets) {
-      connection.send({
-        type: 'error',
-        code: 'server-busy',
-        message: 'too many connections: try again later',
-      });
-      socket.close(CLOSE_TRY_AGAIN_LATER, 'server-busy');
+  const turnAway = (socket: WebSocket): void => {
+    refusing.add(socket);
+    const linger = setTimeout(() => socket.terminate(), limits.refusedLingerMs);
+    const forget = (): void => {
+      clearTimeout(linger);
+      refusing.delete(socket);
+    };
+    socket.on('close', forget);
+    socket.on('error', forget);
+    connectionOf(socket).send({
+      type: 'error',
+      code: 'server-busy',
+      message: 'too many connections: try again later',
+    });
+    socket.close(CLOSE_TRY_AGAIN_LATER, 'server-busy');
+  };
+
+  const accept = (socket: WebSocket, client: string): void => {
+    const admitted = admission.admit(client);
+    if (!admitted.admitted) {
+      turnAway(socket);
       return;
     }
+    const connection = connectionOf(socket);
+    alive.set(socket, true);
     const bucket = new TokenBucket(limits.rate, now);
     let rateRejections = 0;
     const joinTimer = setTimeout(() => {
@@ -96,15 +136,28 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       connection.send({ type: 'error', code: 'not-joined', message: 'no join received in time' });
       socket.close(CLOSE_POLICY_VIOLATION, 'join timeout');
     }, limits.joinTimeoutMs);
+    let idleTimer: NodeJS.Timeout | undefined;
+    const resetIdle = (): void => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        connection.send({ type: 'error', code: 'idle-timeout', message: 'no message received in time' });
+        rooms.disconnect(connection);
+        socket.terminate();
+      }, limits.idleTimeoutMs);
+    };
+    resetIdle();
     const gone = (): void => {
       clearTimeout(joinTimer);
+      clearTimeout(idleTimer);
       alive.delete(socket);
+      admitted.release();
       rooms.disconnect(connection);
     };
     socket.on('close', gone);
     socket.on('error', gone); // a protocol error or an over-cap frame: ws closes the socket itself
     socket.on('pong', () => alive.set(socket, true));
     socket.on('message', (data: RawData, isBinary: boolean) => {
+      resetIdle();
       if (!bucket.tryTake()) {
         if (++rateRejections > MAX_RATE_REJECTIONS) socket.close(CLOSE_POLICY_VIOLATION, 'rate-limited');
         else if (rateRejections === 1)
@@ -145,16 +198,24 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
         rejectUpgrade(socket, 403, 'Forbidden');
         return;
       }
-      wss.handleUpgrade(request, socket, head, accept);
+      const client = clientKeyOf(request, trustProxy);
+      // While many refusals are still closing, a further one is spared even the WebSocket
+      // handshake: a plain 503 and the socket ends. An admissible client is never turned away here.
+      if (!admission.wouldAdmit(client) && refusing.size >= limits.maxSockets) {
+        rejectUpgrade(socket, 503, 'Service Unavailable');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (webSocket) => accept(webSocket, client));
     },
     get socketCount() {
-      return alive.size;
+      return admission.size;
     },
     rooms,
     async close() {
       clearInterval(heartbeat);
-      for (const socket of alive.keys()) socket.terminate();
+      for (const socket of [...alive.keys(), ...refusing]) socket.terminate();
       alive.clear();
+      refusing.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -53,6 +53,12 @@ export const SIGNALING_ERROR_CODES = [
   'not-joined',
   'unknown-peer',
   'server-busy',
+  /** No complete message for too long (pages ping every 15 s). */
+  'idle-timeout',
+  /** The station started a new room: rejoin with a fresh token (the station gets one from its backend). */
+  'room-closed',
+  /** A link to a room the station has closed: ask the station for a new link. */
+  'revoked-token',
 ] as const;
 export type SignalingErrorCode = (typeof SIGNALING_ERROR_CODES)[number];
 

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../src/shared/call/signaling';
 import { issueToken } from '../../../src/core/signaling/invite-token';
 import { newRoom, Participant, startSignaling, tokenFor, type SignalingHarness } from './signaling-support';
@@ -192,11 +194,92 @@ describe('signaling route limits', () => {
     const second = await Participant.open(harness.url, harness.origin);
     second.send({ type: 'join', token: tokenFor(newRoom(), 'station') });
     expect((await second.next('error')).code).toBe('server-busy');
+    expect(await second.closed()).toBe(1008);
+    // Its seat is free once the server has seen it go.
+    while (harness.route.socketCount > 1) await new Promise((resolve) => setTimeout(resolve, 5));
     const third = await Participant.open(harness.url, harness.origin);
     const fourth = await Participant.open(harness.url, harness.origin);
     expect((await fourth.next('error')).code).toBe('server-busy');
     expect(await fourth.closed()).toBe(1013);
+    expect(third.closeCode).toBeNull();
     for (const participant of [first, second, third, fourth]) participant.close();
+    await harness.close();
+  });
+});
+
+describe('signaling route socket caps and timeouts', () => {
+  const waitFor = async (condition: () => boolean): Promise<void> => {
+    while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  it('never counts a refused socket as live: bursts over the limit leave nothing behind', async () => {
+    const harness = await startSignaling({ limits: { maxSockets: 3, maxSocketsPerClient: 3 } });
+    for (let burst = 0; burst < 5; burst += 1) {
+      const sockets = await Promise.all(
+        Array.from({ length: 5 }, () => Participant.open(harness.url, harness.origin)),
+      );
+      const refused = sockets.slice(3);
+      for (const socket of refused) expect((await socket.next('error')).code).toBe('server-busy');
+      for (const socket of refused) expect(await socket.closed()).toBe(1013);
+      expect(harness.route.socketCount).toBe(3);
+      for (const socket of sockets) socket.close();
+      await waitFor(() => harness.route.socketCount === 0);
+    }
+    const station = await Participant.joined(harness, tokenFor(newRoom(), 'station'));
+    station.close();
+    await harness.close();
+  });
+
+  it('caps the sockets of one client (IPv4 address) while another client still gets in', async () => {
+    const harness = await startSignaling({ limits: { maxSocketsPerClient: 2 } });
+    const held = [
+      await Participant.open(harness.url, harness.origin, '127.0.0.2'),
+      await Participant.open(harness.url, harness.origin, '127.0.0.2'),
+    ];
+    const third = await Participant.open(harness.url, harness.origin, '127.0.0.2');
+    expect((await third.next('error')).code).toBe('server-busy');
+    expect(await third.closed()).toBe(1013);
+    const station = await Participant.joined(harness, tokenFor(newRoom(), 'station'));
+    expect(harness.route.socketCount).toBe(3);
+    for (const participant of [...held, third, station]) participant.close();
+    await harness.close();
+  });
+
+  it('cuts a joined socket that sends no complete message within the idle timeout', async () => {
+    const harness = await startSignaling({ limits: { idleTimeoutMs: 300 } });
+    const silent = await Participant.joined(harness, tokenFor(newRoom(), 'station'));
+    const talking = await Participant.joined(harness, tokenFor(newRoom(), 'station'));
+    const pinger = setInterval(() => talking.send({ type: 'ping' }), 50);
+    try {
+      expect((await silent.next('error')).code).toBe('idle-timeout');
+      expect(await silent.closed()).toBe(1006);
+      expect(talking.closeCode).toBeNull();
+    } finally {
+      clearInterval(pinger);
+    }
+    expect(harness.route.rooms.roomCount).toBe(1);
+    talking.close();
+    await harness.close();
+  });
+
+  it('cuts a turned-away socket that does not finish its close handshake', async () => {
+    const harness = await startSignaling({ limits: { maxSockets: 1, refusedLingerMs: 100 } });
+    const first = await Participant.open(harness.url, harness.origin);
+    // A raw client that completes the handshake, then never answers the server's close frame.
+    const { port } = new URL(harness.url);
+    const raw = connect(Number(port), '127.0.0.1');
+    raw.write(
+      `GET /signal HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${harness.origin}\r\n` +
+        'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+    );
+    let received = '';
+    raw.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    // ws would wait 30 s for the close handshake; the linger timer ends it long before the timeout.
+    await new Promise<void>((resolve) => raw.once('close', () => resolve()));
+    expect(received).toMatch(/^HTTP\/1\.1 101 /);
+    expect(received).toContain('server-busy');
+    first.close();
     await harness.close();
   });
 });

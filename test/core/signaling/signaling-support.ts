@@ -75,8 +75,12 @@ export class Participant {
     socket.on('error', () => undefined);
   }
 
-  static async open(url: string, origin?: string): Promise<Participant> {
-    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+  /** `localAddress` (127.0.0.2, …) makes the socket another client of the server than 127.0.0.1. */
+  static async open(url: string, origin?: string, localAddress?: string): Promise<Participant> {
+    const socket = new WebSocket(url, {
+      ...(origin === undefined ? {} : { origin }),
+      ...(localAddress === undefined ? {} : { localAddress }),
+    });
     const participant = new Participant(socket);
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     return participant;

@@ -30,6 +30,7 @@ export const FATAL_SIGNALING_ERRORS: ReadonlySet<SignalingErrorCode> = new Set([
   'replayed-token',
   'role-taken',
   'room-full',
+  'revoked-token',
 ]);
 
 /** A ping keeps idle proxies from closing the socket and proves it alive. */
