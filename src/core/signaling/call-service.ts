@@ -1,4 +1,10 @@
-import { CONSULTANT_INVITE_TTL_S, issueToken, randomId, STATION_TOKEN_TTL_S } from './invite-token';
+import {
+  CONSULTANT_INVITE_TTL_S,
+  issueToken,
+  MAX_REVOKED_PER_TOKEN,
+  randomId,
+  STATION_TOKEN_TTL_S,
+} from './invite-token';
 import { SIGNALING_PATH } from '../../shared/call/signaling';
 
 /**
@@ -6,6 +12,10 @@ import { SIGNALING_PATH } from '../../shared/call/signaling';
  * fresh station token on every (re)join. Backs the `call.invite` and `call.join` API methods.
  * Tokens are signed with the key the rendezvous server verifies with: the embedded server shares
  * it in-process; a standalone server must be given the same key (STATION_SIGNALING_SECRET).
+ *
+ * Leaving a room (a new consultation, or `newRoom`) closes it: the embedded server at once
+ * (`onRoomClosed`: the station's page is sent away and rejoins the new room with a fresh token),
+ * and any server through the station's next token, which names the rooms it left (`revokes`).
  */
 export interface CallInvite {
   readonly consultantUrl: string;
@@ -20,7 +30,10 @@ export interface StationJoin {
 }
 
 export interface CallService {
-  /** `newRoom` starts a new consultation: links issued before no longer lead into this call. */
+  /**
+   * `newRoom` starts a new room: links issued before lead nowhere, and the station's page is moved
+   * into the new room (sent away from the old one, it rejoins with a fresh token).
+   */
   invite(request: { newRoom?: boolean }): Promise<CallInvite>;
   join(): Promise<StationJoin>;
   /**
@@ -39,6 +52,8 @@ export interface CallServiceOptions {
    */
   readonly rendezvousOrigin: () => string;
   readonly now?: () => number;
+  /** The station left this room: the embedded rendezvous closes it (RendezvousRooms.closeRoom). */
+  readonly onRoomClosed?: (room: string) => void;
 }
 
 /** The consultant page; the token goes in the fragment so it never reaches a server log or a Referer. */
@@ -48,10 +63,19 @@ export function createCallService(options: CallServiceOptions): CallService {
   const now = options.now ?? Date.now;
   let room = randomId();
   let roomOwner: string | null = null;
+  /** Rooms left most recently, newest last: named in station tokens so any server closes them. */
+  const leftRooms: string[] = [];
+  const moveToNewRoom = (): void => {
+    const old = room;
+    room = randomId();
+    leftRooms.push(old);
+    leftRooms.splice(0, Math.max(0, leftRooms.length - MAX_REVOKED_PER_TOKEN));
+    options.onRoomClosed?.(old);
+  };
   const origin = (): string => new URL(options.rendezvousOrigin()).origin;
   return {
     invite({ newRoom }) {
-      if (newRoom === true) room = randomId();
+      if (newRoom === true) moveToNewRoom();
       const { token, claims } = issueToken(options.secret, {
         room,
         role: 'consultant',
@@ -67,7 +91,7 @@ export function createCallService(options: CallServiceOptions): CallService {
     bindRoom(owner) {
       if (owner === roomOwner) return;
       roomOwner = owner;
-      room = randomId();
+      moveToNewRoom();
     },
     join() {
       const { token, claims } = issueToken(options.secret, {
@@ -75,6 +99,7 @@ export function createCallService(options: CallServiceOptions): CallService {
         role: 'station',
         ttlS: STATION_TOKEN_TTL_S,
         nowMs: now(),
+        revokes: leftRooms,
       });
       return Promise.resolve({
         signalingUrl: signalingUrlOf(origin()),

@@ -64,6 +64,8 @@ export function createEmbeddedSignaling(deps: {
   });
   const call = createCallService({
     secret,
+    // Closed here at once; a standalone server learns it from the station's next token.
+    onRoomClosed: (room) => route.rooms.closeRoom(room),
     rendezvousOrigin: () => {
       const external = deps.settings.get().rendezvousUrl;
       if (external !== '') return originOfRendezvousUrl(external);

@@ -17,12 +17,21 @@ export const STATION_TOKEN_TTL_S = 12 * 60 * 60;
 /** Shortest accepted signing key: 256 bits, as HMAC-SHA256 gains nothing from more. */
 export const MIN_SECRET_BYTES = 32;
 
+/** Earlier rooms a station token names for closing (see `revokes`). */
+export const MAX_REVOKED_PER_TOKEN = 4;
+
 const roomId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 export const tokenClaimsSchema = z.strictObject({
   room: roomId,
   role: z.enum(PARTICIPANT_ROLES),
   exp: z.number().int().positive(),
   jti: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  /**
+   * Station tokens only: rooms the station has left for this one (a new consultation or `newRoom`).
+   * A rendezvous that sees it closes them, so earlier links lead nowhere even on a standalone
+   * server the station cannot tell directly. Signed like the rest, so only the station can close.
+   */
+  revokes: z.array(roomId).min(1).max(MAX_REVOKED_PER_TOKEN).optional(),
 });
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 
@@ -37,7 +46,13 @@ export function randomId(): string {
 
 export function issueToken(
   secret: Uint8Array,
-  grant: { room: string; role: ParticipantRole; ttlS: number; nowMs: number },
+  grant: {
+    room: string;
+    role: ParticipantRole;
+    ttlS: number;
+    nowMs: number;
+    revokes?: readonly string[];
+  },
 ): { token: string; claims: TokenClaims } {
   assertSecret(secret);
   const claims = tokenClaimsSchema.parse({
@@ -45,6 +60,7 @@ export function issueToken(
     role: grant.role,
     exp: Math.floor(grant.nowMs / 1000) + Math.max(1, Math.floor(grant.ttlS)),
     jti: randomId(),
+    ...(grant.revokes === undefined || grant.revokes.length === 0 ? {} : { revokes: [...grant.revokes] }),
   });
   const signed = `${TOKEN_VERSION}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   return { token: `${signed}.${sign(secret, signed).toString('base64url')}`, claims };

@@ -7,14 +7,17 @@ import {
   type ServerMessage,
   type SignalingErrorCode,
 } from '../../shared/call/signaling';
-import { verifyToken } from './invite-token';
+import { STATION_TOKEN_TTL_S, verifyToken } from './invite-token';
 import { ReplayGuard } from './replay-guard';
+import { RevokedRooms } from './revoked-rooms';
 
 /**
  * The rendezvous rooms, without sockets or timers: the socket glue (signaling-route.ts)
  * hands each text message here with the participant's connection, and closes what we ask it to.
  * A room exists while someone is in it; it admits ROLE_CAPACITY participants per role, and relays
- * opaque `signal` payloads only between members of the same room.
+ * opaque `signal` payloads only between members of the same room. The station may close a room
+ * (`closeRoom`, or the `revokes` claim of its next token): its members are sent away with
+ * `room-closed` and no token for it joins again (`revoked-token`).
  */
 export interface SignalingConnection {
   send(message: ServerMessage): void;
@@ -31,6 +34,7 @@ export interface RendezvousOptions {
   readonly rejoinGraceMs?: number;
   /** Malformed or out-of-place messages tolerated from a joined socket before it is closed. */
   readonly maxStrikes?: number;
+  readonly maxRevokedRooms?: number;
 }
 
 export const DEFAULT_MAX_ROOMS = 1000;
@@ -51,6 +55,7 @@ export class RendezvousRooms {
   private readonly rooms = new Map<string, Map<string, { seat: Seat; connection: SignalingConnection }>>();
   private readonly seats = new Map<SignalingConnection, Seat>();
   private readonly replay: ReplayGuard;
+  private readonly revoked: RevokedRooms;
   private readonly now: () => number;
 
   constructor(private readonly options: RendezvousOptions) {
@@ -59,6 +64,26 @@ export class RendezvousRooms {
       maxEntries: options.replayCacheSize ?? 10_000,
       rejoinGraceMs: options.rejoinGraceMs ?? DEFAULT_REJOIN_GRACE_MS,
     });
+    // A station token is the longest-lived: past it, no token for a closed room can verify anyway.
+    this.revoked = new RevokedRooms({
+      rememberMs: STATION_TOKEN_TTL_S * 1000,
+      maxEntries: options.maxRevokedRooms ?? 10_000,
+    });
+  }
+
+  /**
+   * The station left this room for another: everyone still in it is sent away (the station's own
+   * page rejoins with a fresh token, which names its new room), and its links stop working.
+   */
+  closeRoom(roomId: string): void {
+    this.revoked.revoke(roomId, this.now());
+    const room = this.rooms.get(roomId);
+    if (room === undefined) return;
+    for (const { connection } of [...room.values()]) {
+      connection.send(error('room-closed', 'this room was closed by the station'));
+      this.disconnect(connection, true);
+      connection.close(CLOSE_POLICY_VIOLATION, 'room-closed');
+    }
   }
 
   get roomCount(): number {
@@ -128,10 +153,15 @@ export class RendezvousRooms {
     const nowMs = this.now();
     const check = verifyToken(this.options.secret, token, nowMs);
     if (!check.ok) return this.reject(connection, check.code, check.message);
-    const { room: roomId, role, jti, exp } = check.claims;
+    const { room: roomId, role, jti, exp, revokes } = check.claims;
+    if (this.revoked.isRevoked(roomId, nowMs)) {
+      return this.reject(connection, 'revoked-token', 'this room was closed: ask for a new link');
+    }
     if (this.replay.isReplay(jti, nowMs)) {
       return this.reject(connection, 'replayed-token', 'this invite was already used');
     }
+    // Only a station's token closes rooms: a consultant link never names any.
+    if (role === 'station') for (const old of revokes ?? []) if (old !== roomId) this.closeRoom(old);
     const room = this.rooms.get(roomId);
     if (room === undefined && this.rooms.size >= (this.options.maxRooms ?? DEFAULT_MAX_ROOMS)) {
       return this.reject(connection, 'server-busy', 'too many rooms open: try again later');

@@ -69,6 +69,35 @@ describe('call service', () => {
     expect(roomOf((await call.join()).token)).toBe(next);
   });
 
+  it('closes the room it leaves, and names the rooms it left in its next station tokens', async () => {
+    const closed: string[] = [];
+    const call = createCallService({
+      secret: SECRET,
+      rendezvousOrigin: () => 'http://127.0.0.1:8080',
+      now: () => NOW,
+      onRoomClosed: (room) => closed.push(room),
+    });
+    const claimsOf = (token: string) => {
+      const check = verifyToken(SECRET, token, NOW);
+      if (!check.ok) throw new Error('token must verify');
+      return check.claims;
+    };
+    call.bindRoom('consultation-a');
+    const first = claimsOf((await call.join()).token);
+    expect(claimsOf((await call.invite({})).consultantToken).revokes).toBeUndefined();
+    await call.invite({ newRoom: true });
+    expect(closed.at(-1)).toBe(first.room);
+    const second = claimsOf((await call.join()).token);
+    expect(second.room).not.toBe(first.room);
+    expect(second.revokes?.at(-1)).toBe(first.room);
+    // A new consultation does the same; only the last few rooms ride in the token.
+    for (let n = 0; n < 6; n += 1) call.bindRoom(`consultation-${n}`);
+    const latest = claimsOf((await call.join()).token);
+    expect(latest.revokes).toHaveLength(4);
+    expect(latest.revokes).not.toContain(latest.room);
+    expect(closed).toHaveLength(8);
+  });
+
   it('maps between page origins and signaling URLs', () => {
     expect(signalingUrlOf('http://127.0.0.1:8080')).toBe('ws://127.0.0.1:8080/signal');
     expect(originOfRendezvousUrl('wss://rdv.example.org:8443/signal')).toBe('https://rdv.example.org:8443');

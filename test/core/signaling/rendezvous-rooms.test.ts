@@ -28,8 +28,9 @@ describe('RendezvousRooms', () => {
       rejoinGraceMs: 60_000,
       iceServersFor: (peerId) => [{ urls: 'turn:t.example', username: `9:${peerId}`, credential: 'c' }],
     });
-  const token = (room: string, role: 'station' | 'consultant'): string =>
-    issueToken(SECRET, { room, role, ttlS: 3600, nowMs }).token;
+  const token = (room: string, role: 'station' | 'consultant', revokes?: string[]): string =>
+    issueToken(SECRET, { room, role, ttlS: 3600, nowMs, ...(revokes === undefined ? {} : { revokes }) })
+      .token;
   const join = (server: RendezvousRooms, value: string): Recorder => {
     const connection = new Recorder();
     server.handleText(connection, JSON.stringify({ type: 'join', token: value }));
@@ -76,5 +77,49 @@ describe('RendezvousRooms', () => {
     server.handleText(station, JSON.stringify({ type: 'join', token: token(randomId(), 'station') }));
     expect(station.last()).toMatchObject({ type: 'error', code: 'bad-message' });
     expect(server.roomCount).toBe(1);
+  });
+
+  it('closes a room: its members are sent away, and its links no longer join', () => {
+    const server = rooms();
+    const room = randomId();
+    const station = join(server, token(room, 'station'));
+    const consultant = join(server, token(room, 'consultant'));
+    const unusedLink = token(room, 'consultant');
+    server.closeRoom(room);
+    for (const member of [station, consultant]) {
+      expect(member.last()).toMatchObject({ type: 'error', code: 'room-closed' });
+      expect(member.closedWith).toBe(1008);
+    }
+    expect(server.roomCount).toBe(0);
+    const late = join(server, unusedLink);
+    expect(late.last()).toMatchObject({ type: 'error', code: 'revoked-token' });
+    expect(late.closedWith).toBe(1008);
+  });
+
+  it("closes the rooms a station token names as left (a standalone server's only way to learn it)", () => {
+    const server = rooms();
+    const old = randomId();
+    const next = randomId();
+    const oldStation = join(server, token(old, 'station'));
+    const oldLink = token(old, 'consultant');
+    const station = join(server, token(next, 'station', [old]));
+    expect(station.last()).toMatchObject({ type: 'joined', role: 'station' });
+    expect(oldStation.last()).toMatchObject({ type: 'error', code: 'room-closed' });
+    expect(join(server, oldLink).last()).toMatchObject({ type: 'error', code: 'revoked-token' });
+    // A consultant link never closes anything, even if it were minted with the claim.
+    const forged = join(server, token(next, 'consultant', [randomId()]));
+    expect(forged.last()).toMatchObject({ type: 'joined', role: 'consultant' });
+    expect(server.roomCount).toBe(1);
+  });
+
+  it('forgets a closed room once no token for it can still be valid', () => {
+    const server = rooms();
+    const room = randomId();
+    const link = token(room, 'consultant');
+    server.closeRoom(room);
+    expect(join(server, link).last()).toMatchObject({ code: 'revoked-token' });
+    nowMs += 12 * 3600 * 1000 + 1;
+    const fresh = issueToken(SECRET, { room, role: 'consultant', ttlS: 3600, nowMs }).token;
+    expect(join(server, fresh).last()).toMatchObject({ type: 'joined' });
   });
 });
