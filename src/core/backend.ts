@@ -72,6 +72,7 @@ export function createBackend(deps: BackendDeps): Backend {
     now,
     devices: () => devices.list(),
     subscribeReadings: (listener) => bus.subscribe(listener),
+    latestReadings: () => bus.latestReadings(),
     subscribeDeviceState: (listener) => events.on('device.state', listener),
     changed: (summary) => events.emit('consultation.changed', summary),
   });

@@ -1,5 +1,7 @@
 import { API_METHOD_NAMES, type ApiMethod, type BackendApi } from '../../shared/api';
 import type { DeviceInfo } from '../../shared/domain/devices';
+import { isEpisodic, isMetricId } from '../../shared/domain/metrics';
+import type { Reading } from '../../shared/domain/readings';
 import type { ConsultationSummary } from '../../shared/domain/consultation';
 import { AppErrorException } from '../../shared/result';
 import type { ConsultationStore } from './consultation-store';
@@ -32,6 +34,12 @@ export interface ConsultationHandlerDeps {
   readonly live?: LiveSummary;
   /** Measurements from before the active consultation (the recorder fills it); made here when not given. */
   readonly pending?: PendingMeasurements;
+  /**
+   * The latest reading of each device and metric (the reading bus): at a start, a cuff result
+   * taken since the last consultation ended (the nurse measured, then filled the form) is offered
+   * as pending, since it arrived when no consultation could take it.
+   */
+  readonly latestReadings?: () => readonly Reading[];
 }
 
 /**
@@ -45,6 +53,17 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
   const pending = deps.pending ?? new PendingMeasurements();
   const live = deps.live ?? new LiveSummary(store, () => recorder, pending);
   const changed = (): void => deps.changed(live.current());
+  /** When the last consultation of this run ended: nothing measured before it is offered to the next. */
+  let lastEndedMs = -Infinity;
+  const offerEarlierMeasurements = (summary: ConsultationSummary): void => {
+    if (!summary.consent.deviceData) return;
+    const startedMs = Date.parse(summary.startedAt);
+    for (const reading of deps.latestReadings?.() ?? []) {
+      if (reading.type !== 'numeric' || !isMetricId(reading.metric) || !isEpisodic(reading.metric)) continue;
+      const timeMs = Date.parse(reading.time);
+      if (timeMs < startedMs && timeMs > lastEndedMs) pending.add(summary.id, reading, deps.now());
+    }
+  };
   /** The pending measurement of the active consultation, or why there is none to decide on. */
   const pendingOf = (id: string, measurementId: string) => {
     const active = store.activeRecording();
@@ -66,6 +85,7 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
       run(() => {
         const summary = store.start(input);
         pending.reset(summary.id);
+        offerEarlierMeasurements(summary);
         recorder.noteConnectedDevices(deps.devices());
         changed();
         return live.current() ?? summary;
@@ -106,7 +126,10 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
         // The last window's readings belong to the consultation: commit them before closing it.
         recorder.flush();
         const summary = store.end(id);
-        if (store.activeRecording() === null) pending.reset(null);
+        if (store.activeRecording() === null) {
+          pending.reset(null);
+          lastEndedMs = Math.max(lastEndedMs, Date.parse(summary.endedAt ?? '') || deps.now());
+        }
         changed();
         return summary;
       }),

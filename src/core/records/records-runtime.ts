@@ -1,7 +1,7 @@
 import type { BackendApi } from '../../shared/api';
 import type { ConsultationSummary } from '../../shared/domain/consultation';
 import type { DeviceInfo } from '../../shared/domain/devices';
-import type { ReadingBatch } from '../../shared/domain/readings';
+import type { Reading, ReadingBatch } from '../../shared/domain/readings';
 import { gateCallsOnConsent } from './call-consent-gate';
 import {
   consultationHandlers,
@@ -25,6 +25,8 @@ export interface RecordsRuntimeDeps {
   readonly now: () => number;
   readonly devices: () => readonly DeviceInfo[];
   readonly subscribeReadings: (listener: (batch: ReadingBatch) => void) => () => void;
+  /** The latest reading per device and metric: a cuff result from just before a start is offered. */
+  readonly latestReadings?: () => readonly Reading[];
   readonly subscribeDeviceState: (listener: (info: DeviceInfo) => void) => () => void;
   readonly changed: (summary: ConsultationSummary | null) => void;
   readonly log?: (line: string) => void;
@@ -90,6 +92,7 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       recorder,
       live,
       pending,
+      ...(deps.latestReadings === undefined ? {} : { latestReadings: deps.latestReadings }),
       exports: deps.exports,
       station: deps.station,
       devices: deps.devices,

@@ -259,6 +259,29 @@ describe('measurements from before the consultation', () => {
     expect((await api()['consultation.get']({ id: second.id })).summary.counts.numerics).toBe(0);
   });
 
+  it('a cuff result taken just before the start is offered as pending; one from before the last end is not', async () => {
+    // The nurse measures, then fills the form: the result arrives when no consultation can take it.
+    const beforeFirst = new Date(clock.now() - 120_000).toISOString();
+    await api()['readings.submit']({ readings: cuffResult(beforeFirst) });
+    const first = await api()['consultation.start'](CONSULTATION_START);
+    expect(first.pending?.map((p) => [p.measuredAt, p.values.length])).toEqual([[beforeFirst, 4]]);
+    clock.advance(600_000);
+    await api()['consultation.end']({ id: first.id });
+
+    // The next patient: the first patient's result is never offered again; one taken since is.
+    clock.advance(60_000);
+    const second = await api()['consultation.start'](CONSULTATION_START);
+    expect(second.pending).toEqual([]);
+    clock.advance(60_000);
+    await api()['consultation.end']({ id: second.id });
+    clock.advance(30_000);
+    const between = new Date(clock.now()).toISOString();
+    await api()['readings.submit']({ readings: cuffResult(between, 120, 80) });
+    clock.advance(90_000);
+    const third = await api()['consultation.start'](CONSULTATION_START);
+    expect(third.pending?.map((p) => p.measuredAt)).toEqual([between]);
+  });
+
   it('bad input: malformed ids are refused by the contract, another consultation is forbidden', async () => {
     const { id } = await api()['consultation.start'](CONSULTATION_START);
     await api()['readings.submit']({ readings: cuffResult(earlier) });
