@@ -316,13 +316,16 @@ export class ConsultationStore {
 
   /**
    * A measurement from before the active consultation, confirmed for its patient by the station's
-   * operator: its values at their device time, marked with who confirmed and when, a timeline
-   * entry and an audit row, in one transaction. Returns the confirmation, for parts arriving late.
+   * operator (else by whoever recorded this consultation's consent: a name, never just "station"):
+   * its values at their device time, marked with who confirmed and when, a timeline entry and an
+   * audit row, in one transaction. Returns the confirmation, for parts arriving late.
    */
   confirmMeasurement(id: string, measurement: PendingMeasurement): Confirmation {
     this.requireActive(id);
     const nowMs = this.now();
-    const confirmation: Confirmation = { by: this.actor().slice(0, 120), at: iso(nowMs) };
+    const operator = this.actor();
+    const by = operator === 'station' && this.active !== null ? this.active.consent.recordedBy : operator;
+    const confirmation: Confirmation = { by: by.slice(0, 120), at: iso(nowMs) };
     const timeMs = Date.parse(measurement.measuredAt);
     this.db.transaction(() => {
       this.recordBatch(id, {

@@ -282,6 +282,28 @@ describe('measurements from before the consultation', () => {
     expect(third.pending?.map((p) => p.measuredAt)).toEqual([between]);
   });
 
+  it('without an operator name in the settings, the confirmer is who recorded the consent', async () => {
+    settings.update({ operatorName: '' });
+    try {
+      const start = {
+        ...CONSULTATION_START,
+        consent: { ...CONSULTATION_START.consent, recordedBy: 'Inès Martin' },
+      };
+      const { id } = await api()['consultation.start'](start);
+      await api()['readings.submit']({ readings: cuffResult(earlier) });
+      const [pending] = (await api()['consultation.current']({}))?.pending ?? [];
+      await api()['consultation.confirmMeasurement']({ id, measurementId: pending.id });
+      const detail = await api()['consultation.get']({ id });
+      expect(detail.timeline.find((e) => e.kind === 'measurement-confirmed')).toMatchObject({
+        confirmedBy: 'Inès Martin',
+      });
+      const audit = (await api()['audit.list']({})).find((a) => a.action === 'measurement.confirm');
+      expect(audit?.actor).toBe('Inès Martin');
+    } finally {
+      settings.update({ operatorName: 'Léa Garnier' });
+    }
+  });
+
   it('bad input: malformed ids are refused by the contract, another consultation is forbidden', async () => {
     const { id } = await api()['consultation.start'](CONSULTATION_START);
     await api()['readings.submit']({ readings: cuffResult(earlier) });
