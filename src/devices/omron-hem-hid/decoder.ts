@@ -5,7 +5,7 @@ import type { BpRecordLedger } from '../bp/record-ledger';
 import { bytesToHex } from '../framing/hex';
 import { DEFAULT_MAX_RECORDS } from './constants';
 import { parseMessage } from './frames';
-import { ReportReader, type ReaderOutput } from './report-reader';
+import { ReportReader, type ReaderSink } from './report-reader';
 
 /** device-info keys of this decoder (besides the BP record keys of ../bp). */
 export const OMRON_INFO = {
@@ -17,6 +17,13 @@ export const OMRON_INFO = {
   /** Value: hex of a checked reply of a length we did not ask for. */
   other: 'reply',
 } as const;
+
+/** One shared, frozen event per status: the clearing block's OKs cost no allocation on the hot path. */
+const STATUS_EVENTS: Readonly<Record<'OK' | 'NO' | 'OFF', DecodeEvent>> = {
+  OK: Object.freeze({ kind: 'device-info', key: OMRON_INFO.status, value: 'OK' } as const),
+  NO: Object.freeze({ kind: 'device-info', key: OMRON_INFO.status, value: 'NO' } as const),
+  OFF: Object.freeze({ kind: 'device-info', key: OMRON_INFO.status, value: 'OFF' } as const),
+};
 
 export interface OmronDecoderOptions {
   readonly ledger: BpRecordLedger;
@@ -37,7 +44,12 @@ export class OmronHemHidDecoder implements Decoder {
   private readonly reader = new ReportReader();
   private readonly importer: BpRecordImporter;
   private readonly zone: DeviceClockZone;
-  private readonly outputs: ReaderOutput[] = [];
+  /** The events of the push under way, for the reader's sink. */
+  private events: DecodeEvent[] = [];
+  private readonly sink: ReaderSink = {
+    message: (bytes) => this.handle(bytes, this.events),
+    broken: (detail) => this.drop(this.events, 'malformed', detail),
+  };
   private readonly maxRecords: number;
   private counts = { frames: 0, dropped: 0 };
   /** Records the host will still ask for in this download. */
@@ -55,13 +67,8 @@ export class OmronHemHidDecoder implements Decoder {
 
   push(chunk: Uint8Array, _atMs: number): DecodeEvent[] {
     const events: DecodeEvent[] = [];
-    const outputs = this.outputs;
-    outputs.length = 0;
-    this.reader.push(chunk, outputs);
-    for (const output of outputs) {
-      if (output.kind === 'broken') this.drop(events, 'malformed', output.detail);
-      else this.handle(output.bytes, events);
-    }
+    this.events = events;
+    this.reader.push(chunk, this.sink);
     return events;
   }
 
@@ -77,7 +84,7 @@ export class OmronHemHidDecoder implements Decoder {
     this.counts.frames++;
     switch (message.kind) {
       case 'status':
-        events.push({ kind: 'device-info', key: OMRON_INFO.status, value: message.status });
+        events.push(STATUS_EVENTS[message.status]);
         // OFF answers END: the download is over, so the newest record is known (PROTOCOL.md).
         if (message.status === 'OFF') this.importer.finish(events);
         return;

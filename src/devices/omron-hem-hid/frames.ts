@@ -29,16 +29,23 @@ export function isOffMessage(m: Uint8Array): boolean {
   return m.length >= 3 && m[0] === ASCII.O && m[1] === ASCII.F && m[2] === ASCII.F;
 }
 
+/** The three status replies, shared: a session answers "OK" to every clearing block. */
+const STATUS = {
+  OK: Object.freeze({ kind: 'status', status: 'OK' } as const),
+  NO: Object.freeze({ kind: 'status', status: 'NO' } as const),
+  OFF: Object.freeze({ kind: 'status', status: 'OFF' } as const),
+};
+
 export function parseMessage(m: Uint8Array): OmronMessage | FrameError {
   if (isOffMessage(m)) {
     const tail = m.length >= 5 ? m[3] === ASCII.CR && m[4] === ASCII.LF : false;
-    return tail ? { kind: 'status', status: 'OFF' } : frameError('malformed', 'OFF reply without its CR LF');
+    return tail ? STATUS.OFF : frameError('malformed', 'OFF reply without its CR LF');
   }
-  if (m.length === 2 && m[0] === ASCII.N && m[1] === ASCII.O) return { kind: 'status', status: 'NO' };
+  if (m.length === 2 && m[0] === ASCII.N && m[1] === ASCII.O) return STATUS.NO;
   if (m.length < 2 || m[0] !== ASCII.O || m[1] !== ASCII.K) {
     return frameError('malformed', 'reply starts with neither OK, NO nor OFF');
   }
-  if (m.length === 2) return { kind: 'status', status: 'OK' };
+  if (m.length === 2) return STATUS.OK;
   if (m.length < 4) return frameError('malformed', `OK reply of ${m.length} bytes has no room for a check`);
   let x = 0;
   for (let i = 2; i < m.length; i++) x ^= m[i];

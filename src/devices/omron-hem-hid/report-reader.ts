@@ -13,9 +13,12 @@ import { isOffMessage } from './frames';
  * passed without counting; anything else is skipped (and counted) a byte at a time until a message
  * start, which re-finds the report grid after garbage.
  */
-export type ReaderOutput =
-  | { readonly kind: 'message'; readonly bytes: Uint8Array }
-  | { readonly kind: 'broken'; readonly detail: string };
+export interface ReaderSink {
+  /** A whole message. `bytes` is a view into the reader's buffer, valid only during the call. */
+  message(bytes: Uint8Array): void;
+  /** A message cut short (a report that cannot continue it, or one too long). */
+  broken(detail: string): void;
+}
 
 export class ReportReader {
   private readonly remainder = new ByteRemainder();
@@ -24,7 +27,7 @@ export class ReportReader {
   private inMessage = false;
   skippedBytes = 0;
 
-  push(chunk: Uint8Array, out: ReaderOutput[]): void {
+  push(chunk: Uint8Array, out: ReaderSink): void {
     const bytes = this.remainder.join(chunk);
     let p = 0;
     while (p + REPORT_BYTES <= bytes.length) {
@@ -66,18 +69,18 @@ export class ReportReader {
   }
 
   private append(bytes: Uint8Array, from: number, count: number): void {
-    this.message.set(bytes.subarray(from, from + count), this.messageLength);
+    // At most 7 bytes: a loop costs less than the view `set` would need.
+    for (let i = 0; i < count; i++) this.message[this.messageLength + i] = bytes[from + i];
     this.messageLength += count;
   }
 
-  private endMessage(out: ReaderOutput[], broken: string | null): void {
-    out.push(
-      broken === null
-        ? { kind: 'message', bytes: this.message.slice(0, this.messageLength) }
-        : { kind: 'broken', detail: broken },
-    );
+  private endMessage(out: ReaderSink, broken: string | null): void {
+    const length = this.messageLength;
     this.messageLength = 0;
     this.inMessage = false;
+    // A view, not a copy: the sink reads it before the next report overwrites the buffer.
+    if (broken === null) out.message(this.message.subarray(0, length));
+    else out.broken(broken);
   }
 }
 
