@@ -1,4 +1,3 @@
-import { isEpisodic } from '../../shared/domain/metrics';
 import type { StatusFlag } from '../../shared/domain/readings';
 import type { DecodeEvent, Decoder, DecoderStats, FrameErrorCode } from '../driver';
 import { IsoTimeFormatter } from '../framing/iso-time-formatter';
@@ -7,8 +6,8 @@ import { EpisodeTracker } from './episodes';
 import { FrameScanner, type FrameSink } from './frame-scanner';
 import { checkFrame } from './frames';
 import { parseMessage, type Message, type Observation } from './messages';
-import { flagsOfState } from './measurement-flags';
-import { mapObservation, type MappedValue } from './observations';
+import { FLAG_STATE_BITS, flagsOfState } from './measurement-flags';
+import { mappingOf, valueOf, type MetricMapping } from './observations';
 
 type PollResult = Extract<Message, { kind: 'poll-result' }>;
 
@@ -33,10 +32,11 @@ export class IntellivueDecoder implements Decoder {
   private counts = { frames: 0, dropped: 0 };
   private events: DecodeEvent[] = [];
   private atMs = 0;
-  /** The flags last emitted; none are raised before the first status reading. */
-  private flagsKey = '';
+  /** The flag-raising state bits last emitted; none are raised before the first status reading. */
+  private flagState = 0;
   /** One object's episodic values, gathered before deciding whether they are a new measurement. */
-  private readonly episode: MappedValue[] = [];
+  private episode: MetricMapping[] = [];
+  private episodeValues: (number | null)[] = [];
 
   constructor(private readonly deviceId: string) {
     this.sink = {
@@ -61,7 +61,7 @@ export class IntellivueDecoder implements Decoder {
   reset(): void {
     this.scanner.reset();
     this.episodes.reset();
-    this.flagsKey = '';
+    this.flagState = 0;
   }
 
   private onFrame(content: Uint8Array, length: number): void {
@@ -93,58 +93,62 @@ export class IntellivueDecoder implements Decoder {
 
   private pollResult(poll: PollResult): void {
     const { observations } = poll;
-    this.status(observations);
     this.episodes.startPoll(poll.time, this.atMs);
+    // The status goes before the poll's numbers, but its flags are known only after reading them.
+    const statusAt = this.events.length;
+    let state = 0;
     let arrival: string | null = null;
     for (let i = 0; i < observations.length; i++) {
       const observation = observations[i];
-      const mapped = mapObservation(observation);
-      if (mapped !== null) {
-        if (isEpisodic(mapped.mapping.metric)) this.episode.push(mapped);
-        else this.numeric(mapped, (arrival ??= this.iso.format(this.atMs)));
+      const mapping = mappingOf(observation);
+      if (mapping !== null) {
+        state |= observation.state;
+        if (mapping.episodic) {
+          this.episode.push(mapping);
+          this.episodeValues.push(valueOf(observation));
+        } else this.numeric(mapping, valueOf(observation), (arrival ??= this.iso.format(this.atMs)));
       }
       // The values of one object (a compound NIBP) are consecutive: decide once per object.
       const next = observations[i + 1] as Observation | undefined;
       if (this.episode.length > 0 && next?.handle !== observation.handle) this.endEpisode(observation);
     }
+    this.status(state & FLAG_STATE_BITS, statusAt);
   }
 
-  /** A status reading when the union of the poll's measurement-state flags changes. */
-  private status(observations: readonly Observation[]): void {
-    let state = 0;
-    for (const o of observations) if (mapObservation(o) !== null) state |= o.state;
+  /** A status reading, inserted before the poll's numbers, when the flag-raising state bits change. */
+  private status(state: number, at: number): void {
+    if (state === this.flagState) return;
+    this.flagState = state;
     const flags: StatusFlag[] = flagsOfState(state);
-    const key = flags.join(',');
-    if (key === this.flagsKey) return;
-    this.flagsKey = key;
     const reading = {
       type: 'status',
       device: this.deviceId,
       flags,
       time: this.iso.format(this.atMs),
     } as const;
-    this.events.push({ kind: 'reading', reading });
+    this.events.splice(at, 0, { kind: 'reading', reading });
   }
 
   private endEpisode(dated: Observation): void {
-    const values = this.episode.map((m) => m.value);
-    const episode = this.episodes.next(dated.handle, dated, values);
+    const episode = this.episodes.next(dated.handle, dated, this.episodeValues);
     if (episode !== null) {
       const time = this.iso.format(episode.timeMs);
-      for (const mapped of this.episode) this.numeric(mapped, time);
+      this.episode.forEach((mapping, k) => this.numeric(mapping, this.episodeValues[k], time));
     }
-    this.episode.length = 0;
+    // Fresh arrays: cheaper than truncating these two-to-four-element ones in place.
+    this.episode = [];
+    this.episodeValues = [];
   }
 
-  private numeric(mapped: MappedValue, time: string): void {
+  private numeric(mapping: MetricMapping, value: number | null, time: string): void {
     this.events.push({
       kind: 'reading',
       reading: {
         type: 'numeric',
         device: this.deviceId,
-        metric: mapped.mapping.metric,
-        value: mapped.value,
-        unit: mapped.mapping.unit,
+        metric: mapping.metric,
+        value,
+        unit: mapping.unit,
         time,
       },
     });

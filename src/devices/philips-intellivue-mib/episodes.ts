@@ -22,17 +22,29 @@ export interface Episode {
   readonly timeMs: number;
 }
 
-/** What an object says when every value is void: "no result", emitted once like a result. */
-const NO_RESULT = 'none';
+/** What dates a measurement: its relative or absolute time stamp, its arrival, or no result at all. */
+const enum Dating {
+  Relative,
+  Absolute,
+  Arrival,
+  NoResult,
+}
+
+/** What was last emitted for one object: how it was dated, the stamp, and its values. */
+interface Emitted {
+  readonly dating: Dating;
+  readonly stamp: number;
+  readonly values: readonly (number | null)[];
+}
 
 export class EpisodeTracker {
-  private readonly lastKeyByHandle = new Map<number, string>();
+  private readonly emitted = new Map<number, Emitted>();
   /** Station time (ms) at the monitor's relative time 0. */
   private relativeAnchorMs: number | null = null;
   private lastRelative = 0;
   /** Station time minus the monitor's wall clock read as if UTC. */
   private absoluteOffsetMs: number | null = null;
-  private poll: PollTime = { relative: 0, absolute: null };
+  private pollRelative = 0;
   private pollMs = 0;
 
   /** Call once per poll result, before `next` for its objects. */
@@ -43,39 +55,55 @@ export class EpisodeTracker {
     this.lastRelative = time.relative;
     if (this.absoluteOffsetMs === null && time.absolute !== null)
       this.absoluteOffsetMs = atMs - time.absolute;
-    this.poll = time;
+    this.pollRelative = time.relative;
     this.pollMs = atMs;
   }
 
   /**
    * Whether `values` of the object `dated` by its time stamps are a new measurement: its time if
-   * so, null if the poll repeats what was last emitted for this handle.
+   * so, null if the poll repeats what was last emitted for this handle. Runs for every episodic
+   * object of every poll, so it compares instead of building keys.
    */
   next(handle: number, dated: Observation, values: readonly (number | null)[]): Episode | null {
-    const allVoid = values.every((v) => v === null);
-    const device = allVoid ? null : this.deviceTime(dated);
-    const key = allVoid ? NO_RESULT : `${device?.key ?? 'arrival'}|${values.join(',')}`;
-    if (this.lastKeyByHandle.get(handle) === key) return null;
-    this.lastKeyByHandle.set(handle, key);
-    return { timeMs: device?.timeMs ?? this.pollMs };
+    const dating = this.datingOf(dated, values);
+    const stamp =
+      dating === Dating.Relative
+        ? (dated.relativeTimeStamp ?? 0)
+        : dating === Dating.Absolute
+          ? (dated.absoluteTimeStamp ?? 0)
+          : 0;
+    const last = this.emitted.get(handle);
+    if (last?.dating === dating && last.stamp === stamp && sameValues(last.values, values)) return null;
+    this.emitted.set(handle, { dating, stamp, values: values.slice() });
+    return { timeMs: this.timeOf(dating, stamp) };
   }
 
   reset(): void {
-    this.lastKeyByHandle.clear();
+    this.emitted.clear();
     this.relativeAnchorMs = null;
     this.absoluteOffsetMs = null;
   }
 
-  private deviceTime(o: Observation): { key: string; timeMs: number } | null {
-    if (o.relativeTimeStamp !== null && this.relativeAnchorMs !== null) {
-      // Unsigned difference: a measurement taken before the u32 wrapped is still in the past.
-      const ageMs = ((this.poll.relative - o.relativeTimeStamp) >>> 0) / RELATIVE_TICKS_PER_MS;
-      const pollStationMs = this.relativeAnchorMs + this.poll.relative / RELATIVE_TICKS_PER_MS;
-      return { key: `rel ${o.relativeTimeStamp}`, timeMs: Math.round(pollStationMs - ageMs) };
-    }
-    if (o.absoluteTimeStamp !== null && this.absoluteOffsetMs !== null) {
-      return { key: `abs ${o.absoluteTimeStamp}`, timeMs: o.absoluteTimeStamp + this.absoluteOffsetMs };
-    }
-    return null;
+  private datingOf(o: Observation, values: readonly (number | null)[]): Dating {
+    if (values.every((v) => v === null)) return Dating.NoResult;
+    if (o.relativeTimeStamp !== null && this.relativeAnchorMs !== null) return Dating.Relative;
+    if (o.absoluteTimeStamp !== null && this.absoluteOffsetMs !== null) return Dating.Absolute;
+    return Dating.Arrival;
   }
+
+  private timeOf(dating: Dating, stamp: number): number {
+    if (dating === Dating.Relative && this.relativeAnchorMs !== null) {
+      // Unsigned difference: a measurement taken before the u32 wrapped is still in the past.
+      const ageMs = ((this.pollRelative - stamp) >>> 0) / RELATIVE_TICKS_PER_MS;
+      return Math.round(this.relativeAnchorMs + this.pollRelative / RELATIVE_TICKS_PER_MS - ageMs);
+    }
+    if (dating === Dating.Absolute && this.absoluteOffsetMs !== null) return stamp + this.absoluteOffsetMs;
+    return this.pollMs;
+  }
+}
+
+function sameValues(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -14,6 +14,9 @@ const FLAG_BITS: readonly (readonly [number, StatusFlag])[] = [
   [MEASUREMENT_STATE.testData | MEASUREMENT_STATE.demoData, 'test-data'],
 ];
 
+/** The state bits that raise a flag: polls whose states agree on these raise the same flags. */
+export const FLAG_STATE_BITS = FLAG_BITS.reduce((bits, [bit]) => bits | bit, 0);
+
 /** The flags raised by the OR of a poll's measurement states, in a fixed order. */
 export function flagsOfState(state: number): StatusFlag[] {
   const flags: StatusFlag[] = [];

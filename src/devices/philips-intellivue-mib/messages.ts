@@ -154,18 +154,23 @@ function parsePollInfoList(r: ByteReader): Observation[] {
       const handle = polls.u16();
       const attributes = polls.u16();
       const attributeBytes = polls.sub(polls.u16());
-      // The time stamps may come before or after the values they date: read the whole list first.
-      const object: ObjectAttributes = { values: [], relativeTimeStamp: null, absoluteTimeStamp: null };
+      const first = observations.length;
+      const stamps: TimeStamps = { relativeTimeStamp: null, absoluteTimeStamp: null };
       for (let a = 0; a < attributes && !attributeBytes.overrun; a++) {
         const id = attributeBytes.u16();
-        if (!readAttribute(id, attributeBytes.sub(attributeBytes.u16()), object)) {
+        if (!readAttribute(id, attributeBytes.sub(attributeBytes.u16()), handle, stamps, observations)) {
           attributeBytes.overrun = true;
         }
       }
       if (attributeBytes.overrun) polls.overrun = true;
-      const { relativeTimeStamp, absoluteTimeStamp } = object;
-      for (const v of object.values)
-        observations.push({ handle, ...v, relativeTimeStamp, absoluteTimeStamp });
+      // The time stamps may come before or after the values they date: date them all at the end.
+      if (stamps.relativeTimeStamp !== null || stamps.absoluteTimeStamp !== null) {
+        for (let k = first; k < observations.length; k++) {
+          const dated = observations[k] as { -readonly [K in keyof Observation]: Observation[K] };
+          dated.relativeTimeStamp = stamps.relativeTimeStamp;
+          dated.absoluteTimeStamp = stamps.absoluteTimeStamp;
+        }
+      }
     }
     if (polls.overrun) list.overrun = true;
   }
@@ -173,41 +178,48 @@ function parsePollInfoList(r: ByteReader): Observation[] {
   return observations;
 }
 
-type NuObsValue = Pick<Observation, 'physioId' | 'state' | 'unitCode' | 'value'>;
-
-/** What one ObservationPoll says: its numeric values and the time stamps that date them. */
-interface ObjectAttributes {
-  readonly values: NuObsValue[];
+/** The time stamps of one ObservationPoll (they date all its values). */
+interface TimeStamps {
   relativeTimeStamp: number | null;
   absoluteTimeStamp: number | null;
 }
 
-/** Reads the attributes we use into `object`; false when a value is shorter than its layout. */
-function readAttribute(id: number, value: ByteReader, object: ObjectAttributes): boolean {
+/**
+ * Reads an attribute we use: values into `out`, time stamps into `stamps`; false when a value is
+ * shorter than its layout.
+ */
+function readAttribute(
+  id: number,
+  value: ByteReader,
+  handle: number,
+  stamps: TimeStamps,
+  out: Observation[],
+): boolean {
   switch (id) {
     case ATTRIBUTE.numericObserved:
-      object.values.push(readNuObsValue(value));
+      out.push(readNuObsValue(value, handle));
       break;
     case ATTRIBUTE.numericCompound: {
       const count = value.u16();
       const values = value.sub(value.u16());
-      for (let i = 0; i < count && !values.overrun; i++) object.values.push(readNuObsValue(values));
+      for (let i = 0; i < count && !values.overrun; i++) out.push(readNuObsValue(values, handle));
       return !values.overrun && !value.overrun;
     }
     case ATTRIBUTE.relativeTimeStamp:
-      object.relativeTimeStamp = value.u32();
+      stamps.relativeTimeStamp = value.u32();
       break;
     case ATTRIBUTE.absoluteTimeStamp:
-      object.absoluteTimeStamp = value.absoluteTime();
+      stamps.absoluteTimeStamp = value.absoluteTime();
       break;
     // Other attributes (labels, specifications, sample arrays) are skipped whole.
   }
   return !value.overrun;
 }
 
-function readNuObsValue(r: ByteReader): NuObsValue {
+function readNuObsValue(r: ByteReader, handle: number): Observation {
   const physioId = r.u16();
   const state = r.u16();
   const unitCode = r.u16();
-  return { physioId, state, unitCode, value: decodeFloatType(r.u32()) };
+  const value = decodeFloatType(r.u32());
+  return { handle, physioId, state, unitCode, value, relativeTimeStamp: null, absoluteTimeStamp: null };
 }

@@ -1,4 +1,4 @@
-import type { MetricId } from '../../shared/domain/metrics';
+import { isEpisodic, type MetricId } from '../../shared/domain/metrics';
 import { MEASUREMENT_STATE, PHYSIO, UNIT } from './constants';
 import type { Observation } from './messages';
 
@@ -15,29 +15,35 @@ export interface MetricMapping {
   readonly unitCode: number;
   /** UCUM, as in the metric table. */
   readonly unit: string;
+  /** The metric is one measurement held and repeated by the monitor (metric table), not a stream. */
+  readonly episodic: boolean;
 }
 
 const BPM = { unitCode: UNIT.beatsPerMinute, unit: '/min' } as const;
 const MMHG = { unitCode: UNIT.mmHg, unit: 'mm[Hg]' } as const;
 const CELSIUS = { unitCode: UNIT.degreesCelsius, unit: 'Cel' } as const;
 
-export const METRIC_BY_PHYSIO: ReadonlyMap<number, MetricMapping> = new Map<number, MetricMapping>([
-  [PHYSIO.ecgHeartRate, { metric: 'MDC_ECG_HEART_RATE', ...BPM }],
-  [PHYSIO.spo2, { metric: 'MDC_PULS_OXIM_SAT_O2', unitCode: UNIT.percent, unit: '%' }],
-  [PHYSIO.plethPulseRate, { metric: 'MDC_PULS_OXIM_PULS_RATE', ...BPM }],
-  [PHYSIO.nibpPulseRate, { metric: 'MDC_PULS_RATE_NON_INV', ...BPM }],
-  [PHYSIO.nibpSystolic, { metric: 'MDC_PRESS_BLD_NONINV_SYS', ...MMHG }],
-  [PHYSIO.nibpDiastolic, { metric: 'MDC_PRESS_BLD_NONINV_DIA', ...MMHG }],
-  [PHYSIO.nibpMean, { metric: 'MDC_PRESS_BLD_NONINV_MEAN', ...MMHG }],
-  [PHYSIO.temperature, { metric: 'MDC_TEMP', ...CELSIUS }],
-  [PHYSIO.bodyTemperature, { metric: 'MDC_TEMP_BODY', ...CELSIUS }],
-  [PHYSIO.respirationRate, { metric: 'MDC_RESP_RATE', unitCode: UNIT.breathsPerMinute, unit: '/min' }],
-]);
+const mapping = (
+  metric: MetricId,
+  unit: { readonly unitCode: number; readonly unit: string },
+): MetricMapping => ({
+  metric,
+  ...unit,
+  episodic: isEpisodic(metric),
+});
 
-export interface MappedValue {
-  readonly mapping: MetricMapping;
-  readonly value: number | null;
-}
+export const METRIC_BY_PHYSIO: ReadonlyMap<number, MetricMapping> = new Map<number, MetricMapping>([
+  [PHYSIO.ecgHeartRate, mapping('MDC_ECG_HEART_RATE', BPM)],
+  [PHYSIO.spo2, mapping('MDC_PULS_OXIM_SAT_O2', { unitCode: UNIT.percent, unit: '%' })],
+  [PHYSIO.plethPulseRate, mapping('MDC_PULS_OXIM_PULS_RATE', BPM)],
+  [PHYSIO.nibpPulseRate, mapping('MDC_PULS_RATE_NON_INV', BPM)],
+  [PHYSIO.nibpSystolic, mapping('MDC_PRESS_BLD_NONINV_SYS', MMHG)],
+  [PHYSIO.nibpDiastolic, mapping('MDC_PRESS_BLD_NONINV_DIA', MMHG)],
+  [PHYSIO.nibpMean, mapping('MDC_PRESS_BLD_NONINV_MEAN', MMHG)],
+  [PHYSIO.temperature, mapping('MDC_TEMP', CELSIUS)],
+  [PHYSIO.bodyTemperature, mapping('MDC_TEMP_BODY', CELSIUS)],
+  [PHYSIO.respirationRate, mapping('MDC_RESP_RATE', { unitCode: UNIT.breathsPerMinute, unit: '/min' })],
+]);
 
 /**
  * MeasurementState bits that void the value (device flags beat numbers, design §3): invalid and
@@ -52,9 +58,13 @@ export const VOIDING_STATE =
   MEASUREMENT_STATE.testData |
   MEASUREMENT_STATE.demoData;
 
-/** The reading value of an observation, or null when we have no metric or unit for it. */
-export function mapObservation(observation: Observation): MappedValue | null {
+/** The metric an observation becomes, or null when we have no metric for it or not in its unit. */
+export function mappingOf(observation: Observation): MetricMapping | null {
   const mapping = METRIC_BY_PHYSIO.get(observation.physioId);
-  if (mapping === undefined || mapping.unitCode !== observation.unitCode) return null;
-  return { mapping, value: (observation.state & VOIDING_STATE) !== 0 ? null : observation.value };
+  return mapping !== undefined && mapping.unitCode === observation.unitCode ? mapping : null;
+}
+
+/** The reading value of an observation: null when its state voids it (VOIDING_STATE) or for a FLOAT-Type marker. */
+export function valueOf(observation: Observation): number | null {
+  return (observation.state & VOIDING_STATE) !== 0 ? null : observation.value;
 }
