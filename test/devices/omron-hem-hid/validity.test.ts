@@ -63,4 +63,15 @@ describe('Omron HEM stored record: device time and measurement range', () => {
   it('a pulse byte changed without its check byte is a checksum error, not a value', () => {
     expect(decode(gme('1E', '4C'))).toEqual(['frame-error checksum']);
   });
+
+  it.each([
+    // The example's date bytes changed, the check byte recomputed by hand (XOR stays 0).
+    ['month 13', '07 4F 4B 00 07 0D 03 00 07 06 33 00 00 70 4B 47 03 00 00 40 00 00 00 00'],
+    ['30 February', '07 4F 4B 00 07 02 1E 00 07 06 33 00 00 70 4B 47 03 00 00 52 00 00 00 00'],
+    ['hour 24', '07 4F 4B 00 07 01 03 18 07 06 33 00 00 70 4B 47 03 00 00 54 00 00 00 00'],
+    ['minute 60', '07 4F 4B 00 07 01 03 00 07 3C 33 00 00 70 4B 47 03 00 00 76 00 00 00 00'],
+    ['second 60', '07 4F 4B 00 07 01 03 00 07 06 3C 00 00 70 4B 47 03 00 00 43 00 00 00 00'],
+  ])('a record dated %s (check byte valid) is an out-of-range frame error', (_name, reply) => {
+    expect(decode(reply)).toEqual(['frame-error out-of-range']);
+  });
 });
