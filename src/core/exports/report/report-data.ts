@@ -28,6 +28,8 @@ export interface BloodPressureResult {
   readonly pulse: number | null;
   /** Unit of the pressures as recorded (mm[Hg] in practice). */
   readonly unit: string;
+  /** Set when the cuff measured before the consultation and the nurse confirmed it for this patient. */
+  readonly confirmation: RecordedNumeric['confirmation'] | null;
 }
 
 /**
@@ -51,10 +53,12 @@ export function bloodPressureResults(numerics: Iterable<RecordedNumeric>): Blood
         mean: null,
         pulse: null,
         unit: 'mm[Hg]',
+        confirmation: null,
       };
       byKey.set(key, result);
     }
     result[part] = n.value;
+    result.confirmation ??= n.confirmation ?? null;
     if (part !== 'pulse') result.unit = n.unit;
   }
   return [...byKey.values()]

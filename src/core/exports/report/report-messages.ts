@@ -150,6 +150,8 @@ export const reportMessages = defineMessages({
     bpValue: 'Systolic/diastolic (mean)',
     bpPulse: 'Pulse',
     noBloodPressure: 'No blood-pressure measurement was recorded.',
+    confirmedBefore: (by: string, at: string) =>
+      `Measured before the consultation; confirmed for this patient by ${by} at ${at}`,
     incidents: 'Technical incidents',
     incidentTime: 'Time',
     incident: 'Incident',
@@ -261,6 +263,8 @@ export const reportMessages = defineMessages({
     bpValue: 'Systolique/diastolique (moyenne)',
     bpPulse: 'Pouls',
     noBloodPressure: "Aucune mesure de pression artérielle n'a été enregistrée.",
+    confirmedBefore: (by: string, at: string) =>
+      `Mesurée avant la consultation ; confirmée pour ce patient par ${by} à ${at}`,
     incidents: 'Incidents techniques',
     incidentTime: 'Heure',
     incident: 'Incident',

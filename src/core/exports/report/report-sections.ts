@@ -153,8 +153,13 @@ export function bloodPressureSection(context: ReportContext): void {
     results.map((r) => {
       const pressure = `${format.metricNumber('MDC_PRESS_BLD_NONINV_SYS', r.systolic)}/${format.metricNumber('MDC_PRESS_BLD_NONINV_DIA', r.diastolic)}`;
       const mean = r.mean === null ? '' : ` (${format.metricNumber('MDC_PRESS_BLD_NONINV_MEAN', r.mean)})`;
+      // A result from before the consultation prints its true date and who confirmed it as this patient's.
+      const confirmed =
+        r.confirmation === null || r.confirmation === undefined
+          ? ''
+          : `\n${t.confirmedBefore(r.confirmation.by, times.at(r.confirmation.at))}`;
       return [
-        times.at(r.time),
+        `${times.at(r.time)}${confirmed}`,
         `${pressure}${mean} ${displayUnit(r.unit)}`,
         r.pulse === null ? t.empty : format.measurement('MDC_PULS_RATE_NON_INV', r.pulse, '/min'),
         deviceLabel(context, r.device),

@@ -24,10 +24,11 @@ const options = { generatedAt: GENERATED_AT, timeZone: 'Europe/Paris' } as const
 
 /** A cuff result from the cuff's memory, 13 days before the consultation (confirmed by the nurse). */
 const OLD_BP = '2026-11-12T07:39:00.000Z';
+const confirmation = { by: 'Léa Garnier', at: '2026-11-25T09:30:40.000Z' };
 const extraNumerics: RecordedNumeric[] = [
-  { device: BP, metric: 'MDC_PRESS_BLD_NONINV_SYS', unit: 'mm[Hg]', value: 131, time: OLD_BP },
-  { device: BP, metric: 'MDC_PRESS_BLD_NONINV_DIA', unit: 'mm[Hg]', value: 84, time: OLD_BP },
-  { device: BP, metric: 'MDC_PULS_RATE_NON_INV', unit: '/min', value: 66, time: OLD_BP },
+  { device: BP, metric: 'MDC_PRESS_BLD_NONINV_SYS', unit: 'mm[Hg]', value: 131, time: OLD_BP, confirmation },
+  { device: BP, metric: 'MDC_PRESS_BLD_NONINV_DIA', unit: 'mm[Hg]', value: 84, time: OLD_BP, confirmation },
+  { device: BP, metric: 'MDC_PULS_RATE_NON_INV', unit: '/min', value: 66, time: OLD_BP, confirmation },
   { device: MONITOR, metric: 'MDC_RESP_RATE', unit: '/min', value: 14, time: '2026-11-25T09:31:00.000Z' },
   {
     device: OXIMETER,
@@ -124,7 +125,13 @@ describe('the report tells what happened (issue 11)', () => {
   it('prints the date of a measurement from another day, and only the time of today’s', () => {
     const text = plainText(parsed.en);
     // The cuff's stored result, 13 days earlier, in the blood-pressure table and the summary.
-    expect(text).toContain('12/11/2026 08:39:00 131/84 mmHg 66 bpm Omron HEM (USB)');
+    expect(text).toContain(
+      '12/11/2026 08:39:00 Measured before the consultation; confirmed for this patient by Léa Garnier ' +
+        'at 10:30:40 131/84 mmHg 66 bpm Omron HEM (USB)',
+    );
+    expect(plainText(parsed.fr)).toContain(
+      'Mesurée avant la consultation ; confirmée pour ce patient par Léa Garnier à 10:30:40',
+    );
     expect(text).toMatch(/Systolic 128 mmHg 10:32:00 131 mmHg 12\/11\/2026 08:39:00 128 mmHg 10:32:00/);
     expect(text).toContain('10:32:00 128/82 (97) mmHg 74 bpm Omron HEM (USB)');
     expect(text).not.toContain('25/11/2026 10:32:00');
