@@ -60,7 +60,7 @@ export async function startRendezvousServer(
     log('warning: TURN URLs given without a TURN secret: TURN is not offered');
   const route = createSignalingRoute({
     secret: loadSigningSecret(dataDir, options.env),
-    iceServersFor: (peerId) => iceServersFor(ice, peerId, Date.now()),
+    iceServersFor: (peerId, notAfterMs) => iceServersFor(ice, peerId, Date.now(), notAfterMs),
     limits: options.limits,
     originPolicy: {
       allowedOrigins: [

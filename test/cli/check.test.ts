@@ -113,6 +113,7 @@ const ready = hasSocat() && existsSync('/usr/bin/turnserver');
       `devices.${device.path}`,
       'network.download',
       'network.rendezvous',
+      'network.turn-peers',
       'network.turn-tcp',
       'network.turn-udp',
       'network.upload',

@@ -2,10 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, createConnection } from 'node:net';
 import { WebSocket } from 'ws';
+import { coturnPeerArgs } from '../../src/core/check/turn/peer-deny-list';
+import { apiSocketUrl } from './station-host';
 
 /**
  * A real coturn for the call tests, in the shared-secret scheme the host's rendezvous server signs
- * credentials for, on loopback (`--allow-loopback-peers`, or coturn answers 403 Forbidden IP).
+ * credentials for, on loopback (`--allow-loopback-peers`, or coturn answers 403 Forbidden IP),
+ * with production's deny list and exactly 127.0.0.1 allowed: relaying between the two pages works,
+ * relaying anywhere private does not.
  * `pause()`/`resume()` stop and continue the process (SIGSTOP/SIGCONT): a network cut for every
  * relayed call that does not lose coturn's state.
  */
@@ -28,6 +32,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The one peer the test relay allows: both pages (or test sockets) live on 127.0.0.1. */
+const TEST_RELAY_PEER = '127.0.0.1';
+
 export async function startCoturn(): Promise<Coturn> {
   const port = await freePort();
   const minPort = 40000 + Math.floor(Math.random() * 20000);
@@ -45,7 +52,10 @@ export async function startCoturn(): Promise<Coturn> {
       '--no-tls',
       '--no-dtls',
       '--no-cli',
+      // Loopback peers on, for the two pages on 127.0.0.1; then the production deny list, with
+      // exactly this one address excepted (README, "Deploying the rendezvous server and TURN").
       '--allow-loopback-peers',
+      ...coturnPeerArgs([TEST_RELAY_PEER]),
       `--min-port=${minPort}`,
       `--max-port=${minPort + 200}`,
       '--fingerprint',
@@ -93,8 +103,7 @@ async function waitForTcp(port: number, timeoutMs: number): Promise<void> {
 
 /** One backend API call over the host's WebSocket, as the station page would make it. */
 export async function callHostApi(pageUrl: string, method: string, params: object): Promise<unknown> {
-  const { host, origin } = new URL(pageUrl);
-  const socket = new WebSocket(`ws://${host}/api`, { origin });
+  const socket = new WebSocket(apiSocketUrl(pageUrl), { origin: new URL(pageUrl).origin });
   await new Promise((done, fail) => socket.once('open', done).once('error', fail));
   try {
     const reply = new Promise<{ result: { ok: boolean; value?: unknown; error?: unknown } }>((done) =>

@@ -2,13 +2,17 @@ import type { CheckItem } from '../../shared/domain/equipment-check';
 import { turnCredential } from '../signaling/turn-credentials';
 import { checkItem } from '../../shared/domain/equipment-check';
 import { probeTurn, type TurnProbeResult } from './turn/turn-allocate';
+import { FORBIDDEN_PEER_PROBES } from './turn/turn-permission';
+import { peerPolicyItem } from './turn/peer-policy-item';
 import type { StunTransport } from './turn/stun-channel';
 import { endpointLabel, turnEndpoints, type TurnEndpoint } from './turn/turn-url';
 
 /**
  * TURN over UDP and over TCP for each configured server, with a real authenticated Allocate.
  * The credential is minted here from the server secret, for a few minutes, in the same scheme the
- * rendezvous server uses for calls: a pass proves a call's relay would be granted too.
+ * rendezvous server uses for calls: a pass proves a call's relay would be granted too. On one
+ * transport per server the allocation also asks to relay to private and loopback addresses, which
+ * the server must refuse (peer-deny-list.ts).
  */
 export interface TurnCheckConfig {
   readonly urls: readonly string[];
@@ -51,21 +55,26 @@ export async function turnChecks(
   const secret = config.secret ?? '';
   const now = options.now ?? Date.now;
   const probes = endpoints.flatMap((endpoint) =>
-    TRANSPORTS.map(async (transport): Promise<CheckItem> => {
-      if (secret === '') return noSecret(endpoint, transport);
-      if (endpoint.secure && transport === 'udp') return noDtls(endpoint);
+    TRANSPORTS.map(async (transport): Promise<CheckItem[]> => {
+      if (secret === '') return [noSecret(endpoint, transport)];
+      if (endpoint.secure && transport === 'udp') return [noDtls(endpoint)];
       const { username, credential } = turnCredential(secret, 'station-check', now(), CHECK_CREDENTIAL_TTL_S);
+      // The deny list does not depend on the transport: asked once, on the first one tested.
+      const asksPeers = transport === (endpoint.secure ? 'tcp' : 'udp');
       const result = await probeTurn({
         endpoint,
         transport,
         username,
         password: credential,
+        ...(asksPeers ? { peerProbes: FORBIDDEN_PEER_PROBES } : {}),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
       });
-      return turnItem(endpoint, result);
+      const policy =
+        result.ok && result.peerPolicy !== undefined ? [peerPolicyItem(endpoint, result.peerPolicy)] : [];
+      return [turnItem(endpoint, result), ...policy];
     }),
   );
-  return [...items, ...(await Promise.all(probes))];
+  return [...items, ...(await Promise.all(probes)).flat()];
 }
 
 export function turnItemId(endpoint: TurnEndpoint, transport: StunTransport): string {

@@ -41,7 +41,7 @@ export function createEmbeddedSignaling(deps: {
     [...new Set([...fromSettings, ...fromConfig])].slice(0, MAX_URLS);
   const route = createSignalingRoute({
     secret,
-    iceServersFor: (peerId) => {
+    iceServersFor: (peerId, notAfterMs) => {
       const settings = deps.settings.get();
       return iceServersFor(
         {
@@ -51,6 +51,7 @@ export function createEmbeddedSignaling(deps: {
         },
         peerId,
         Date.now(),
+        notAfterMs,
       );
     },
     limits: options.limits,

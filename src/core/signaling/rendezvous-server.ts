@@ -10,6 +10,7 @@ import {
 import { STATION_TOKEN_TTL_S, verifyToken } from './invite-token';
 import { ReplayGuard } from './replay-guard';
 import { RevokedRooms } from './revoked-rooms';
+import { TURN_GRACE_S } from './turn-credentials';
 
 /**
  * The rendezvous rooms, without sockets or timers: the socket glue (signaling-route.ts)
@@ -27,7 +28,11 @@ export interface SignalingConnection {
 
 export interface RendezvousOptions {
   readonly secret: Uint8Array;
-  readonly iceServersFor: (peerId: string) => IceServer[];
+  /**
+   * STUN/TURN for a participant just seated; `notAfterMs` is its token's expiry plus TURN_GRACE_S:
+   * a TURN credential must not outlive the consultation its invite was for by more than that.
+   */
+  readonly iceServersFor: (peerId: string, notAfterMs: number) => IceServer[];
   readonly now?: () => number;
   readonly maxRooms?: number;
   readonly replayCacheSize?: number;
@@ -190,7 +195,7 @@ export class RendezvousRooms {
       peerId: seat.peer.peerId,
       role,
       peers: members,
-      iceServers: this.options.iceServersFor(seat.peer.peerId),
+      iceServers: this.options.iceServersFor(seat.peer.peerId, exp * 1000 + TURN_GRACE_S * 1000),
     });
     for (const peer of members)
       seated.get(peer.peerId)?.connection.send({ type: 'peer-joined', peer: seat.peer });

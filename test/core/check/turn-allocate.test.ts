@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { turnCredential } from '../../../src/core/signaling/turn-credentials';
 import { probeTurn } from '../../../src/core/check/turn/turn-allocate';
 import { parseTurnUrl } from '../../../src/core/check/turn/turn-url';
+import { FORBIDDEN_PEER_PROBES } from '../../../src/core/check/turn/turn-permission';
 import { freePort, startCoturn, type Coturn } from '../../e2e/call-turn';
 
 const haveCoturn = existsSync('/usr/bin/turnserver');
@@ -25,6 +26,23 @@ const haveCoturn = existsSync('/usr/bin/turnserver');
     });
     expect(result).toMatchObject({ ok: true, transport, relayed: { family: 'IPv4', address: '127.0.0.1' } });
     if (result.ok) expect(result.rttMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is refused every private or loopback peer but the one address the test relay allows', async () => {
+    const { username, credential } = turnCredential(coturn.secret, 'check-test', Date.now());
+    const result = await probeTurn({
+      endpoint: parseTurnUrl(coturn.url),
+      transport: 'udp',
+      username,
+      password: credential,
+      peerProbes: [...FORBIDDEN_PEER_PROBES, '127.0.0.1'],
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.peerPolicy).toEqual({
+      granted: ['127.0.0.1'],
+      refused: FORBIDDEN_PEER_PROBES,
+      unclear: [],
+    });
   });
 
   it.each(['udp', 'tcp'] as const)('reports a wrong secret over %s as auth-failed', async (transport) => {

@@ -1,6 +1,7 @@
 import type { ServerMessage } from '../../../src/shared/call/signaling';
 import { issueToken, randomId } from '../../../src/core/signaling/invite-token';
 import { RendezvousRooms, type SignalingConnection } from '../../../src/core/signaling/rendezvous-server';
+import { TURN_GRACE_S } from '../../../src/core/signaling/turn-credentials';
 
 const SECRET = Buffer.alloc(32, 5);
 
@@ -121,5 +122,22 @@ describe('RendezvousRooms', () => {
     nowMs += 12 * 3600 * 1000 + 1;
     const fresh = issueToken(SECRET, { room, role: 'consultant', ttlS: 3600, nowMs }).token;
     expect(join(server, fresh).last()).toMatchObject({ type: 'joined' });
+  });
+
+  it('bounds TURN credentials by the token: its expiry plus the grace period', () => {
+    const bounds: number[] = [];
+    const server = new RendezvousRooms({
+      secret: SECRET,
+      now: () => nowMs,
+      iceServersFor: (_peerId, notAfterMs) => {
+        bounds.push(notAfterMs);
+        return [];
+      },
+    });
+    const room = randomId();
+    const link = issueToken(SECRET, { room, role: 'consultant', ttlS: 3600, nowMs });
+    nowMs += 50 * 60 * 1000; // the doctor opens the link 50 minutes after it was sent
+    join(server, link.token);
+    expect(bounds).toEqual([link.claims.exp * 1000 + TURN_GRACE_S * 1000]);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
+import { coturnPeerArgs } from '../../../src/core/check/turn/peer-deny-list';
 
 /**
  * Just enough STUN/TURN over UDP to check that coturn accepts our credentials: an Allocate request
@@ -109,7 +110,13 @@ export async function allocate(port: number, username: string, password: string)
   }
 }
 
-/** coturn as design.md §4 starts it, on a given UDP port and relay port range. */
+/** The one peer the test relay allows: both pages (or test sockets) live on 127.0.0.1. */
+const TEST_RELAY_PEER = '127.0.0.1';
+
+/**
+ * coturn as design.md §4 starts it, on a given UDP port and relay port range, with the deny list
+ * of production and this test's own loopback address excepted.
+ */
 export async function startCoturn(options: {
   port: number;
   minRelayPort: number;
@@ -130,7 +137,10 @@ export async function startCoturn(options: {
       '--no-dtls',
       '--no-tcp',
       '--no-cli',
+      // Loopback peers on, for the two pages on 127.0.0.1; then the production deny list, with
+      // exactly this one address excepted (README, "Deploying the rendezvous server and TURN").
       '--allow-loopback-peers',
+      ...coturnPeerArgs([TEST_RELAY_PEER]),
       `--min-port=${options.minRelayPort}`,
       `--max-port=${options.minRelayPort + 10}`,
       '--fingerprint',

@@ -19,4 +19,10 @@ describe('TURN REST credentials (coturn use-auth-secret)', () => {
     ]);
     expect(iceServersFor({ stunUrls: [], turnUrls: [] }, 'peer0001', now)).toEqual([]);
   });
+
+  it('never outlives its bound: the TTL or notAfter, whichever comes first', () => {
+    const now = 1_700_000_000_000;
+    expect(turnCredential('s', 'peer0001', now, 3600, now + 600_000).username).toBe('1700000600:peer0001');
+    expect(turnCredential('s', 'peer0001', now, 3600, now + 7_200_000).username).toBe('1700003600:peer0001');
+  });
 });

@@ -18,13 +18,15 @@ import {
 } from '../stun/stun-message';
 import { openStunChannel, StunChannelError, type StunChannel, type StunTransport } from './stun-channel';
 import type { TurnEndpoint } from './turn-url';
+import { probePeerPolicy, type PeerPolicyResult } from './turn-permission';
 
 /**
  * A real TURN Allocate (RFC 5766 / RFC 8656) from Node, over UDP or TCP: a Binding request for
  * the round trip, an unauthenticated Allocate that the server answers 401 with REALM and NONCE,
  * the Allocate again with USERNAME, REALM, NONCE, MESSAGE-INTEGRITY (key MD5(user:realm:pass)) and
- * FINGERPRINT, then a Refresh with LIFETIME 0 so the relay is released at once. All requests go
- * over one socket: coturn ties the nonce to the client's 5-tuple.
+ * FINGERPRINT, then (when asked) CreatePermission towards addresses the relay must refuse
+ * (turn-permission.ts), then a Refresh with LIFETIME 0 so the relay is released at once. All
+ * requests go over one socket: coturn ties the nonce to the client's 5-tuple.
  */
 export type TurnFailureReason =
   'unreachable' | 'refused' | 'timeout' | 'auth-failed' | 'rejected' | 'bad-response';
@@ -37,6 +39,8 @@ export type TurnProbeResult =
       readonly relayed: TransportAddress;
       readonly mapped: TransportAddress | null;
       readonly lifetimeS: number | null;
+      /** How the server answered `peerProbes`, when they were given. */
+      readonly peerPolicy?: PeerPolicyResult;
     }
   | {
       readonly ok: false;
@@ -53,6 +57,8 @@ export interface TurnProbeOptions {
   readonly password: string;
   /** Bound on the whole exchange (default 4000 ms): a check must never hang. */
   readonly timeoutMs?: number;
+  /** Peers to ask permissions for on the allocation (FORBIDDEN_PEER_PROBES): none by default. */
+  readonly peerProbes?: readonly string[];
 }
 
 export const DEFAULT_TURN_TIMEOUT_MS = 4000;
@@ -109,8 +115,16 @@ export async function probeTurn(options: TurnProbeOptions): Promise<TurnProbeRes
             'bad-response',
             'the Allocate success response has no valid MESSAGE-INTEGRITY',
           );
+        const peerPolicy =
+          options.peerProbes === undefined || options.peerProbes.length === 0
+            ? undefined
+            : await probePeerPolicy(
+                { channel, credentials, key },
+                options.peerProbes,
+                Math.min(left(), 1000),
+              );
         await release(channel, credentials, key, left());
-        return success(transport, rttMs, answer.message, mapped);
+        return success(transport, rttMs, answer.message, mapped, peerPolicy);
       }
       const error = errorCodeOf(answer.message);
       // 438 Stale Nonce: retry once with the fresh nonce the server sent.
@@ -164,13 +178,22 @@ function success(
   rttMs: number,
   message: StunMessage,
   mapped: TransportAddress | null,
+  peerPolicy?: PeerPolicyResult,
 ): TurnProbeResult {
   const relayed = readAddress(message, STUN_ATTR.XOR_RELAYED_ADDRESS);
   if (relayed === null)
     return failure(transport, 'bad-response', 'the Allocate response has no relayed address');
   const lifetime = attributeOf(message, STUN_ATTR.LIFETIME);
   const lifetimeS = lifetime?.length === 4 ? Buffer.from(lifetime).readUInt32BE(0) : null;
-  return { ok: true, transport, rttMs: Math.round(rttMs * 10) / 10, relayed, mapped, lifetimeS };
+  return {
+    ok: true,
+    transport,
+    rttMs: Math.round(rttMs * 10) / 10,
+    relayed,
+    mapped,
+    lifetimeS,
+    ...(peerPolicy === undefined ? {} : { peerPolicy }),
+  };
 }
 
 function failure(
