@@ -85,6 +85,17 @@ describe('a stored BM58 record carries its own device date and time', () => {
     );
   });
 
+  it('a driver carries simulator defaults, as a runner passing only { seed } gets them', () => {
+    const driver = createBeurerBm58Driver({
+      zone: UTC_ZONE,
+      ledger: new BpRecordLedger(),
+      simulator: { recordsAgo: [{ daysAgo: 13, systolic: 128, diastolic: 84, pulse: 66 }] },
+    });
+    const simulator = driver.createSimulator({ seed: undefined, autoStart: undefined });
+    const run = runConversation(driver, simulator, { startMs: NOW, untilMs: 5000 });
+    expect(bp(run.events)[0]).toBe('2026-11-22T14:20:00.000Z PRESS_BLD_NONINV_SYS 128');
+  });
+
   it('recordsAgo keeps record order and empty options keep the seeded default memory', () => {
     const sim = new BeurerBm58Simulator({
       zone: UTC_ZONE,
