@@ -39,13 +39,22 @@ export async function dispatchMessage(text: string, api: BackendApi): Promise<Wi
     return { id: salvageId(message), result: err('bad-request', 'expected {id, method, params}') };
   }
   const { id, method, params } = envelope.data;
+  return { id, result: await dispatchRequest(method, params, api) };
+}
+
+/** One request, from any transport (a socket message, an HTTP upload): checked, then run. */
+export async function dispatchRequest(
+  method: unknown,
+  params: unknown,
+  api: BackendApi,
+): Promise<Result<unknown>> {
   const request = parseRequest(method, params);
-  if (!request.ok) return { id, result: request };
+  if (!request.ok) return request;
   try {
     const handler = api[request.value.method] as (params: unknown) => Promise<unknown>;
-    return { id, result: ok(await handler(request.value.params)) };
+    return ok(await handler(request.value.params));
   } catch (cause) {
-    return { id, result: { ok: false, error: toAppError(cause) } };
+    return { ok: false, error: toAppError(cause) };
   }
 }
 

@@ -3,16 +3,24 @@ import { parseSimulateList, simulatedProtocols, startServer } from './start';
 
 /**
  * `npm run web` / `node dist/server/main.cjs [--host H] [--port P] [--simulate [IDS]] [--data-dir D]`:
- * the station in a browser, for machines without an Electron runtime. Prints the URL on its own
- * line (`Station ready: http://…`) so scripts and tests can pick it up.
+ * the station in a browser, for machines without an Electron runtime. Prints the URL to open, with
+ * its access token, on its own line (`Station ready: http://…/?token=…`) so scripts and tests can
+ * pick it up; the same URL is in <data dir>/station-url.
  */
 const USAGE = `Usage: node dist/server/main.cjs [--host 127.0.0.1] [--port 8080] [--simulate [IDS]] [--data-dir DIR]
-  --host      interface to bind (default 127.0.0.1; 0.0.0.0 exposes the station on the LAN)
+                                 [--cert FILE --key FILE]
+  --host      interface to bind (default 127.0.0.1); any other address (0.0.0.0: the LAN) needs
+              --cert and --key
+  --cert      TLS certificate (PEM); with --key, the station is served over https
+  --key       TLS private key (PEM)
   --port      TCP port (default 8080; 0 picks a free one)
   --simulate  run simulated devices, each on its own pseudo-terminal, and show their vitals: a
               comma-separated list of protocol ids (e.g. contec-cms50-v7,philips-intellivue-mib,
               openbci-cyton); alone, a Contec CMS50 oximeter (contec-cms50-v7)
-  --data-dir  where settings are kept (default: the OS user-data folder, or $STATION_DATA_DIR)`;
+  --data-dir  where settings, records and the access token are kept (default: the OS user-data
+              folder, or $STATION_DATA_DIR)
+Open the printed URL (its token is exchanged for a cookie on the first load); it is also written,
+readable by you only, to <data dir>/station-url.`;
 
 const SHUTDOWN_TIMEOUT_MS = 5000;
 
@@ -24,6 +32,8 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string', default: '8080' },
       simulate: { type: 'string' },
       'data-dir': { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -35,17 +45,22 @@ async function main(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new TypeError(`--port must be 0–65535, got ${values.port}`);
+  if ((values.cert === undefined) !== (values.key === undefined))
+    throw new TypeError('--cert and --key go together');
 
   const server = await startServer({
     host: values.host,
     port,
+    ...(values.cert !== undefined && values.key !== undefined
+      ? { tls: { certFile: values.cert, keyFile: values.key } }
+      : {}),
     simulate: values.simulate === undefined ? false : simulatedProtocols(parseSimulateList(values.simulate)),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     log: (line) => console.log(line),
     // coturn's shared secret comes from the environment only: a command line is visible in `ps`.
     signaling: { turnSecret: process.env.STATION_TURN_SECRET || undefined },
   });
-  console.log(`Station ready: ${server.url}`);
+  console.log(`Station ready: ${server.stationUrl}`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

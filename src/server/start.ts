@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createBackend } from '../core/backend';
@@ -12,24 +13,31 @@ import { startSimulatedDevice } from '../core/sim/simulated-device';
 import { PROTOCOL_IDS, isProtocolId } from '../shared/protocols';
 import { defaultDataDir, packageVersion } from './data-dir';
 import { createWsBridge } from './ws-bridge';
-import { MAX_BASE64_CHARS } from '../shared/domain/consultation';
 import { SIGNALING_PATH } from '../shared/call/signaling';
 import { createEmbeddedSignaling, type EmbeddedSignalingOptions } from '../core/signaling/embedded-signaling';
 import { closeHttp, listen, listeningUrl } from '../core/signaling/http-listen';
-import { createStaticHandler } from '../core/signaling/static-files';
+import { createStaticHandler, type RequestHandler } from '../core/signaling/static-files';
 import { createCheckEndpoints, withCheckEndpoints } from '../core/signaling/check-endpoints';
 import { hostCheckConfig } from '../core/check/host-check-config';
 import { rejectUpgrade } from '../core/signaling/upgrade-response';
+import { loadOrCreateAccessToken, stationUrlWithToken, writeStationUrl } from './access-token';
+import { createStationAccess } from './station-access';
+import { createAttachmentUpload } from './attachment-upload';
+import { requireTlsBeyondLoopback, type TlsFiles } from './listen-policy';
 
 /**
  * The Node host's composition root: the core with a JSON-file settings store, the built renderer
- * over HTTP, and the backend API over WebSocket at /api, all on one origin. With `simulate`, a
+ * over HTTP, and the backend API over WebSocket at /api (attachments: an HTTP upload beside it),
+ * all on one origin. The API asks for the data folder's access token (see station-access.ts); the
+ * pages, the consultant app and /signal do not (the doctor holds a signed invite). With `simulate`, a
  * Contec CMS50 V7 simulator runs on a real pseudo-terminal and the core reads it through the real
  * serial binding, marked SIMULATED everywhere.
  */
 export interface StartServerOptions {
-  /** Interface to bind; loopback unless the station is meant to be reached from the LAN. */
+  /** Interface to bind; loopback unless the station is meant to be reached from the LAN (then `tls`). */
   readonly host?: string;
+  /** PEM files: required to listen beyond loopback. */
+  readonly tls?: TlsFiles;
   /** 0 picks a free port (tests). */
   readonly port?: number;
   /**
@@ -47,7 +55,11 @@ export interface StartServerOptions {
 }
 
 export interface RunningServer {
+  /** Where the host listens (`http://127.0.0.1:PORT/`). */
   readonly url: string;
+  /** The address to open: `url` with the access token, as printed and written to `station-url`. */
+  readonly stationUrl: string;
+  readonly accessToken: string;
   readonly backend: Backend;
   close(): Promise<void>;
 }
@@ -57,12 +69,17 @@ export const SIMULATED_PROTOCOL = 'contec-cms50-v7';
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => undefined);
+  const listenHost = options.host ?? '127.0.0.1';
+  requireTlsBeyondLoopback(listenHost, options.tls);
+  const tls = options.tls === undefined ? undefined : readTls(options.tls);
   const staticDir = resolve(options.staticDir ?? join(__dirname, '..', 'renderer'));
   if (!existsSync(join(staticDir, 'index.html'))) {
     log(`warning: no renderer build in ${staticDir} (run \`npm run build\`); only the API will answer`);
   }
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const accessToken = loadOrCreateAccessToken(dataDir);
+  const access = createStationAccess(accessToken, { secure: tls !== undefined });
 
   const settings = new JsonFileSettingsStore(join(dataDir, 'settings.json'));
   let ownUrl = 'http://127.0.0.1/'; // replaced once listening
@@ -89,11 +106,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The browser is the user's, never in kiosk mode; the PIN still guards the settings.
     kiosk: { pinFile: join(dataDir, KIOSK_PIN_FILE_NAME), host: NODE_KIOSK_HOST },
   });
-  // Attachments (a stethoscope WAV, a camera still) travel as one base64 request: room for the
-  // largest the contract allows, plus the JSON around it.
-  const bridge = createWsBridge({ backend, maxPayloadBytes: MAX_BASE64_CHARS + 64 * 1024 });
+  const bridge = createWsBridge({ backend, authorize: access.isAuthorized });
+  const upload = createAttachmentUpload({ api: backend.api, authorize: access.isAuthorized });
   // The equipment check's ping and bounded throughput endpoints ride on the station's own host.
-  const server = createServer(withCheckEndpoints(createCheckEndpoints(), createStaticHandler(staticDir)));
+  const pages = withCheckEndpoints(createCheckEndpoints(), createStaticHandler(staticDir));
+  const handler: RequestHandler = (request, response) => {
+    if (access.tradeToken(request, response) || upload.handle(request, response)) return;
+    pages(request, response);
+  };
+  const server: Server = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = (request.url ?? '').split('?', 1)[0];
@@ -115,8 +136,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ]));
 
   try {
-    await listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
-    ownUrl = listeningUrl(server.address() as AddressInfo);
+    await listen(server, listenHost, options.port ?? 0);
+    ownUrl = listeningUrl(server.address() as AddressInfo, tls === undefined ? 'http' : 'https');
+    writeStationUrl(dataDir, stationUrlWithToken(ownUrl, accessToken));
     for (const protocol of simulatedProtocols(options.simulate)) {
       const device = await startSimulatedDevice(protocol);
       stops.push(() => device.stop());
@@ -127,7 +149,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await close().catch(() => undefined);
     throw cause;
   }
-  return { url: listeningUrl(server.address() as AddressInfo), backend, close };
+  return {
+    url: ownUrl,
+    stationUrl: stationUrlWithToken(ownUrl, accessToken),
+    accessToken,
+    backend,
+    close,
+  };
 }
 
 /** `--simulate` alone means the default oximeter; a list gives one simulated device per protocol id. */
@@ -155,4 +183,8 @@ async function runAll(steps: (() => Promise<void>)[]): Promise<void> {
   const failures: unknown[] = [];
   for (const step of steps) await step().catch((cause: unknown) => failures.push(cause));
   if (failures.length > 0) throw failures[0];
+}
+
+function readTls(files: TlsFiles): { cert: Buffer; key: Buffer } {
+  return { cert: readFileSync(files.certFile), key: readFileSync(files.keyFile) };
 }

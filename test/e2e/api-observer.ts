@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 import type { MetricId } from '../../src/shared/domain/metrics';
 import type { Reading } from '../../src/shared/domain/readings';
+import { apiSocketUrl } from './station-host';
 
 /**
  * A second client of the host's API, independent of the page: it records the latest numeric per
@@ -24,8 +25,7 @@ export class ApiObserver {
   }
 
   static async connect(pageUrl: string): Promise<ApiObserver> {
-    const { host, origin } = new URL(pageUrl);
-    const socket = new WebSocket(`ws://${host}/api`, { origin });
+    const socket = new WebSocket(apiSocketUrl(pageUrl), { origin: new URL(pageUrl).origin });
     await new Promise((done, fail) => socket.once('open', done).once('error', fail));
     socket.send(JSON.stringify({ id: 1, method: 'readings.latest', params: {} }));
     return new ApiObserver(socket);

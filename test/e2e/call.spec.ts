@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CONSULTATION_START } from '../helpers/consultation-start';
 import { canvasInkedPixels } from './page-probes';
 import { callHostApi, startCoturn, type Coturn } from './call-turn';
-import { startStationHost, type StationHost } from './station-host';
+import { startStationHost, stationPageUrl, type StationHost } from './station-host';
 
 /**
  * The call, with nothing faked but the cameras (Chromium's fake devices): two real browser
@@ -47,7 +47,7 @@ async function startCall(browser: Browser, query: string): Promise<CallPages> {
   const stationContext = await browser.newContext();
   const consultantContext = await browser.newContext();
   const station = await stationContext.newPage();
-  await station.goto(`${host.url}?${query}`);
+  await station.goto(stationPageUrl(host.url, { query }));
   await station.getByTestId('call-open').click();
   await station.getByTestId('setup-instrument').selectOption('default');
   await station.getByTestId('setup-stethoscope').selectOption('default');

@@ -1,7 +1,7 @@
 import { WebSocket } from 'ws';
 import { expect, test } from '@playwright/test';
 import type { Reading } from '../../src/shared/domain/readings';
-import { startStationHost, type StationHost } from './station-host';
+import { apiSocketUrl, startStationHost, type StationHost } from './station-host';
 
 /**
  * A Beurer BM58 downloads its stored measurements at connect: the screen shows the newest one as a
@@ -29,8 +29,7 @@ interface BpSeen {
 
 /** Every BP reading the host pushes or reports as latest, grouped by device time. */
 async function watchBpReadings(pageUrl: string): Promise<{ byTime: Map<string, BpSeen>; close(): void }> {
-  const { host: hostPort, origin } = new URL(pageUrl);
-  const socket = new WebSocket(`ws://${hostPort}/api`, { origin });
+  const socket = new WebSocket(apiSocketUrl(pageUrl), { origin: new URL(pageUrl).origin });
   await new Promise((done, fail) => socket.once('open', done).once('error', fail));
   const byTime = new Map<string, BpSeen>();
   const record = (readings: readonly Reading[]): void => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startLockedHost } from './a11y/locked-host';
 import { KIOSK_PIN, START_BODY, StationState } from './a11y/station-state';
-import type { StationHost } from './station-host';
+import { stationPageUrl, type StationHost } from './station-host';
 
 /**
  * Issue 7, WCAG 2.1 AA 2.1.1 / 2.1.2 / 2.4.1 / 2.4.3 / 2.4.7 / 3.3.1, which axe cannot test: the
@@ -126,7 +126,7 @@ function expectAllShowFocus(visited: readonly Focused[]): void {
 const focusedKey = (page: Page): Promise<string | null> => probeFocus(page).then((f) => f?.key ?? null);
 
 async function openStation(page: Page, fragment: string): Promise<void> {
-  await page.goto(new URL(`index.html#${fragment}`, host.url).href);
+  await page.goto(stationPageUrl(host.url, { path: 'index.html', fragment }));
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
   await snapshotUnfocusedLooks(page);
 }
@@ -404,7 +404,7 @@ test('settings: a wrong PIN sent with the button keeps the focus, and the wait i
   // Its own locked host: three wrong PINs start a retry delay the other tests must not inherit.
   const locked = await startLockedHost();
   try {
-    await page.goto(new URL('index.html#settings', locked.url).href);
+    await page.goto(stationPageUrl(locked.url, { path: 'index.html', fragment: 'settings' }));
     await expect(page.getByTestId('pin-gate')).toBeVisible();
     await tabUntil(page, (f) => f?.key === 'pin-gate-input', 12);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -472,7 +472,7 @@ test('settings: "Lock settings now" with Enter brings the PIN gate back, announc
   // Its own locked host: the shared one stays unlocked for the tests that expect it.
   const locked = await startLockedHost();
   try {
-    await page.goto(new URL('index.html#settings', locked.url).href);
+    await page.goto(stationPageUrl(locked.url, { path: 'index.html', fragment: 'settings' }));
     await expect(page.getByTestId('pin-gate')).toBeVisible();
     await tabUntil(page, (f) => f?.key === 'pin-gate-input', 12);
     await page.keyboard.type(KIOSK_PIN);

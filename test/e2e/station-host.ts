@@ -9,6 +9,11 @@ import { join, resolve } from 'node:path';
  * with SIGKILL (no shutdown code runs: a power cut).
  */
 export interface StationHost {
+  /**
+   * The URL the host printed, with its access token (`http://127.0.0.1:PORT/?token=…`): opening it
+   * trades the token for the page's cookie. Keep the token when building other addresses from it:
+   * see stationPageUrl and apiSocketUrl.
+   */
   readonly url: string;
   readonly output: () => string;
   /** SIGTERM, then the exit code once it has exited. */
@@ -18,7 +23,7 @@ export interface StationHost {
 }
 
 export const HOST_MAIN = resolve(__dirname, '..', '..', 'dist', 'server', 'main.cjs');
-const READY = /Station ready: (http:\/\/\S+)/;
+const READY = /Station ready: (https?:\/\/\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
 export async function startStationHost(args: string[]): Promise<StationHost> {
@@ -74,4 +79,25 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
       fail(new Error(`host exited with ${code} before it was ready:\n${output()}`));
     });
   });
+}
+
+/** Another page of the station (`index.html`, a fragment, more query) that still carries the token. */
+export function stationPageUrl(
+  stationUrl: string,
+  options: { path?: string; fragment?: string; query?: string } = {},
+): string {
+  const url = new URL(options.path ?? '', stationUrl);
+  url.search = new URL(stationUrl).search;
+  for (const [name, value] of new URLSearchParams(options.query ?? '')) url.searchParams.set(name, value);
+  url.hash = options.fragment ?? '';
+  return url.href;
+}
+
+/** The backend API socket of the host that printed `stationUrl`, with the token scripts pass. */
+export function apiSocketUrl(stationUrl: string): string {
+  const url = new URL('/api', stationUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const token = new URL(stationUrl).searchParams.get('token');
+  if (token !== null) url.searchParams.set('token', token);
+  return url.href;
 }

@@ -8,7 +8,11 @@ import { memoryIo } from '../helpers/cli-io';
 /** `station serve` signaling options: validation, and the standalone rendezvous mode end to end. */
 describe('station serve (signaling options)', () => {
   it.each([
-    [['--cert', 'c.pem', '--key', 'k.pem'], /--cert\/--key need --rendezvous/],
+    [['--cert', 'c.pem'], /--cert and --key go together/],
+    [
+      ['--host', '0.0.0.0'],
+      /--host 0\.0\.0\.0 serves the station beyond this machine: give --cert FILE and --key FILE/,
+    ],
     [['--rendezvous', '--cert', 'c.pem'], /--cert and --key go together/],
     [['--rendezvous', '--simulate'], /--simulate needs the station host/],
     [['--turn-url', 'http://x'], /not a turn URL/],

@@ -26,7 +26,8 @@ describe('startServer', () => {
     params: unknown = {},
   ): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
     const { host, origin } = new URL(url);
-    const socket = new WebSocket(`ws://${host}/api`, { origin });
+    const token = server!.accessToken;
+    const socket = new WebSocket(`ws://${host}/api?token=${token}`, { origin });
     return new Promise((resolve, reject) => {
       socket.once('error', reject);
       socket.once('open', () => socket.send(JSON.stringify({ id: 1, method, params })));

@@ -126,7 +126,9 @@ describe('WebSocket bridge', () => {
 
   it('closes the connection on a message over maxPayload (1009), and the server keeps serving', async () => {
     const closed = new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code)));
-    client.socket.send(JSON.stringify({ id: 1, method: 'app.info', params: { pad: 'x'.repeat(70 * 1024) } }));
+    client.socket.send(
+      JSON.stringify({ id: 1, method: 'app.info', params: { pad: 'x'.repeat(257 * 1024) } }),
+    );
     expect(await closed).toBe(1009);
     const other = await TestClient.open(harness.apiUrl, harness.origin);
     expect((await other.call('app.info', {})).result).toMatchObject({ ok: true });

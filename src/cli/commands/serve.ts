@@ -1,24 +1,28 @@
 import { startRendezvousServer } from '../../server/rendezvous';
 import { startServer } from '../../server/start';
+import { requireTlsBeyondLoopback } from '../../server/listen-policy';
 import { integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT_OK } from '../cli-io';
 import type { Command } from '../command';
 
-const USAGE = `Usage: station serve [--host H] [--port P] [--simulate] [signaling options]
+const USAGE = `Usage: station serve [--host H] [--port P] [--simulate] [--cert FILE --key FILE] [signaling options]
        station serve --rendezvous [--cert FILE --key FILE] [signaling options]
 
 Runs the Node host: the station UI in a browser, the consultant app and signaling, until Ctrl-C.
+Prints the station's URL with its access token (also in <data dir>/station-url, mode 0600): open
+it; the API answers nobody without that token.
 With --rendezvous, runs only the rendezvous server (consultant app + signaling, no devices), for
 internet use behind TLS. A station using it needs the same invite key: set
 STATION_SIGNALING_SECRET to one value (32+ characters) on both.
 
 Options:
-  --host H            interface to listen on (default 127.0.0.1; 0.0.0.0 to serve the LAN)
+  --host H            interface to listen on (default 127.0.0.1; any other, e.g. 0.0.0.0 for the
+                      LAN, needs --cert and --key)
   --port P            TCP port (default: a free port, printed at start)
   --simulate          feed the station from a simulated Contec CMS50 oximeter on a pseudo-terminal
   --rendezvous        standalone rendezvous server
-  --cert FILE         TLS certificate (PEM) for --rendezvous; needs --key
-  --key FILE          TLS private key (PEM) for --rendezvous
+  --cert FILE         TLS certificate (PEM); needs --key
+  --key FILE          TLS private key (PEM)
   --public-url URL    the address participants use (behind a reverse proxy); invite links use it
   --trust-proxy       take the scheme from X-Forwarded-Proto (only behind a proxy that sets it)
   --allowed-origin O  another page origin allowed to open the signaling socket (repeatable)
@@ -71,17 +75,18 @@ export const serveCommand: Command = {
     };
     const host = values.host;
     const port = integerOption(values.port, 'port', 65535);
-    let server: { url: string; close(): Promise<void> };
+    if ((values.cert === undefined) !== (values.key === undefined))
+      throw new UsageError('--cert and --key go together');
+    const tls =
+      values.cert !== undefined && values.key !== undefined
+        ? { certFile: values.cert, keyFile: values.key }
+        : undefined;
+    let printed: string;
+    let server: { close(): Promise<void> };
     if (values.rendezvous === true) {
       if (values.simulate === true)
         throw new UsageError('--simulate needs the station host, not --rendezvous');
-      if ((values.cert === undefined) !== (values.key === undefined))
-        throw new UsageError('--cert and --key go together');
-      const tls =
-        values.cert !== undefined && values.key !== undefined
-          ? { certFile: values.cert, keyFile: values.key }
-          : undefined;
-      server = await startRendezvousServer({
+      const rendezvous = await startRendezvousServer({
         host,
         port,
         tls,
@@ -89,12 +94,26 @@ export const serveCommand: Command = {
         checkEndpoints: values['check-endpoints'] ?? false,
         log,
       });
+      server = rendezvous;
+      printed = rendezvous.url;
     } else {
-      if (values.cert !== undefined || values.key !== undefined)
-        throw new UsageError('--cert/--key need --rendezvous');
-      server = await startServer({ host, port, simulate: values.simulate ?? false, signaling, log });
+      try {
+        requireTlsBeyondLoopback(host ?? '127.0.0.1', tls);
+      } catch (cause) {
+        throw new UsageError((cause as Error).message);
+      }
+      const station = await startServer({
+        host,
+        port,
+        ...(tls === undefined ? {} : { tls }),
+        simulate: values.simulate ?? false,
+        signaling,
+        log,
+      });
+      server = station;
+      printed = station.stationUrl;
     }
-    io.stdout.write(`${server.url}\n`);
+    io.stdout.write(`${printed}\n`);
     await io.untilInterrupted();
     await server.close();
     return EXIT_OK;

@@ -11,13 +11,15 @@ import {
 import { ERROR_CODES } from '../../shared/result';
 import { BackendCallError, ConnectionStateCell, type BackendClient } from './backend-client';
 import { EventListeners } from './event-listeners';
+import { httpAttachmentUploader, type AttachmentUploader } from './attachment-upload';
 
 /**
  * BackendClient over WebSocket to the Node host (`/api`). Requests carry numeric ids and settle
  * on the matching reply; the link reconnects with exponential backoff after any drop. A request
  * already sent when the link drops is rejected (`unavailable`) rather than resent, because the
  * host may have executed it (connecting a device twice is worse than asking again); a request made
- * while the link is down waits for it, up to the call timeout.
+ * while the link is down waits for it, up to the call timeout. `consultation.attach` goes as an
+ * HTTP upload instead (see attachment-upload.ts): the host takes small socket messages only.
  */
 
 /** The part of the browser WebSocket this client uses; tests pass a fake. */
@@ -38,6 +40,8 @@ export interface WsClientOptions {
   readonly callTimeoutMs?: number;
   /** 0..1; spreads reconnects of many screens after a host restart. */
   readonly random?: () => number;
+  /** How attachments travel; by default an HTTP upload to the host that serves the socket. */
+  readonly uploadAttachment?: AttachmentUploader;
 }
 
 const SOCKET_OPEN = 1;
@@ -80,6 +84,7 @@ export class WsBackendClient implements BackendClient {
       maxBackoffMs: options.maxBackoffMs ?? 5000,
       callTimeoutMs: options.callTimeoutMs ?? 10_000,
       random: options.random ?? Math.random,
+      uploadAttachment: options.uploadAttachment ?? httpAttachmentUploader(url),
     };
     this.connect();
   }
@@ -88,6 +93,8 @@ export class WsBackendClient implements BackendClient {
     if (this.connection.get() === 'closed') {
       return Promise.reject(new BackendCallError('unavailable', 'backend client is closed'));
     }
+    if (method === 'consultation.attach')
+      return this.upload(params as ApiParams<'consultation.attach'>) as Promise<ApiResult<M>>;
     const id = this.nextId++;
     return new Promise<ApiResult<M>>((resolve, reject) => {
       const call: PendingCall = {
@@ -118,6 +125,15 @@ export class WsBackendClient implements BackendClient {
     this.socket?.close(1000, 'client closed');
     this.socket = null;
     this.failPending(() => true, 'backend client is closed');
+  }
+
+  private async upload(params: ApiParams<'consultation.attach'>): Promise<ApiResult<'consultation.attach'>> {
+    const result = await this.options.uploadAttachment(params);
+    if (!result.ok) throw BackendCallError.from(result.error);
+    const parsed = API_METHODS['consultation.attach'].result.safeParse(result.value);
+    if (!parsed.success)
+      throw new BackendCallError('internal', 'consultation.attach: reply does not match the contract');
+    return parsed.data;
   }
 
   private connect(): void {
