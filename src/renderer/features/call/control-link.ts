@@ -3,6 +3,7 @@ import { frameControl, unframe } from './channel-mux';
 import type { CallSession } from './call-session';
 import { parseControlMessage, type ControlMessage } from './control-messages';
 import { Emitter } from './call-events';
+import type { Admission } from './doctor-write-budget';
 
 /**
  * The JSON control channel, shared by both sides: chat history, goodbye, and a
@@ -25,7 +26,14 @@ export class ControlLink {
   private readonly unsubscribes: (() => void)[] = [];
   private counter = 0;
 
-  constructor(private readonly call: CallSession) {
+  /**
+   * `admit` sees every message from the far side first (the station counts the doctor's writes,
+   * doctor-write-budget.ts): refused, the message reaches no handler and `reply` is sent instead.
+   */
+  constructor(
+    private readonly call: CallSession,
+    private readonly admit: (message: ControlMessage) => Admission = () => ({ ok: true }),
+  ) {
     this.unsubscribes.push(
       call.events.on('data', (bytes) => {
         const message = unframe(bytes);
@@ -71,6 +79,11 @@ export class ControlLink {
   }
 
   private receive(message: ControlMessage): void {
+    const admission = this.admit(message);
+    if (!admission.ok) {
+      if (admission.reply !== null) this.send(admission.reply);
+      return;
+    }
     if (message.type === 'chat') {
       this.appendChat({ id: message.id, text: message.text, sentAt: message.sentAt, mine: false });
     } else if (message.type === 'bye') {

@@ -25,6 +25,9 @@ export const SNAPSHOT_CHUNK_CHARS = 16 * 1024;
 export const MAX_SNAPSHOT_CHUNKS = 2048; // 32 MiB of base64: far beyond any camera still
 
 const id = z.string().min(1).max(64);
+/** Why the station refused a request, as a code the doctor's page words in its own language. */
+export const CONTROL_REFUSAL_CODES = ['limit-reached'] as const;
+const refusal = z.enum(CONTROL_REFUSAL_CODES).optional();
 
 /** Devices a `devices` message may name: far beyond any station's USB and Bluetooth ports. */
 export const MAX_DEVICE_FACTS = 64;
@@ -49,12 +52,13 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     height: z.number().int().positive(),
     data: z.string().max(SNAPSHOT_CHUNK_CHARS),
   }),
-  z.strictObject({ type: z.literal('snapshot-failed'), id, message: z.string().max(300) }),
+  z.strictObject({ type: z.literal('snapshot-failed'), id, code: refusal, message: z.string().max(300) }),
   z.strictObject({ type: z.literal('measure-request'), id, metric: z.string().max(60).optional() }),
   z.strictObject({
     type: z.literal('measure-result'),
     id,
     outcome: z.enum(['started', 'not-supported', 'failed']),
+    code: refusal,
     message: z.string().max(300),
   }),
   /**
@@ -83,7 +87,13 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     text: z.string().trim().min(1).max(10_000),
   }),
   /** The station's answer to `report` or `note`: saved, or why not. */
-  z.strictObject({ type: z.literal('report-result'), id, ok: z.boolean(), message: z.string().max(500) }),
+  z.strictObject({
+    type: z.literal('report-result'),
+    id,
+    ok: z.boolean(),
+    code: refusal,
+    message: z.string().max(500),
+  }),
   /**
    * The station's devices as the doctor's vitals show them, sent when the call connects and when
    * one changes: its name, and whether a simulator feeds it (the doctor's page says SIMULATED).

@@ -7,6 +7,7 @@ import type { ProblemSource } from './call-messages';
 import { CallSession } from './call-session';
 import { ConsultationRecorder } from './consultation-recorder';
 import { ControlLink } from './control-link';
+import { doctorWriteBudgetFor } from './doctor-write-budget';
 import { linkStationDeviceFacts } from './device-facts-link';
 import { LocalMedia, type MediaChoice } from './media/local-media';
 import { mungeOpus, sectionSendsStream } from './media/opus-sdp';
@@ -58,7 +59,9 @@ export class StationCall {
       },
       relayOnly: flags.relayOnly,
     });
-    this.control = new ControlLink(this.session);
+    // The doctor's writes are counted per consultation, before any handler runs.
+    const budget = doctorWriteBudgetFor(consultation.id);
+    this.control = new ControlLink(this.session, (message) => budget.admit(message));
     this.recorder = new ConsultationRecorder(client, consultation, this.control, this.session, (detail) =>
       this.addProblem({ source: 'record', detail }),
     );
