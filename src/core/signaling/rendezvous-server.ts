@@ -40,7 +40,15 @@ export interface RendezvousOptions {
   /** Malformed or out-of-place messages tolerated from a joined socket before it is closed. */
   readonly maxStrikes?: number;
   readonly maxRevokedRooms?: number;
+  /**
+   * What one seat may relay over its life: the rate limit bounds a second, this bounds a call, so a
+   * page cannot pour gigabytes through the rendezvous into the other side's page over an hour.
+   */
+  readonly relayLimit?: { readonly signals: number; readonly bytes: number };
 }
+
+/** A call's setup and a long run of ICE restarts need a few hundred signals and a few MiB. */
+export const DEFAULT_RELAY_LIMIT = { signals: 5000, bytes: 16 * 1024 * 1024 };
 
 export const DEFAULT_MAX_ROOMS = 1000;
 export const DEFAULT_REJOIN_GRACE_MS = 2 * 60 * 1000;
@@ -54,6 +62,9 @@ interface Seat {
   readonly room: string;
   readonly jti: string;
   strikes: number;
+  relayedSignals: number;
+  /** Characters of the `signal` messages relayed (a close bound on their bytes). */
+  relayedBytes: number;
 }
 
 export class RendezvousRooms {
@@ -62,9 +73,11 @@ export class RendezvousRooms {
   private readonly replay: ReplayGuard;
   private readonly revoked: RevokedRooms;
   private readonly now: () => number;
+  private readonly relayLimit: { readonly signals: number; readonly bytes: number };
 
   constructor(private readonly options: RendezvousOptions) {
     this.now = options.now ?? Date.now;
+    this.relayLimit = options.relayLimit ?? DEFAULT_RELAY_LIMIT;
     this.replay = new ReplayGuard({
       maxEntries: options.replayCacheSize ?? 10_000,
       rejoinGraceMs: options.rejoinGraceMs ?? DEFAULT_REJOIN_GRACE_MS,
@@ -134,6 +147,11 @@ export class RendezvousRooms {
           connection.send(error('unknown-peer', 'no such peer in this room'));
           return;
         }
+        seat.relayedSignals += 1;
+        seat.relayedBytes += text.length;
+        if (seat.relayedSignals > this.relayLimit.signals || seat.relayedBytes > this.relayLimit.bytes) {
+          return this.reject(connection, 'relay-limit', 'this seat has relayed all it may');
+        }
         target.connection.send({ type: 'signal', from: seat.peer.peerId, data: message.data });
       }
     }
@@ -185,6 +203,8 @@ export class RendezvousRooms {
       room: roomId,
       jti,
       strikes: 0,
+      relayedSignals: 0,
+      relayedBytes: 0,
     };
     const seated = room ?? new Map<string, { seat: Seat; connection: SignalingConnection }>();
     this.rooms.set(roomId, seated);

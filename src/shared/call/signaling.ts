@@ -59,6 +59,8 @@ export const SIGNALING_ERROR_CODES = [
   'room-closed',
   /** A link to a room the station has closed: ask the station for a new link. */
   'revoked-token',
+  /** This seat relayed all the signals one call may (RendezvousOptions.relayLimit). */
+  'relay-limit',
 ] as const;
 export type SignalingErrorCode = (typeof SIGNALING_ERROR_CODES)[number];
 

@@ -140,4 +140,31 @@ describe('RendezvousRooms', () => {
     join(server, link.token);
     expect(bounds).toEqual([link.claims.exp * 1000 + TURN_GRACE_S * 1000]);
   });
+
+  it("bounds what one seat relays over a call: signals and bytes, then relay-limit and the seat's end", () => {
+    const server = new RendezvousRooms({
+      secret: SECRET,
+      now: () => nowMs,
+      iceServersFor: () => [],
+      relayLimit: { signals: 3, bytes: 10_000 },
+    });
+    const room = randomId();
+    const station = join(server, token(room, 'station'));
+    const doctor = join(server, token(room, 'consultant'));
+    const joined = station.sent.find((m) => m.type === 'joined');
+    const stationId = joined?.type === 'joined' ? joined.peerId : '';
+    const signal = (size: number): string =>
+      JSON.stringify({ type: 'signal', to: stationId, data: { candidate: 'x'.repeat(size) } });
+    for (let n = 0; n < 3; n += 1) server.handleText(doctor, signal(10));
+    expect(station.sent.filter((m) => m.type === 'signal')).toHaveLength(3);
+    server.handleText(doctor, signal(10));
+    expect(doctor.last()).toMatchObject({ type: 'error', code: 'relay-limit' });
+    expect(doctor.closedWith).toBe(1008);
+    expect(station.sent.filter((m) => m.type === 'signal')).toHaveLength(3);
+
+    const second = join(server, token(room, 'consultant'));
+    server.handleText(second, signal(20_000));
+    expect(second.last()).toMatchObject({ type: 'error', code: 'relay-limit' });
+    expect(station.sent.filter((m) => m.type === 'signal')).toHaveLength(3);
+  });
 });
