@@ -128,10 +128,14 @@ describe('SampleClock', () => {
   });
 
   it('rejects a bad rate or drift bound', () => {
-    expect(() => new SampleClock(0)).toThrow(TypeError);
+    expect(() => new SampleClock(0)).toThrow(
+      new TypeError('SampleClock: rateHz must be a positive number, got 0'),
+    );
     expect(() => new SampleClock(Number.POSITIVE_INFINITY)).toThrow(TypeError);
     expect(() => new SampleClock(Number.NaN)).toThrow(TypeError);
-    expect(() => new SampleClock(60, { maxDriftMs: -1 })).toThrow(TypeError);
+    expect(() => new SampleClock(60, { maxDriftMs: -1 })).toThrow(
+      new TypeError('SampleClock: maxDriftMs must be >= 0, got -1'),
+    );
     expect(() => new SampleClock(60, { maxDriftMs: Number.NaN })).toThrow(TypeError);
     expect(new SampleClock(60, { maxDriftMs: 0 }).periodMs).toBeCloseTo(period);
   });
