@@ -24,8 +24,8 @@
  * The price of never going back: a timeline anchored on a delayed first chunk stays ahead of the
  * arrivals by that delay until the next real gap, and a device faster than its nominal rate drifts
  * ahead (`leadMs` says by how much). Both are bounded by the load and the device's crystal (a
- * 100 ppm clock gains 0.2 s in half an hour); a device whose rate is only approximate measures it
- * (ad8232's rate estimator) and continues on a clock at the measured rate (`atRate`).
+ * 100 ppm clock gains 0.2 s in half an hour); a decoder whose device rate is only approximate
+ * measures it (as ad8232's rate estimator does) and goes on with `atRate`, which keeps the timeline.
  */
 export interface SampleClockOptions {
   /** Largest lag between a chunk's arrival and its last sample that is jitter, not a gap. */
