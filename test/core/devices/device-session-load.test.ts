@@ -49,6 +49,8 @@ async function runSession(
 
 interface ChannelView {
   samples: (number | null)[];
+  /** Each sample's time, from its waveform's start and rate. */
+  times: number[];
   /** How much earlier than the previous waveform's end each waveform started (beyond rounding). */
   overlapsMs: number[];
   /** How much later than the previous waveform's end each waveform started (beyond rounding). */
@@ -61,7 +63,7 @@ function waveformChannels(readings: readonly Reading[]): Map<string, ChannelView
   for (const reading of readings) {
     if (reading.type !== 'waveform') continue;
     const key = `${reading.device} ${reading.metric}`;
-    const view = channels.get(key) ?? { samples: [], overlapsMs: [], gapsMs: [] };
+    const view = channels.get(key) ?? { samples: [], times: [], overlapsMs: [], gapsMs: [] };
     channels.set(key, view);
     const start = Date.parse(reading.start);
     const previousEnd = ends.get(key);
@@ -71,6 +73,7 @@ function waveformChannels(readings: readonly Reading[]): Map<string, ChannelView
     }
     ends.set(key, start + (reading.samples.length * 1000) / reading.rateHz);
     view.samples.push(...reading.samples);
+    reading.samples.forEach((_, i) => view.times.push(start + (i * 1000) / reading.rateHz));
   }
   return channels;
 }
@@ -266,6 +269,42 @@ describe('a device session on a loaded host (bursts delayed up to 700 ms, then c
       ...(await runSession(contecCms50V7, unloaded(chunks.slice(half)))),
     ];
     expect(view.samples).toEqual([...waveformChannels(alone).values()][0].samples);
+  });
+});
+
+describe('a device session losing a frame inside one chunk', () => {
+  it('keeps the lost frame as a gap of one period, not joined over', async () => {
+    const chunks = streams.get(noninDf7)!;
+    // Read in 1 KB pieces, each stamped when its last byte was sent: runs join across pieces.
+    const bytes = Uint8Array.from(chunks.flatMap((chunk) => [...chunk.bytes]));
+    const sentAt: number[] = chunks.flatMap((chunk) => Array.from(chunk.bytes, () => chunk.atMs));
+    const reads = (stream: Uint8Array): Delivery[] => {
+      const out: Delivery[] = [];
+      for (let from = 0; from < stream.length; from += 1024) {
+        const end = Math.min(stream.length, from + 1024);
+        out.push({ bytes: stream.subarray(from, end), atMs: sentAt[end - 1] });
+      }
+      return out;
+    };
+    const corrupted = bytes.slice();
+    // A byte in the middle of the second read: its frame fails the checksum and is dropped.
+    expect(bytes.length).toBeGreaterThan(2048);
+    corrupted[1024 + 512] ^= 0x01;
+    const [clean] = waveformChannels(await runSession(noninDf7, reads(bytes))).values();
+    const [lossy] = waveformChannels(await runSession(noninDf7, reads(corrupted))).values();
+    expect(clean.gapsMs).toEqual([]);
+    expect(lossy.overlapsMs).toEqual([]);
+    expect(lossy.gapsMs).toHaveLength(1);
+    expect(Math.abs(lossy.gapsMs[0] - 1000 / 75)).toBeLessThanOrEqual(ROUNDING_MS);
+    expect(lossy.samples).toHaveLength(clean.samples.length - 1);
+    // The clean stream with one sample taken out, every other sample with its value at its time:
+    // the gap sits where the frame was lost.
+    const same = (i: number, j: number): boolean =>
+      lossy.samples[i] === clean.samples[j] && Math.abs(lossy.times[i] - clean.times[j]) <= ROUNDING_MS;
+    let removed = 0;
+    while (removed < lossy.samples.length && same(removed, removed)) removed++;
+    const misplaced = lossy.samples.map((_, i) => i).filter((i) => i >= removed && !same(i, i + 1));
+    expect(misplaced).toEqual([]);
   });
 });
 
