@@ -1,4 +1,4 @@
-import { isEpisodic, type MetricId } from '../../shared/domain/metrics';
+import { isEpisodic, METRIC_IDS, type MetricId, type PlausibleRange } from '../../shared/domain/metrics';
 import type { NumericReading } from '../../shared/domain/readings';
 import type { DecodeEvent, Decoder, DecoderStats } from '../driver';
 import { plausibleRangeOf, voidedMetrics, type DeviceValidity } from './reading-rules';
@@ -21,11 +21,17 @@ export class GuardedDecoder implements Decoder {
   private voided: ReadonlySet<MetricId> = new Set();
   private readonly lastEpisodic = new Map<MetricId, string>();
   private outOfRange = 0;
+  /** Per metric, resolved once: a 4-byte Nonin #8 frame is one numeric, so lookups are the hot path. */
+  private readonly rules: ReadonlyMap<MetricId, MetricRule>;
 
   constructor(
     private readonly inner: Decoder,
-    private readonly validity: DeviceValidity = {},
-  ) {}
+    validity: DeviceValidity = {},
+  ) {
+    this.rules = new Map(
+      METRIC_IDS.map((id) => [id, { range: plausibleRangeOf(id, validity), episodic: isEpisodic(id) }]),
+    );
+  }
 
   get stats(): DecoderStats {
     return { ...this.inner.stats, outOfRange: this.outOfRange };
@@ -58,11 +64,12 @@ export class GuardedDecoder implements Decoder {
       return event;
     }
     if (reading.type !== 'numeric') return event;
-    if (this.voided.has(reading.metric)) {
+    if (this.voided.size > 0 && this.voided.has(reading.metric)) {
       return reading.value === null ? event : { kind: 'reading', reading: { ...reading, value: null } };
     }
-    if (reading.value !== null) {
-      const range = plausibleRangeOf(reading.metric, this.validity);
+    const rule = this.rules.get(reading.metric);
+    if (reading.value !== null && rule !== undefined) {
+      const { range } = rule;
       if (range !== null && !(reading.value >= range.min && reading.value <= range.max)) {
         this.outOfRange++;
         return {
@@ -74,7 +81,7 @@ export class GuardedDecoder implements Decoder {
         };
       }
     }
-    return isEpisodic(reading.metric) && this.isRepeat(reading) ? null : event;
+    return rule?.episodic === true && this.isRepeat(reading) ? null : event;
   }
 
   private isRepeat(reading: NumericReading): boolean {
@@ -83,6 +90,11 @@ export class GuardedDecoder implements Decoder {
     this.lastEpisodic.set(reading.metric, key);
     return false;
   }
+}
+
+interface MetricRule {
+  readonly range: PlausibleRange | null;
+  readonly episodic: boolean;
 }
 
 /** Wraps a driver's decoder in the reading rules; every driver's `createDecoder` goes through it. */

@@ -1,4 +1,4 @@
-import { METRICS, type MetricId, type PlausibleRange } from '../../shared/domain/metrics';
+import { METRIC_IDS, METRICS, type MetricId, type PlausibleRange } from '../../shared/domain/metrics';
 import type { StatusFlag } from '../../shared/domain/readings';
 
 /**
@@ -16,6 +16,9 @@ export function plausibleRangeOf(metric: MetricId, validity: DeviceValidity = {}
   return validity.ranges?.[metric] ?? METRICS[metric].plausible;
 }
 
+/** Every numeric metric: what a device in demo or test mode sends is no patient's. */
+const ALL_NUMERICS: readonly MetricId[] = METRIC_IDS.filter((id) => METRICS[id].kind === 'numeric');
+
 const OXIMETRY_METRICS: readonly MetricId[] = [
   'MDC_PULS_OXIM_SAT_O2',
   'MDC_PULS_OXIM_PULS_RATE',
@@ -28,7 +31,9 @@ const OXIMETRY_METRICS: readonly MetricId[] = [
  * - probe off / probe error / sensor disconnected: no finger, so nothing was measured;
  * - searching (and searching too long), out of track, pulse lost: the device has no pulse lock,
  *   and what it still sends is a held or stale value (Contec sends 97/72 while searching);
- * - equipment malfunction, test data: not a measurement of this patient (BLE PLX status bits);
+ * - equipment malfunction (BLE PLX status): not a measurement of this patient;
+ * - test data (BLE PLX "data for testing", an IntelliVue in demo or test mode): not a patient's
+ *   value at all, whatever the metric;
  * - lead off: an ECG heart rate from a detached electrode.
  * Flags that qualify a value without voiding it (low perfusion, artifact, questionable) are left
  * to the status shown beside the number.
@@ -42,7 +47,7 @@ export const VOIDING_FLAGS: Readonly<Partial<Record<StatusFlag, readonly MetricI
   'out-of-track': OXIMETRY_METRICS,
   'pulse-lost': OXIMETRY_METRICS,
   'device-malfunction': OXIMETRY_METRICS,
-  'test-data': OXIMETRY_METRICS,
+  'test-data': ALL_NUMERICS,
   'lead-off': ['MDC_ECG_HEART_RATE'],
 };
 
