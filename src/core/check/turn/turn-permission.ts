@@ -82,12 +82,15 @@ async function createPermission(
   return errorCodeOf(message)?.code === 403 ? 'refused' : null;
 }
 
-/** XOR-PEER-ADDRESS for an IPv4 peer, port 0 (RFC 5766 §14.3): the port plays no part in permissions. */
-export function xorPeerAddress(address: string): Buffer {
+/**
+ * XOR-PEER-ADDRESS for an IPv4 peer (RFC 5766 §14.3). Permissions ignore the port, so 0 by default;
+ * a Send indication names the peer's real port.
+ */
+export function xorPeerAddress(address: string, port = 0): Buffer {
   if (!isIPv4(address)) throw new TypeError(`not an IPv4 address: ${address}`);
   const value = Buffer.alloc(8);
   value[1] = 0x01;
-  value.writeUInt16BE(0 ^ (MAGIC_COOKIE >>> 16), 2);
+  value.writeUInt16BE(port ^ (MAGIC_COOKIE >>> 16), 2);
   const octets = address.split('.').map(Number);
   const cookie = Buffer.alloc(4);
   cookie.writeUInt32BE(MAGIC_COOKIE, 0);
