@@ -32,6 +32,7 @@ export interface SignalingLimits {
   /**
    * Longest silence between two complete messages: pages ping every 15 s (SIGNALING_PING_MS), so
    * only a stalled page, or a client holding a half-sent message while answering pings, hits it.
+   * Three minutes, not one: a browser may run a hidden tab's timers only once a minute.
    */
   readonly idleTimeoutMs: number;
   readonly heartbeatMs: number;
@@ -47,7 +48,7 @@ export const DEFAULT_SIGNALING_LIMITS: SignalingLimits = {
   // A practice behind one NAT with many stations stays well under it; one client cannot fill 500.
   maxSocketsPerClient: 32,
   joinTimeoutMs: 10_000,
-  idleTimeoutMs: 60_000,
+  idleTimeoutMs: 180_000,
   heartbeatMs: 15_000,
   refusedLingerMs: 1_000,
 };
