@@ -111,13 +111,15 @@ export class SampleClock {
   }
 
   /**
-   * A clock at another rate that continues this one's timeline (its first sample is never before
-   * this clock's next), for a decoder that has measured its device's real rate.
+   * A clock at another rate that continues this one's timeline: its first sample comes one period
+   * of this clock after this clock's last (a gap only if the arrivals say so), for a decoder that
+   * has measured its device's real rate.
    */
   atRate(rateHz: number): SampleClock {
     const next = new SampleClock(rateHz, { maxDriftMs: this.maxDriftMs });
     next.floorMs = this.floorMs;
     next.lastArrivalMs = this.lastArrivalMs;
+    if (!Number.isNaN(this.anchorMs)) next.anchorMs = this.floorMs;
     return next;
   }
 

@@ -111,12 +111,18 @@ describe('SampleClock', () => {
     clock.place(1000, 10);
     const faster = clock.atRate(125);
     expect(faster.periodMs).toBe(8);
-    // Anchored afresh on its first chunk, but not before the old clock's next sample (1010).
+    // Its first sample is the old clock's next (1010), even for a chunk that looks early.
     expect(faster.place(1005, 2)).toBe(1010);
     expect(faster.place(1026 + 299, 1)).toBe(1026);
     expect(faster.place(1034 + 301, 1)).toBe(1335);
     // A NaN arrival counts as the last one the old clock saw.
     expect(clock.atRate(50).place(Number.NaN, 1)).toBe(1010);
+    // A first chunk late within the drift bound continues too: a rate change is not a gap.
+    const continued = clock.atRate(125);
+    expect(continued.place(1010 + 8 + 200, 2)).toBe(1010);
+    expect(continued.reanchors).toBe(0);
+    // A clock that never placed a sample has no timeline to continue.
+    expect(new SampleClock(100).atRate(50).place(500, 1)).toBe(500);
   });
 
   it('survives a non-finite arrival by taking the previous one', () => {
