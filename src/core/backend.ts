@@ -125,6 +125,7 @@ export function createBackend(deps: BackendDeps): Backend {
         throughput: throughput ?? true,
         staleAfterMs: deps.settings.get().noDataTimeoutS * 1000,
         now,
+        auditChain: () => records.auditChain(),
       }),
     'check.iceServers': () => Promise.resolve({ iceServers: checkIceServers(deps.check, now()) }),
     ...records.handlers,

@@ -133,8 +133,18 @@ export const API_METHODS = {
   /** The active consultation, or null; an interrupted one is not active (it is listed). */
   'consultation.current': { params: empty, result: consultationSummarySchema.nullable() },
   /** Chat lines, the consultant's notes and call state changes, into the timeline. */
+  /**
+   * A chat line, a note or a call event. `via: 'consultant'` says the station forwards the doctor's
+   * own write (their note over the call): the audit row then names the doctor's session as the
+   * station knows it, never a name the client typed. Refused (`forbidden`, `record-sealed: …`)
+   * once the consultation has ended.
+   */
   'consultation.append': {
-    params: z.strictObject({ id: consultationIdSchema, event: appendableEventSchema }),
+    params: z.strictObject({
+      id: consultationIdSchema,
+      event: appendableEventSchema,
+      via: z.enum(['station', 'consultant']).optional(),
+    }),
     result: z.null(),
   },
   /** A snapshot from a camera or a stethoscope recording (WAV), into the record. */
@@ -149,14 +159,24 @@ export const API_METHODS = {
     }),
     result: z.strictObject({ mediaId: z.string().regex(/^[0-9a-f]{32}$/) }),
   },
-  /** The consultant's report and/or the care-sheet data; each replaces the previous one. */
+  /**
+   * The consultant's report and/or the care-sheet data, each saved as a new version (never
+   * overwritten) and audited under the doctor's session as the station knows it. After the end
+   * only a report is taken, within the amendment window (`reportAmendHours`); otherwise
+   * `forbidden` with `record-sealed: …` or `amend-window-closed: …`.
+   */
   'consultation.report': {
     params: z.strictObject({
       id: consultationIdSchema,
       report: reportSchema.optional(),
       careSheet: careSheetSchema.optional(),
     }),
-    result: consultationSummarySchema,
+    result: z.strictObject({
+      summary: consultationSummarySchema,
+      /** The version numbers this save made. */
+      reportVersion: z.number().int().positive().optional(),
+      careSheetVersion: z.number().int().positive().optional(),
+    }),
   },
   /** Closes the record (an active or interrupted consultation). */
   'consultation.end': {

@@ -2,7 +2,9 @@ import type { CheckReport } from '../../shared/domain/equipment-check';
 import type { DeviceInfo } from '../../shared/domain/devices';
 import type { IceServer } from '../../shared/call/signaling';
 import { turnCredential } from '../signaling/turn-credentials';
+import type { AuditChainCheck } from '../records/audit/audit-chain';
 import { deviceChecks } from './device-checks';
+import { auditChainItem } from './records-check';
 import { rendezvousChecks } from './rendezvous-checks';
 import { runCheck } from './run-check';
 import { CHECK_CREDENTIAL_TTL_S, turnChecks, type TurnCheckConfig } from './turn-checks';
@@ -26,7 +28,10 @@ export async function runBackendCheck(options: {
   readonly throughput: boolean;
   readonly staleAfterMs: number;
   readonly now?: () => number;
+  /** The audit log's chain walked now; absent when the host has no records to check. */
+  readonly auditChain?: () => AuditChainCheck | null;
 }): Promise<CheckReport> {
+  const auditChain = options.auditChain;
   const now = options.now ?? Date.now;
   const config = options.config;
   return runCheck(
@@ -40,6 +45,15 @@ export async function runBackendCheck(options: {
             deviceChecks(options.devices, { nowMs: now(), staleAfterMs: options.staleAfterMs }),
           ),
       },
+      ...(auditChain === undefined
+        ? []
+        : [
+            {
+              name: 'records',
+              category: 'runtime' as const,
+              run: () => Promise.resolve([auditChainItem(auditChain())]),
+            },
+          ]),
       ...(config === undefined
         ? []
         : [

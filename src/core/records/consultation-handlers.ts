@@ -40,6 +40,8 @@ export interface ConsultationHandlerDeps {
    * as pending, since it arrived when no consultation could take it.
    */
   readonly latestReadings?: () => readonly Reading[];
+  /** The doctor of a consultation as the station knows them (their invite), for the audit log. */
+  readonly consultantActor?: (consultationId: string) => string;
 }
 
 /**
@@ -53,6 +55,7 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
   const pending = deps.pending ?? new PendingMeasurements();
   const live = deps.live ?? new LiveSummary(store, () => recorder, pending);
   const changed = (): void => deps.changed(live.current());
+  const consultant = deps.consultantActor ?? (() => 'consultant:no-invite');
   /** When the last consultation of this run ended: nothing measured before it is offered to the next. */
   let lastEndedMs = -Infinity;
   const offerEarlierMeasurements = (summary: ConsultationSummary): void => {
@@ -91,9 +94,12 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
         return live.current() ?? summary;
       }),
     'consultation.current': () => run(() => live.current()),
-    'consultation.append': ({ id, event }) =>
+    'consultation.append': ({ id, event, via }) =>
       run(() => {
-        store.append(id, event);
+        // The doctor's chat lines and notes are theirs; the station's, its operator's.
+        const byDoctor = via === 'consultant' || (event.kind === 'chat' && event.from === 'consultant');
+        if (byDoctor) store.append(id, event, consultant(id));
+        else store.append(id, event);
         changed();
         return null;
       }),
@@ -117,9 +123,13 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
             'bad-request',
             'consultation.report: give a report, a care sheet or both',
           );
-        const summary = store.saveReport(id, report, careSheet);
+        const saved = store.saveReport(id, report, careSheet, consultant(id));
         changed();
-        return summary;
+        return {
+          summary: saved.summary,
+          ...(saved.report === undefined ? {} : { reportVersion: saved.report }),
+          ...(saved.careSheet === undefined ? {} : { careSheetVersion: saved.careSheet }),
+        };
       }),
     'consultation.end': ({ id }) =>
       run(() => {

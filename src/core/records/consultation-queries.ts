@@ -27,9 +27,18 @@ export function summaryOf(db: SqlDatabase, row: SqlRow): ConsultationSummary {
         (SELECT coalesce(sum(k.sample_count), 0) FROM waveform_chunks k
            JOIN waveform_channels c ON c.id = k.channel WHERE c.consultation = ?) AS samples,
         (SELECT count(*) FROM media WHERE consultation = ?) AS media,
-        (SELECT count(*) FROM events WHERE consultation = ?) AS events`,
+        (SELECT count(*) FROM events WHERE consultation = ?) AS events,
+        (SELECT count(*) FROM record_versions WHERE consultation = ? AND kind = 'report') AS reports,
+        (SELECT count(*) FROM record_versions WHERE consultation = ? AND kind = 'care-sheet') AS sheets`,
     )
-    .get(id, id, id, id) as { numerics: number; samples: number; media: number; events: number };
+    .get(id, id, id, id, id, id) as {
+    numerics: number;
+    samples: number;
+    media: number;
+    events: number;
+    reports: number;
+    sheets: number;
+  };
   const motive = row.motive === null ? undefined : textOf(row.motive);
   return consultationSummarySchema.parse({
     id,
@@ -40,8 +49,9 @@ export function summaryOf(db: SqlDatabase, row: SqlRow): ConsultationSummary {
     ...(motive === undefined ? {} : { motive }),
     startedAt: iso(Number(row.started_ms)),
     endedAt: row.ended_ms === null ? null : iso(Number(row.ended_ms)),
-    hasReport: row.report !== null,
-    hasCareSheet: row.care_sheet !== null,
+    // Versions, not the old columns (schema migration 3): the report may have several.
+    hasReport: counts.reports > 0,
+    hasCareSheet: counts.sheets > 0,
     counts: {
       numerics: counts.numerics,
       waveformSamples: counts.samples,

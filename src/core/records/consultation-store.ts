@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  careSheetSchema,
-  reportSchema,
   type AppendableEvent,
   type AuditAction,
   type AuditEntry,
@@ -19,6 +17,7 @@ import {
   auditEntrySchema,
   mediaInfoSchema,
 } from '../../shared/domain/consultation';
+import { auditHead, auditRowHash, verifyAuditChain, type AuditChainCheck } from './audit/audit-chain';
 import type { DeviceInfo } from '../../shared/domain/devices';
 import { AppErrorException } from '../../shared/result';
 import {
@@ -32,6 +31,8 @@ import {
 import { migrate } from './database/schema';
 import { jsonOf, type SqlDatabase } from './database/sql-database';
 import { checkMedia } from './media-check';
+import { addVersion, latestOf, versionsOf } from './record-versions';
+import { DEFAULT_AMEND_WINDOW_HOURS, refusalError, sealRefusal, type RecordWrite } from './record-seal';
 import type { Confirmation, RecordedBatch } from './recorded-batch';
 import { encodeSamples } from './sample-codec';
 
@@ -46,6 +47,15 @@ export interface ConsultationStoreOptions {
   readonly retentionDays?: () => number;
   /** The key was made on this run: the audit log records it. */
   readonly keyCreated?: boolean;
+  /** How long after the end a doctor may still add a report version (the `reportAmendHours` setting). */
+  readonly amendWindowMs?: () => number;
+}
+
+/** What a save added: the version numbers, for the doctor's page to show the station's confirmation. */
+export interface SavedVersions {
+  readonly summary: ConsultationSummary;
+  readonly report?: number;
+  readonly careSheet?: number;
 }
 
 /** What the recorder needs to know about the active consultation. */
@@ -74,6 +84,8 @@ export class ConsultationStore {
   private readonly now: () => number;
   private readonly actor: () => string;
   private readonly retentionDays: () => number;
+  private readonly amendWindowMs: () => number;
+  private auditCheck: AuditChainCheck;
   private active: { id: string; consent: Consent; startedMs: number } | null = null;
 
   private constructor(
@@ -83,11 +95,22 @@ export class ConsultationStore {
     this.now = options.now ?? Date.now;
     this.actor = options.actor ?? (() => 'station');
     this.retentionDays = options.retentionDays ?? (() => 365);
+    this.amendWindowMs = options.amendWindowMs ?? (() => DEFAULT_AMEND_WINDOW_HOURS * 3_600_000);
+    this.auditCheck = verifyAuditChain(db);
   }
 
   static open(db: SqlDatabase, options: ConsultationStoreOptions = {}): ConsultationStore {
     migrate(db);
     const store = new ConsultationStore(db, options);
+    // Verified before this run writes anything; a break is recorded, and the station keeps working.
+    const chain = store.auditCheck;
+    if (!chain.ok)
+      store.audit(
+        'audit.chain-broken',
+        null,
+        `${chain.code}: first bad row ${chain.firstBadSeq} (${chain.reason}), found at open`,
+        'system',
+      );
     if (options.keyCreated === true)
       store.audit('database.key-created', null, 'records key generated', 'system');
     store.audit('database.open', null, db.path, 'system');
@@ -154,17 +177,23 @@ export class ConsultationStore {
     return this.active?.consent.teleconsultation === true ? this.active.id : null;
   }
 
-  append(id: string, event: AppendableEvent): void {
-    this.requireActive(id);
+  /** A chat line, a note or a call event; `actor` is who the station knows wrote it. */
+  append(id: string, event: AppendableEvent, actor = this.actor()): void {
+    this.requireWritable(id, 'other', actor, event.kind);
     const time = iso(this.now());
     this.db.transaction(() => {
       this.insertEvent(id, { ...event, time });
       this.touch(id);
+      if (event.kind === 'chat')
+        this.audit('chat.add', id, `from the ${event.from}, ${event.text.length} characters`, actor);
+      else if (event.kind === 'note')
+        this.audit('note.add', id, `signed ${event.author}, ${event.text.length} characters`, actor);
+      else this.audit('call.event', id, `call ${event.state}`, actor);
     });
   }
 
   attach(id: string, media: NewMedia): MediaInfo {
-    this.requireActive(id);
+    this.requireWritable(id, 'other', this.actor(), `${media.kind} attachment`);
     const facts = checkMedia(media.mime, media.bytes);
     const info: MediaInfo = {
       id: Buffer.from(randomBytes(16)).toString('hex'),
@@ -181,27 +210,43 @@ export class ConsultationStore {
         .run(info.id, id, JSON.stringify(info), media.bytes);
       this.insertEvent(id, { kind: 'media', time: info.takenAt, media: info });
       this.touch(id);
+      this.audit('media.attach', id, `${info.kind} ${info.id} (${info.mime}, ${info.bytes} bytes)`);
     });
     return info;
   }
 
-  /** Saves the report and/or the care sheet (each replaces the previous), with a timeline entry. */
-  saveReport(id: string, report: Report | undefined, careSheet: CareSheet | undefined): ConsultationSummary {
-    this.requireExisting(id);
-    const time = iso(this.now());
-    this.db.transaction(() => {
+  /**
+   * Saves the report and/or the care sheet, each as a new version (nothing is overwritten), with a
+   * timeline entry and an audit row per version. After the end only a report version is taken,
+   * within the amendment window; the care sheet is sealed with the rest of the record.
+   */
+  saveReport(
+    id: string,
+    report: Report | undefined,
+    careSheet: CareSheet | undefined,
+    actor = this.actor(),
+  ): SavedVersions {
+    if (report !== undefined) this.requireWritable(id, 'report-version', actor, 'report version');
+    if (careSheet !== undefined) this.requireWritable(id, 'other', actor, 'care sheet version');
+    const nowMs = this.now();
+    const time = iso(nowMs);
+    const after = this.row(id).status === 'active' ? '' : ', after the end';
+    const saved = { ms: nowMs, by: actor };
+    const versions = this.db.transaction(() => {
+      const made: { report?: number; careSheet?: number } = {};
       if (report !== undefined) {
-        this.db.prepare('UPDATE consultations SET report = ? WHERE id = ?').run(JSON.stringify(report), id);
+        made.report = addVersion(this.db, id, 'report', report, saved);
         this.insertEvent(id, { kind: 'report', time });
+        this.audit('report.version', id, `report version ${made.report}${after}`, actor);
       }
       if (careSheet !== undefined) {
-        this.db
-          .prepare('UPDATE consultations SET care_sheet = ? WHERE id = ?')
-          .run(JSON.stringify(careSheet), id);
+        made.careSheet = addVersion(this.db, id, 'care-sheet', careSheet, saved);
         this.insertEvent(id, { kind: 'care-sheet', time });
+        this.audit('care-sheet.version', id, `care sheet version ${made.careSheet}${after}`, actor);
       }
+      return made;
     });
-    return this.summary(id);
+    return { summary: this.summary(id), ...versions };
   }
 
   /** Closes an active or interrupted record; ending an ended one changes nothing. */
@@ -229,6 +274,7 @@ export class ConsultationStore {
   detail(id: string): ConsultationDetail {
     this.requireExisting(id);
     const row = this.row(id);
+    const versions = versionsOf(this.db, id);
     return {
       summary: summaryOf(this.db, row),
       timeline: timelineOf(this.db, id),
@@ -236,8 +282,9 @@ export class ConsultationStore {
       metrics: metricSummariesOf(this.db, id),
       waveforms: waveformChannelsOf(this.db, id),
       devices: devicesOf(this.db, id),
-      report: row.report === null ? null : reportSchema.parse(jsonOf(row.report)),
-      careSheet: row.care_sheet === null ? null : careSheetSchema.parse(jsonOf(row.care_sheet)),
+      report: latestOf(versions, 'report')?.report ?? null,
+      careSheet: latestOf(versions, 'care-sheet')?.careSheet ?? null,
+      versions,
     };
   }
 
@@ -321,7 +368,7 @@ export class ConsultationStore {
    * audit row, in one transaction. Returns the confirmation, for parts arriving late.
    */
   confirmMeasurement(id: string, measurement: PendingMeasurement): Confirmation {
-    this.requireActive(id);
+    this.requireWritable(id, 'other', this.actor(), 'measurement confirmation');
     const nowMs = this.now();
     const operator = this.actor();
     const by = operator === 'station' && this.active !== null ? this.active.consent.recordedBy : operator;
@@ -359,7 +406,7 @@ export class ConsultationStore {
 
   /** A measurement from before the active consultation, discarded: only the audit log keeps it. */
   dismissMeasurement(id: string, measurement: PendingMeasurement): void {
-    this.requireActive(id);
+    this.requireWritable(id, 'other', this.actor(), 'measurement dismissal');
     this.audit(
       'measurement.dismiss',
       id,
@@ -404,10 +451,38 @@ export class ConsultationStore {
     this.db.transaction(() => this.insertEvent(id, { kind: 'recording', ...event }));
   }
 
+  /** One row, chained to the previous one (audit-chain.ts). */
   audit(action: AuditAction, consultationId: string | null, detail: string, actor = this.actor()): void {
+    const head = auditHead(this.db);
+    const row = {
+      seq: head.seq + 1,
+      timeMs: this.now(),
+      action,
+      actor: actor.slice(0, 120),
+      consultation: consultationId,
+      detail: detail.slice(0, 500),
+      prevHash: head.hash,
+    };
     this.db
-      .prepare('INSERT INTO audit (time_ms, action, actor, consultation, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(this.now(), action, actor.slice(0, 120), consultationId, detail.slice(0, 500));
+      .prepare(
+        'INSERT INTO audit (seq, time_ms, action, actor, consultation, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        row.seq,
+        row.timeMs,
+        row.action,
+        row.actor,
+        row.consultation,
+        row.detail,
+        row.prevHash,
+        auditRowHash(row),
+      );
+  }
+
+  /** The audit chain as verified at open, or again now with `recheck` (the equipment check). */
+  auditChain(recheck = false): AuditChainCheck {
+    if (recheck) this.auditCheck = verifyAuditChain(this.db);
+    return this.auditCheck;
   }
 
   /** Newest first. */
@@ -423,6 +498,7 @@ export class ConsultationStore {
           actor: row.actor,
           consultationId: row.consultation,
           detail: row.detail,
+          ...(row.hash === null || row.hash === undefined ? {} : { hash: row.hash }),
         }),
       );
   }
@@ -482,13 +558,21 @@ export class ConsultationStore {
     return String(this.row(id).status);
   }
 
-  private requireActive(id: string): void {
-    const status = this.requireExisting(id);
-    if (status !== 'active' || this.active?.id !== id)
-      throw new AppErrorException(
-        'forbidden',
-        `consultation ${id} is ${status}: only the active one takes new entries`,
-      );
+  /**
+   * Refuses a write the sealed record does not take (record-seal.ts), with an audit row saying who
+   * tried what; an active record not this run's own (it cannot be) is refused too.
+   */
+  private requireWritable(id: string, write: RecordWrite, actor: string, what: string): void {
+    const row = this.row(id);
+    const status = String(row.status);
+    const endedMs = row.ended_ms === null ? null : Number(row.ended_ms);
+    const refusal =
+      status === 'active' && this.active?.id !== id
+        ? ({ code: 'consultation-not-active', message: 'not the active consultation of this run' } as const)
+        : sealRefusal({ status, endedMs }, write, this.now(), this.amendWindowMs());
+    if (refusal === null) return;
+    this.audit('write.refused', id, `${what} refused: ${refusal.code}`, actor);
+    throw refusalError(id, refusal);
   }
 }
 

@@ -39,6 +39,7 @@ export function openRecords(options: OpenRecordsOptions): ConsultationStore {
       ...(options.now === undefined ? {} : { now: options.now }),
       actor: () => options.settings.get().operatorName.trim() || 'station',
       retentionDays: () => options.settings.get().retentionDays,
+      amendWindowMs: () => options.settings.get().reportAmendHours * 3_600_000,
     });
   } catch (cause) {
     db.close();

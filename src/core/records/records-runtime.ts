@@ -8,7 +8,9 @@ import {
   unavailableConsultationHandlers,
   type ConsultationMethod,
 } from './consultation-handlers';
+import type { AuditChainCheck } from './audit/audit-chain';
 import type { ConsultationStore } from './consultation-store';
+import { ConsultantSessions } from './consultant-sessions';
 import type { ExportRegistry } from './export-formats';
 import { LiveSummary } from './live-summary';
 import { PendingMeasurements } from './pending-measurements';
@@ -41,6 +43,8 @@ export interface RecordsRuntime {
     calls: Pick<BackendApi, 'call.invite' | 'call.join'>,
     bindRoom: (consultationId: string) => void,
   ): Pick<BackendApi, 'call.invite' | 'call.join'>;
+  /** The audit log's hash chain walked again now (the equipment check); null without records. */
+  auditChain(): AuditChainCheck | null;
   /** Commits the last window, stops the purge timer, closes the database. */
   close(): void;
 }
@@ -59,12 +63,17 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
     return {
       handlers: unavailableConsultationHandlers(reason),
       gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => null, bindRoom),
+      auditChain: () => null,
       close: () => undefined,
     };
   }
   // A measurement from before the consultation appearing must reach the station's screen at once.
   const pending = new PendingMeasurements(() => deps.changed(live.currentOrLast(log)));
   const live = new LiveSummary(store, () => recorder, pending);
+  const consultants = new ConsultantSessions();
+  const chain = store.auditChain();
+  if (!chain.ok)
+    log(`audit log: ${chain.code} at row ${chain.firstBadSeq} (${chain.reason}); the station keeps working`);
   // The nurse must see when readings stop reaching the disk, and when they reach it again.
   const recorder: Recorder = new Recorder(store, {
     ...deps.recorder,
@@ -98,8 +107,18 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       devices: deps.devices,
       changed: deps.changed,
       now: deps.now,
+      consultantActor: (id) => consultants.actorFor(id),
     }),
-    gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => store.callConsultation(), bindRoom),
+    gateCalls: (calls, bindRoom) =>
+      gateCallsOnConsent(
+        {
+          ...calls,
+          'call.invite': consultants.remember(calls['call.invite'], () => store.callConsultation()),
+        },
+        () => store.callConsultation(),
+        bindRoom,
+      ),
+    auditChain: () => (closed ? null : store.auditChain(true)),
     close() {
       if (closed) return;
       closed = true;

@@ -340,6 +340,46 @@ export const waveformChannelSchema = z.strictObject({
 });
 export type WaveformChannel = z.infer<typeof waveformChannelSchema>;
 
+/**
+ * Why the record refused a write, as a code the doctor's page and the station translate: after
+ * the end the record is sealed (`record-sealed`), except for a new report version within the
+ * amendment window (`amend-window-closed` once it has passed).
+ */
+export const RECORD_REFUSAL_CODES = [
+  'record-sealed',
+  'amend-window-closed',
+  'consultation-not-active',
+] as const;
+export type RecordRefusalCode = (typeof RECORD_REFUSAL_CODES)[number];
+
+/** The report and the care sheet are versioned: each save adds one, nothing is overwritten. */
+export const RECORD_VERSION_KINDS = ['report', 'care-sheet'] as const;
+export type RecordVersionKind = (typeof RECORD_VERSION_KINDS)[number];
+
+/** One saved version: its number (from 1), when, and who the station knew was acting. */
+export const recordVersionInfoSchema = z.strictObject({
+  kind: z.enum(RECORD_VERSION_KINDS),
+  version: z.number().int().positive(),
+  savedAt: isoTime,
+  /** The audit actor: the doctor's session as the station knows it, or the station's operator. */
+  savedBy: z.string().max(120),
+});
+export type RecordVersionInfo = z.infer<typeof recordVersionInfoSchema>;
+
+export const reportVersionSchema = recordVersionInfoSchema.extend({
+  kind: z.literal('report'),
+  report: reportSchema,
+});
+export const careSheetVersionSchema = recordVersionInfoSchema.extend({
+  kind: z.literal('care-sheet'),
+  careSheet: careSheetSchema,
+});
+export const recordVersionSchema = z.discriminatedUnion('kind', [
+  reportVersionSchema,
+  careSheetVersionSchema,
+]);
+export type RecordVersion = z.infer<typeof recordVersionSchema>;
+
 /** A consultation opened in full: what the record screen shows. */
 export const consultationDetailSchema = z.strictObject({
   summary: consultationSummarySchema,
@@ -350,8 +390,11 @@ export const consultationDetailSchema = z.strictObject({
   devices: z.array(
     z.strictObject({ id: z.string().max(200), name: z.string().max(120), protocol: z.string().max(60) }),
   ),
+  /** The latest report and care sheet (the versions below hold every earlier one). */
   report: reportSchema.nullable(),
   careSheet: careSheetSchema.nullable(),
+  /** Every saved version, oldest first; absent only in records made by hand (tests, fixtures). */
+  versions: z.array(recordVersionSchema).optional(),
 });
 export type ConsultationDetail = z.infer<typeof consultationDetailSchema>;
 
@@ -375,6 +418,14 @@ export const AUDIT_ACTIONS = [
   'measurement.dismiss',
   'database.open',
   'database.key-created',
+  'report.version',
+  'care-sheet.version',
+  'media.attach',
+  'chat.add',
+  'note.add',
+  'call.event',
+  'write.refused',
+  'audit.chain-broken',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -382,9 +433,17 @@ export const auditEntrySchema = z.strictObject({
   seq: z.number().int().positive(),
   time: isoTime,
   action: z.enum(AUDIT_ACTIONS),
-  /** Who: the station's user as entered (accompanying professional) or `station` / `system`. */
+  /**
+   * Who, as the station knows it: the operator set at the station (`operatorName`, else
+   * `station`), the doctor's session (`consultant:<invite id>`), or `system`.
+   */
   actor: z.string().max(120),
   consultationId: consultationIdSchema.nullable(),
   detail: z.string().max(500),
+  /** SHA-256 (hex) of this row's canonical content and the previous row's hash: the chain. */
+  hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -37,6 +37,8 @@ const settingsFields = {
   retentionDays: z.number().int().min(1).max(3650),
   /** Who operates the station, written into the audit log and as the consent's default recorder. */
   operatorName: z.string().trim().max(120),
+  /** Hours after a consultation's end during which the doctor may still add a report version. */
+  reportAmendHours: z.number().int().min(0).max(720),
 };
 
 export const settingsSchema = z.strictObject({
@@ -50,6 +52,7 @@ export const settingsSchema = z.strictObject({
   kiosk: settingsFields.kiosk.default(false),
   retentionDays: settingsFields.retentionDays.default(365),
   operatorName: settingsFields.operatorName.default(''),
+  reportAmendHours: settingsFields.reportAmendHours.default(24),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -125,7 +125,8 @@ describe('consultation lifecycle through the backend API', () => {
         prescriptions: '',
       },
     });
-    expect(withReport.hasReport).toBe(true);
+    expect(withReport.summary.hasReport).toBe(true);
+    expect(withReport.reportVersion).toBe(1);
     const ended = await api['consultation.end']({ id: started.id });
     expect(ended).toMatchObject({ status: 'ended', endedAt: '2026-11-25T09:31:03.000Z' });
     expect(await api['consultation.current']({})).toBeNull();
@@ -163,10 +164,20 @@ describe('consultation lifecycle through the backend API', () => {
       'database.key-created',
       'database.open',
       'consultation.start',
+      'media.attach',
+      'media.attach',
+      'chat.add',
+      'report.version',
       'consultation.end',
       'consultation.open',
     ]);
     expect(audit[0]).toMatchObject({ actor: 'Léa Garnier', consultationId: started.id });
+    // The doctor's writes name their session as the station knows it (no invite in this test).
+    expect(audit.find((a) => a.action === 'report.version')).toMatchObject({
+      actor: 'consultant:no-invite',
+      detail: 'report version 1',
+    });
+    expect(audit.find((a) => a.action === 'chat.add')?.actor).toBe('consultant:no-invite');
   });
 
   it('refuses to start without consent to the teleconsultation, and stores nothing', async () => {

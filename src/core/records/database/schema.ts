@@ -1,4 +1,15 @@
+import { chainExistingAuditRows } from '../audit/audit-chain';
 import type { SqlDatabase } from './sql-database';
+
+/** SQL run as is, or a step that needs code (hashing) inside the migration's transaction. */
+export type Migration = string | ((db: SqlDatabase) => void);
+
+const APPEND_ONLY_AUDIT_TRIGGERS = `
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+`;
 
 /**
  * The records schema, as numbered migrations applied in order and counted in `user_version`.
@@ -11,7 +22,7 @@ import type { SqlDatabase } from './sql-database';
  * The audit log is append-only in SQL itself: triggers abort any UPDATE or DELETE, so not even a
  * bug in this app can rewrite it (deleting a consultation keeps its audit rows: no foreign key).
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE consultations (
     id TEXT PRIMARY KEY,
@@ -93,6 +104,53 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE numerics ADD COLUMN confirmation TEXT;
   `,
+  // 3: the report and the care sheet are versioned, never overwritten: one row per save, with who
+  // saved it and when. A record's single report (and care sheet) becomes its version 1, timed by
+  // its last timeline entry of that kind; its author is the name written in it, the only one known.
+  // The old columns stay as they were (a released schema is never rewritten) and are not read.
+  `
+  CREATE TABLE record_versions (
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('report', 'care-sheet')),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    saved_ms INTEGER NOT NULL,
+    saved_by TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (consultation, kind, version)
+  );
+  INSERT INTO record_versions (consultation, kind, version, saved_ms, saved_by, body)
+    SELECT c.id, 'report', 1,
+      coalesce((SELECT max(e.time_ms) FROM events e
+                WHERE e.consultation = c.id AND json_extract(e.body, '$.kind') = 'report'), c.started_ms),
+      coalesce(json_extract(c.report, '$.author.name'), 'unknown'), c.report
+    FROM consultations c WHERE c.report IS NOT NULL;
+  INSERT INTO record_versions (consultation, kind, version, saved_ms, saved_by, body)
+    SELECT c.id, 'care-sheet', 1,
+      coalesce((SELECT max(e.time_ms) FROM events e
+                WHERE e.consultation = c.id AND json_extract(e.body, '$.kind') = 'care-sheet'), c.started_ms),
+      coalesce(json_extract(c.care_sheet, '$.doctor.name'), 'unknown'), c.care_sheet
+    FROM consultations c WHERE c.care_sheet IS NOT NULL;
+  CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions
+    BEGIN SELECT RAISE(ABORT, 'a saved version is never rewritten: save a new one'); END;
+  `,
+  // 4: the audit log as a hash chain (audit-chain.ts). Rows written before are chained now, in
+  // order, with the append-only triggers lifted for this transaction only; from now on a row
+  // without its hash is refused by SQL itself.
+  (db) => {
+    db.exec(`
+      ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit ADD COLUMN hash TEXT;
+      DROP TRIGGER audit_no_update;
+      DROP TRIGGER audit_no_delete;
+    `);
+    chainExistingAuditRows(db);
+    db.exec(`
+      ${APPEND_ONLY_AUDIT_TRIGGERS}
+      CREATE TRIGGER audit_hash_required BEFORE INSERT ON audit
+        WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
+        BEGIN SELECT RAISE(ABORT, 'an audit row needs its place in the hash chain'); END;
+    `);
+  },
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer version of the app. */
@@ -104,7 +162,9 @@ export function migrate(db: SqlDatabase): void {
     );
   for (let next = version; next < MIGRATIONS.length; next++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[next] ?? '');
+      const migration = MIGRATIONS[next] ?? '';
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.exec(`PRAGMA user_version = ${next + 1}`);
     });
   }

@@ -27,6 +27,7 @@ const FIELD_ORDER: readonly SettingsField[] = [
   'stunUrls',
   'turnUrls',
   'retentionDays',
+  'reportAmendHours',
 ];
 
 /**
@@ -126,7 +127,7 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
         spellCheck={false}
       />
     ));
-  const whole = (name: 'noDataTimeoutS' | 'waveformWindowS' | 'retentionDays') =>
+  const whole = (name: 'noDataTimeoutS' | 'waveformWindowS' | 'retentionDays' | 'reportAmendHours') =>
     field(name, (props) => (
       <input
         {...props}
@@ -200,6 +201,7 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
       <fieldset className="settings-section">
         <legend>{m.sectionRecords}</legend>
         {whole('retentionDays')}
+        {whole('reportAmendHours')}
       </fieldset>
       <div className="settings-actions">
         <button type="submit" className="button-primary" disabled={busy} data-testid="settings-save">

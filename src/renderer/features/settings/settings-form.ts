@@ -16,6 +16,7 @@ export interface SettingsFormValues {
   readonly stunUrls: string;
   readonly turnUrls: string;
   readonly retentionDays: string;
+  readonly reportAmendHours: string;
   readonly kiosk: boolean;
 }
 
@@ -47,6 +48,7 @@ export function formValuesFrom(settings: Settings): SettingsFormValues {
     stunUrls: settings.stunUrls.join('\n'),
     turnUrls: settings.turnUrls.join('\n'),
     retentionDays: String(settings.retentionDays),
+    reportAmendHours: String(settings.reportAmendHours),
     kiosk: settings.kiosk,
   };
 }
@@ -73,6 +75,7 @@ export function checkSettingsForm(values: SettingsFormValues, current: Settings)
   take('waveformWindowS', wholeNumber(values.waveformWindowS));
   take('rendezvousUrl', values.rendezvousUrl.trim());
   take('retentionDays', wholeNumber(values.retentionDays));
+  take('reportAmendHours', wholeNumber(values.reportAmendHours));
   take('kiosk', values.kiosk);
   for (const key of ['stunUrls', 'turnUrls'] as const) {
     const list = checkUrlLines(key, values[key]);

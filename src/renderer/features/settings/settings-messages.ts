@@ -44,6 +44,11 @@ const FIELD_EN: Readonly<Record<SettingsField, { label: string; hint: string; in
     hint: 'Older records and their media are deleted.',
     invalid: 'Enter a whole number of days from 1 to 3650.',
   },
+  reportAmendHours: {
+    label: 'Reports may be amended after the end (hours)',
+    hint: 'Within this time the doctor may add a new version of the report; the rest of the record is sealed.',
+    invalid: 'Enter a whole number of hours from 0 to 720.',
+  },
   kiosk: {
     label: 'Kiosk mode (full screen, no menus)',
     hint: 'For cart and wall stations. Exiting asks for the PIN when one is set.',
@@ -92,6 +97,11 @@ const FIELD_FR: Readonly<Record<SettingsField, { label: string; hint: string; in
     label: 'Conservation des dossiers de consultation (jours)',
     hint: 'Les dossiers plus anciens et leurs médias sont supprimés.',
     invalid: 'Saisissez un nombre entier de jours entre 1 et 3650.',
+  },
+  reportAmendHours: {
+    label: 'Modification du compte rendu après la fin (heures)',
+    hint: 'Pendant ce délai, le médecin peut ajouter une nouvelle version du compte rendu ; le reste du dossier est scellé.',
+    invalid: 'Saisissez un nombre entier d’heures entre 0 et 720.',
   },
   kiosk: {
     label: 'Mode kiosque (plein écran, sans menus)',
