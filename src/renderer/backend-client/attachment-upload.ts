@@ -21,7 +21,7 @@ const resultSchema = z.discriminatedUnion('ok', [
 /** `ws://host:port/api` → an uploader to `http://host:port/api/attachments`. */
 export function httpAttachmentUploader(
   apiSocketUrl: string,
-  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  fetchImpl: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
 ): AttachmentUploader {
   const base = new URL(ATTACHMENT_UPLOAD_PATH, apiSocketUrl.replace(/^ws/, 'http'));
   return async ({ dataBase64, ...fields }) => {
