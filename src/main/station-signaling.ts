@@ -82,6 +82,7 @@ export async function startStationSignaling(deps: StationSignalingDeps): Promise
       invite: (request) => guarded(() => signaling.call.invite(request)),
       join: () => guarded(() => signaling.call.join()),
       bindRoom: (owner) => signaling.call.bindRoom(owner),
+      releaseRoom: (owner) => signaling.call.releaseRoom?.(owner),
     },
     embeddedUrl: running?.url ?? null,
     connectSources: () => [

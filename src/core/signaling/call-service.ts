@@ -41,6 +41,11 @@ export interface CallService {
    * issued for an earlier consultation (used or not) no longer lead into this call.
    */
   bindRoom(owner: string): void;
+  /**
+   * The consultation that owns the room has ended: its room is closed now (links refused, whoever
+   * is in it sent away), not when the next consultation starts. Another owner's room is left alone.
+   */
+  releaseRoom?(owner: string): void;
 }
 
 export interface CallServiceOptions {
@@ -91,6 +96,11 @@ export function createCallService(options: CallServiceOptions): CallService {
     bindRoom(owner) {
       if (owner === roomOwner) return;
       roomOwner = owner;
+      moveToNewRoom();
+    },
+    releaseRoom(owner) {
+      if (owner !== roomOwner) return;
+      roomOwner = null;
       moveToNewRoom();
     },
     join() {

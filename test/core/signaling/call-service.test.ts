@@ -98,6 +98,29 @@ describe('call service', () => {
     expect(closed).toHaveLength(8);
   });
 
+  it("closes a consultation's room when it ends, and only its own", async () => {
+    const closed: string[] = [];
+    const call = createCallService({
+      secret: SECRET,
+      rendezvousOrigin: () => 'http://127.0.0.1:8080',
+      now: () => NOW,
+      onRoomClosed: (room) => closed.push(room),
+    });
+    const roomOf = async (): Promise<string> => {
+      const check = verifyToken(SECRET, (await call.join()).token, NOW);
+      return check.ok ? check.claims.room : '';
+    };
+    call.bindRoom('consultation-a');
+    const room = await roomOf();
+    call.releaseRoom?.('consultation-b');
+    expect(closed).not.toContain(room);
+    call.releaseRoom?.('consultation-a');
+    expect(closed.at(-1)).toBe(room);
+    // The next consultation binds afresh; the ended one's room stays closed.
+    call.bindRoom('consultation-a');
+    expect(await roomOf()).not.toBe(room);
+  });
+
   it('maps between page origins and signaling URLs', () => {
     expect(signalingUrlOf('http://127.0.0.1:8080')).toBe('ws://127.0.0.1:8080/signal');
     expect(originOfRendezvousUrl('wss://rdv.example.org:8443/signal')).toBe('https://rdv.example.org:8443');
