@@ -8,10 +8,8 @@ const ROUNDING_MS = 1;
 
 /** What the timeline did to waveforms that would have overlapped, counted for the device. */
 export interface TimelineCorrections {
-  /** Waveforms dropped as an exact repeat of the previous one. */
+  /** Readings dropped as an exact repeat of one already sent. */
   duplicates: number;
-  /** Samples dropped because they repeated, at the same times, samples already sent. */
-  trimmedSamples: number;
   /** Waveforms moved later to start where the previous one ended. */
   shiftedWaveforms: number;
   /** The largest such move, in ms. */
@@ -19,7 +17,7 @@ export interface TimelineCorrections {
 }
 
 export function noCorrections(): TimelineCorrections {
-  return { duplicates: 0, trimmedSamples: 0, shiftedWaveforms: 0, maxShiftMs: 0 };
+  return { duplicates: 0, shiftedWaveforms: 0, maxShiftMs: 0 };
 }
 
 /**
@@ -31,11 +29,11 @@ export function noCorrections(): TimelineCorrections {
  * what a clock cannot see: a reconnect whose new session anchors before the old one's last sample,
  * a decoder that restarts its clock, a reading handed over twice. A waveform that would start
  * inside the previous one is
- * - dropped if it is that same waveform again;
- * - trimmed if its overlapping samples repeat the previous waveform's, slot for slot (a resend:
- *   those samples were sent already);
- * - otherwise shifted to start where the previous one ended: its samples are new, only their
- *   time is wrong, and later is the only direction that keeps the channel monotonic.
+ * - dropped if it is that same waveform again (same start, rate and samples);
+ * - otherwise shifted to start where the previous one ended: its samples are new, only their time
+ *   is wrong, and later is the only direction that keeps the channel monotonic. Overlapping samples
+ *   are not trimmed even when their values match the previous ones: a restarted clock's new samples
+ *   match by chance often enough (a flat ECG, a run of nulls) that trimming lost real data.
  * A waveform that starts later than the previous end is a gap, and passes as it is.
  */
 export class WaveformTimeline {
@@ -50,18 +48,6 @@ export class WaveformTimeline {
     if (this.isRepeat(reading)) {
       corrections.duplicates++;
       return null;
-    }
-    const repeated = this.repeatedSamples(reading, periodMs, overlapMs);
-    if (repeated > 0) {
-      corrections.trimmedSamples += repeated;
-      if (repeated === reading.samples.length) return null;
-      const trimmedStartMs = startMs + repeated * periodMs;
-      const trimmed = {
-        ...reading,
-        start: isoTimeOf(Math.round(trimmedStartMs)),
-        samples: reading.samples.slice(repeated),
-      };
-      return this.accept(trimmed, trimmedStartMs, periodMs);
     }
     corrections.shiftedWaveforms++;
     corrections.maxShiftMs = Math.max(corrections.maxShiftMs, overlapMs);
@@ -85,36 +71,13 @@ export class WaveformTimeline {
       last !== null &&
       last.start === reading.start &&
       last.rateHz === reading.rateHz &&
-      last.samples.length === reading.samples.length &&
-      sameSamples(last.samples, 0, reading.samples, 0, reading.samples.length)
+      sameSamples(last.samples, reading.samples)
     );
-  }
-
-  /**
-   * How many leading samples of `reading` sit exactly on the previous waveform's last slots with the
-   * same values (0 when the overlap is not whole periods of the same rate, or any value differs).
-   */
-  private repeatedSamples(reading: WaveformReading, periodMs: number, overlapMs: number): number {
-    const last = this.last;
-    if (last === null || last.rateHz !== reading.rateHz) return 0;
-    const slots = Math.round(overlapMs / periodMs);
-    if (slots === 0 || Math.abs(slots * periodMs - overlapMs) > ROUNDING_MS) return 0;
-    // The overlap is the previous waveform's last `slots` samples (when it had that many).
-    const from = last.samples.length - slots;
-    if (from < 0) return 0;
-    const count = Math.min(slots, reading.samples.length);
-    return sameSamples(last.samples, from, reading.samples, 0, count) ? count : 0;
   }
 }
 
-function sameSamples(
-  a: readonly (number | null)[],
-  aFrom: number,
-  b: readonly (number | null)[],
-  bFrom: number,
-  count: number,
-): boolean {
-  if (aFrom + count > a.length || bFrom + count > b.length) return false;
-  for (let i = 0; i < count; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
+function sameSamples(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DeviceSession } from '../../../src/core/devices/device-session';
 import { ReadingBus } from '../../../src/core/readings/reading-bus';
+import { ad8232Ascii } from '../../../src/devices/ad8232-ascii';
 import { contecCms50V7 } from '../../../src/devices/contec-cms50-v7';
 import type { DeviceDriver } from '../../../src/devices/driver';
 import { masimoAscii } from '../../../src/devices/masimo-ascii';
@@ -167,7 +168,6 @@ describe('a device session on a loaded host (bursts delayed up to 700 ms, then c
         // The sample clock kept the stream in order by itself: the bus's net had nothing to do.
         expect(bus.correctionsOf(`${driver.protocol}@/dev/ttyLOAD0`)).toEqual({
           duplicates: 0,
-          trimmedSamples: 0,
           shiftedWaveforms: 0,
           maxShiftMs: 0,
         });
@@ -269,6 +269,37 @@ describe('a device session on a loaded host (bursts delayed up to 700 ms, then c
       ...(await runSession(contecCms50V7, unloaded(chunks.slice(half)))),
     ];
     expect(view.samples).toEqual([...waveformChannels(alone).values()][0].samples);
+  });
+});
+
+describe('a device session whose decoder restarts its clock', () => {
+  it('lets nothing overlapping out and keeps every sample (ad8232 measuring its rate under load)', async () => {
+    // ad8232 measures its rate from arrivals and starts a new clock when the rate moves; a new
+    // clock anchors on its own and may start inside the last run. The bus shifts such runs.
+    const chunks = generateStream(ad8232Ascii, SECONDS, { seed: 7, startMs: START_MS }).chunks;
+    const load = deliveryLoad({
+      usbIntervalMs: 0,
+      latencyMs: 3,
+      stalls: [
+        { afterMs: 1500, durationMs: 600 },
+        { afterMs: 2000, durationMs: 450 },
+      ],
+      pieces: [5, 40],
+      coalesceEvery: 0,
+      joinSameArrival: false,
+    });
+    const deliveries = deliverUnderLoad(chunks, load);
+    const readings = await runSession(ad8232Ascii, deliveries);
+    const [view] = waveformChannels(readings).values();
+    expect(view.overlapsMs).toEqual([]);
+    // What the decoder itself sent, sample for sample.
+    const decoder = ad8232Ascii.createDecoder('direct');
+    const decoded = deliveries.flatMap((d) => decoder.push(d.bytes, d.atMs));
+    const direct = decoded.flatMap((e) =>
+      e.kind === 'reading' && e.reading.type === 'waveform' ? e.reading.samples : [],
+    );
+    expect(view.samples).toEqual(direct);
+    expect(numericFaults(readings)).toEqual({ repeated: [], backwards: [] });
   });
 });
 

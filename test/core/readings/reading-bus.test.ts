@@ -90,7 +90,6 @@ describe('ReadingBus as the way out of the host', () => {
     expect(seen).toHaveLength(3);
     expect(bus.correctionsOf('a')).toEqual({
       duplicates: 1,
-      trimmedSamples: 0,
       shiftedWaveforms: 1,
       maxShiftMs: 40,
     });
