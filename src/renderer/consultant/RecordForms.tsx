@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ACCOMPANYING_ACT_CODES, CARE_ACT_CODES, CARE_PATHWAYS } from '../../shared/domain/consultation';
 import { todayIso } from '../features/consultation/dates';
 import { useStore } from '../features/use-store';
@@ -9,6 +9,8 @@ import {
   accompanyingActAllowed,
   buildCareSheet,
   buildReport,
+  careSheetFieldsOf,
+  reportFieldsOf,
   type CareSheetFields,
   type DoctorFields,
   type FormErrors,
@@ -39,6 +41,37 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
   });
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
+  const saved = useStore(record.saved);
+  const [loaded, setLoaded] = useState<number | null>(null);
+  // Whether the doctor has typed in each form: the station's versions never overwrite their words.
+  const reportTyped = useRef(false);
+  const sheetTyped = useRef(false);
+  // The station's saved versions fill a form the doctor has not started (a join or a rejoin), so a
+  // save never replaces the report with a blank one; words already typed are never overwritten.
+  useEffect(() => {
+    const load = (): void => {
+      const state = record.saved.getSnapshot();
+      const savedReport = state?.report ?? null;
+      if (savedReport !== null && !reportTyped.current) {
+        setReport(reportFieldsOf(savedReport.value));
+        setLoaded(savedReport.version);
+        const author = savedReport.value.author;
+        setDoctor((d) => (d.name.trim() === '' ? { name: author.name, rpps: author.rpps ?? '' } : d));
+      }
+      const savedSheet = state?.careSheet ?? null;
+      if (savedSheet !== null && !sheetTyped.current) {
+        setSheet(careSheetFieldsOf(savedSheet.value));
+        const who = savedSheet.value.doctor;
+        setDoctor((d) => (d.name.trim() === '' ? { name: who.name, rpps: who.rpps } : d));
+      }
+    };
+    load();
+    return record.saved.subscribe(load);
+  }, [record]);
+  const editSheet = (next: CareSheetFields): void => {
+    sheetTyped.current = true;
+    setSheet(next);
+  };
   // No professional beside the patient (as the station said): no TLS/TLL/TLD can be billed.
   const accompanyingAllowed = accompanyingActAllowed(useStore(record.patient));
   const careSheet: CareSheetFields = accompanyingAllowed ? sheet : { ...sheet, accompanyingAct: '' };
@@ -71,7 +104,10 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
         {...props(name)}
         rows={rows}
         value={report[name]}
-        onChange={(e) => setReport({ ...report, [name]: e.target.value })}
+        onChange={(e) => {
+          reportTyped.current = true;
+          setReport({ ...report, [name]: e.target.value });
+        }}
       />,
     );
 
@@ -115,6 +151,16 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
         }}
       >
         <h3>{m.reportTitle}</h3>
+        {saved !== null && saved.status !== 'active' && (
+          <p className="record-field-hint" role="status" data-testid="record-station-ended">
+            {m.stationEnded}
+          </p>
+        )}
+        {loaded !== null && (
+          <p className="record-field-hint" data-testid="record-loaded-version" data-version={loaded}>
+            {m.loadedVersion(loaded)}
+          </p>
+        )}
         {text('reason', m.reason, 2)}
         {text('findings', m.findings, 4)}
         {text('conclusion', m.conclusion, 3)}
@@ -148,7 +194,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
           <select
             {...props('actCode')}
             value={sheet.actCode}
-            onChange={(e) => setSheet({ ...sheet, actCode: e.target.value as CareSheetFields['actCode'] })}
+            onChange={(e) => editSheet({ ...sheet, actCode: e.target.value as CareSheetFields['actCode'] })}
           >
             {CARE_ACT_CODES.map((code) => (
               <option key={code} value={code}>
@@ -164,7 +210,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
             {...props('date')}
             type="date"
             value={sheet.date}
-            onChange={(e) => setSheet({ ...sheet, date: e.target.value })}
+            onChange={(e) => editSheet({ ...sheet, date: e.target.value })}
           />,
         )}
         {field(
@@ -173,7 +219,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
           <select
             {...props('pathway')}
             value={sheet.pathway}
-            onChange={(e) => setSheet({ ...sheet, pathway: e.target.value as CareSheetFields['pathway'] })}
+            onChange={(e) => editSheet({ ...sheet, pathway: e.target.value as CareSheetFields['pathway'] })}
           >
             {CARE_PATHWAYS.map((pathway) => (
               <option key={pathway} value={pathway}>
@@ -196,7 +242,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
                   : 'record-accompanyingAct-hint'
               }
               onChange={(e) =>
-                setSheet({ ...sheet, accompanyingAct: e.target.value as CareSheetFields['accompanyingAct'] })
+                editSheet({ ...sheet, accompanyingAct: e.target.value as CareSheetFields['accompanyingAct'] })
               }
             >
               <option value="">{m.accompanyingActNone}</option>
@@ -226,7 +272,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
             rows={2}
             maxLength={1000}
             value={sheet.remarks}
-            onChange={(e) => setSheet({ ...sheet, remarks: e.target.value })}
+            onChange={(e) => editSheet({ ...sheet, remarks: e.target.value })}
           />,
         )}
         <button

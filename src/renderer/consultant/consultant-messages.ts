@@ -1,7 +1,7 @@
 import type { AccompanyingRole, CARE_PATHWAYS, Sex } from '../../shared/domain/consultation';
 import { defineMessages } from '../../shared/i18n';
-import type { SendKind, SendState } from './consultant-record';
 import type { FormProblem } from './report-form';
+import { EN_REFUSALS, EN_SENT, FR_REFUSALS, FR_SENT, sendText } from './send-state-text';
 
 /** The doctor's page, in the doctor's browser language (the call's shared words are in call-messages). */
 type Pathway = (typeof CARE_PATHWAYS)[number];
@@ -53,32 +53,6 @@ const FR_PROBLEMS: typeof EN_PROBLEMS = {
   empty: 'Rédigez au moins une partie du compte rendu.',
   invalid: 'Non valide.',
 };
-const EN_SENT: Readonly<Record<SendKind, string>> = {
-  report: 'Report',
-  careSheet: 'Care sheet',
-  note: 'Note',
-};
-const FR_SENT: typeof EN_SENT = { report: 'Compte rendu', careSheet: 'Feuille de soins', note: 'Note' };
-
-function sendText(
-  names: typeof EN_SENT,
-  words: { sending: string; saved: string; failed: string; offline: string },
-): (kind: SendKind, state: SendState) => string {
-  return (kind, state) => {
-    const name = names[kind];
-    switch (state.state) {
-      case 'sending':
-        return `${name} — ${words.sending}`;
-      case 'saved':
-        return `${name} — ${words.saved}`;
-      case 'failed':
-        return `${name} — ${words.failed}${state.message}`;
-      case 'not-connected':
-        return `${name} — ${words.offline}`;
-    }
-  };
-}
-
 export const consultantMessages = defineMessages({
   en: {
     noInvite: 'This link has no invitation in it. Ask the station for a new consultant link.',
@@ -146,9 +120,14 @@ export const consultantMessages = defineMessages({
     note: 'Note for the record',
     addNote: 'Add the note',
     problem: (problem: FormProblem): string => EN_PROBLEMS[problem],
-    sendState: sendText(EN_SENT, {
+    loadedVersion: (version: number): string =>
+      `Version ${version} of the report, saved on the station, is loaded: saving adds a new version.`,
+    stationEnded:
+      'The station has ended this consultation: you may still add a new version of the report; the rest of the record is sealed.',
+    sendState: sendText(EN_SENT, EN_REFUSALS, {
       sending: 'sending…',
       saved: 'saved on the station',
+      savedVersion: (version: number): string => `saved on the station as version ${version}`,
       failed: 'not saved: ',
       offline: 'not sent: the call is not connected',
     }),
@@ -218,9 +197,14 @@ export const consultantMessages = defineMessages({
     note: 'Note pour le dossier',
     addNote: 'Ajouter la note',
     problem: (problem) => FR_PROBLEMS[problem],
-    sendState: sendText(FR_SENT, {
+    loadedVersion: (version) =>
+      `La version ${version} du compte rendu, enregistrée sur la station, est chargée : enregistrer ajoute une nouvelle version.`,
+    stationEnded:
+      'La station a clos cette consultation : vous pouvez encore ajouter une nouvelle version du compte rendu ; le reste du dossier est scellé.',
+    sendState: sendText(FR_SENT, FR_REFUSALS, {
       sending: 'envoi…',
       saved: 'enregistré(e) sur la station',
+      savedVersion: (version) => `enregistré(e) sur la station, version ${version}`,
       failed: 'non enregistré(e) : ',
       offline: 'non envoyé(e) : l’appel n’est pas connecté',
     }),

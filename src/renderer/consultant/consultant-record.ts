@@ -1,15 +1,17 @@
 import type { CareSheet, Report } from '../../shared/domain/consultation';
 import type { ControlLink } from '../features/call/control-link';
-import type { ControlMessage } from '../features/call/control-messages';
+import type { ControlMessage, ControlRefusalCode } from '../features/call/control-messages';
 import { ValueStore } from '../features/value-store';
 
 export type PatientInfo = Omit<Extract<ControlMessage, { type: 'patient' }>, 'type'>;
+/** What the station's record holds (latest versions), as it said when the doctor joined. */
+export type SavedRecord = Omit<Extract<ControlMessage, { type: 'record-state' }>, 'type'>;
 
 /** Where one report, care sheet or note stands: on its way, saved on the station, or refused. */
 export type SendState =
   | { readonly state: 'sending' }
-  | { readonly state: 'saved' }
-  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'saved'; readonly version?: number }
+  | { readonly state: 'failed'; readonly code?: ControlRefusalCode; readonly message: string }
   | { readonly state: 'not-connected' };
 
 export type SendKind = 'report' | 'careSheet' | 'note';
@@ -21,6 +23,7 @@ export type SendKind = 'report' | 'careSheet' | 'note';
  */
 export class ConsultantRecord {
   readonly patient = new ValueStore<PatientInfo | null>(null);
+  readonly saved = new ValueStore<SavedRecord | null>(null);
   readonly sends = new ValueStore<Readonly<Partial<Record<SendKind, SendState>>>>({});
   private readonly pending = new Map<string, SendKind>();
   private readonly unsubscribes: (() => void)[];
@@ -28,11 +31,18 @@ export class ConsultantRecord {
   constructor(private readonly control: ControlLink) {
     this.unsubscribes = [
       control.messages.on('patient', ({ type: _type, ...info }) => this.patient.set(info)),
-      control.messages.on('report-result', ({ id, ok, message }) => {
+      control.messages.on('record-state', ({ type: _type, ...saved }) => this.saved.set(saved)),
+      // Saved only when the station says so, with the version it made; refused with its reason.
+      control.messages.on('report-result', ({ id, ok, code, version, message }) => {
         const kind = this.pending.get(id);
         if (kind === undefined) return;
         this.pending.delete(id);
-        this.setSend(kind, ok ? { state: 'saved' } : { state: 'failed', message });
+        this.setSend(
+          kind,
+          ok
+            ? { state: 'saved', ...(version === undefined ? {} : { version }) }
+            : { state: 'failed', ...(code === undefined ? {} : { code }), message },
+        );
       }),
     ];
   }

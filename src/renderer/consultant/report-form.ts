@@ -136,3 +136,23 @@ function issuesToErrors(result: {
   }
   return errors;
 }
+
+/** A saved report back into the form's fields: the doctor continues from it, never from blank. */
+export function reportFieldsOf(report: Report): ReportFields {
+  return {
+    reason: report.reason,
+    findings: report.findings,
+    conclusion: report.conclusion,
+    prescriptions: report.prescriptions,
+  };
+}
+
+export function careSheetFieldsOf(sheet: CareSheet): CareSheetFields {
+  return {
+    actCode: sheet.actCode,
+    date: sheet.date,
+    pathway: sheet.pathway,
+    accompanyingAct: sheet.accompanyingAct ?? '',
+    remarks: sheet.remarks ?? '',
+  };
+}

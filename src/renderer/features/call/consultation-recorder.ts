@@ -2,7 +2,7 @@ import type { AppendableEvent, ConsultationSummary } from '../../../shared/domai
 import type { BackendClient } from '../../backend-client/backend-client';
 import type { CallSession } from './call-session';
 import type { ControlLink } from './control-link';
-import type { ControlMessage } from './control-messages';
+import { CONTROL_REFUSAL_CODES, type ControlMessage, type ControlRefusalCode } from './control-messages';
 import { bytesToBase64 } from './media/base64';
 import type { SnapshotImage } from './snapshot-chunks';
 
@@ -45,6 +45,7 @@ export class ConsultationRecorder {
         const state = this.connectedOnce ? 'reconnected' : 'connected';
         this.connectedOnce = true;
         this.sendPatient();
+        void this.sendRecordState();
         this.append({ kind: 'call', state });
       }),
       this.session.state.subscribe(() => this.recordDrop()),
@@ -120,18 +121,42 @@ export class ConsultationRecorder {
     });
   }
 
+  /**
+   * The saved report and care sheet (latest versions), so the doctor's form starts from them when
+   * they join or rejoin. Not sent when the record cannot be read: the form then stays as it is.
+   */
+  private async sendRecordState(): Promise<void> {
+    try {
+      const detail = await this.client.call('consultation.get', { id: this.consultation.id });
+      const latest = <K extends 'report' | 'care-sheet'>(kind: K) =>
+        (detail.versions ?? []).filter((v) => v.kind === kind).at(-1);
+      const report = latest('report');
+      const careSheet = latest('care-sheet');
+      this.control.send({
+        type: 'record-state',
+        status: detail.summary.status,
+        report: detail.report === null ? null : { version: report?.version ?? 1, value: detail.report },
+        careSheet:
+          detail.careSheet === null ? null : { version: careSheet?.version ?? 1, value: detail.careSheet },
+      });
+    } catch (cause) {
+      this.onProblem(describe(cause));
+    }
+  }
+
   private async saveReport({ id, report, careSheet }: ReportMessage): Promise<void> {
     if (report === undefined && careSheet === undefined) {
       this.answer(id, false, 'nothing to save: no report and no care sheet');
       return;
     }
     try {
-      await this.client.call('consultation.report', {
+      const saved = await this.client.call('consultation.report', {
         id: this.consultation.id,
         ...(report === undefined ? {} : { report }),
         ...(careSheet === undefined ? {} : { careSheet }),
       });
-      this.answer(id, true, 'saved');
+      // One message saves one part (the doctor's page sends them apart): its version is the answer.
+      this.answer(id, true, 'saved', saved.reportVersion ?? saved.careSheetVersion);
     } catch (cause) {
       this.answer(id, false, describe(cause));
     }
@@ -142,6 +167,7 @@ export class ConsultationRecorder {
       await this.client.call('consultation.append', {
         id: this.consultation.id,
         event: { kind: 'note', author, text },
+        via: 'consultant',
       });
       this.answer(id, true, 'saved');
     } catch (cause) {
@@ -149,8 +175,16 @@ export class ConsultationRecorder {
     }
   }
 
-  private answer(id: string, ok: boolean, message: string): void {
-    this.control.send({ type: 'report-result', id, ok, message: message.slice(0, 500) });
+  private answer(id: string, ok: boolean, message: string, version?: number): void {
+    const code = ok ? undefined : refusalCodeOf(message);
+    this.control.send({
+      type: 'report-result',
+      id,
+      ok,
+      ...(code === undefined ? {} : { code }),
+      ...(version === undefined ? {} : { version }),
+      message: message.slice(0, 500),
+    });
   }
 
   private append(event: AppendableEvent): void {
@@ -158,6 +192,12 @@ export class ConsultationRecorder {
       .call('consultation.append', { id: this.consultation.id, event })
       .catch((cause: unknown) => this.onProblem(describe(cause)));
   }
+}
+
+/** The record's refusals travel as `<code>: <why>` in the error's message (record-seal.ts). */
+function refusalCodeOf(message: string): ControlRefusalCode | undefined {
+  const prefix = /^([a-z-]+): /.exec(message)?.[1];
+  return CONTROL_REFUSAL_CODES.find((code) => code === prefix);
 }
 
 function describe(cause: unknown): string {

@@ -4,6 +4,7 @@ import {
   careSheetSchema,
   consentSchema,
   patientSchema,
+  RECORD_REFUSAL_CODES,
   reportSchema,
 } from '../../../shared/domain/consultation';
 
@@ -25,8 +26,13 @@ export const SNAPSHOT_CHUNK_CHARS = 16 * 1024;
 export const MAX_SNAPSHOT_CHUNKS = 2048; // 32 MiB of base64: far beyond any camera still
 
 const id = z.string().min(1).max(64);
-/** Why the station refused a request, as a code the doctor's page words in its own language. */
-export const CONTROL_REFUSAL_CODES = ['limit-reached'] as const;
+/**
+ * Why the station refused a request, as a code the doctor's page words in its own language: a
+ * write limit, or the record's own refusals once the consultation has ended (sealed record, report
+ * amendment window closed).
+ */
+export const CONTROL_REFUSAL_CODES = ['limit-reached', ...RECORD_REFUSAL_CODES] as const;
+export type ControlRefusalCode = (typeof CONTROL_REFUSAL_CODES)[number];
 const refusal = z.enum(CONTROL_REFUSAL_CODES).optional();
 
 /** Devices a `devices` message may name: far beyond any station's USB and Bluetooth ports. */
@@ -92,7 +98,20 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     id,
     ok: z.boolean(),
     code: refusal,
+    /** The version the station saved (a report or care sheet): the doctor's page says "version N". */
+    version: z.number().int().positive().optional(),
     message: z.string().max(500),
+  }),
+  /**
+   * What the record already holds, sent by the station when the doctor joins or rejoins, and after
+   * each version saved: the doctor's form starts from the latest version, never from a blank one.
+   * `status` says whether the consultation has ended (then only a report version may be added).
+   */
+  z.strictObject({
+    type: z.literal('record-state'),
+    status: z.enum(['active', 'ended', 'interrupted']),
+    report: z.strictObject({ version: z.number().int().positive(), value: reportSchema }).nullable(),
+    careSheet: z.strictObject({ version: z.number().int().positive(), value: careSheetSchema }).nullable(),
   }),
   /**
    * The station's devices as the doctor's vitals show them, sent when the call connects and when

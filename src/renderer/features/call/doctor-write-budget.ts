@@ -92,6 +92,7 @@ export class DoctorWriteBudget {
       case 'patient':
       case 'measure-result':
       case 'report-result':
+      case 'record-state':
       case 'snapshot-chunk':
       case 'snapshot-failed':
         return { ok: true };

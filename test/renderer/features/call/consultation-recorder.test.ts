@@ -75,7 +75,7 @@ describe('consultation recorder', () => {
     const { backend, control, events, recorder } = setup();
     recorder.start();
     events.emit('connected');
-    expect(control.sent).toEqual([
+    expect(control.sent.slice(0, 1)).toEqual([
       {
         type: 'patient',
         patient: {
@@ -93,7 +93,9 @@ describe('consultation recorder', () => {
     recorder.stop();
     recorder.stop(); // once only
     await settle();
-    expect(backend.calls.map((call) => call.params)).toEqual([
+    expect(
+      backend.calls.filter((c) => c.method === 'consultation.append').map((call) => call.params),
+    ).toEqual([
       { id: ACTIVE_CONSULTATION.id, event: { kind: 'call', state: 'connected' } },
       { id: ACTIVE_CONSULTATION.id, event: { kind: 'call', state: 'ended' } },
     ]);
@@ -114,7 +116,8 @@ describe('consultation recorder', () => {
     events.emit('connected');
     recorder.stop();
     await settle();
-    expect(backend.calls.map((call) => (call.params as { event: { state: string } }).event.state)).toEqual([
+    const appended = backend.calls.filter((call) => call.method === 'consultation.append');
+    expect(appended.map((call) => (call.params as { event: { state: string } }).event.state)).toEqual([
       'connected',
       'reconnecting',
       'reconnected',
@@ -158,6 +161,64 @@ describe('consultation recorder', () => {
     ]);
   });
 
+  it('on each connect sends the saved report and care sheet (latest versions), so a rejoin never starts blank', async () => {
+    const { backend, control, events, recorder } = setup();
+    backend.answer = (method) =>
+      method === 'consultation.get'
+        ? {
+            summary: { ...ACTIVE_CONSULTATION, status: 'ended' },
+            report: FIXTURE_REPORT,
+            careSheet: null,
+            versions: [
+              {
+                kind: 'report',
+                version: 1,
+                savedAt: '2026-11-25T09:10:00.000Z',
+                savedBy: 'x',
+                report: FIXTURE_REPORT,
+              },
+              {
+                kind: 'report',
+                version: 2,
+                savedAt: '2026-11-25T09:20:00.000Z',
+                savedBy: 'x',
+                report: FIXTURE_REPORT,
+              },
+            ],
+          }
+        : {};
+    recorder.start();
+    events.emit('connected');
+    await settle();
+    expect(control.sent.find((m) => m.type === 'record-state')).toEqual({
+      type: 'record-state',
+      status: 'ended',
+      report: { version: 2, value: FIXTURE_REPORT },
+      careSheet: null,
+    });
+  });
+
+  it('says saved only with the version the station made; a sealed record answers its code', async () => {
+    const { backend, control, recorder } = setup();
+    backend.answer = () => ({ summary: ACTIVE_CONSULTATION, reportVersion: 3 });
+    recorder.start();
+    control.receive({ type: 'report', id: 'r4', report: FIXTURE_REPORT });
+    await settle();
+    backend.refuse('consultation.report', 'record-sealed: consultation 0123: the consultation is ended');
+    control.receive({ type: 'report', id: 'r5', careSheet: CARE_SHEET });
+    await settle();
+    expect(control.sent).toEqual([
+      { type: 'report-result', id: 'r4', ok: true, version: 3, message: 'saved' },
+      {
+        type: 'report-result',
+        id: 'r5',
+        ok: false,
+        code: 'record-sealed',
+        message: 'record-sealed: consultation 0123: the consultation is ended',
+      },
+    ]);
+  });
+
   it('refuses an empty report message without asking the backend', async () => {
     const { backend, control, recorder } = setup();
     recorder.start();
@@ -178,8 +239,16 @@ describe('consultation recorder', () => {
     control.receive({ type: 'note', id: 'n2', author: 'Dr Martin', text: 'Deuxième note' });
     await settle();
     expect(backend.calls.map((call) => call.params)).toEqual([
-      { id: ACTIVE_CONSULTATION.id, event: { kind: 'note', author: 'Dr Martin', text: 'Rappeler à 48 h' } },
-      { id: ACTIVE_CONSULTATION.id, event: { kind: 'note', author: 'Dr Martin', text: 'Deuxième note' } },
+      {
+        id: ACTIVE_CONSULTATION.id,
+        event: { kind: 'note', author: 'Dr Martin', text: 'Rappeler à 48 h' },
+        via: 'consultant',
+      },
+      {
+        id: ACTIVE_CONSULTATION.id,
+        event: { kind: 'note', author: 'Dr Martin', text: 'Deuxième note' },
+        via: 'consultant',
+      },
     ]);
     expect(control.sent).toEqual([
       { type: 'report-result', id: 'n1', ok: true, message: 'saved' },
