@@ -8,7 +8,16 @@ export const LAYERS = {
   devices: { layers: ['shared'], packages: [] },
   core: {
     layers: ['shared', 'devices'],
-    packages: ['node:*', 'serialport', 'node-hid', 'ws', 'zod', 'better-sqlite3-multiple-ciphers', 'pdf-lib'],
+    packages: [
+      'node:*',
+      'serialport',
+      'node-hid',
+      'ws',
+      'zod',
+      'better-sqlite3-multiple-ciphers',
+      'pdf-lib',
+      '@pdf-lib/fontkit',
+    ],
   },
   server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
   main: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'electron', 'electron-store', 'zod'] },
@@ -39,6 +48,8 @@ export const CONFINED_PACKAGES = {
   'electron-store': ['main/electron-settings-store.ts'],
   /** The encrypted database engine has one adapter: everything else sees the records store. */
   'better-sqlite3-multiple-ciphers': ['core/records/database/sqlite-driver.ts'],
+  /** Fonts reach pdf-lib through one adapter, which lays text out without shaping. */
+  '@pdf-lib/fontkit': ['core/exports/report/plain-fontkit.ts'],
   'simple-peer': ['renderer/features/call/peer.ts'],
   'simple-peer/*': ['renderer/features/call/peer.ts'],
   /** Runtime Electron imports stay in the shell's entry points; everything else takes fakes. */

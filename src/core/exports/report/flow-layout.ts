@@ -1,12 +1,8 @@
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { A4_PORTRAIT, COLORS, mm } from './pdf-units';
+import { printableText } from './printable-text';
+import type { Fonts } from './report-document';
 import { fitText, wrapText } from './text-wrap';
-import { toWinAnsi } from './winansi-text';
-
-export interface Fonts {
-  readonly regular: PDFFont;
-  readonly bold: PDFFont;
-}
 
 export interface TextStyle {
   readonly size?: number;
@@ -30,13 +26,18 @@ const LINE_GAP = 1.3;
  * Top-to-bottom flow of text and blocks over as many pages as needed: a cursor, automatic page
  * breaks, wrapped paragraphs, key/value lines and tables whose header repeats on each page. Pages
  * are only filled here; running headers, footers and "Page n / N" are stamped by `stampPages` once
- * the total is known.
+ * the total is known. Every string goes through `printableText` first, told where it is (the
+ * headings above it, its label or column, the page), so text the fonts cannot print as written
+ * fails the export with its place rather than printing something else.
  */
 export class FlowLayout {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   /** Distance of the cursor from the page bottom, in points. */
   private y = 0;
+  /** The level-1 and level-2 headings the cursor is under. */
+  private section: string | null = null;
+  private subsection: string | null = null;
 
   constructor(
     private readonly doc: PDFDocument,
@@ -61,13 +62,28 @@ export class FlowLayout {
     return this.y;
   }
 
+  /** Where text drawn now would be, as a refusal names it: `Patient › Family name, page 1`. */
+  place(field?: string): string {
+    const parts = [this.section, this.subsection, field].filter(
+      (part): part is string => part !== null && part !== undefined && part !== '',
+    );
+    const page = `page ${this.pages.length}`;
+    return parts.length === 0 ? page : `${parts.join(' › ')}, ${page}`;
+  }
+
+  /** `text` as it will be printed with `font` (see printable-text.ts); throws where it cannot be. */
+  printable(text: string, font: PDFFont, field?: string): string {
+    return printableText(text, font, this.place(field));
+  }
+
   /** Starts a page (portrait unless told) and puts the cursor under its running header. */
   newPage(size: [number, number] = A4_PORTRAIT): PDFPage {
     this.page = this.doc.addPage(size);
     this.pages.push(this.page);
     this.y = this.page.getHeight() - MARGIN;
     if (this.pages.length > 1) {
-      this.drawLine(this.runningHeader, { size: 8, color: COLORS.muted });
+      const style = { size: 8, color: COLORS.muted };
+      this.drawLine(this.printable(this.runningHeader, this.fonts.regular, 'running header'), style);
       this.rule();
     }
     return this.page;
@@ -95,7 +111,9 @@ export class FlowLayout {
     // Keep a heading with at least a few lines of what follows it.
     this.ensureSpace(size * LINE_GAP + 40);
     this.space(level === 1 ? 8 : 4);
-    this.drawLine(text, { size, bold: true, color: COLORS.accent });
+    if (level === 1) this.section = text;
+    this.subsection = level === 2 ? text : null;
+    this.drawLine(this.printable(text, this.fonts.bold), { size, bold: true, color: COLORS.accent });
     if (level === 1) this.rule();
     this.space(2);
   }
@@ -105,31 +123,44 @@ export class FlowLayout {
     const font = style.bold === true ? this.fonts.bold : this.fonts.regular;
     const size = style.size ?? 10;
     const indent = style.indent ?? 0;
-    const clean = toWinAnsi(text, font);
+    const clean = this.printable(text, font);
     const lines = wrapText(clean, this.usableWidth - indent, (t) => font.widthOfTextAtSize(t, size));
     for (const line of lines) this.drawLine(line, style, true);
   }
 
-  /** `Label: value` lines, the label bold in a fixed column, the value wrapped beside it. */
+  /**
+   * `Label: value` lines, the label bold in a fixed column, both wrapped in their column (a label
+   * is never cut: DejaVu Sans is wider than the Helvetica the column was sized for).
+   */
   keyValues(rows: readonly (readonly [string, string])[], labelWidth = mm(62)): void {
     const size = 10;
     const { regular, bold } = this.fonts;
     for (const [label, value] of rows) {
-      const lines = wrapText(toWinAnsi(value, regular), this.usableWidth - labelWidth, (t) =>
+      const labelLines = wrapText(this.printable(label, bold, label), labelWidth - 6, (t) =>
+        bold.widthOfTextAtSize(t, size),
+      );
+      const valueLines = wrapText(this.printable(value, regular, label), this.usableWidth - labelWidth, (t) =>
         regular.widthOfTextAtSize(t, size),
       );
-      lines.forEach((line, i) => {
+      for (let i = 0; i < Math.max(labelLines.length, valueLines.length); i++) {
         this.ensureSpace(size * LINE_GAP);
         const y = this.y - size;
-        if (i === 0) {
-          const cleanLabel = fitText(toWinAnsi(label, bold), labelWidth - 6, (t) =>
-            bold.widthOfTextAtSize(t, size),
-          );
-          this.page.drawText(cleanLabel, { x: MARGIN, y, size, font: bold, color: COLORS.text });
+        const labelLine = labelLines[i];
+        const valueLine = valueLines[i];
+        if (labelLine !== undefined && labelLine !== '') {
+          this.page.drawText(labelLine, { x: MARGIN, y, size, font: bold, color: COLORS.text });
         }
-        this.page.drawText(line, { x: MARGIN + labelWidth, y, size, font: regular, color: COLORS.text });
+        if (valueLine !== undefined && valueLine !== '') {
+          this.page.drawText(valueLine, {
+            x: MARGIN + labelWidth,
+            y,
+            size,
+            font: regular,
+            color: COLORS.text,
+          });
+        }
         this.y -= size * LINE_GAP;
-      });
+      }
     }
   }
 
@@ -144,7 +175,7 @@ export class FlowLayout {
     const lineHeight = size * LINE_GAP;
     const layoutRow = (cells: readonly string[], font: PDFFont): string[][] =>
       cells.map((cell, i) =>
-        wrapText(toWinAnsi(cell, font), (widths[i] ?? 0) - 2 * padding, (t) =>
+        wrapText(this.printable(cell, font, columns[i]?.title), (widths[i] ?? 0) - 2 * padding, (t) =>
           font.widthOfTextAtSize(t, size),
         ),
       );
@@ -204,12 +235,12 @@ export class FlowLayout {
     this.space(4);
   }
 
-  /** One line of text at the cursor (already wrapped); `breakable` lets it start a new page. */
+  /** One line of printable text at the cursor (already wrapped); `breakable` lets it start a new page. */
   private drawLine(text: string, style: TextStyle, breakable = false): void {
     const font = style.bold === true ? this.fonts.bold : this.fonts.regular;
     const size = style.size ?? 10;
     if (breakable) this.ensureSpace(size * LINE_GAP);
-    this.page.drawText(toWinAnsi(text, font), {
+    this.page.drawText(text, {
       x: MARGIN + (style.indent ?? 0),
       y: this.y - size,
       size,
@@ -233,10 +264,10 @@ export function stampPages(
   banner?: string,
 ): void {
   const size = 8;
-  const left = toWinAnsi(footerLeft, fonts.regular);
+  const left = printableText(footerLeft, fonts.regular, 'page footer');
   pages.forEach((page, i) => {
     if (banner !== undefined) stampBanner(page, fonts, banner);
-    const label = toWinAnsi(pageLabel(i + 1, pages.length), fonts.regular);
+    const label = printableText(pageLabel(i + 1, pages.length), fonts.regular, 'page footer');
     const y = MARGIN / 2 + 4;
     page.drawLine({
       start: { x: MARGIN, y: y + size + 3 },
@@ -265,7 +296,7 @@ const BANNER_PT = 8.5;
 /** The warning line, bold and framed in the warning colour, centred in the top margin. */
 function stampBanner(page: PDFPage, fonts: Fonts, banner: string): void {
   const room = page.getWidth() - 2 * MARGIN - 8;
-  const text = fitText(toWinAnsi(banner, fonts.bold), room, (t) =>
+  const text = fitText(printableText(banner, fonts.bold, 'page banner'), room, (t) =>
     fonts.bold.widthOfTextAtSize(t, BANNER_PT),
   );
   const width = fonts.bold.widthOfTextAtSize(text, BANNER_PT);

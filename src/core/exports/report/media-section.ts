@@ -2,7 +2,6 @@ import type { PDFImage } from 'pdf-lib';
 import type { MediaInfo } from '../../../shared/domain/consultation';
 import { COLORS, mm } from './pdf-units';
 import type { ReportContext } from './report-context';
-import { toWinAnsi } from './winansi-text';
 import { fitText } from './text-wrap';
 
 /** Largest printed snapshot: two side by side on a portrait page. */
@@ -77,7 +76,7 @@ function drawSnapshot(context: ReportContext, snapshot: PrintedSnapshot, x: numb
     page.drawImage(image, { x, y: top - size.height, ...size });
   }
   snapshot.lines.forEach((line, i) => {
-    const text = fitText(toWinAnsi(line, font), mm(MAX_WIDTH_MM), (s) =>
+    const text = fitText(context.layout.printable(line, font), mm(MAX_WIDTH_MM), (s) =>
       font.widthOfTextAtSize(s, CAPTION_PT),
     );
     page.drawText(text, {

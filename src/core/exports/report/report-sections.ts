@@ -4,8 +4,8 @@ import { calendarDate, deviceLabel, type ReportContext } from './report-context'
 
 /**
  * The text sections of the report, top to bottom. Each reads the record through the context and
- * writes through the flow layout; none can fail on record content (text is sanitized by the layout,
- * missing parts print as such).
+ * writes through the flow layout; missing parts print as such, and the only failure on record
+ * content is text the PDF fonts cannot print as written, refused by the layout (printable-text.ts).
  */
 
 export function patientSection(context: ReportContext): void {

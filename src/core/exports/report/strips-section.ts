@@ -3,7 +3,6 @@ import { deviceLabel, type ReportContext } from './report-context';
 import { metricLabel } from './report-data';
 import { fitText } from './text-wrap';
 import { drawStrip, PAPER_SPEED_MM_PER_S, planStrips, STRIP_SECONDS, stripGeometry } from './waveform-strip';
-import { toWinAnsi } from './winansi-text';
 
 const LABEL_PT = 8;
 const GUTTER_MM = 9;
@@ -36,10 +35,12 @@ export function stripsSection(context: ReportContext): void {
         ? t.stripNoData
         : t.stripWindow(context.times.at(plan.fromMs), context.times.at(plan.toMs));
     const scale = plan.millivoltsPerUnit === null ? t.stripScaledScale : t.stripEcgScale;
-    const right = toWinAnsi(`${window} · ${scale}`, font);
+    const right = layout.printable(`${window} · ${scale}`, font, name);
     const rightWidth = font.widthOfTextAtSize(right, LABEL_PT);
     page.drawText(
-      fitText(toWinAnsi(name, bold), widthPt - rightWidth - 12, (s) => bold.widthOfTextAtSize(s, LABEL_PT)),
+      fitText(layout.printable(name, bold), widthPt - rightWidth - 12, (s) =>
+        bold.widthOfTextAtSize(s, LABEL_PT),
+      ),
       { x, y: labelY, size: LABEL_PT, font: bold, color: COLORS.text },
     );
     page.drawText(right, {

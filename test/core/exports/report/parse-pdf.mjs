@@ -1,6 +1,8 @@
 // Parses PDFs back with pdfjs-dist in a plain Node process (jest's CommonJS transform cannot load
 // pdfjs's ES modules). Reads file paths from argv, prints one JSON array: per PDF its page count,
 // each page's text (items joined by spaces, lines by newlines), page sizes and the document info.
+// Text is taken as the PDF maps it, without pdfjs's Unicode normalization (which would fold µ into
+// μ, ligatures into letters and the like, and so hide what the PDF really says).
 import { readFile } from 'node:fs/promises';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -11,7 +13,7 @@ for (const path of process.argv.slice(2)) {
   const pages = [];
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
-    const content = await page.getTextContent();
+    const content = await page.getTextContent({ disableNormalization: true });
     let text = '';
     for (const item of content.items) {
       if (!('str' in item)) continue;

@@ -193,7 +193,7 @@ describe('the report tells what happened (issue 11)', () => {
       ),
     );
     const text = plainText(parsed.en);
-    expect(text).toContain('Contec CMS50D+ (SIMULATED) SpO2');
+    expect(text).toContain('Contec CMS50D+ (SIMULATED) SpO₂');
     expect(text).toContain('Pleth — Contec CMS50D+ (SIMULATED)');
     expect(text).not.toContain('OpenBCI Cyton (SIMULATED)');
     plainText(parsed.fr)
