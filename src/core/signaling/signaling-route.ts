@@ -36,7 +36,7 @@ export interface SignalingLimits {
    */
   readonly idleTimeoutMs: number;
   readonly heartbeatMs: number;
-  /** How long a turned-away socket may take to close before it is cut. */
+  /** How long a turned-away or idle socket may take to close before it is cut. */
   readonly refusedLingerMs: number;
 }
 
@@ -138,18 +138,23 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       socket.close(CLOSE_POLICY_VIOLATION, 'join timeout');
     }, limits.joinTimeoutMs);
     let idleTimer: NodeJS.Timeout | undefined;
+    let lingerTimer: NodeJS.Timeout | undefined;
     const resetIdle = (): void => {
+      if (socket.readyState !== socket.OPEN) return;
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => {
         connection.send({ type: 'error', code: 'idle-timeout', message: 'no message received in time' });
         rooms.disconnect(connection);
-        socket.terminate();
+        socket.close(CLOSE_POLICY_VIOLATION, 'idle-timeout');
+        // A client stuck in a half-sent message never answers the close: cut it soon after.
+        lingerTimer = setTimeout(() => socket.terminate(), limits.refusedLingerMs);
       }, limits.idleTimeoutMs);
     };
     resetIdle();
     const gone = (): void => {
       clearTimeout(joinTimer);
       clearTimeout(idleTimer);
+      clearTimeout(lingerTimer);
       alive.delete(socket);
       admitted.release();
       rooms.disconnect(connection);

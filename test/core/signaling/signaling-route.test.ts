@@ -252,13 +252,41 @@ describe('signaling route socket caps and timeouts', () => {
     const pinger = setInterval(() => talking.send({ type: 'ping' }), 50);
     try {
       expect((await silent.next('error')).code).toBe('idle-timeout');
-      expect(await silent.closed()).toBe(1006);
+      expect(await silent.closed()).toBe(1008);
       expect(talking.closeCode).toBeNull();
     } finally {
       clearInterval(pinger);
     }
     expect(harness.route.rooms.roomCount).toBe(1);
     talking.close();
+    await harness.close();
+  });
+
+  it('cuts a client that holds a half-sent message', async () => {
+    const harness = await startSignaling({ limits: { idleTimeoutMs: 200, refusedLingerMs: 100 } });
+    const { port } = new URL(harness.url);
+    const raw = connect(Number(port), '127.0.0.1');
+    raw.write(
+      `GET /signal HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${harness.origin}\r\n` +
+        'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+    );
+    let received = '';
+    let fragmentSent = false;
+    raw.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (!received.includes('\r\n\r\n') || fragmentSent) return;
+      fragmentSent = true;
+      // The first fragment of a text message (FIN clear), masked as clients must, then nothing.
+      const payload = Buffer.from('{"type":"jo');
+      const mask = randomBytes(4);
+      const masked = Buffer.from(payload.map((byte, i) => byte ^ (mask[i % 4] ?? 0)));
+      raw.write(Buffer.concat([Buffer.from([0x01, 0x80 | payload.length]), mask, masked]));
+    });
+    await new Promise<void>((resolve) => raw.once('close', () => resolve()));
+    expect(fragmentSent).toBe(true);
+    expect(received).toContain('idle-timeout');
+    while (harness.route.socketCount > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await harness.close();
   });
 
