@@ -1,4 +1,5 @@
 import { isMetricId, METRICS } from '../../../shared/domain/metrics';
+import type { ConsultationDetail } from '../../../shared/domain/consultation';
 import type { RecordedNumeric } from '../export-source';
 
 /**
@@ -70,4 +71,16 @@ export function bloodPressureResults(numerics: Iterable<RecordedNumeric>): Blood
 export function durationSeconds(startedAt: string, endedAt: string | null): number | null {
   if (endedAt === null) return null;
   return Math.max(0, (Date.parse(endedAt) - Date.parse(startedAt)) / 1000);
+}
+
+/**
+ * The report's version the PDF prints (the latest) when it is not the first: a reader must know the
+ * text was amended, and when. Null for a first version or a record without versions.
+ */
+export function amendedReport(detail: ConsultationDetail): { version: number; savedAt: string } | null {
+  let latest: { version: number; savedAt: string } | null = null;
+  for (const v of detail.versions ?? [])
+    if (v.kind === 'report' && (latest === null || v.version > latest.version))
+      latest = { version: v.version, savedAt: v.savedAt };
+  return latest !== null && latest.version > 1 ? latest : null;
 }

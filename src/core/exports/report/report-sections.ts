@@ -1,5 +1,5 @@
 import { displayUnit } from '../../../shared/i18n';
-import { bloodPressureResults, durationSeconds, metricLabel } from './report-data';
+import { amendedReport, bloodPressureResults, durationSeconds, metricLabel } from './report-data';
 import { calendarDate, deviceLabel, type ReportContext } from './report-context';
 
 /**
@@ -66,13 +66,18 @@ export function consultationSection(context: ReportContext): void {
 }
 
 export function consultantReportSection(context: ReportContext): void {
-  const { t, layout } = context;
+  const { t, format, layout } = context;
   const report = context.source.detail.report;
   layout.heading(t.consultantReport);
   if (report === null) {
     layout.paragraph(t.noReport);
     return;
   }
+  const amended = amendedReport(context.source.detail);
+  if (amended !== null)
+    layout.paragraph(t.reportAmended(amended.version, format.dateTime(Date.parse(amended.savedAt))), {
+      bold: true,
+    });
   const parts: [string, string][] = [
     [t.reason, report.reason],
     [t.findings, report.findings],
