@@ -18,6 +18,7 @@ import { useConsultationDetail } from '../consultation/use-consultation-detail';
 import { downloadBase64 } from './download';
 import { MediaItem } from './MediaItem';
 import { recordsMessages } from './records-messages';
+import { useAmendedLine, VersionHistory } from './VersionHistory';
 
 interface RecordDetailProps {
   readonly client: BackendClient;
@@ -101,6 +102,7 @@ function LoadedDetail({
         )}
       </section>
       <ReportView detail={detail} />
+      <VersionHistory detail={detail} />
       <Delete client={client} id={summary.id} active={summary.status === 'active'} onDeleted={onDeleted} />
     </>
   );
@@ -155,6 +157,7 @@ function ReportView({ detail }: { detail: ConsultationDetail }) {
   const m = useMessages(recordsMessages);
   const format = useFormat();
   const { report, careSheet } = detail;
+  const amended = useAmendedLine(detail);
   return (
     <>
       <section aria-labelledby="record-report-title" data-testid="record-report">
@@ -163,6 +166,11 @@ function ReportView({ detail }: { detail: ConsultationDetail }) {
           <p>{m.noReport}</p>
         ) : (
           <>
+            {amended !== null && (
+              <p className="record-amended" data-testid="record-report-amended">
+                {amended}
+              </p>
+            )}
             <p>{m.author(report.author.name, report.author.rpps)}</p>
             <dl className="record-report">
               {(
