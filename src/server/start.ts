@@ -111,7 +111,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // The equipment check's ping and bounded throughput endpoints ride on the station's own host.
   const pages = withCheckEndpoints(createCheckEndpoints(), createStaticHandler(staticDir));
   const handler: RequestHandler = (request, response) => {
-    if (access.tradeToken(request, response) || upload.handle(request, response)) return;
+    // The API's own HTTP paths first: `?token=` there authenticates a script, it is no page to trade.
+    if (access.answerSession(request, response) || upload.handle(request, response)) return;
+    if (access.tradeToken(request, response)) return;
     pages(request, response);
   };
   const server: Server = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);

@@ -20,7 +20,15 @@ export interface StationAccess {
    * (nothing sent) for any other request.
    */
   tradeToken(request: IncomingMessage, response: ServerResponse): boolean;
+  /**
+   * `GET /api/session`: 204 when the request shows the token, 401 otherwise, nothing more. A browser
+   * cannot see why its socket was refused; the page asks here, to tell its user to open the printed
+   * URL instead of "connecting…" forever. Returns false for any other request.
+   */
+  answerSession(request: IncomingMessage, response: ServerResponse): boolean;
 }
+
+export const SESSION_PATH = '/api/session';
 
 export const TOKEN_PARAM = 'token';
 
@@ -33,11 +41,12 @@ export function createStationAccess(token: string, options: { readonly secure: b
     'SameSite=Strict',
     ...(options.secure ? ['Secure'] : []),
   ].join('; ');
+  const isAuthorized = (request: IncomingMessage): boolean =>
+    tokenMatches(token, queryToken(request.url)) ||
+    tokenMatches(token, cookieValue(request.headers.cookie, cookieName));
   return {
     cookieName,
-    isAuthorized: (request) =>
-      tokenMatches(token, queryToken(request.url)) ||
-      tokenMatches(token, cookieValue(request.headers.cookie, cookieName)),
+    isAuthorized,
     tradeToken(request, response) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return false;
       const url = parseRequestUrl(request.url);
@@ -51,6 +60,16 @@ export function createStationAccess(token: string, options: { readonly secure: b
         'Referrer-Policy': 'no-referrer',
         'Content-Length': '0',
         ...(tokenMatches(token, offered) ? { 'Set-Cookie': cookie } : {}),
+      });
+      response.end();
+      return true;
+    },
+    answerSession(request, response) {
+      if (parseRequestUrl(request.url)?.pathname !== SESSION_PATH) return false;
+      const authorized = request.method === 'GET' && isAuthorized(request);
+      response.writeHead(authorized ? 204 : request.method === 'GET' ? 401 : 405, {
+        'Cache-Control': 'no-store',
+        'Content-Length': '0',
       });
       response.end();
       return true;

@@ -120,6 +120,17 @@ describe('Node host access token', () => {
       expect((await send(running.url, { rawPath })).headers.location).toMatch(/^\/(?![/\\])/);
   });
 
+  it('answers /api/session 204 with the cookie or the token, a bare 401 without, for the page to say why', async () => {
+    const running = await start();
+    const cookie = (await send(running.stationUrl)).headers['set-cookie']?.[0]?.split(';', 1)[0] ?? '';
+    const session = `${running.url}api/session`;
+    expect((await send(session, { headers: { Cookie: cookie } })).status).toBe(204);
+    expect((await send(`${session}?token=${running.accessToken}`)).status).toBe(204);
+    const refused = await send(session);
+    expect([refused.status, refused.body.length]).toEqual([401, 0]);
+    expect((await send(session, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(405);
+  });
+
   it('serves the pages, the consultant app and /signal without the token', async () => {
     const running = await start();
     for (const path of ['', 'index.html', 'consultant.html', 'assets/consultant.js']) {

@@ -21,12 +21,15 @@ const CONNECTION_EN: Readonly<Record<ConnectionState, string>> = {
   connecting: 'Connecting to station…',
   open: 'Connected',
   reconnecting: 'Connection lost, reconnecting… values may be out of date',
+  unauthorized: 'Not authorised: open the address the station host printed (it carries the access token)',
   closed: 'Disconnected',
 };
 const CONNECTION_FR: Readonly<Record<ConnectionState, string>> = {
   connecting: 'Connexion à la station…',
   open: 'Connecté',
   reconnecting: 'Connexion perdue, reconnexion… les valeurs peuvent être périmées',
+  unauthorized:
+    'Accès refusé : ouvrez l’adresse affichée par l’hôte de la station (elle porte le jeton d’accès)',
   closed: 'Déconnecté',
 };
 

@@ -16,9 +16,11 @@ export interface BackendClient {
 
 /**
  * `open`: calls go through. `connecting`: the first connection is being made. `reconnecting`: the
- * link dropped and is being retried (state shown may be stale). `closed`: close() was called.
+ * link dropped and is being retried (state shown may be stale). `unauthorized`: the Node host
+ * refuses this page (opened without the access token); retried, in case the printed URL is opened
+ * in another tab. `closed`: close() was called.
  */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'unauthorized' | 'closed';
 
 export interface ConnectionStatus {
   get(): ConnectionState;

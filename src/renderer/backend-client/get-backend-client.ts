@@ -2,6 +2,7 @@ import { PRELOAD_GLOBAL, type PreloadBridge } from '../../shared/preload-api';
 import type { BackendClient } from './backend-client';
 import { IpcBackendClient } from './ipc-client';
 import { WsBackendClient } from './ws-client';
+import { httpAccessCheck } from './access-check';
 
 /**
  * Picks the host transport once: the Electron preload bridge when it exists, otherwise a WebSocket
@@ -10,7 +11,8 @@ import { WsBackendClient } from './ws-client';
 export function getBackendClient(win: Window = window): BackendClient {
   const bridge = (win as unknown as Record<string, PreloadBridge | undefined>)[PRELOAD_GLOBAL];
   if (bridge !== undefined) return new IpcBackendClient(bridge);
-  return new WsBackendClient(apiUrlFor(win.location));
+  const url = apiUrlFor(win.location);
+  return new WsBackendClient(url, { checkAccess: httpAccessCheck(url) });
 }
 
 export function apiUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {

@@ -12,6 +12,7 @@ import { ERROR_CODES } from '../../shared/result';
 import { BackendCallError, ConnectionStateCell, type BackendClient } from './backend-client';
 import { EventListeners } from './event-listeners';
 import { httpAttachmentUploader, type AttachmentUploader } from './attachment-upload';
+import type { AccessCheck } from './access-check';
 
 /**
  * BackendClient over WebSocket to the Node host (`/api`). Requests carry numeric ids and settle
@@ -42,6 +43,8 @@ export interface WsClientOptions {
   readonly random?: () => number;
   /** How attachments travel; by default an HTTP upload to the host that serves the socket. */
   readonly uploadAttachment?: AttachmentUploader;
+  /** Asked when a socket is refused before it opens: says `unauthorized` apart from a host down. */
+  readonly checkAccess?: AccessCheck;
 }
 
 const SOCKET_OPEN = 1;
@@ -68,7 +71,8 @@ export class WsBackendClient implements BackendClient {
   readonly connection = new ConnectionStateCell('connecting');
   private readonly listeners = new EventListeners();
   private readonly pending = new Map<number, PendingCall>();
-  private readonly options: Required<WsClientOptions>;
+  private readonly options: Required<Omit<WsClientOptions, 'checkAccess'>>;
+  private readonly checkAccess: AccessCheck | undefined;
   private socket: SocketLike | null = null;
   private nextId = 1;
   private attempt = 0;
@@ -86,6 +90,7 @@ export class WsBackendClient implements BackendClient {
       random: options.random ?? Math.random,
       uploadAttachment: options.uploadAttachment ?? httpAttachmentUploader(url),
     };
+    this.checkAccess = options.checkAccess;
     this.connect();
   }
 
@@ -139,7 +144,9 @@ export class WsBackendClient implements BackendClient {
   private connect(): void {
     const socket = this.options.socketFactory(this.url);
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       this.attempt = 0;
       this.connection.set('open');
       for (const call of this.pending.values()) if (!call.sent) this.send(call);
@@ -150,9 +157,22 @@ export class WsBackendClient implements BackendClient {
       if (this.socket !== socket || this.connection.get() === 'closed') return;
       this.socket = null;
       this.failPending((call) => call.sent, 'connection to the station backend was lost');
-      this.connection.set(this.connection.get() === 'connecting' ? 'connecting' : 'reconnecting');
+      const state = this.connection.get();
+      // Refused before it opened: the host may be saying "not without the token"; ask it.
+      if (!opened) this.askWhyRefused();
+      if (state !== 'unauthorized')
+        this.connection.set(state === 'connecting' ? 'connecting' : 'reconnecting');
       this.scheduleReconnect();
     };
+  }
+
+  private askWhyRefused(): void {
+    if (this.checkAccess === undefined) return;
+    void this.checkAccess().then((verdict) => {
+      if (this.connection.get() === 'closed' || this.connection.get() === 'open') return;
+      if (verdict === 'unauthorized') this.connection.set('unauthorized');
+      else if (this.connection.get() === 'unauthorized') this.connection.set('connecting');
+    });
   }
 
   private scheduleReconnect(): void {
