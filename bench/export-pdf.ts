@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { ExportSource } from '../src/core/exports/export-source';
 import { careSheetJson, renderCareSheetPdf } from '../src/core/exports/report/care-sheet';
 import { renderReportPdf } from '../src/core/exports/report/render-report-pdf';
@@ -19,6 +19,11 @@ export interface ExportPdfFigures {
   readonly reportMs: { readonly en: number; readonly fr: number };
   readonly reportBytes: number;
   readonly reportPages: number;
+  /** Compressed font programs (DejaVu Sans and Bold subsets) inside `reportBytes`. */
+  readonly reportFontBytes: number;
+  /** The same record with a Greek patient and a report in Latin extras, Greek, Cyrillic, arrows, math. */
+  readonly unicodeReportMs: number;
+  readonly unicodeReportBytes: number;
   readonly careSheetMs: number;
   readonly careSheetBytes: number;
   readonly careSheetJsonMs: number;
@@ -52,6 +57,36 @@ function twelveLeadSource(): ExportSource {
   };
 }
 
+/** Text of every character class the PDF fonts cover, as a doctor might write it. */
+const UNICODE_REPORT = {
+  reason: 'Œdème des membres inférieurs, dyspnée ↑ depuis 3 j',
+  findings:
+    'SpO₂ 94 % → 97 % sous O₂ 2 L/min ; TA 150/95 mmHg ; T° 37,8 °C ; K⁺ 5,1 mmol/L ; ' +
+    'Δ poids +2 kg ; a ≠ b ; x ≮ 3, y ≯ 5 ; ± 0,5 ; 10⁻³ ; µg ; ≤ ≥ × ÷ ≈ √ ∞\n' +
+    'Αναπνευστική λειτουργία φυσιολογική. Дыхание везикулярное, хрипов нет.',
+  conclusion: 'β-bloquant ↑, diurétique ↓ ; contrôle à J+7',
+  prescriptions: 'Bisoprolol 2,5 mg ×1/j ; furosémide 40 mg → 20 mg',
+} as const;
+
+function withUnicodeText(source: ExportSource): ExportSource {
+  const { detail } = source;
+  const patient = { ...detail.summary.patient, familyName: 'Παπαδοπούλου', givenNames: 'Ελένη' };
+  const report = detail.report === null ? null : { ...detail.report, ...UNICODE_REPORT };
+  return { ...source, detail: { ...detail, summary: { ...detail.summary, patient }, report } };
+}
+
+/** Bytes of the embedded font programs (FontFile2 streams, compressed as stored). */
+async function fontProgramBytes(pdf: Uint8Array): Promise<number> {
+  const doc = await PDFDocument.load(pdf);
+  let bytes = 0;
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    const file = object.lookup(PDFName.of('FontFile2'));
+    if (file instanceof PDFRawStream) bytes += file.contents.length;
+  }
+  return bytes;
+}
+
 /**
  * Report PDF (English and French) and care sheet for the 12-lead 30-minute consultation, with pleth
  * and SpO2/pulse at 1 Hz. One warm-up render, then the median of 5.
@@ -71,6 +106,8 @@ export async function benchExportPdf(): Promise<ExportPdfFigures> {
   };
   const en = await timed(() => renderReportPdf(source, { language: 'en', generatedAt }));
   const fr = await timed(() => renderReportPdf(source, { language: 'fr', generatedAt }));
+  const unicodeSource = withUnicodeText(source);
+  const unicode = await timed(() => renderReportPdf(unicodeSource, { language: 'fr', generatedAt }));
   const sheet = await timed(() => renderCareSheetPdf(source, { language: 'fr', generatedAt }));
   const jsonTimes: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -85,6 +122,9 @@ export async function benchExportPdf(): Promise<ExportPdfFigures> {
     reportMs: { en: en.ms, fr: fr.ms },
     reportBytes: en.bytes.length,
     reportPages: (await PDFDocument.load(en.bytes)).getPageCount(),
+    reportFontBytes: await fontProgramBytes(en.bytes),
+    unicodeReportMs: unicode.ms,
+    unicodeReportBytes: unicode.bytes.length,
     careSheetMs: sheet.ms,
     careSheetBytes: sheet.bytes.length,
     careSheetJsonMs: median(jsonTimes),
@@ -98,7 +138,12 @@ export function printExportPdf(figures: ExportPdfFigures): void {
   );
   console.log(
     `  report: ${fmt(figures.reportMs.en, 0)} ms (en), ${fmt(figures.reportMs.fr, 0)} ms (fr); ` +
-      `${fmt(figures.reportBytes / 1024, 1)} KiB, ${figures.reportPages} pages`,
+      `${fmt(figures.reportBytes / 1024, 1)} KiB, ${figures.reportPages} pages ` +
+      `(embedded font subsets: ${fmt(figures.reportFontBytes / 1024, 1)} KiB)`,
+  );
+  console.log(
+    `  report with a Greek patient and Greek, Cyrillic, arrows, sub/superscripts, math in the text: ` +
+      `${fmt(figures.unicodeReportMs, 0)} ms (fr), ${fmt(figures.unicodeReportBytes / 1024, 1)} KiB`,
   );
   console.log(
     `  care sheet: PDF ${fmt(figures.careSheetMs, 1)} ms, ${fmt(figures.careSheetBytes / 1024, 1)} KiB; ` +

@@ -100,8 +100,8 @@ describe('text outside WinAnsi in the printed exports (issue 12)', () => {
   });
 
   it('prints a record the same whatever the process printed before it', async () => {
-    // After the Greek report of beforeAll, against a first print in a fresh module registry: fonts
-    // shared between documents once left the second one's е without its text mapping.
+    // After the Greek report of beforeAll, against a first print in a fresh module registry: a glyph
+    // cache shared between documents once left the second one's е without its text mapping.
     const after = await renderReportPdf(unicodeRecord(CYRILLIC_PATIENT), { ...options, language: 'fr' });
     let first: Uint8Array | undefined;
     await jest.isolateModulesAsync(async () => {
