@@ -64,7 +64,7 @@ export async function benchCallLatency(
       ],
     });
     const station = await (await browser.newContext()).newPage();
-    await station.goto(`${server.url}?probe=1`);
+    await station.goto(`${server.stationUrl}&probe=1`); // the token, traded for the page's cookie
     await station.click('[data-testid="call-open"]');
     await station.click('[data-testid="call-start"]');
     await pollPage(

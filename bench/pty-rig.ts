@@ -37,7 +37,7 @@ export async function openPtyRig(): Promise<PtyRig> {
   server.backend.on('readings', (batch) => stamp(batch, backendTimes));
 
   const url = new URL(server.url);
-  const client = new WebSocket(`ws://${url.host}/api`, { origin: url.origin });
+  const client = new WebSocket(`ws://${url.host}/api?token=${server.accessToken}`, { origin: url.origin });
   await new Promise<void>((resolve, reject) => {
     client.once('open', () => resolve());
     client.once('error', reject);
