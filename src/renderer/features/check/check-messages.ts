@@ -166,6 +166,13 @@ export const checkMessages = defineMessages({
       'Check the internet connection and the rendezvous server address in Settings; if the practice has a firewall or proxy, ask for this address to be allowed.',
     rendezvousNotConfigured: 'No rendezvous server is running or configured.',
     rendezvousNotConfiguredFix: 'Restart the station, or set the rendezvous server address in Settings.',
+    auditTitle: 'Audit log integrity',
+    auditIntact: (rows: string): string => `${rows} audit rows, hash chain intact.`,
+    auditBroken: (seq: string): string =>
+      `The audit log's hash chain breaks at row ${seq}: a row was edited, removed or added outside the station.`,
+    auditBrokenFix:
+      'Keep the database file as it is (it is evidence), note the row number, and tell whoever is responsible for the station and its data.',
+    auditNoRecords: 'Consultation records are not open on this station.',
     weakLinkFix: WEAK_LINK_EN,
     uploadTitle: 'Upload speed',
     downloadTitle: 'Download speed',
@@ -204,6 +211,13 @@ export const checkMessages = defineMessages({
     simulatedMark: '(SIMULATED)',
   },
   fr: {
+    auditTitle: 'Intégrité du journal d’audit',
+    auditIntact: (rows) => `${rows} lignes d’audit, chaîne d’empreintes intacte.`,
+    auditBroken: (seq) =>
+      `La chaîne d’empreintes du journal d’audit est rompue à la ligne ${seq} : une ligne a été modifiée, supprimée ou ajoutée hors de la station.`,
+    auditBrokenFix:
+      'Conservez le fichier de la base tel quel (c’est une preuve), notez le numéro de ligne et prévenez la personne responsable de la station et de ses données.',
+    auditNoRecords: 'Les dossiers de consultation ne sont pas ouverts sur cette station.',
     title: 'Test du matériel',
     intro:
       'Vérifie les caméras, le son, l’entrée stéthoscope, le navigateur, le réseau et les appareils médicaux, et indique quoi faire pour chaque problème.',

@@ -81,6 +81,18 @@ function localized(
     }
     return { ...item, title };
   }
+  if (kind === 'records.audit-chain') {
+    const title = m.auditTitle;
+    switch (code) {
+      case 'intact':
+        return { title, detail: m.auditIntact(num('rows')), fix: '' };
+      case 'audit-chain-broken':
+        return { title, detail: m.auditBroken(num('firstBadSeq')), fix: m.auditBrokenFix };
+      case 'no-records':
+        return { title, detail: m.auditNoRecords, fix: '' };
+    }
+    return null;
+  }
   if (kind === 'devices.none') return { title: m.devicesTitle, detail: m.devicesNone, fix: m.devicesNoneFix };
   if (kind.startsWith('devices.')) {
     const path = str('path');
