@@ -36,10 +36,14 @@ function characterSet(font: PDFFont): ReadonlySet<number> {
  * with the character's code point and `where` it is (section, field, page), so the text can be
  * corrected; nothing is ever replaced, transliterated or dropped. Only the layout of text is
  * settled here: Unicode canonical composition (NFC: "e" + combining acute is drawn as "é", the same
- * text), CR LF and CR as line breaks (`\n`, kept for the layout), and a tab as four spaces.
+ * text), CR LF, CR and the Unicode line and paragraph separators as line breaks (`\n`, kept for the
+ * layout), and a tab as four spaces.
  */
 export function printableText(text: string, font: PDFFont, where: string): string {
-  const normalized = text.normalize('NFC').replace(/\r\n?/gu, '\n').replace(/\t/gu, TAB_AS_SPACES);
+  const normalized = text
+    .normalize('NFC')
+    .replace(/\r\n?|\u2028|\u2029/gu, '\n')
+    .replace(/\t/gu, TAB_AS_SPACES);
   const drawable = characterSet(font);
   for (const char of normalized) {
     if (char === '\n' || VARIATION_SELECTOR.test(char)) continue;
