@@ -152,7 +152,14 @@ describe('the audit log proves itself: a hash chain verified at open and by the 
       migrate(migrated);
       expect(verifyAuditChain(migrated)).toMatchObject({ ok: true, rows: 3 });
       expect(migrated.prepare('SELECT kind, version, saved_ms, saved_by FROM record_versions').all()).toEqual(
-        [{ kind: 'report', version: 1, saved_ms: FIXTURE_EPOCH_MS + 300_000, saved_by: 'Dr Camille Martin' }],
+        [
+          {
+            kind: 'report',
+            version: 1,
+            saved_ms: FIXTURE_EPOCH_MS + 300_000,
+            saved_by: 'before versions, signed Dr Camille Martin',
+          },
+        ],
       );
     } finally {
       migrated.close();

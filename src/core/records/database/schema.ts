@@ -106,7 +106,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 3: the report and the care sheet are versioned, never overwritten: one row per save, with who
   // saved it and when. A record's single report (and care sheet) becomes its version 1, timed by
-  // its last timeline entry of that kind; its author is the name written in it, the only one known.
+  // its last timeline entry of that kind. Who saved it was never recorded: `saved_by` says so, with
+  // the name written in it (a client's text, so never passed off as a known actor).
   // The old columns stay as they were (a released schema is never rewritten) and are not read.
   `
   CREATE TABLE record_versions (
@@ -122,13 +123,15 @@ export const MIGRATIONS: readonly Migration[] = [
     SELECT c.id, 'report', 1,
       coalesce((SELECT max(e.time_ms) FROM events e
                 WHERE e.consultation = c.id AND json_extract(e.body, '$.kind') = 'report'), c.started_ms),
-      coalesce(json_extract(c.report, '$.author.name'), 'unknown'), c.report
+      'before versions, signed ' || substr(coalesce(json_extract(c.report, '$.author.name'), '?'), 1, 90),
+      c.report
     FROM consultations c WHERE c.report IS NOT NULL;
   INSERT INTO record_versions (consultation, kind, version, saved_ms, saved_by, body)
     SELECT c.id, 'care-sheet', 1,
       coalesce((SELECT max(e.time_ms) FROM events e
                 WHERE e.consultation = c.id AND json_extract(e.body, '$.kind') = 'care-sheet'), c.started_ms),
-      coalesce(json_extract(c.care_sheet, '$.doctor.name'), 'unknown'), c.care_sheet
+      'before versions, signed ' || substr(coalesce(json_extract(c.care_sheet, '$.doctor.name'), '?'), 1, 90),
+      c.care_sheet
     FROM consultations c WHERE c.care_sheet IS NOT NULL;
   CREATE TRIGGER record_versions_no_update BEFORE UPDATE ON record_versions
     BEGIN SELECT RAISE(ABORT, 'a saved version is never rewritten: save a new one'); END;
