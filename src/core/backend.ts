@@ -19,6 +19,7 @@ import { kioskHandlers } from './kiosk/kiosk-handlers';
 import { KioskService } from './kiosk/kiosk-service';
 import { DEFAULT_EXPORT_FORMATS } from './records/default-export-formats';
 import { createRecordsRuntime } from './records/records-runtime';
+import { consultationBoundaries } from './consultation-boundaries';
 
 export const APP_NAME = 'Teleconsult Station';
 
@@ -98,7 +99,6 @@ export function createBackend(deps: BackendDeps): Backend {
       bus.forgetDevice(id);
       return null;
     },
-    'readings.latest': () => Promise.resolve(bus.latestReadings()),
     // Readings a renderer decoded (Bluetooth LE): onto the same bus as wired devices' readings.
     'readings.submit': ({ readings }) => {
       bus.publish(readings);
@@ -129,6 +129,14 @@ export function createBackend(deps: BackendDeps): Backend {
       }),
     'check.iceServers': () => Promise.resolve({ iceServers: checkIceServers(deps.check, now()) }),
     ...records.handlers,
+    // The end of a consultation closes its call; values from before a start or an end seed no screen.
+    ...consultationBoundaries({
+      start: records.handlers['consultation.start'],
+      end: records.handlers['consultation.end'],
+      latestReadings: () => bus.latestReadings(),
+      releaseRoom: (consultationId) => deps.call?.releaseRoom?.(consultationId),
+      now,
+    }),
     ...kioskHandlers(kiosk),
   };
 
