@@ -25,6 +25,8 @@ export class StationSession {
   /** The active consultation (issue 6), or null: the call is refused without one. */
   readonly consultation = new ValueStore<ConsultationSummary | null>(null);
   private readonly unsubscribes: (() => void)[] = [];
+  /** The consultation the tiles and traces were filled under; undefined until first known. */
+  private shownFor: string | null | undefined = undefined;
 
   constructor(
     private readonly client: BackendClient,
@@ -44,7 +46,7 @@ export class StationSession {
       }),
       this.client.on('device.state', (device) => this.devices.upsert(device)),
       this.client.on('settings.changed', (settings) => this.settings.set(settings)),
-      this.client.on('consultation.changed', (summary) => this.consultation.set(summary)),
+      this.client.on('consultation.changed', (summary) => this.showConsultation(summary)),
       this.client.connection.subscribe((state) => {
         this.connection.set(state);
         if (state === 'open') void this.refresh();
@@ -81,10 +83,25 @@ export class StationSession {
     await this.refreshConsultation();
   }
 
+  /**
+   * A consultation's start and end clear every tile and trace: a value measured before belongs to
+   * no patient, or to the previous one, and must never show under the new patient's name. The
+   * first consultation heard of clears nothing: `readings.latest` already seeds only since it.
+   */
+  private showConsultation(summary: ConsultationSummary | null): void {
+    const id = summary?.id ?? null;
+    if (this.shownFor !== undefined && id !== this.shownFor) {
+      this.vitals.clear();
+      this.waveforms.clear();
+    }
+    this.shownFor = id;
+    this.consultation.set(summary);
+  }
+
   /** Apart from the rest: a host without consultation records must not blank the live screen. */
   async refreshConsultation(): Promise<void> {
     try {
-      this.consultation.set(await this.client.call('consultation.current', {}));
+      this.showConsultation(await this.client.call('consultation.current', {}));
     } catch (cause) {
       console.warn('consultation.current failed', cause);
     }

@@ -3,6 +3,7 @@ import type { DeviceInfo } from '../../../src/shared/domain/devices';
 import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings';
 import { ConnectionStateCell, type BackendClient } from '../../../src/renderer/backend-client/backend-client';
 import { StationSession } from '../../../src/renderer/app/station-session';
+import { ACTIVE_CONSULTATION } from '../features/call/fake-control-link';
 
 const device: DeviceInfo = {
   id: 'contec-cms50-v7@/dev/pts/3',
@@ -126,6 +127,63 @@ describe('StationSession', () => {
     session.start();
     await flush();
     expect(session.problem.getSnapshot()).toBe('readings.latest unavailable');
+    session.stop();
+  });
+});
+
+describe('StationSession across consultations', () => {
+  const summary = (id: string) => ({ ...ACTIVE_CONSULTATION, id });
+  const spo2 = (value: number, time: string) => ({
+    type: 'numeric' as const,
+    device: device.id,
+    metric: 'MDC_PULS_OXIM_SAT_O2' as const,
+    value,
+    unit: '%',
+    time,
+  });
+
+  it('clears every tile and trace when a consultation starts or ends, not when it is first heard of', async () => {
+    const client = new FakeBackendClient();
+    client.answers['consultation.current'] = summary('consultation-a');
+    const frames: (() => void)[] = [];
+    const session = new StationSession(client, (callback) => frames.push(callback));
+    const sat = () => session.vitals.getSnapshot().devices[device.id]?.numerics.MDC_PULS_OXIM_SAT_O2;
+    session.start();
+    client.connection.set('open');
+    await flush();
+    frames.splice(0).forEach((f) => f());
+    expect(sat()?.value).toBe(97); // seeded by readings.latest, kept: the backend seeds only since the start
+
+    client.emit('readings', {
+      seq: 1,
+      readings: [
+        {
+          type: 'waveform',
+          device: device.id,
+          metric: 'MDC_PULS_OXIM_PLETH',
+          unit: '1',
+          rateHz: 60,
+          start: '2026-11-25T10:00:01.000Z',
+          samples: [10, 20],
+        },
+      ],
+    });
+    client.emit('consultation.changed', summary('consultation-a')); // a note, a chat line: no clear
+    frames.splice(0).forEach((f) => f());
+    expect(sat()?.value).toBe(97);
+
+    client.emit('consultation.changed', null); // the end
+    frames.splice(0).forEach((f) => f());
+    expect(sat()).toBeNull();
+    expect(session.waveforms.channel(device.id, 'MDC_PULS_OXIM_PLETH')?.buffer.length).toBe(0);
+
+    client.emit('readings', { seq: 2, readings: [spo2(93, '2026-11-25T10:05:00.000Z')] });
+    frames.splice(0).forEach((f) => f());
+    expect(sat()?.value).toBe(93);
+    client.emit('consultation.changed', summary('consultation-b')); // the next patient
+    frames.splice(0).forEach((f) => f());
+    expect(sat()).toBeNull();
+    expect(session.consultation.getSnapshot()?.id).toBe('consultation-b');
     session.stop();
   });
 });

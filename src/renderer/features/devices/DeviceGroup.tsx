@@ -85,7 +85,7 @@ export function DeviceGroup(props: DeviceGroupProps) {
               <NumericTile
                 key={metric}
                 metric={metric}
-                latest={vitals?.numerics[metric]}
+                latest={vitals?.numerics[metric] ?? undefined}
                 deviceName={name}
                 nowMs={nowMs}
                 staleAfterMs={staleAfterMs}

@@ -25,7 +25,8 @@ export interface LatestNumeric {
 }
 
 export interface DeviceVitals {
-  readonly numerics: Readonly<Partial<Record<MetricId, LatestNumeric>>>;
+  /** null: the device sent this metric before the last `clear`, nothing since (its tile shows `--`). */
+  readonly numerics: Readonly<Partial<Record<MetricId, LatestNumeric | null>>>;
   readonly statusFlags: readonly StatusFlag[];
   /** Newest complete BP result, or null. */
   readonly bloodPressure: BpResult | null;
@@ -40,9 +41,9 @@ export interface VitalsSnapshot {
 const EMPTY: VitalsSnapshot = { devices: {} };
 
 interface DeviceState {
-  numerics: Partial<Record<MetricId, LatestNumeric>>;
+  numerics: Partial<Record<MetricId, LatestNumeric | null>>;
   statusFlags: readonly StatusFlag[];
-  readonly bp: BpResultCollector;
+  bp: BpResultCollector;
   sendsBloodPressure: boolean;
 }
 
@@ -70,7 +71,7 @@ export class VitalsStore implements ExternalStore<VitalsSnapshot> {
         }
         const current = device.numerics[reading.metric];
         // `readings.latest` can answer after newer pushed events: never go back in time.
-        if (current === undefined || current.time <= reading.time)
+        if (current === undefined || current === null || current.time <= reading.time)
           device.numerics[reading.metric] = {
             value: reading.value,
             unit: reading.unit,
@@ -80,6 +81,20 @@ export class VitalsStore implements ExternalStore<VitalsSnapshot> {
           };
       }
       this.dirty.add(reading.device);
+    }
+    if (this.dirty.size > 0) this.coalescer.request();
+  }
+
+  /**
+   * Forgets every value and BP result: a consultation started or ended, and what was measured
+   * before belongs to no patient (or to the previous one). Each device keeps its tiles, showing
+   * `--` until its next reading; status flags are the device's present state and stay.
+   */
+  clear(): void {
+    for (const [id, state] of this.byDevice) {
+      for (const metric of Object.keys(state.numerics) as MetricId[]) state.numerics[metric] = null;
+      state.bp = new BpResultCollector();
+      this.dirty.add(id);
     }
     if (this.dirty.size > 0) this.coalescer.request();
   }

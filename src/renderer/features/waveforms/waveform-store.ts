@@ -53,6 +53,16 @@ export class WaveformStore implements ExternalStore<readonly WaveformChannelKey[
     if (added) this.publishKeys();
   }
 
+  /**
+   * Empties every trace (a consultation started or ended: samples from before belong to no
+   * patient). The channels stay, so each canvas keeps its place and redraws blank: it sees a new
+   * buffer.
+   */
+  clear(): void {
+    for (const [key, channel] of this.channels)
+      this.channels.set(key, { ...channel, buffer: new RingBuffer(channel.buffer.capacity) });
+  }
+
   channel(device: string, metric: MetricId): WaveformChannel | undefined {
     return this.channels.get(channelKey(device, metric));
   }
