@@ -349,7 +349,7 @@ function SendStatus({ record, kind }: { record: ConsultantRecord; kind: SendKind
   return (
     <p
       className={`record-status record-status--${state.state}`}
-      role={state.state === 'failed' || state.state === 'not-connected' ? 'alert' : 'status'}
+      role={state.state === 'sending' || state.state === 'saved' ? 'status' : 'alert'}
       data-testid={`record-status-${kind}`}
       data-state={state.state}
     >

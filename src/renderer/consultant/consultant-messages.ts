@@ -130,6 +130,7 @@ export const consultantMessages = defineMessages({
       savedVersion: (version: number): string => `saved on the station as version ${version}`,
       failed: 'not saved: ',
       offline: 'not sent: the call is not connected',
+      unconfirmed: 'the call ended before the station confirmed it: not known to be saved',
     }),
   },
   fr: {
@@ -207,6 +208,7 @@ export const consultantMessages = defineMessages({
       savedVersion: (version) => `enregistré(e) sur la station, version ${version}`,
       failed: 'non enregistré(e) : ',
       offline: 'non envoyé(e) : l’appel n’est pas connecté',
+      unconfirmed: 'l’appel s’est terminé avant la confirmation de la station : enregistrement non confirmé',
     }),
   },
 });

@@ -12,7 +12,9 @@ export type SendState =
   | { readonly state: 'sending' }
   | { readonly state: 'saved'; readonly version?: number }
   | { readonly state: 'failed'; readonly code?: ControlRefusalCode; readonly message: string }
-  | { readonly state: 'not-connected' };
+  | { readonly state: 'not-connected' }
+  /** The call ended before the station answered: never shown as saved. */
+  | { readonly state: 'unconfirmed' };
 
 export type SendKind = 'report' | 'careSheet' | 'note';
 
@@ -59,8 +61,11 @@ export class ConsultantRecord {
     this.send('note', (id) => ({ type: 'note', id, author, text }));
   }
 
+  /** The call is over: a write still waiting for the station's answer is said to be unconfirmed. */
   dispose(): void {
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    for (const kind of new Set(this.pending.values())) this.setSend(kind, { state: 'unconfirmed' });
+    this.pending.clear();
   }
 
   private send(kind: SendKind, message: (id: string) => ControlMessage): void {

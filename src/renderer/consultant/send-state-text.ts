@@ -42,6 +42,7 @@ export function sendText(
     savedVersion: (version: number) => string;
     failed: string;
     offline: string;
+    unconfirmed: string;
   },
 ): (kind: SendKind, state: SendState) => string {
   return (kind, state) => {
@@ -55,6 +56,8 @@ export function sendText(
         return `${name} — ${words.failed}${state.code === undefined ? state.message : refusals[state.code]}`;
       case 'not-connected':
         return `${name} — ${words.offline}`;
+      case 'unconfirmed':
+        return `${name} — ${words.unconfirmed}`;
     }
   };
 }

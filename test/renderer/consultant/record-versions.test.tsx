@@ -13,7 +13,7 @@ function setup(locale: 'en' | 'fr' = 'en') {
       <RecordForms record={record} enabled />
     </I18nProvider>,
   );
-  return { control };
+  return { control, record };
 }
 
 const field = (name: string): HTMLTextAreaElement | HTMLInputElement =>
@@ -88,5 +88,23 @@ describe('the doctor’s report form and the station’s saved versions', () => 
     expect(status().textContent).toBe(
       'Compte rendu — non enregistré(e) : le délai pour modifier le compte rendu après la fin de la consultation est dépassé.',
     );
+  });
+
+  it('a save still waiting when the call ends is never shown as saved', () => {
+    const { control, record } = setup();
+    act(() =>
+      control.receive({
+        type: 'record-state',
+        status: 'active',
+        report: { version: 1, value: FIXTURE_REPORT },
+        careSheet: null,
+      }),
+    );
+    fireEvent.click(screen.getByTestId('record-send-report'));
+    expect(status().dataset.state).toBe('sending');
+    act(() => record.dispose());
+    expect(status().dataset.state).toBe('unconfirmed');
+    expect(status().getAttribute('role')).toBe('alert');
+    expect(status().textContent).toMatch(/not known to be saved/);
   });
 });
