@@ -88,6 +88,8 @@ export class ConsultantCall {
       this.control.messages.on('measure-result', ({ outcome, message }) =>
         this.measureResult.set({ kind: outcome, detail: message }),
       ),
+      // The station ended the consultation: the call ends with it, and the page says why.
+      this.control.messages.on('consultation-ended', () => this.session.end('consultation-closed')),
     );
     this.session.start();
     this.quality.start();

@@ -37,6 +37,11 @@ export function CallPanel({ consultation, client }: CallPanelProps) {
   const [call, setCall] = useState<{ station: StationCall; remote: RemoteMedia } | null>(null);
   const [settingUp, setSettingUp] = useState(false);
   useEffect(() => () => call?.station.dispose(), [call]);
+  // End means end: once its consultation is no longer the active one, the call is over too.
+  const activeId = consultation?.id ?? null;
+  useEffect(() => {
+    if (call !== null && call.station.consultationId !== activeId) call.station.endWithConsultation();
+  }, [call, activeId]);
   if (call === null && consultation === null) {
     return (
       <div className="call-gate" data-testid="call-gate">
@@ -123,7 +128,7 @@ function ActiveCall({
       <CallBanner state={state} />
       {problems.map((problem, index) => (
         <p key={index} className="call-problem" role="alert">
-          {m.problem(problem.source, problem.detail)}
+          {m.problem(problem.source, problem.recordClosed === true ? m.recordClosed : problem.detail)}
         </p>
       ))}
       {!station.recorder.deviceData && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMessages } from '../../i18n/use-messages';
 import { callMessages } from './call-messages';
+import { isRecordClosed } from './record-closed';
 import type { StationCall } from './station-call';
 
 /** Lengths offered for a stethoscope recording: a heart cycle series, a breathing cycle series, more. */
@@ -24,7 +25,9 @@ export function RecordingControls({ call }: { call: StationCall }) {
   const [status, setStatus] = useState<Status | null>(null);
   const [duration, setDuration] = useState<number>(DEFAULT_DURATION_S);
   const busy = status?.kind === 'snapshot-taking' || status?.kind === 'recording';
-  const detail = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
+  // A consultation closed meanwhile is said in the station's words, never the backend's.
+  const detail = (cause: unknown): string =>
+    isRecordClosed(cause) ? m.recordClosed : cause instanceof Error ? cause.message : String(cause);
   return (
     <div className="call-recording" role="group" aria-label={m.snapshot}>
       <button

@@ -15,7 +15,8 @@ export type EndReason =
   | 'hung-up' // this side pressed "end call"
   | 'remote-hung-up' // the other side said goodbye on the control channel
   | 'rejected' // the rendezvous server refused the token (bad, expired, replayed, room full)
-  | 'media-error'; // camera or microphone could not be opened
+  | 'media-error' // camera or microphone could not be opened
+  | 'consultation-closed'; // the station ended the consultation: the call ends with it
 
 export interface CallState {
   readonly phase: CallPhase;

@@ -40,12 +40,14 @@ const EN_ENDS: Readonly<Record<EndReason, string>> = {
   'remote-hung-up': 'The other side ended the call',
   rejected: 'Could not join the call',
   'media-error': 'Camera or microphone unavailable',
+  'consultation-closed': 'The station closed the consultation',
 };
 const FR_ENDS: typeof EN_ENDS = {
   'hung-up': 'Appel terminé',
   'remote-hung-up': "L'autre partie a mis fin à l'appel",
   rejected: "Impossible de rejoindre l'appel",
   'media-error': 'Caméra ou micro indisponible',
+  'consultation-closed': 'La station a clôturé la consultation',
 };
 
 function describe(
@@ -145,6 +147,7 @@ export const callMessages = defineMessages({
     recordingSaved: 'Stethoscope recording saved in the record',
     recordingFailed: (detail: string): string => `Stethoscope recording failed: ${detail}`,
     measureNotSupported: 'No connected device supports starting a measurement remotely',
+    recordClosed: 'the consultation is closed: nothing more can be added to its record',
   },
   fr: {
     callState: describe(
@@ -219,6 +222,7 @@ export const callMessages = defineMessages({
     recordingSaved: 'Enregistrement du stéthoscope ajouté au dossier',
     recordingFailed: (detail) => `Échec de l'enregistrement du stéthoscope : ${detail}`,
     measureNotSupported: 'Aucun appareil connecté ne permet de lancer une mesure à distance',
+    recordClosed: 'la consultation est clôturée : plus rien ne peut être ajouté à son dossier',
   },
 });
 

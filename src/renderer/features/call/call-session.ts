@@ -56,9 +56,9 @@ export class CallSession {
    * Hangs up: the goodbye travels through the rendezvous server ahead of our `leave` on the same
    * ordered socket, so the other side ends its call instead of waiting for us to come back.
    */
-  hangUp(): void {
+  hangUp(reason: EndReason = 'hung-up'): void {
     if (this.remotePeerId !== null) this.signaling?.signal(this.remotePeerId, { bye: true });
-    this.end('hung-up');
+    this.end(reason);
   }
 
   /** Ends the call on purpose: the rendezvous server then spends our token. */
@@ -110,7 +110,9 @@ export class CallSession {
       },
       signal: (from, data) => this.onSignal(from, data),
       error: (code, message, fatal) => {
-        if (fatal) this.end('rejected', message);
+        // The station closes its room when the consultation ends: the doctor has nowhere to rejoin.
+        if (code === 'room-closed' && this.options.role === 'consultant') this.end('consultation-closed');
+        else if (fatal) this.end('rejected', message);
         else console.warn(`rendezvous server: ${code}: ${message}`);
       },
       dropped: () => {

@@ -4,6 +4,7 @@ import type { CallSession } from './call-session';
 import type { ControlLink } from './control-link';
 import { CONTROL_REFUSAL_CODES, type ControlMessage, type ControlRefusalCode } from './control-messages';
 import { bytesToBase64 } from './media/base64';
+import { isRecordClosed } from './record-closed';
 import type { SnapshotImage } from './snapshot-chunks';
 
 type ReportMessage = Extract<ControlMessage, { type: 'report' }>;
@@ -54,12 +55,15 @@ export class ConsultationRecorder {
     );
   }
 
-  /** The call is over: say so in the timeline (once, and only if it ever connected). */
-  stop(): void {
+  /**
+   * The call is over: say so in the timeline (once, and only if it ever connected). Not when the
+   * consultation itself ended (`recordClosed`): its record is sealed, and its end says it all.
+   */
+  stop(options: { readonly recordClosed?: boolean } = {}): void {
     if (this.stopped) return;
     this.stopped = true;
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
-    if (this.connectedOnce) this.append({ kind: 'call', state: 'ended' });
+    if (this.connectedOnce && options.recordClosed !== true) this.append({ kind: 'call', state: 'ended' });
   }
 
   async attachSnapshot(image: SnapshotImage, label?: string): Promise<void> {
@@ -188,9 +192,13 @@ export class ConsultationRecorder {
   }
 
   private append(event: AppendableEvent): void {
-    this.client
-      .call('consultation.append', { id: this.consultation.id, event })
-      .catch((cause: unknown) => this.onProblem(describe(cause)));
+    this.client.call('consultation.append', { id: this.consultation.id, event }).catch((cause: unknown) => {
+      // The room closes with the consultation, so the link may drop just before the station
+      // hears of the end: that drop belongs to no record, and is no problem for the nurse.
+      if (event.kind === 'call' && isRecordClosed(cause))
+        console.warn(`call ${event.state} not recorded: the consultation is closed`);
+      else this.onProblem(describe(cause));
+    });
   }
 }
 

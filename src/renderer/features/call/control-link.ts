@@ -1,5 +1,6 @@
 import { ValueStore } from '../value-store';
 import { frameControl, unframe } from './channel-mux';
+import type { EndReason } from './call-machine';
 import type { CallSession } from './call-session';
 import { parseControlMessage, type ControlMessage } from './control-messages';
 import { Emitter } from './call-events';
@@ -64,9 +65,9 @@ export class ControlLink {
   }
 
   /** Says goodbye on both paths (the data channel may be down, the rendezvous socket too). */
-  hangUp(): void {
+  hangUp(reason?: EndReason): void {
     this.send({ type: 'bye' });
-    this.call.hangUp();
+    this.call.hangUp(reason);
   }
 
   nextId(): string {

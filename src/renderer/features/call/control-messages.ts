@@ -129,6 +129,8 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
       )
       .max(MAX_DEVICE_FACTS),
   }),
+  /** The station ended the consultation: the call ends with it (sent just before `bye`). */
+  z.strictObject({ type: z.literal('consultation-ended') }),
   z.strictObject({ type: z.literal('bye') }),
 ]);
 export type ControlMessage = z.infer<typeof controlMessageSchema>;

@@ -87,6 +87,7 @@ export class DoctorWriteBudget {
         return this.take('chatLines') ? { ok: true } : refuse(null);
       // Answers and announcements write nothing on the station: each new type must choose here.
       case 'bye':
+      case 'consultation-ended':
       case 'devices':
       case 'media':
       case 'patient':

@@ -16,6 +16,7 @@ import { captureStill } from './media/still-capture';
 import { encodeWav } from './media/wav-encoder';
 import { QualityMonitor } from './quality/quality-monitor';
 import { VideoFallback } from './quality/video-fallback';
+import { isRecordClosed } from './record-closed';
 import { chunkSnapshot } from './snapshot-chunks';
 import { linkStationVitals } from './vitals-link';
 
@@ -28,6 +29,8 @@ import { linkStationVitals } from './vitals-link';
 export interface CallProblem {
   readonly source: ProblemSource;
   readonly detail: string;
+  /** The record refused because the consultation is over: the panel says so in its own words. */
+  readonly recordClosed?: boolean;
 }
 
 export class StationCall {
@@ -121,6 +124,24 @@ export class StationCall {
     this.dispose();
   }
 
+  /**
+   * The consultation ended (the station's End, or any other path): the doctor is told why, then
+   * the call hangs up, so cameras, stethoscope and vitals stop. Its record is sealed: the call's
+   * own end is not written into it.
+   */
+  endWithConsultation(): void {
+    if (this.disposed) return;
+    this.recorder.stop({ recordClosed: true });
+    this.control.send({ type: 'consultation-ended' });
+    this.control.hangUp('consultation-closed');
+    this.dispose();
+  }
+
+  /** The consultation this call belongs to: when it is no longer the active one, the call ends. */
+  get consultationId(): string {
+    return this.recorder.consultation.id;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -186,9 +207,13 @@ export class StationCall {
       const image = await captureStill(track, id);
       // Into the record as well: what the doctor looked at is part of the consultation.
       const label = this.media.instrument === null ? 'room' : this.media.instrumentKind;
-      this.recorder
-        .attachSnapshot(image, label)
-        .catch((cause: unknown) => this.addProblem({ source: 'record', detail: String(cause) }));
+      this.recorder.attachSnapshot(image, label).catch((cause: unknown) =>
+        this.addProblem({
+          source: 'record',
+          detail: cause instanceof Error ? cause.message : String(cause),
+          recordClosed: isRecordClosed(cause),
+        }),
+      );
       for (const chunk of chunkSnapshot(image)) {
         if (!this.control.send(chunk)) throw new Error('the call dropped during the transfer');
       }
