@@ -394,11 +394,13 @@ export class ConsultationStore {
         confirmedBy: confirmation.by,
         values: measurement.values,
       });
+      // The audit names who the station knows is acting (its operator, else `station`); the name
+      // the record prints as the confirmer may come from the consent form, so it is only detail.
       this.audit(
         'measurement.confirm',
         id,
-        `measured ${measurement.measuredAt} by ${measurement.device}, before the consultation: ${describeValues(measurement)}`,
-        confirmation.by,
+        `measured ${measurement.measuredAt} by ${measurement.device}, before the consultation, confirmed as ${confirmation.by}: ${describeValues(measurement)}`,
+        operator,
       );
     });
     return confirmation;
