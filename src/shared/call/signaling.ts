@@ -55,7 +55,10 @@ export const SIGNALING_ERROR_CODES = [
   'server-busy',
   /** No complete message for too long (pages ping every 15 s). */
   'idle-timeout',
-  /** The station started a new room: rejoin with a fresh token (the station gets one from its backend). */
+  /**
+   * The station closed the room (its consultation ended, or it started a new room): a station
+   * rejoins with a fresh token from its backend; a doctor has nowhere to rejoin (the call is over).
+   */
   'room-closed',
   /** A link to a room the station has closed: ask the station for a new link. */
   'revoked-token',

@@ -6,8 +6,8 @@
  *
  * `inviting` is the station waiting for the consultant to open the link; the consultant starts in
  * `connecting`. A lost link never ends the call by itself: it goes to `reconnecting` and the call
- * session rejoins without user action. Only a hang-up, a refusal by the rendezvous server or a
- * media failure ends it.
+ * session rejoins without user action. Only a hang-up, a refusal by the rendezvous server, a
+ * media failure or the end of the consultation ends it.
  */
 export type CallPhase = 'idle' | 'inviting' | 'connecting' | 'connected' | 'reconnecting' | 'ended';
 
