@@ -78,13 +78,36 @@ describe('the audit log proves itself: a hash chain verified at open and by the 
     }
   });
 
-  it('a deleted row breaks the link of the row after it', async () => {
+  it('a deleted row is found: in the middle, at the first row or at the end', async () => {
     await recordSomething();
     withKeyHolder(temp.dir, (db) => {
       db.exec('DROP TRIGGER audit_no_delete');
+      db.prepare('DELETE FROM audit WHERE seq = 5').run();
+      expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 5, reason: 'rows-missing' });
       db.prepare('DELETE FROM audit WHERE seq = 3').run();
-      expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'link-broken' });
+      expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 4, reason: 'seq-gap' });
+      db.prepare('DELETE FROM audit WHERE seq = 1').run();
+      expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'seq-gap' });
     });
+  });
+
+  it('the last row removed and the log written on: still found at the next open', async () => {
+    await recordSomething();
+    withKeyHolder(temp.dir, (db) => {
+      db.exec('DROP TRIGGER audit_no_delete');
+      db.prepare('DELETE FROM audit WHERE seq = 5').run();
+    });
+    const store = openTestRecords(temp.dir);
+    try {
+      // Found at open, before this run wrote anything: row 5 is missing.
+      expect(store.auditList(5).find((a) => a.action === 'audit.chain-broken')?.detail).toBe(
+        'audit-chain-broken: first bad row 5 (rows-missing), found at open',
+      );
+      // Walked again later (the check), the open's own rows follow the gap: row 6 comes after it.
+      expect(store.auditChain(true)).toMatchObject({ ok: false, firstBadSeq: 6, reason: 'seq-gap' });
+    } finally {
+      store.close();
+    }
   });
 
   it('an intact log passes the check', async () => {

@@ -49,8 +49,13 @@ export function auditContentOf(row: SqlRow): AuditRowContent {
   };
 }
 
-/** Why the chain breaks at a row: its own content changed, or its link to the previous row. */
-export type AuditBreakReason = 'content-changed' | 'link-broken' | 'hash-missing';
+/**
+ * Why the chain breaks at a row: its own content changed, its link to the previous row, a number
+ * skipped (rows are numbered without gaps: a write that fails rolls its number back), or the last
+ * rows gone (SQLite's counter remembers numbers beyond the last row).
+ */
+export type AuditBreakReason =
+  'content-changed' | 'link-broken' | 'hash-missing' | 'seq-gap' | 'rows-missing';
 
 export type AuditChainCheck =
   | { readonly ok: true; readonly rows: number; readonly head: string }
@@ -67,6 +72,7 @@ export type AuditChainCheck =
 export function verifyAuditChain(db: SqlDatabase): AuditChainCheck {
   let previous = GENESIS_HASH;
   let rows = 0;
+  let lastSeq = 0;
   for (const row of db.prepare('SELECT * FROM audit ORDER BY seq').iterate()) {
     rows++;
     const content = auditContentOf(row);
@@ -74,15 +80,21 @@ export function verifyAuditChain(db: SqlDatabase): AuditChainCheck {
     const reason: AuditBreakReason | null =
       stored === null
         ? 'hash-missing'
-        : content.prevHash !== previous
-          ? 'link-broken'
-          : auditRowHash(content) !== stored
-            ? 'content-changed'
-            : null;
+        : content.seq !== lastSeq + 1
+          ? 'seq-gap'
+          : content.prevHash !== previous
+            ? 'link-broken'
+            : auditRowHash(content) !== stored
+              ? 'content-changed'
+              : null;
     if (reason !== null)
       return { ok: false, code: 'audit-chain-broken', rows, firstBadSeq: content.seq, reason };
     previous = stored ?? previous;
+    lastSeq = content.seq;
   }
+  const counter = Number(db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit'`).get()?.seq ?? 0);
+  if (counter > lastSeq)
+    return { ok: false, code: 'audit-chain-broken', rows, firstBadSeq: lastSeq + 1, reason: 'rows-missing' };
   return { ok: true, rows, head: previous };
 }
 
