@@ -56,6 +56,24 @@ describe('records key through safeStorage (Electron host)', () => {
     expect(readFileSync(path.join(userData, 'records.db')).equals(before)).toBe(true);
   });
 
+  it('a deleted records database beside its wrapped key: refused (database-missing), none made', () => {
+    const settings = new MemorySettingsStore();
+    const first = openElectronRecords({
+      userData,
+      safeStorage: fakeSafeStorage(),
+      settings,
+      log: recordingLog(),
+    });
+    if (first instanceof Error) throw first;
+    first.close();
+    rmSync(path.join(userData, 'records.db'));
+    const log = recordingLog();
+    const result = openElectronRecords({ userData, safeStorage: fakeSafeStorage(), settings, log });
+    expect(result).toMatchObject({ code: 'database-missing' });
+    expect(log.errors[0]).toMatch(/records\.db is missing but its key .*records\.key\.protected exists/);
+    expect(existsSync(path.join(userData, 'records.db'))).toBe(false);
+  });
+
   it('no OS key store: refuses (records unavailable); basic_text backend: warns', () => {
     const log = recordingLog();
     const result = openElectronRecords({

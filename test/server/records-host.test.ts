@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY_FILE, RECORDS_FILE } from '../../src/core/records/open-records';
@@ -45,5 +45,20 @@ describe('Node host: consultation records', () => {
     });
     expect(lines.join('\n')).toMatch(/consultation records unavailable/);
     expect((await server.backend.api['app.info']({})).host).toBe('node');
+  });
+
+  it('a deleted records database beside its key: refused (unavailable, database-missing), none made', async () => {
+    const dataDir = join(base, 'data');
+    server = await startServer({ port: 0, staticDir: base, dataDir });
+    await server.close();
+    rmSync(join(dataDir, RECORDS_FILE));
+    const lines: string[] = [];
+    server = await startServer({ port: 0, staticDir: base, dataDir, log: (line) => lines.push(line) });
+    await expect(server.backend.api['consultation.start'](CONSULTATION_START)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: /records\.db is missing but its key .*records\.key exists/,
+    });
+    expect(lines.join('\n')).toMatch(/consultation records unavailable/);
+    expect(existsSync(join(dataDir, RECORDS_FILE))).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ export interface OpenedDatabase {
  */
 export function openRecordsDatabase(path: string, keys: RecordsKeyProvider): OpenedDatabase {
   const exists = existsSync(path);
+  if (!exists && keys.exists()) throw databaseMissing(path, keys.path);
   const { key, created } = keys.load(exists);
   const matches = exists ? keyMatches(path, key) : null;
   // SQLite would take a zero-byte file for a new database: with a key check beside it, it held one.
@@ -45,4 +46,18 @@ export function openRecordsDatabase(path: string, keys: RecordsKeyProvider): Ope
   }
   if (matches === null) writeKeyCheck(path, key);
   return { db, keyCreated: created };
+}
+
+/**
+ * SQLite would make a new, empty database where the file was deleted or moved, and the station would
+ * carry on as if it had never recorded anything. The key was made with that database, so its
+ * presence says the records existed: starting afresh is an operator's decision (README, "Storage").
+ */
+function databaseMissing(path: string, keyPath: string): RecordsError {
+  return new RecordsError(
+    'database-missing',
+    `${path} is missing but its key ${keyPath} exists: the records database was deleted or moved. ` +
+      `Restore it (with its -wal file, if any) from a backup; to start an empty record store on purpose, ` +
+      `move ${keyPath} out of the folder and keep it (it alone can open the old records).`,
+  );
 }

@@ -9,6 +9,8 @@ export const RECORDS_ERROR_CODES = [
   'corrupted',
   /** The database exists but its key is gone: nothing is created over it. */
   'key-missing',
+  /** The key exists but its database is gone: no new, empty one is made beside it. */
+  'database-missing',
   /** The key file is readable by other users; the fix is in the message. */
   'key-file-insecure',
   /** The disk is full: what is buffered stays buffered, what is committed stays committed. */

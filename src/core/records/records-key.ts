@@ -24,6 +24,8 @@ export interface LoadedKey {
 export interface RecordsKeyProvider {
   /** Where the key lives, for messages. */
   readonly path: string;
+  /** A key is only ever made with a new database: its presence says a database was made. */
+  exists(): boolean;
   load(databaseExists: boolean): LoadedKey;
 }
 
@@ -34,6 +36,7 @@ export function keyFileProvider(
 ): RecordsKeyProvider {
   return {
     path,
+    exists: () => existsSync(path),
     load(databaseExists) {
       if (!existsSync(path)) return createKey(path, databaseExists, (key) => Buffer.from(`${hex(key)}\n`));
       // Windows has no POSIX modes; the data folder's ACL protects the file there.
@@ -55,6 +58,7 @@ export function keyFileProvider(
 export function protectedKeyProvider(path: string, protector: KeyProtector): RecordsKeyProvider {
   return {
     path,
+    exists: () => existsSync(path),
     load(databaseExists) {
       if (!existsSync(path)) return createKey(path, databaseExists, (key) => protector.protect(key));
       let key: Uint8Array;
