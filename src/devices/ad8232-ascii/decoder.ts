@@ -86,7 +86,9 @@ export class Ad8232Decoder implements Decoder {
     if (Math.abs(estimate - current) <= current * RATE_CHANGE_TOLERANCE) return;
     const rateHz = Math.max(1, Math.round(estimate * RATE_STEPS_PER_HZ) / RATE_STEPS_PER_HZ);
     this.readings.setRate(rateHz, events);
-    this.clock = new SampleClock(rateHz);
+    // Continue the timeline at the measured rate: a fresh clock would restart inside the last run
+    // and place the next samples over it.
+    this.clock = this.clock.atRate(rateHz);
   }
 
   private decodeLine(k: number, timeMs: number, events: DecodeEvent[]): void {
