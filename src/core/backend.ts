@@ -126,6 +126,7 @@ export function createBackend(deps: BackendDeps): Backend {
         staleAfterMs: deps.settings.get().noDataTimeoutS * 1000,
         now,
         auditChain: () => records.auditChain(),
+        integrity: () => records.integrity(),
       }),
     'check.iceServers': () => Promise.resolve({ iceServers: checkIceServers(deps.check, now()) }),
     ...records.handlers,

@@ -4,7 +4,8 @@ import type { IceServer } from '../../shared/call/signaling';
 import { turnCredential } from '../signaling/turn-credentials';
 import type { AuditChainCheck } from '../records/audit/audit-chain';
 import { deviceChecks } from './device-checks';
-import { auditChainItem } from './records-check';
+import type { RecordsIntegrity } from '../records/records-integrity';
+import { auditChainItem, integrityItem } from './records-check';
 import { rendezvousChecks } from './rendezvous-checks';
 import { runCheck } from './run-check';
 import { CHECK_CREDENTIAL_TTL_S, turnChecks, type TurnCheckConfig } from './turn-checks';
@@ -30,8 +31,11 @@ export async function runBackendCheck(options: {
   readonly now?: () => number;
   /** The audit log's chain walked now; absent when the host has no records to check. */
   readonly auditChain?: () => AuditChainCheck | null;
+  /** The records' pages checked in full now (with the audit chain's item). */
+  readonly integrity?: () => RecordsIntegrity | null;
 }): Promise<CheckReport> {
   const auditChain = options.auditChain;
+  const integrity = options.integrity;
   const now = options.now ?? Date.now;
   const config = options.config;
   return runCheck(
@@ -51,7 +55,11 @@ export async function runBackendCheck(options: {
             {
               name: 'records',
               category: 'runtime' as const,
-              run: () => Promise.resolve([auditChainItem(auditChain())]),
+              run: () =>
+                Promise.resolve([
+                  auditChainItem(auditChain()),
+                  ...(integrity === undefined ? [] : [integrityItem(integrity())]),
+                ]),
             },
           ]),
       ...(config === undefined

@@ -1,5 +1,6 @@
 import { checkItem, type CheckItem } from '../../shared/domain/equipment-check';
 import type { AuditChainCheck } from '../records/audit/audit-chain';
+import type { RecordsIntegrity } from '../records/records-integrity';
 
 /**
  * The records' item of the equipment check: the audit log's hash chain, walked again now. A break
@@ -30,5 +31,40 @@ export function auditChainItem(chain: AuditChainCheck | null): CheckItem {
     detail: `The audit log's hash chain breaks at row ${chain.firstBadSeq} (${chain.reason}): a row was edited, removed or added outside the station.`,
     fix: 'Keep the database file as it is (it is evidence), note the row number, and report it to whoever is responsible for the station and its data.',
     measured: { rows: chain.rows, firstBadSeq: chain.firstBadSeq, reason: chain.reason },
+  });
+}
+
+/**
+ * The records' pages, checked in full now (PRAGMA integrity_check). A damage fails the item with
+ * the consultations that can no longer be read (measured `damagedRecords`, ids comma-separated);
+ * the others, and new consultations, still work.
+ */
+export function integrityItem(integrity: RecordsIntegrity | null): CheckItem {
+  const base = { id: 'records.integrity', category: 'runtime' as const, title: 'Records database integrity' };
+  if (integrity === null)
+    return checkItem({
+      ...base,
+      status: 'skipped',
+      code: 'no-records',
+      detail: 'Consultation records are not open on this host.',
+    });
+  if (integrity.ok)
+    return checkItem({
+      ...base,
+      status: 'pass',
+      code: 'intact',
+      detail: 'Every page of the records database reads back intact.',
+    });
+  const ids = integrity.damagedRecords;
+  return checkItem({
+    ...base,
+    status: 'fail',
+    code: 'damaged',
+    detail:
+      ids.length === 0
+        ? 'The records database has damaged pages; every consultation still reads back.'
+        : `The records database has damaged pages: ${ids.length} consultation(s) cannot be read (${ids.join(', ')}).`,
+    fix: 'Keep a copy of the data folder as it is, restore the records database from its latest backup, and report it to whoever looks after the station (a failing disk?).',
+    measured: { damagedCount: ids.length, damagedRecords: ids.join(',').slice(0, 200) },
   });
 }

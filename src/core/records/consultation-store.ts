@@ -35,6 +35,8 @@ import { addVersion, latestOf, versionsOf } from './record-versions';
 import { DEFAULT_AMEND_WINDOW_HOURS, refusalError, sealRefusal, type RecordWrite } from './record-seal';
 import type { Confirmation, RecordedBatch } from './recorded-batch';
 import { encodeSamples } from './sample-codec';
+import { RecordsError } from './records-error';
+import { checkRecordsIntegrity, damageDetail, type RecordsIntegrity } from './records-integrity';
 
 const DAY_MS = 86_400_000;
 
@@ -91,6 +93,7 @@ export class ConsultationStore {
   private constructor(
     private readonly db: SqlDatabase,
     options: ConsultationStoreOptions,
+    private integrityCheck: RecordsIntegrity,
   ) {
     this.now = options.now ?? Date.now;
     this.actor = options.actor ?? (() => 'station');
@@ -100,8 +103,11 @@ export class ConsultationStore {
   }
 
   static open(db: SqlDatabase, options: ConsultationStoreOptions = {}): ConsultationStore {
+    // Every page read once before anything is written: a damage is found now, not when someone
+    // opens that record; it is audited, and the rest of the records (and new ones) stay usable.
+    const integrity = checkRecordsIntegrity(db, 'quick');
     migrate(db);
-    const store = new ConsultationStore(db, options);
+    const store = new ConsultationStore(db, options, integrity);
     // Verified before this run writes anything; a break is recorded, and the station keeps working.
     const chain = store.auditCheck;
     if (!chain.ok)
@@ -111,6 +117,7 @@ export class ConsultationStore {
         `${chain.code}: first bad row ${chain.firstBadSeq} (${chain.reason}), found at open`,
         'system',
       );
+    if (!integrity.ok) store.audit('database.damaged', null, damageDetail(integrity), 'system');
     if (options.keyCreated === true)
       store.audit('database.key-created', null, 'records key generated', 'system');
     store.audit('database.open', null, db.path, 'system');
@@ -263,11 +270,19 @@ export class ConsultationStore {
     return this.summary(id);
   }
 
+  /** A record on a damaged page is left out, not the whole list: `integrity()` names it. */
   list(limit = 100): ConsultationSummary[] {
     return this.db
       .prepare('SELECT * FROM consultations ORDER BY started_ms DESC, rowid DESC LIMIT ?')
       .all(limit)
-      .map((row) => summaryOf(this.db, row));
+      .flatMap((row) => {
+        try {
+          return [summaryOf(this.db, row)];
+        } catch (cause) {
+          if (cause instanceof RecordsError && cause.code === 'corrupted') return [];
+          throw cause;
+        }
+      });
   }
 
   /** The full record; reading it is not audited here (the API handler audits an opening). */
@@ -485,6 +500,12 @@ export class ConsultationStore {
   auditChain(recheck = false): AuditChainCheck {
     if (recheck) this.auditCheck = verifyAuditChain(this.db);
     return this.auditCheck;
+  }
+
+  /** The pages' integrity as found at open, or checked again in full now (the equipment check). */
+  integrity(full = false): RecordsIntegrity {
+    if (full) this.integrityCheck = checkRecordsIntegrity(this.db, 'full');
+    return this.integrityCheck;
   }
 
   /** Newest first. */

@@ -15,6 +15,7 @@ import type { ExportRegistry } from './export-formats';
 import { LiveSummary } from './live-summary';
 import { PendingMeasurements } from './pending-measurements';
 import { Recorder, type RecorderOptions } from './recorder';
+import { damageDetail, type RecordsIntegrity } from './records-integrity';
 
 /** Retention is enforced at open and then every hour. */
 export const PURGE_INTERVAL_MS = 3_600_000;
@@ -45,6 +46,8 @@ export interface RecordsRuntime {
   ): Pick<BackendApi, 'call.invite' | 'call.join'>;
   /** The audit log's hash chain walked again now (the equipment check); null without records. */
   auditChain(): AuditChainCheck | null;
+  /** The database's pages checked in full now (the equipment check); null without records. */
+  integrity(): RecordsIntegrity | null;
   /** Commits the last window, stops the purge timer, closes the database. */
   close(): void;
 }
@@ -64,6 +67,7 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       handlers: unavailableConsultationHandlers(reason),
       gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => null, bindRoom),
       auditChain: () => null,
+      integrity: () => null,
       close: () => undefined,
     };
   }
@@ -74,6 +78,8 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
   const chain = store.auditChain();
   if (!chain.ok)
     log(`audit log: ${chain.code} at row ${chain.firstBadSeq} (${chain.reason}); the station keeps working`);
+  const integrity = store.integrity();
+  if (!integrity.ok) log(`records database: ${damageDetail(integrity)}; the other records keep working`);
   // The nurse must see when readings stop reaching the disk, and when they reach it again.
   const recorder: Recorder = new Recorder(store, {
     ...deps.recorder,
@@ -119,6 +125,7 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
         bindRoom,
       ),
     auditChain: () => (closed ? null : store.auditChain(true)),
+    integrity: () => (closed ? null : store.integrity(true)),
     close() {
       if (closed) return;
       closed = true;

@@ -426,6 +426,7 @@ export const AUDIT_ACTIONS = [
   'call.event',
   'write.refused',
   'audit.chain-broken',
+  'database.damaged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -173,6 +173,13 @@ export const checkMessages = defineMessages({
     auditBrokenFix:
       'Keep the database file as it is (it is evidence), note the row number, and tell whoever is responsible for the station and its data.',
     auditNoRecords: 'Consultation records are not open on this station.',
+    integrityTitle: 'Records database integrity',
+    integrityIntact: 'Every page of the records database reads back intact.',
+    integrityDamaged: (count: string, ids: string): string =>
+      `The records database has damaged pages: ${count} consultation(s) can no longer be read (${ids}). The others, and new consultations, still work.`,
+    integrityDamagedElsewhere: 'The records database has damaged pages; every consultation still reads back.',
+    integrityDamagedFix:
+      'Keep a copy of the data folder as it is, restore the records database from its latest backup, and tell whoever looks after the station (the disk may be failing).',
     weakLinkFix: WEAK_LINK_EN,
     uploadTitle: 'Upload speed',
     downloadTitle: 'Download speed',
@@ -218,6 +225,14 @@ export const checkMessages = defineMessages({
     auditBrokenFix:
       'Conservez le fichier de la base tel quel (c’est une preuve), notez le numéro de ligne et prévenez la personne responsable de la station et de ses données.',
     auditNoRecords: 'Les dossiers de consultation ne sont pas ouverts sur cette station.',
+    integrityTitle: 'Intégrité de la base des dossiers',
+    integrityIntact: 'Chaque page de la base des dossiers se relit intacte.',
+    integrityDamaged: (count, ids) =>
+      `La base des dossiers a des pages endommagées : ${count} consultation(s) ne peuvent plus être lues (${ids}). Les autres, et les nouvelles consultations, fonctionnent.`,
+    integrityDamagedElsewhere:
+      'La base des dossiers a des pages endommagées ; toutes les consultations se relisent encore.',
+    integrityDamagedFix:
+      'Gardez une copie du dossier de données tel quel, restaurez la base des dossiers depuis sa dernière sauvegarde et prévenez la personne qui s’occupe de la station (le disque est peut-être défaillant).',
     title: 'Test du matériel',
     intro:
       'Vérifie les caméras, le son, l’entrée stéthoscope, le navigateur, le réseau et les appareils médicaux, et indique quoi faire pour chaque problème.',

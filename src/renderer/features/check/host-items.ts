@@ -93,6 +93,22 @@ function localized(
     }
     return null;
   }
+  if (kind === 'records.integrity') {
+    const title = m.integrityTitle;
+    switch (code) {
+      case 'intact':
+        return { title, detail: m.integrityIntact, fix: '' };
+      case 'damaged': {
+        const ids = str('damagedRecords');
+        const detail =
+          ids === '' ? m.integrityDamagedElsewhere : m.integrityDamaged(num('damagedCount'), ids);
+        return { title, detail, fix: m.integrityDamagedFix };
+      }
+      case 'no-records':
+        return { title, detail: m.auditNoRecords, fix: '' };
+    }
+    return null;
+  }
   if (kind === 'devices.none') return { title: m.devicesTitle, detail: m.devicesNone, fix: m.devicesNoneFix };
   if (kind.startsWith('devices.')) {
     const path = str('path');
