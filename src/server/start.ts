@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { createBackend } from '../core/backend';
 import type { Backend } from '../core/backend-types';
 import { JsonFileSettingsStore } from '../core/settings/json-file-settings-store';
 import { openRecordsOrError } from '../core/records/open-records';
+import { ensurePrivateFolder } from '../core/records/private-folder';
 import { NODE_KIOSK_HOST } from '../core/kiosk/kiosk-host';
 import { KIOSK_PIN_FILE_NAME } from '../core/kiosk/pin-file';
 import { startSimulatedDevice } from '../core/sim/simulated-device';
@@ -77,7 +78,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     log(`warning: no renderer build in ${staticDir} (run \`npm run build\`); only the API will answer`);
   }
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (ensurePrivateFolder(dataDir) === 'tightened') log(`data folder ${dataDir}: made private (mode 700)`);
   const accessToken = loadOrCreateAccessToken(dataDir);
   const access = createStationAccess(accessToken, { secure: tls !== undefined });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY_FILE, RECORDS_FILE } from '../../src/core/records/open-records';
@@ -30,6 +30,18 @@ describe('Node host: consultation records', () => {
     expect((await server.backend.api['consultation.list']({})).map((c) => [c.id, c.status])).toEqual([
       [id, 'ended'],
     ]);
+  });
+
+  it('the data folder is made 0700, and an existing 0755 one is tightened at start (logged)', async () => {
+    const dataDir = join(base, 'data');
+    server = await startServer({ port: 0, staticDir: base, dataDir });
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    await server.close();
+    chmodSync(dataDir, 0o755);
+    const lines: string[] = [];
+    server = await startServer({ port: 0, staticDir: base, dataDir, log: (line) => lines.push(line) });
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(lines).toContain(`data folder ${dataDir}: made private (mode 700)`);
   });
 
   it('a records database it cannot open: the station starts, records answer unavailable with why', async () => {

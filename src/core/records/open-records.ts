@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SettingsStore } from '../settings/settings-store';
 import { ConsultationStore } from './consultation-store';
 import { openRecordsDatabase } from './open-records-database';
+import { ensurePrivateFolder } from './private-folder';
 import {
   keyFileProvider,
   protectedKeyProvider,
@@ -28,6 +29,7 @@ export interface OpenRecordsOptions {
 
 /** What each host calls once: the key, the encrypted database, the store over it. */
 export function openRecords(options: OpenRecordsOptions): ConsultationStore {
+  ensurePrivateFolder(options.dir);
   const keys: RecordsKeyProvider =
     options.protector === undefined
       ? keyFileProvider(join(options.dir, KEY_FILE))
