@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseExportSource } from '../src/core/records/database-export-source';
 import { DEFAULT_EXPORT_FORMATS } from '../src/core/records/default-export-formats';
-import { openRecords, RECORDS_FILE } from '../src/core/records/open-records';
+import { openEncryptedDatabase } from '../src/core/records/database/sqlite-driver';
+import { KEY_FILE, openRecords, RECORDS_FILE } from '../src/core/records/open-records';
+import { keyFileProvider } from '../src/core/records/records-key';
 import { Recorder } from '../src/core/records/recorder';
+import { checkRecordsIntegrity } from '../src/core/records/records-integrity';
 import { MemorySettingsStore } from '../src/core/settings/memory-settings-store';
 import type { ConsultationStart, ExportFormat } from '../src/shared/domain/consultation';
 import type { MetricId } from '../src/shared/domain/metrics';
@@ -39,6 +42,9 @@ export interface RecordsBenchResult {
   readonly dbBytes: number;
   readonly exports: { format: ExportFormat; ms: number; bytes: number }[];
   readonly missingExports: ExportFormat[];
+  /** Opening the closed database again (key, migrations, quick_check, audit walk), and quick_check alone. */
+  readonly reopenMs: number;
+  readonly quickCheckMs: number;
 }
 
 /**
@@ -131,6 +137,16 @@ export async function benchRecords(
   store.close();
   const path = join(dir, RECORDS_FILE);
   const dbBytes = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+  const reopen0 = performance.now();
+  const reopened = openRecords({ dir, settings: new MemorySettingsStore() });
+  const reopenMs = performance.now() - reopen0;
+  reopened.close();
+  // quick_check alone, on a connection of its own: SQLite's page cache cold, as at a start.
+  const raw = openEncryptedDatabase(path, keyFileProvider(join(dir, KEY_FILE)).load(true).key);
+  const check0 = performance.now();
+  checkRecordsIntegrity(raw, 'quick');
+  const quickCheckMs = performance.now() - check0;
+  raw.close();
   rmSync(dir, { recursive: true, force: true });
   return {
     label: exact3 ? 'ECG in mV to 3 decimals' : 'ECG as raw doubles',
@@ -141,6 +157,8 @@ export async function benchRecords(
     dbBytes,
     exports,
     missingExports,
+    reopenMs,
+    quickCheckMs,
   };
 }
 
@@ -152,7 +170,11 @@ export function printRecords(results: readonly RecordsBenchResult[]): void {
       `  ${r.label}: ${r.minutes} min of 12 leads × ${RATE_HZ} Hz + 5 numerics at 1 Hz = ${r.samples} samples ` +
         `written in ${fmt(r.wallS, 1)} s → ${fmt(r.samples / r.wallS / 1e6, 2)} M samples/s, ` +
         `${fmt(mb / r.wallS, 1)} MB/s; database ${fmt(mb, 1)} MB = ${fmt((mb * 60) / r.minutes, 1)} MB per hour recorded; ` +
-        `CPU ${fmt(r.cpuMs / (r.minutes * 60), 2)} ms per recorded second`,
+        `CPU ${fmt(r.cpuMs / (r.minutes * 60), 2)} ms per recorded second; ` +
+        `${fmt((r.wallS * 1000 * WINDOW_MS) / (r.minutes * 60_000), 2)} ms per window commit`,
+    );
+    console.log(
+      `    reopen (quick_check included): ${fmt(r.reopenMs, 0)} ms; quick_check alone, fresh connection: ${fmt(r.quickCheckMs, 0)} ms`,
     );
     for (const e of r.exports)
       console.log(`    export ${e.format}: ${fmt(e.ms, 0)} ms, ${fmt(e.bytes / 1024 / 1024, 2)} MB`);

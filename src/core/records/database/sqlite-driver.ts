@@ -13,10 +13,10 @@ export const KEY_BYTES = 32;
  * then turns on WAL and foreign keys. Errors become RecordsError codes; a file that does not open
  * is never written to, so a wrong key or a damaged file loses nothing.
  *
- * synchronous=NORMAL: in WAL mode a commit is durable against a process crash (kill -9: the WAL
- * is in the OS page cache) and the database can never be corrupted; only a power cut may lose the
- * last transactions. A 0.5 s reading batch is what we accept to lose; FULL would fsync twice a
- * second for that one case.
+ * synchronous=FULL: in WAL mode every commit (one per 0.5 s reading window) fsyncs the WAL before
+ * it returns, so a committed window survives a power cut, not only a process crash. With NORMAL a
+ * power cut could lose every commit since the last checkpoint (up to ~1000 pages of WAL, minutes of
+ * readings), which the README's "at most one window" does not allow. Cost: bench/records.ts.
  */
 export function openEncryptedDatabase(path: string, key: Uint8Array): SqlDatabase {
   if (key.length !== KEY_BYTES)
@@ -36,7 +36,7 @@ export function openEncryptedDatabase(path: string, key: Uint8Array): SqlDatabas
     // The first read decrypts page 1: a wrong key or a non-database file fails here, before any write.
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // A deleted or purged record is overwritten with zeros, not just unlinked: it must not come back
     // to whoever holds the key.
