@@ -34,10 +34,17 @@ export function auditChainItem(chain: AuditChainCheck | null): CheckItem {
   });
 }
 
+/** A measured value holds 200 characters: five 32-digit ids, then an ellipsis; the count has the rest. */
+const LISTED_IDS = 5;
+
+function firstIds(ids: readonly string[]): string {
+  return [...ids.slice(0, LISTED_IDS), ...(ids.length > LISTED_IDS ? ['…'] : [])].join(', ');
+}
+
 /**
  * The records' pages, checked in full now (PRAGMA integrity_check). A damage fails the item with
- * the consultations that can no longer be read (measured `damagedRecords`, ids comma-separated);
- * the others, and new consultations, still work.
+ * the consultations that can no longer be read (measured `damagedCount`, and `damagedRecords`: the
+ * first ids); the others, and new consultations, still work.
  */
 export function integrityItem(integrity: RecordsIntegrity | null): CheckItem {
   const base = { id: 'records.integrity', category: 'runtime' as const, title: 'Records database integrity' };
@@ -63,8 +70,8 @@ export function integrityItem(integrity: RecordsIntegrity | null): CheckItem {
     detail:
       ids.length === 0
         ? 'The records database has damaged pages; every consultation still reads back.'
-        : `The records database has damaged pages: ${ids.length} consultation(s) cannot be read (${ids.join(', ')}).`,
+        : `The records database has damaged pages: ${ids.length} consultation(s) cannot be read (${firstIds(ids)}).`,
     fix: 'Keep a copy of the data folder as it is, restore the records database from its latest backup, and report it to whoever looks after the station (a failing disk?).',
-    measured: { damagedCount: ids.length, damagedRecords: ids.join(',').slice(0, 200) },
+    measured: { damagedCount: ids.length, damagedRecords: firstIds(ids) },
   });
 }

@@ -18,8 +18,19 @@ describe('the records integrity item, as the station shows it', () => {
       status: 'fail',
       title: 'Intégrité de la base des dossiers',
     });
-    expect(item.detail).toContain('2 consultation(s) ne peuvent plus être lues (aa11,bb22)');
+    expect(item.detail).toContain('2 consultation(s) ne peuvent plus être lues (aa11, bb22)');
     expect(item.fix).toMatch(/restaurez la base des dossiers/);
+  });
+
+  it('many damaged records: the first five ids and the count', () => {
+    const ids = Array.from({ length: 7 }, (_, i) => String(i).repeat(32));
+    const item = integrityItem({ ok: false, depth: 'full', problems: ['x'], damagedRecords: ids });
+    expect(item.measured).toMatchObject({
+      damagedCount: 7,
+      damagedRecords: `${ids.slice(0, 5).join(', ')}, …`,
+    });
+    const en = localizeHostItem(item, messagesFor(checkMessages, 'en'), formatterFor('en'));
+    expect(en.detail).toContain('7 consultation(s) can no longer be read (00000');
   });
 
   it('damage outside any record, and an intact database, in English', () => {
