@@ -45,6 +45,8 @@ export interface RecordsBenchResult {
   /** Opening the closed database again (key, migrations, quick_check, audit walk), and quick_check alone. */
   readonly reopenMs: number;
   readonly quickCheckMs: number;
+  /** The equipment check's full integrity_check, on a fresh connection too. */
+  readonly integrityCheckMs: number;
 }
 
 /**
@@ -147,6 +149,11 @@ export async function benchRecords(
   checkRecordsIntegrity(raw, 'quick');
   const quickCheckMs = performance.now() - check0;
   raw.close();
+  const fresh = openEncryptedDatabase(path, keyFileProvider(join(dir, KEY_FILE)).load(true).key);
+  const full0 = performance.now();
+  checkRecordsIntegrity(fresh, 'full');
+  const integrityCheckMs = performance.now() - full0;
+  fresh.close();
   rmSync(dir, { recursive: true, force: true });
   return {
     label: exact3 ? 'ECG in mV to 3 decimals' : 'ECG as raw doubles',
@@ -159,6 +166,7 @@ export async function benchRecords(
     missingExports,
     reopenMs,
     quickCheckMs,
+    integrityCheckMs,
   };
 }
 
@@ -174,7 +182,8 @@ export function printRecords(results: readonly RecordsBenchResult[]): void {
         `${fmt((r.wallS * 1000 * WINDOW_MS) / (r.minutes * 60_000), 2)} ms per window commit`,
     );
     console.log(
-      `    reopen (quick_check included): ${fmt(r.reopenMs, 0)} ms; quick_check alone, fresh connection: ${fmt(r.quickCheckMs, 0)} ms`,
+      `    reopen (quick_check included): ${fmt(r.reopenMs, 0)} ms; quick_check alone, fresh connection: ${fmt(r.quickCheckMs, 0)} ms; ` +
+        `integrity_check (equipment check): ${fmt(r.integrityCheckMs, 0)} ms`,
     );
     for (const e of r.exports)
       console.log(`    export ${e.format}: ${fmt(e.ms, 0)} ms, ${fmt(e.bytes / 1024 / 1024, 2)} MB`);
