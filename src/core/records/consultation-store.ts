@@ -332,12 +332,20 @@ export class ConsultationStore {
       .prepare(`SELECT id FROM consultations WHERE started_ms < ? AND status != 'active'`)
       .all(cutoff)
       .map((row) => String(row.id));
-    for (const id of expired)
-      this.db.transaction(() => {
-        this.db.prepare('DELETE FROM consultations WHERE id = ?').run(id);
-        this.audit('consultation.purge', id, `older than the ${days}-day retention period`, 'system');
-      });
-    return expired.length;
+    // A record on a damaged page cannot be deleted (its transaction rolls back): it stays, named by
+    // integrity(), and must not stop the others' purge nor the store's opening.
+    return expired.filter((id) => {
+      try {
+        this.db.transaction(() => {
+          this.db.prepare('DELETE FROM consultations WHERE id = ?').run(id);
+          this.audit('consultation.purge', id, `older than the ${days}-day retention period`, 'system');
+        });
+        return true;
+      } catch (cause) {
+        if (cause instanceof RecordsError && cause.code === 'corrupted') return false;
+        throw cause;
+      }
+    }).length;
   }
 
   /** One batch window of readings, in one transaction; the devices seen are remembered. */

@@ -4,7 +4,7 @@ import { RECORDS_FILE } from '../../../src/core/records/open-records';
 import { CONSULTATION_START } from '../../helpers/consultation-start';
 import { recordBackend } from './record-backend-kit';
 import { damagePage, leafPagesOf, PAGE_SIZE, seedTwoRecords } from './damage-kit';
-import { anError, openTestRecords, tempDir } from './records-test-kit';
+import { anError, FIXTURE_EPOCH_MS, openTestRecords, tempDir } from './records-test-kit';
 
 /** A damaged page is found when the station opens (quick_check), and the records it holds are named. */
 describe('records: a damaged database', () => {
@@ -51,6 +51,17 @@ describe('records: a damaged database', () => {
     } finally {
       await backend.close();
     }
+  });
+
+  it('a damaged record past its retention: the purge leaves it (it cannot be rewritten), the store opens', () => {
+    const { numericsOnly, withWaveforms } = seedTwoRecords(temp.dir);
+    damagePage(temp.dir, leafPagesOf(temp.dir, 'waveform_chunks')[1] ?? 0);
+    const store = openTestRecords(temp.dir, () => FIXTURE_EPOCH_MS + 400 * 86_400_000);
+    const purged = store.auditList(20).filter((e) => e.action === 'consultation.purge');
+    expect(purged.map((e) => e.consultationId)).toEqual([numericsOnly]);
+    expect(store.integrity()).toMatchObject({ ok: false, damagedRecords: [withWaveforms] });
+    expect(store.start(CONSULTATION_START).status).toBe('active');
+    store.close();
   });
 
   it('an intact database passes both checks', () => {
