@@ -68,7 +68,8 @@ describe('Node host: consultation records', () => {
     server = await startServer({ port: 0, staticDir: base, dataDir, log: (line) => lines.push(line) });
     await expect(server.backend.api['consultation.start'](CONSULTATION_START)).rejects.toMatchObject({
       code: 'unavailable',
-      message: /records\.db is missing but its key .*records\.key exists/,
+      message:
+        /^consultation\.start: database-missing: .*records\.db is missing but its key .*records\.key exists/,
     });
     expect(lines.join('\n')).toMatch(/consultation records unavailable/);
     expect(existsSync(join(dataDir, RECORDS_FILE))).toBe(false);

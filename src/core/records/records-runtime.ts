@@ -15,6 +15,7 @@ import type { ExportRegistry } from './export-formats';
 import { LiveSummary } from './live-summary';
 import { PendingMeasurements } from './pending-measurements';
 import { Recorder, type RecorderOptions } from './recorder';
+import { RecordsError } from './records-error';
 import { damageDetail, type RecordsIntegrity } from './records-integrity';
 
 /** Retention is enforced at open and then every hour. */
@@ -62,7 +63,13 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
   const log = deps.log ?? ((line: string) => console.warn(`records: ${line}`));
   const store = deps.records;
   if (store === undefined || store instanceof Error) {
-    const reason = store === undefined ? 'consultation records are not set up on this host' : store.message;
+    // The records code first (`database-missing: …`), so a client can branch on it; then the words.
+    const reason =
+      store === undefined
+        ? 'consultation records are not set up on this host'
+        : store instanceof RecordsError
+          ? `${store.code}: ${store.message}`
+          : store.message;
     return {
       handlers: unavailableConsultationHandlers(reason),
       gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => null, bindRoom),
