@@ -55,10 +55,12 @@ export class GuardedDecoder implements Decoder {
     let write = 0;
     for (let read = 0; read < count; read++) {
       const event = events[read];
-      const checked =
-        event.kind === 'reading' && event.reading.type !== 'waveform'
-          ? this.check(event, event.reading)
-          : event;
+      if (event.kind !== 'reading' || event.reading.type === 'waveform') {
+        if (write !== read) events[write] = event;
+        write++;
+        continue;
+      }
+      const checked = this.check(event, event.reading);
       if (checked !== null) events[write++] = checked;
     }
     if (write !== count) events.length = write;
@@ -71,36 +73,45 @@ export class GuardedDecoder implements Decoder {
     this.lastEpisodic.clear();
   }
 
+  /** Small on purpose, so it inlines into `push`: the rare outcomes live in their own methods. */
   private check(event: DecodeEvent, reading: NumericReading | StatusReading): DecodeEvent | null {
-    if (reading.type === 'status') {
-      const voided = voidedMetrics(reading.flags);
-      this.voided = voided.size === 0 ? null : voided;
-      return event;
-    }
+    if (reading.type === 'status') return this.flagsChanged(event, reading);
     const { metric, value } = reading;
-    if (this.voided !== null && this.voided.has(metric)) {
-      return value === null ? event : { kind: 'reading', reading: { ...reading, value: null } };
-    }
+    if (this.voided !== null && this.voided.has(metric)) return voidedEvent(event, reading);
     const rule = this.ruleOf(metric);
     const { range } = rule;
     if (value !== null && range !== null && !(value >= range.min && value <= range.max)) {
-      this.outOfRange++;
-      return {
-        kind: 'value-error',
-        code: 'out-of-range',
-        metric,
-        value,
-        detail: `${metric} ${value} ${reading.unit} is outside ${range.min}–${range.max}`,
-      };
+      return this.refuse(reading, value, range);
     }
     return rule.episodic && this.isRepeat(reading) ? null : event;
   }
 
+  private flagsChanged(event: DecodeEvent, reading: StatusReading): DecodeEvent {
+    const voided = voidedMetrics(reading.flags);
+    this.voided = voided.size === 0 ? null : voided;
+    return event;
+  }
+
+  private refuse(reading: NumericReading, value: number, range: PlausibleRange): DecodeEvent {
+    this.outOfRange++;
+    const { metric, unit } = reading;
+    return {
+      kind: 'value-error',
+      code: 'out-of-range',
+      metric,
+      value,
+      detail: `${metric} ${value} ${unit} is outside ${range.min}–${range.max}`,
+    };
+  }
+
   private ruleOf(metric: MetricId): MetricRule {
-    if (this.ruleA.metric === metric) return this.ruleA;
-    if (this.ruleB.metric === metric) return this.ruleB;
+    const { ruleA } = this;
+    if (ruleA.metric === metric) return ruleA;
+    const { ruleB } = this;
+    // Swap rather than shift: two metrics in turn (SpO2, pulse) then always hit one of the two.
+    if (ruleB.metric === metric) return ruleB;
     const rule = this.rules.get(metric) ?? NO_RULE;
-    this.ruleB = this.ruleA;
+    this.ruleB = ruleA;
     this.ruleA = rule;
     return rule;
   }
@@ -111,6 +122,10 @@ export class GuardedDecoder implements Decoder {
     this.lastEpisodic.set(reading.metric, key);
     return false;
   }
+}
+
+function voidedEvent(event: DecodeEvent, reading: NumericReading): DecodeEvent {
+  return reading.value === null ? event : { kind: 'reading', reading: { ...reading, value: null } };
 }
 
 interface MetricRule {
