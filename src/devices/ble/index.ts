@@ -5,7 +5,6 @@
 export {
   BLE_HEALTH_SERVICES,
   BLE_PROFILES,
-  bleMeasurementMemory,
   bleProfilesForService,
   type BleDecoderOptions,
   type BleProfile,

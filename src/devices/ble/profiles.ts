@@ -35,15 +35,13 @@ export interface BleProfile {
 }
 
 export interface BleDecoderOptions extends BleDecodeOptions {
-  /** The memory of episodic measurements already taken; default: the process-wide one. */
+  /**
+   * The memory of episodic measurements already taken. The caller that owns the connections passes
+   * one that outlives them (a reconnect makes a new decoder); default: this decoder's own, so a
+   * value re-sent within one connection still adds nothing. Drivers keep no module state.
+   */
   readonly measurementMemory?: MeasurementMemory;
 }
-
-/**
- * The process-wide memory of episodic measurements: it outlives the decoders (one per connection),
- * so a device that re-sends its stored memory after a reconnect adds nothing new.
- */
-export const bleMeasurementMemory = new MeasurementMemory();
 
 type Kind = { readonly status: StatusPolicy; readonly episodic: boolean };
 const STREAM: Kind = { status: 'on-change', episodic: false };
@@ -68,7 +66,7 @@ function profile<Fields>(
     delivery,
     episodic: kind.episodic,
     createDecoder: (deviceId, options = {}) => {
-      const episodic = kind.episodic ? (options.measurementMemory ?? bleMeasurementMemory) : undefined;
+      const episodic = kind.episodic ? (options.measurementMemory ?? new MeasurementMemory()) : undefined;
       const policy = { status: kind.status, episodic };
       return guardDecoder(new BleCharacteristicDecoder(deviceId, decode, policy, options));
     },

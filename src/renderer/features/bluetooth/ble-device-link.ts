@@ -3,6 +3,7 @@ import type { ProtocolId } from '../../../shared/protocols';
 import {
   BLE_HEALTH_SERVICES,
   bleProfilesForService,
+  MeasurementMemory,
   type BleProfile,
   type Decoder,
   type DecodeEvent,
@@ -11,6 +12,13 @@ import {
 import { bleProblem, type BleProblem } from './ble-problem';
 import { bleDeviceLabel } from './device-label';
 import type { WebBluetoothCharacteristic, WebBluetoothDevice, WebBluetoothGattServer } from './web-bluetooth';
+
+/**
+ * The episodic Bluetooth measurements (cuff results, thermometer and spot-check values) this
+ * station has already taken, by device: it outlives every link and reconnect, so a cuff that
+ * indicates its whole memory again at each connection adds nothing new (src/devices/ble/PROTOCOL.md).
+ */
+const STATION_MEASUREMENTS = new MeasurementMemory();
 
 export type BleLinkState = 'connecting' | 'connected' | 'reconnecting' | 'unsupported';
 
@@ -131,6 +139,7 @@ export class BleDeviceLink {
     const decoder: Decoder = profile.createDecoder(`${profile.protocol}@${this.label}`, {
       utcOffsetMinutes: this.deps.utcOffsetMinutes(),
       zone: this.deps.clockZone,
+      measurementMemory: STATION_MEASUREMENTS,
     });
     const onValue = () => {
       const value = characteristic.value;

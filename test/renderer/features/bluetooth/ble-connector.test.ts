@@ -147,6 +147,27 @@ describe('BleConnector', () => {
     expect(submitted.flat()).toMatchObject([{ metric: 'MDC_ECG_HEART_RATE', value: 80 }]);
   });
 
+  it('a cuff that indicates its stored result again after a reconnect adds no second measurement', async () => {
+    const { bluetooth, connector, submitted, fireTimers } = setup();
+    const cuff = new FakeDevice('cuff-reconnect', 'BP7000', { [BP_SERVICE]: [BP] });
+    bluetooth.next = cuff;
+    await connector.addDevice();
+    // flags 02 (timestamp) | 121/80/95 | 2026-07-01 08:00:00 by the cuff's clock
+    const stored = bytes('02 79 00 50 00 5F 00 EA 07 07 01 08 00 00');
+    cuff.characteristic(BP).emit(stored);
+    await flush();
+    cuff.dropLink();
+    await fireTimers();
+    expect(connector.devices.getSnapshot()[0]).toMatchObject({ state: 'connected' });
+    // The new link has a new decoder; the station's memory still knows this measurement.
+    cuff.characteristic(BP).emit(stored);
+    await flush();
+    const systolic = submitted
+      .flat()
+      .filter((r) => r.type === 'numeric' && r.metric === 'MDC_PRESS_BLD_NONINV_SYS');
+    expect(systolic).toHaveLength(1);
+  });
+
   it('a removed device is disconnected and never reconnected', async () => {
     const { bluetooth, connector, timers } = setup();
     const strap = new FakeDevice('strap', 'HRM', { [HR_SERVICE]: [HR] });
