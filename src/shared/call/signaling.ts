@@ -17,6 +17,9 @@ export const ROLE_CAPACITY: Readonly<Record<ParticipantRole, number>> = { statio
 /** Upper bound on one signaling message (an SDP offer with many candidates is ~10 KiB). */
 export const MAX_SIGNAL_MESSAGE_BYTES = 64 * 1024;
 
+/** Longest resume token the server hands out or accepts. */
+export const RESUME_TOKEN_MAX_CHARS = 512;
+
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const peerSchema = z.strictObject({ peerId, role: z.enum(PARTICIPANT_ROLES) });
 export type Peer = z.infer<typeof peerSchema>;
@@ -35,6 +38,12 @@ const signalData = z.record(z.string(), z.unknown());
 export const clientMessageSchema = z.discriminatedUnion('type', [
   /** First message on a socket: the invite token says which room and role. */
   z.strictObject({ type: z.literal('join'), token: z.string().min(1).max(2048) }),
+  /**
+   * First message instead of `join` after a reload, a crashed tab or a lost socket: the
+   * `resumeToken` of an earlier `joined` takes back the same seat (the newer socket wins, the older
+   * one is told `seat-taken-over`), with no invite. Valid while the room lives.
+   */
+  z.strictObject({ type: z.literal('resume'), resumeToken: z.string().min(1).max(RESUME_TOKEN_MAX_CHARS) }),
   z.strictObject({ type: z.literal('signal'), to: peerId, data: signalData }),
   z.strictObject({ type: z.literal('leave') }),
   z.strictObject({ type: z.literal('ping') }),
@@ -64,6 +73,14 @@ export const SIGNALING_ERROR_CODES = [
   'revoked-token',
   /** This seat relayed all the signals one call may (RendezvousOptions.relayLimit). */
   'relay-limit',
+  /** A `resume` with a token that is unknown, forged, or of a room that no longer exists. */
+  'bad-resume',
+  /** This seat was taken back by a newer socket with the same resume token (another tab, F5). */
+  'seat-taken-over',
+  /** The rendezvous cannot reach its shared state (Redis): new joins are refused for now. */
+  'unavailable',
+  /** This rendezvous node is shutting down: reconnect (to another node) and `resume`. */
+  'draining',
 ] as const;
 export type SignalingErrorCode = (typeof SIGNALING_ERROR_CODES)[number];
 
@@ -76,6 +93,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     peers: z.array(peerSchema).max(16),
     /** STUN/TURN servers with short-lived TURN credentials for this participant. */
     iceServers: z.array(iceServerSchema).max(8),
+    /** Takes this seat back with `resume` after a reload or a lost socket; keep it per tab. */
+    resumeToken: z.string().min(1).max(RESUME_TOKEN_MAX_CHARS).optional(),
   }),
   z.strictObject({ type: z.literal('peer-joined'), peer: peerSchema }),
   z.strictObject({ type: z.literal('peer-left'), peerId }),
@@ -83,6 +102,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('error'),
     code: z.enum(SIGNALING_ERROR_CODES),
+    /** For logs only: pages show the code through their catalogue, never this text. */
     message: z.string().max(500),
   }),
   z.strictObject({ type: z.literal('pong') }),
