@@ -75,6 +75,11 @@ export class CallSession {
     return this.peer?.send(bytes) ?? false;
   }
 
+  /** The current peer's RTCPeerConnection once it is connected (read it on `connected`), else null. */
+  get connection(): RTCPeerConnection | null {
+    return this.peer?.connected === true ? this.peer.connection : null;
+  }
+
   stats(): Promise<StatsSample | null> {
     return this.peer?.connected === true ? this.peer.stats() : Promise.resolve(null);
   }

@@ -61,6 +61,14 @@ export class PeerLink {
     this.peer.on('close', () => close(null));
   }
 
+  /**
+   * The underlying connection, for what rides beside the peer library's own channel: the vitals'
+   * latest-value data channel (negotiated, fixed id) and the senders' encodings (quality ladder).
+   */
+  get connection(): RTCPeerConnection {
+    return this.peer._pc;
+  }
+
   get connected(): boolean {
     return this.peer.connected && !this.peer.destroyed;
   }

@@ -17,6 +17,8 @@ declare module 'simple-peer/simplepeer.min.js' {
     constructor(options?: SimplePeerOptions);
     readonly destroyed: boolean;
     readonly connected: boolean;
+    /** simple-peer's own connection (underscored, but stable across 9.x and the maintained fork). */
+    readonly _pc: RTCPeerConnection;
     signal(data: unknown): void;
     send(data: Uint8Array | string): void;
     getStats(callback: (error: Error | null, reports: Record<string, unknown>[]) => void): void;
