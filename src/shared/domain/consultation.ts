@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_ERROR_CODES } from './devices';
+import { isValidIns } from './ins';
 
 /**
  * The consultation record (issue 6): who the patient is, who accompanies them, their consent, what
@@ -18,31 +19,15 @@ const isoTime = z.iso.datetime({ offset: false, precision: 3 });
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type Sex = (typeof SEXES)[number];
 
-/**
- * INS (the French national health identifier, the NIR): 13 characters (sex, year, month,
- * department — 2A/2B for Corsica — commune, order) and an optional 2-digit key. The key, when
- * given, must be 97 − (number mod 97), with 2A read as 19 and 2B as 18.
- */
-export function isValidIns(value: string): boolean {
-  const match = /^([12378])(\d{4})(\d{2}|2A|2B)(\d{6})(\d{2})?$/.exec(value);
-  if (match === null) return false;
-  const key = match[5];
-  if (key === undefined) return true;
-  const department = match[3] === '2A' ? '19' : match[3] === '2B' ? '18' : (match[3] ?? '');
-  const digits = `${match[1] ?? ''}${match[2] ?? ''}${department}${match[4] ?? ''}`;
-  return 97 - Number(BigInt(digits) % 97n) === Number(key);
-}
+export { isValidIns } from './ins';
 
 export const patientSchema = z.strictObject({
   familyName: text(100),
   givenNames: text(100),
   birthDate: z.iso.date(),
   sex: z.enum(SEXES),
-  /** INS, with spaces removed by the form; validated with its key when one is given. */
-  ins: z
-    .string()
-    .refine(isValidIns, 'INS must be 13 characters and an optional valid 2-digit key')
-    .optional(),
+  /** INS matricule (NIR or provisional NIA) with its key, spaces removed by the form (./ins.ts). */
+  ins: z.string().refine(isValidIns, 'INS: 15 characters with a valid key (see ins.ts)').optional(),
   /** Health-insurance number as printed on the card or the attestation de droits. */
   insuranceNumber: z
     .string()

@@ -51,7 +51,10 @@ const EN_PROBLEMS: Readonly<Record<FieldProblem, string>> = {
   invalidDate: 'Not a valid date.',
   futureDate: 'The birth date cannot be in the future.',
   insFormat:
-    'An INS has 13 characters (sex, year, month, department — 2A/2B for Corsica — commune, order), optionally followed by its 2-digit key.',
+    'An INS has 15 characters: sex, year, month, department (2A/2B for Corsica), commune, order and the 2-digit key.',
+  insKeyMissing: 'The 2-digit key is missing: type all 15 characters shown on the card or the document.',
+  insStructure:
+    'This cannot be an INS: check the first digit (1, 2, or 7, 8 for a provisional number), the month, the department, the commune and the order.',
   insKey: 'The 2-digit key does not match the 13 characters before it: check the number on the card.',
   insuranceFormat: '5 to 30 letters or digits.',
   identifierFormat: 'An RPPS number has 11 digits, an ADELI number 9.',
@@ -64,7 +67,11 @@ const FR_PROBLEMS: typeof EN_PROBLEMS = {
   invalidDate: 'Date non valide.',
   futureDate: 'La date de naissance ne peut pas être dans le futur.',
   insFormat:
-    'L’INS comporte 13 caractères (sexe, année, mois, département — 2A/2B pour la Corse — commune, rang), éventuellement suivis de sa clé à 2 chiffres.',
+    'L’INS comporte 15 caractères : sexe, année, mois, département (2A/2B pour la Corse), commune, rang et la clé à 2 chiffres.',
+  insKeyMissing:
+    'La clé à 2 chiffres manque : saisissez les 15 caractères portés par la carte ou le document.',
+  insStructure:
+    'Ce ne peut pas être un INS : vérifiez le premier chiffre (1, 2, ou 7, 8 pour un numéro provisoire), le mois, le département, la commune et le rang.',
   insKey:
     'La clé à 2 chiffres ne correspond pas aux 13 caractères qui la précèdent : vérifiez le numéro sur la carte.',
   insuranceFormat: 'De 5 à 30 lettres ou chiffres.',

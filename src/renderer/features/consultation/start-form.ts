@@ -1,6 +1,6 @@
+import { checkIns, normaliseIns } from '../../../shared/domain/ins';
 import {
   consultationStartSchema,
-  isValidIns,
   type AccompanyingRole,
   type ConsultationStart,
   type Sex,
@@ -54,6 +54,8 @@ export type FieldProblem =
   | 'invalidDate'
   | 'futureDate'
   | 'insFormat'
+  | 'insKeyMissing'
+  | 'insStructure'
   | 'insKey'
   | 'insuranceFormat'
   | 'identifierFormat'
@@ -81,17 +83,28 @@ export function emptyFields(recordedBy: string): StartFields {
   };
 }
 
-/** The INS as typed on the card (`1 85 05 78 006 084 36`): spaces removed, letters upper-cased (2A/2B). */
-export function normaliseIns(typed: string): string {
-  return typed.replace(/\s+/g, '').toUpperCase();
-}
+export { normaliseIns };
 
-/** Why an INS is refused: not 13 characters of the right shape, or a key that does not match. */
-export function insProblem(typed: string): 'insFormat' | 'insKey' | null {
+/** Why an INS is refused, as the form words it (ins.ts gives the code). */
+export function insProblem(typed: string): 'insFormat' | 'insKeyMissing' | 'insStructure' | 'insKey' | null {
   const ins = normaliseIns(typed);
-  if (ins === '' || isValidIns(ins)) return null;
-  // Right shape but refused: only the key can be wrong.
-  return isValidIns(ins.slice(0, 13)) && ins.length === 15 ? 'insKey' : 'insFormat';
+  if (ins === '') return null;
+  const checked = checkIns(ins);
+  if (checked.ok) return null;
+  switch (checked.problem) {
+    case 'format':
+      return 'insFormat';
+    case 'key-missing':
+      return 'insKeyMissing';
+    case 'key':
+      return 'insKey';
+    case 'sex':
+    case 'month':
+    case 'department':
+    case 'commune':
+    case 'order':
+      return 'insStructure';
+  }
 }
 
 export type StartResult =

@@ -48,10 +48,11 @@ describe('start form', () => {
   it('says why an INS is refused: its shape, or its key', () => {
     expect(normaliseIns(' 1 85 05 2a 123 456 33 ')).toBe('185052A12345633');
     expect(insProblem('185052A12345633')).toBeNull(); // Corsica: 2A counts as 19
-    expect(insProblem('2850578006084')).toBeNull(); // the key is optional
+    expect(insProblem('2850578006084')).toBe('insKeyMissing'); // stored and exchanged with its key
     expect(insProblem('285057800608442')).toBe('insKey');
     expect(insProblem('28505780060')).toBe('insFormat');
-    expect(insProblem('985057800608441')).toBe('insFormat');
+    expect(insProblem('985057800608441')).toBe('insStructure');
+    expect(insProblem('285137800608441')).toBe('insStructure'); // month 13
     const result = buildStart({ ...valid, ins: '2 85 05 78 006 084 42' }, TODAY);
     expect(result).toEqual({ ok: false, errors: { ins: 'insKey' } });
   });
