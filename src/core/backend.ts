@@ -19,6 +19,7 @@ import { kioskHandlers } from './kiosk/kiosk-handlers';
 import { KioskService } from './kiosk/kiosk-service';
 import { DEFAULT_EXPORT_FORMATS } from './records/default-export-formats';
 import { createRecordsRuntime } from './records/records-runtime';
+import type { ReportRooms } from './records/report-sessions';
 import { consultationBoundaries } from './consultation-boundaries';
 
 export const APP_NAME = 'Teleconsult Station';
@@ -76,6 +77,8 @@ export function createBackend(deps: BackendDeps): Backend {
     latestReadings: () => bus.latestReadings(),
     subscribeDeviceState: (listener) => events.on('device.state', listener),
     changed: (summary) => events.emit('consultation.changed', summary),
+    reportRooms: () => reportRoomsOf(deps.call),
+    amendWindowMs: () => deps.settings.get().reportAmendHours * 3_600_000,
   });
 
   const callService = (): CallService => {
@@ -130,6 +133,7 @@ export function createBackend(deps: BackendDeps): Backend {
       }),
     'check.iceServers': () => Promise.resolve({ iceServers: checkIceServers(deps.check, now()) }),
     ...records.handlers,
+    ...records.reportHandlers,
     // The end of a consultation closes its call; values from before a start or an end seed no screen.
     ...consultationBoundaries({
       start: records.handlers['consultation.start'],
@@ -169,6 +173,13 @@ export function createBackend(deps: BackendDeps): Backend {
       events.clear();
     },
   };
+}
+
+/** The call service's report-only rooms, when calls are set up and the service makes them. */
+function reportRoomsOf(call: CallService | undefined): ReportRooms | null {
+  const invite = call?.reportInvite?.bind(call);
+  const join = call?.reportJoin?.bind(call);
+  return invite === undefined || join === undefined ? null : { reportInvite: invite, reportJoin: join };
 }
 
 /** Wraps each handler so its params are parsed by the contract's schema before it runs. */

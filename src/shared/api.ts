@@ -16,6 +16,7 @@ import {
   pendingMeasurementIdSchema,
   reportSchema,
 } from './domain/consultation';
+import { reportSessionIdSchema, reportStateSchema } from './domain/report-session';
 import { deviceInfoSchema } from './domain/devices';
 import { checkReportSchema } from './domain/equipment-check';
 import { iceServerSchema } from './call/signaling';
@@ -223,6 +224,53 @@ export const API_METHODS = {
   'consultation.dismissMeasurement': {
     params: z.strictObject({ id: consultationIdSchema, measurementId: pendingMeasurementIdSchema }),
     result: consultationSummarySchema,
+  },
+  /**
+   * A report-only session for a consultation (issue 12): a room of its own and a consultant link
+   * (`consultant.html#report=<token>`) that lead to nothing but the report and care-sheet versions
+   * of this consultation, through `report.load` and `report.save`. Issued during the call (the
+   * station hands the link to the doctor's page before hanging up) or from the record's screen
+   * after the end, while the amendment window is open (`forbidden`, `amend-window-closed: …`).
+   */
+  'report.link': {
+    params: z.strictObject({ id: consultationIdSchema }),
+    result: z.strictObject({
+      session: reportSessionIdSchema,
+      consultantUrl: z.url({ protocol: /^https?$/ }),
+      consultantToken: z.string().min(1).max(2048),
+      /** When the amendment window closes, as known now (null while the consultation is active). */
+      windowClosesAt: z.iso.datetime().nullable(),
+    }),
+  },
+  /** A fresh station token for the session's room (the station's data-only responder seats itself). */
+  'report.join': {
+    params: z.strictObject({ session: reportSessionIdSchema }),
+    result: z.strictObject({
+      signalingUrl: z.url({ protocol: /^wss?$/ }),
+      token: z.string().min(1).max(2048),
+      expiresAt: z.iso.datetime(),
+    }),
+  },
+  /** The session's consultation as the doctor's form needs it: status and latest versions. */
+  'report.load': {
+    params: z.strictObject({ session: reportSessionIdSchema }),
+    result: reportStateSchema,
+  },
+  /**
+   * A new report and/or care-sheet version of the session's consultation, and nothing else: the
+   * session names no consultation of the caller's choosing. The record's seal applies (after the
+   * end only a report, within the window); the audit row names the session's invite.
+   */
+  'report.save': {
+    params: z.strictObject({
+      session: reportSessionIdSchema,
+      report: reportSchema.optional(),
+      careSheet: careSheetSchema.optional(),
+    }),
+    result: z.strictObject({
+      reportVersion: z.number().int().positive().optional(),
+      careSheetVersion: z.number().int().positive().optional(),
+    }),
   },
   'audit.list': {
     params: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),

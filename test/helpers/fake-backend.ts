@@ -77,6 +77,10 @@ export class FakeCoreBackend implements Backend {
     'consultation.delete': async (params) => this.unavailable('consultation.delete', params),
     'consultation.confirmMeasurement': async (params) =>
       this.unavailable('consultation.confirmMeasurement', params),
+    'report.link': async (params) => this.unavailable('report.link', params),
+    'report.join': async (params) => this.unavailable('report.join', params),
+    'report.load': async (params) => this.unavailable('report.load', params),
+    'report.save': async (params) => this.unavailable('report.save', params),
     'consultation.dismissMeasurement': async (params) =>
       this.unavailable('consultation.dismissMeasurement', params),
     'audit.list': async (params) => this.unavailable('audit.list', params),

@@ -256,6 +256,17 @@ export class ConsultationStore {
     return { summary: this.summary(id), ...versions };
   }
 
+  /**
+   * When the report amendment window of a closed record closes, by the setting as it is now; null
+   * while the consultation is active (no window yet).
+   */
+  amendWindowClosesMs(id: string): number | null {
+    const row = this.row(id);
+    if (String(row.status) === 'active') return null;
+    const endedMs = row.ended_ms === null ? this.now() : Number(row.ended_ms);
+    return endedMs + this.amendWindowMs();
+  }
+
   /** Closes an active or interrupted record; ending an ended one changes nothing. */
   end(id: string): ConsultationSummary {
     const status = this.requireExisting(id);

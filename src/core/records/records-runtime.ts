@@ -17,6 +17,13 @@ import { PendingMeasurements } from './pending-measurements';
 import { Recorder, type RecorderOptions } from './recorder';
 import { RecordsError } from './records-error';
 import { damageDetail, type RecordsIntegrity } from './records-integrity';
+import { DEFAULT_AMEND_WINDOW_HOURS } from './record-seal';
+import {
+  reportSessionHandlers,
+  unavailableReportSessionHandlers,
+  type ReportMethod,
+  type ReportRooms,
+} from './report-sessions';
 
 /** Retention is enforced at open and then every hour. */
 export const PURGE_INTERVAL_MS = 3_600_000;
@@ -34,12 +41,18 @@ export interface RecordsRuntimeDeps {
   readonly subscribeDeviceState: (listener: (info: DeviceInfo) => void) => () => void;
   readonly changed: (summary: ConsultationSummary | null) => void;
   readonly log?: (line: string) => void;
+  /** The call service's report-only rooms (report-sessions.ts); null when calls are not set up. */
+  readonly reportRooms?: () => ReportRooms | null;
+  /** The report amendment window now (the `reportAmendHours` setting). */
+  readonly amendWindowMs?: () => number;
   /** Window, bound and timers of the recorder: tests drive the windows themselves. */
   readonly recorder?: Pick<RecorderOptions, 'windowMs' | 'maxBufferedSamples' | 'setTimer'>;
 }
 
 export interface RecordsRuntime {
   readonly handlers: Pick<BackendApi, ConsultationMethod>;
+  /** Report-only sessions: the doctor's report versions after the end, and nothing else. */
+  readonly reportHandlers: Pick<BackendApi, ReportMethod>;
   /** The call methods behind the consent gate. */
   gateCalls(
     calls: Pick<BackendApi, 'call.invite' | 'call.join'>,
@@ -72,6 +85,7 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
           : store.message;
     return {
       handlers: unavailableConsultationHandlers(reason),
+      reportHandlers: unavailableReportSessionHandlers(reason),
       gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => null, bindRoom),
       auditChain: () => null,
       integrity: () => null,
@@ -121,6 +135,12 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       changed: deps.changed,
       now: deps.now,
       consultantActor: (id) => consultants.actorFor(id),
+    }),
+    reportHandlers: reportSessionHandlers({
+      store,
+      rooms: deps.reportRooms ?? (() => null),
+      amendWindowMs: deps.amendWindowMs ?? (() => DEFAULT_AMEND_WINDOW_HOURS * 3_600_000),
+      now: deps.now,
     }),
     gateCalls: (calls, bindRoom) =>
       gateCallsOnConsent(

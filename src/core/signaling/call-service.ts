@@ -46,6 +46,12 @@ export interface CallService {
    * is in it sent away), not when the next consultation starts. Another owner's room is left alone.
    */
   releaseRoom?(owner: string): void;
+  /**
+   * A report-only room (report-sessions.ts): a consultant link (`#report=`) and station tokens for
+   * a room apart from the call's, valid `ttlS`. Never the current room, never closed by a new one.
+   */
+  reportInvite?(room: string, ttlS: number): CallInvite;
+  reportJoin?(room: string, ttlS: number): StationJoin;
 }
 
 export interface CallServiceOptions {
@@ -63,6 +69,8 @@ export interface CallServiceOptions {
 
 /** The consultant page; the token goes in the fragment so it never reaches a server log or a Referer. */
 export const CONSULTANT_PAGE = 'consultant.html';
+/** The fragment key of a report-only link: the doctor's page opens with the report form alone. */
+export const REPORT_FRAGMENT = 'report';
 
 export function createCallService(options: CallServiceOptions): CallService {
   const now = options.now ?? Date.now;
@@ -102,6 +110,32 @@ export function createCallService(options: CallServiceOptions): CallService {
       if (owner !== roomOwner) return;
       roomOwner = null;
       moveToNewRoom();
+    },
+    reportInvite(reportRoom, ttlS) {
+      const { token, claims } = issueToken(options.secret, {
+        room: reportRoom,
+        role: 'consultant',
+        ttlS,
+        nowMs: now(),
+      });
+      return {
+        consultantUrl: `${origin()}/${CONSULTANT_PAGE}#${REPORT_FRAGMENT}=${token}`,
+        consultantToken: token,
+        expiresAt: new Date(claims.exp * 1000).toISOString(),
+      };
+    },
+    reportJoin(reportRoom, ttlS) {
+      const { token, claims } = issueToken(options.secret, {
+        room: reportRoom,
+        role: 'station',
+        ttlS,
+        nowMs: now(),
+      });
+      return {
+        signalingUrl: signalingUrlOf(origin()),
+        token,
+        expiresAt: new Date(claims.exp * 1000).toISOString(),
+      };
     },
     join() {
       const { token, claims } = issueToken(options.secret, {

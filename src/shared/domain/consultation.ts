@@ -405,6 +405,7 @@ export const AUDIT_ACTIONS = [
   'database.key-created',
   'report.version',
   'care-sheet.version',
+  'report.link',
   'media.attach',
   'chat.add',
   'note.add',

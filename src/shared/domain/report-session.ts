@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { careSheetSchema, consultationIdSchema, reportSchema } from './consultation';
+
+/**
+ * A report-only session (issue 12): after the end of a consultation the doctor may still add a
+ * report version within the amendment window, through a session scoped to that one consultation.
+ * Its id is a random bearer capability the station holds; the doctor holds only its room's link.
+ */
+export const reportSessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+const versioned = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ version: z.number().int().positive(), value });
+
+export const reportStateSchema = z.strictObject({
+  consultationId: consultationIdSchema,
+  status: z.enum(['active', 'ended', 'interrupted']),
+  /** When the amendment window closes, as the station's setting says now (null while active). */
+  windowClosesAt: z.iso.datetime().nullable(),
+  report: versioned(reportSchema).nullable(),
+  careSheet: versioned(careSheetSchema).nullable(),
+});
+export type ReportState = z.infer<typeof reportStateSchema>;
