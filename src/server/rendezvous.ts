@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { join, resolve } from 'node:path';
+import { ensurePrivateFolder } from '../core/records/private-folder';
 import { startRendezvousHost } from '../core/signaling/rendezvous-host';
 import { loadSigningSecret } from '../core/signaling/signaling-secret';
 import { STATION_APP_ORIGIN } from '../core/signaling/signaling-origin';
@@ -49,7 +50,8 @@ export async function startRendezvousServer(
 ): Promise<RunningRendezvous> {
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir ?? defaultDataDir(options.env));
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // It holds the signing secret: anyone who reads it can forge every invite.
+  if (ensurePrivateFolder(dataDir) === 'tightened') log(`data folder ${dataDir}: made private (mode 700)`);
   const publicOrigin = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).origin;
   const ice = {
     stunUrls: options.stunUrls ?? [],
