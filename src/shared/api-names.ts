@@ -19,6 +19,7 @@ export const API_METHOD_NAMES = [
   'consultation.append',
   'consultation.attach',
   'consultation.report',
+  'consultation.doctorRequest',
   'consultation.end',
   'consultation.list',
   'consultation.get',

@@ -18,6 +18,7 @@ import {
 } from './domain/consultation';
 import { reportSessionIdSchema, reportStateSchema } from './domain/report-session';
 import { deviceInfoSchema } from './domain/devices';
+import { DOCTOR_REQUESTS } from './domain/doctor-writes';
 import { checkReportSchema } from './domain/equipment-check';
 import { iceServerSchema } from './call/signaling';
 import { readingBatchSchema, readingSchema } from './domain/readings';
@@ -178,6 +179,17 @@ export const API_METHODS = {
       reportVersion: z.number().int().positive().optional(),
       careSheetVersion: z.number().int().positive().optional(),
     }),
+  },
+  /**
+   * A request from the doctor's page the station is about to act on (take a snapshot, start a
+   * measurement), counted in the record against the consultation's limits
+   * (`DEFAULT_DOCTOR_WRITE_LIMITS`); past one, `forbidden` with `limit-reached: …` and the station
+   * does not act. Notes, chat lines (`via: 'consultant'`) and report saves are counted where they
+   * are written.
+   */
+  'consultation.doctorRequest': {
+    params: z.strictObject({ id: consultationIdSchema, request: z.enum(DOCTOR_REQUESTS) }),
+    result: z.null(),
   },
   /** Closes the record (an active or interrupted consultation). */
   'consultation.end': {

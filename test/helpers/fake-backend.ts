@@ -69,6 +69,7 @@ export class FakeCoreBackend implements Backend {
     'consultation.append': async (params) => this.unavailable('consultation.append', params),
     'consultation.attach': async (params) => this.unavailable('consultation.attach', params),
     'consultation.report': async (params) => this.unavailable('consultation.report', params),
+    'consultation.doctorRequest': async (params) => this.unavailable('consultation.doctorRequest', params),
     'consultation.end': async (params) => this.unavailable('consultation.end', params),
     'consultation.list': async (params) => this.unavailable('consultation.list', params),
     'consultation.get': async (params) => this.unavailable('consultation.get', params),

@@ -98,7 +98,7 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
       run(() => {
         // The doctor's chat lines and notes are theirs; the station's, its operator's.
         const byDoctor = via === 'consultant' || (event.kind === 'chat' && event.from === 'consultant');
-        if (byDoctor) store.append(id, event, consultant(id));
+        if (byDoctor) store.append(id, event, consultant(id), true);
         else store.append(id, event);
         changed();
         return null;
@@ -130,6 +130,11 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
           ...(saved.report === undefined ? {} : { reportVersion: saved.report }),
           ...(saved.careSheet === undefined ? {} : { careSheetVersion: saved.careSheet }),
         };
+      }),
+    'consultation.doctorRequest': ({ id, request }) =>
+      run(() => {
+        store.doctorRequest(id, request, consultant(id));
+        return null;
       }),
     'consultation.end': ({ id }) =>
       run(() => {

@@ -19,6 +19,12 @@ import {
 } from '../../shared/domain/consultation';
 import { auditHead, auditRowHash, verifyAuditChain, type AuditChainCheck } from './audit/audit-chain';
 import type { DeviceInfo } from '../../shared/domain/devices';
+import {
+  DEFAULT_DOCTOR_WRITE_LIMITS,
+  LIMIT_REACHED,
+  type DoctorRequest,
+  type DoctorWriteLimits,
+} from '../../shared/domain/doctor-writes';
 import { AppErrorException } from '../../shared/result';
 import {
   devicesOf,
@@ -29,6 +35,12 @@ import {
   waveformChannelsOf,
 } from './consultation-queries';
 import { migrate } from './database/schema';
+import {
+  addDoctorWrite,
+  doctorWriteRefusal,
+  limitReachedError,
+  type DoctorWrite,
+} from './doctor-write-count';
 import { jsonOf, type SqlDatabase } from './database/sql-database';
 import { checkMedia } from './media-check';
 import { addVersion, latestOf, versionsOf } from './record-versions';
@@ -51,6 +63,8 @@ export interface ConsultationStoreOptions {
   readonly keyCreated?: boolean;
   /** How long after the end a doctor may still add a report version (the `reportAmendHours` setting). */
   readonly amendWindowMs?: () => number;
+  /** The doctor's writes per consultation; the shared defaults when not given. */
+  readonly doctorWriteLimits?: DoctorWriteLimits;
 }
 
 /** What a save added: the version numbers, for the doctor's page to show the station's confirmation. */
@@ -87,6 +101,7 @@ export class ConsultationStore {
   private readonly actor: () => string;
   private readonly retentionDays: () => number;
   private readonly amendWindowMs: () => number;
+  private readonly doctorWriteLimits: DoctorWriteLimits;
   private auditCheck: AuditChainCheck;
   private active: { id: string; consent: Consent; startedMs: number } | null = null;
 
@@ -99,6 +114,7 @@ export class ConsultationStore {
     this.actor = options.actor ?? (() => 'station');
     this.retentionDays = options.retentionDays ?? (() => 365);
     this.amendWindowMs = options.amendWindowMs ?? (() => DEFAULT_AMEND_WINDOW_HOURS * 3_600_000);
+    this.doctorWriteLimits = options.doctorWriteLimits ?? DEFAULT_DOCTOR_WRITE_LIMITS;
     this.auditCheck = verifyAuditChain(db);
   }
 
@@ -184,11 +200,17 @@ export class ConsultationStore {
     return this.active?.consent.teleconsultation === true ? this.active.id : null;
   }
 
-  /** A chat line, a note or a call event; `actor` is who the station knows wrote it. */
-  append(id: string, event: AppendableEvent, actor = this.actor()): void {
+  /**
+   * A chat line, a note or a call event; `actor` is who the station knows wrote it. The doctor's
+   * notes and chat lines (`byDoctor`) count against the consultation's limits.
+   */
+  append(id: string, event: AppendableEvent, actor = this.actor(), byDoctor = false): void {
     this.requireWritable(id, 'other', actor, event.kind);
+    const doctorWrite = byDoctor ? doctorWriteOf(event) : null;
+    if (doctorWrite !== null) this.requireDoctorBudget(id, doctorWrite, actor, event.kind);
     const time = iso(this.now());
     this.db.transaction(() => {
+      if (doctorWrite !== null) addDoctorWrite(this.db, id, doctorWrite);
       this.insertEvent(id, { ...event, time });
       this.touch(id);
       if (event.kind === 'chat')
@@ -235,11 +257,14 @@ export class ConsultationStore {
   ): SavedVersions {
     if (report !== undefined) this.requireWritable(id, 'report-version', actor, 'report version');
     if (careSheet !== undefined) this.requireWritable(id, 'other', actor, 'care sheet version');
+    // Every save is the doctor's (their page sends it over the call): one count per save.
+    this.requireDoctorBudget(id, REPORT_SAVE, actor, 'report save');
     const nowMs = this.now();
     const time = iso(nowMs);
     const after = this.row(id).status === 'active' ? '' : ', after the end';
     const saved = { ms: nowMs, by: actor };
     const versions = this.db.transaction(() => {
+      addDoctorWrite(this.db, id, REPORT_SAVE);
       const made: { report?: number; careSheet?: number } = {};
       if (report !== undefined) {
         made.report = addVersion(this.db, id, 'report', report, saved);
@@ -265,6 +290,17 @@ export class ConsultationStore {
     if (String(row.status) === 'active') return null;
     const endedMs = row.ended_ms === null ? this.now() : Number(row.ended_ms);
     return endedMs + this.amendWindowMs();
+  }
+
+  /**
+   * A request from the doctor's page that the station is about to act on (take a snapshot, start a
+   * measurement): counted in the record, refused (`limit-reached`) past the consultation's limit.
+   */
+  doctorRequest(id: string, request: DoctorRequest, actor = this.actor()): void {
+    const write: DoctorWrite = { kind: request === 'snapshot' ? 'snapshotRequests' : 'measureRequests' };
+    this.requireWritable(id, 'other', actor, `${request} request`);
+    this.requireDoctorBudget(id, write, actor, `${request} request`);
+    this.db.transaction(() => addDoctorWrite(this.db, id, write));
   }
 
   /** Closes an active or interrupted record; ending an ended one changes nothing. */
@@ -604,6 +640,14 @@ export class ConsultationStore {
    * Refuses a write the sealed record does not take (record-seal.ts), with an audit row saying who
    * tried what; an active record not this run's own (it cannot be) is refused too.
    */
+  /** Refuses a doctor's write past the consultation's limit, with an audit row saying so. */
+  private requireDoctorBudget(id: string, write: DoctorWrite, actor: string, what: string): void {
+    const limit = doctorWriteRefusal(this.db, id, write, this.doctorWriteLimits);
+    if (limit === null) return;
+    this.audit('write.refused', id, `${what} refused: ${LIMIT_REACHED} (${limit})`, actor);
+    throw limitReachedError(id, limit);
+  }
+
   private requireWritable(id: string, write: RecordWrite, actor: string, what: string): void {
     const row = this.row(id);
     const status = String(row.status);
@@ -616,6 +660,15 @@ export class ConsultationStore {
     this.audit('write.refused', id, `${what} refused: ${refusal.code}`, actor);
     throw refusalError(id, refusal);
   }
+}
+
+const REPORT_SAVE: DoctorWrite = { kind: 'reports' };
+
+/** The doctor's notes and chat lines are counted; a call event is not theirs to count. */
+function doctorWriteOf(event: AppendableEvent): DoctorWrite | null {
+  if (event.kind === 'note') return { kind: 'notes', chars: event.text.length };
+  if (event.kind === 'chat') return { kind: 'chatLines' };
+  return null;
 }
 
 function iso(ms: number): string {

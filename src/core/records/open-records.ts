@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DoctorWriteLimits } from '../../shared/domain/doctor-writes';
 import type { SettingsStore } from '../settings/settings-store';
 import { ConsultationStore } from './consultation-store';
 import { openRecordsDatabase } from './open-records-database';
@@ -25,6 +26,8 @@ export interface OpenRecordsOptions {
   /** Actor (operatorName) and retention (retentionDays) come from the settings, read when used. */
   readonly settings: SettingsStore;
   readonly now?: () => number;
+  /** The doctor's writes per consultation (tests); the shared defaults when not given. */
+  readonly doctorWriteLimits?: DoctorWriteLimits;
 }
 
 /** What each host calls once: the key, the encrypted database, the store over it. */
@@ -39,6 +42,7 @@ export function openRecords(options: OpenRecordsOptions): ConsultationStore {
     return ConsultationStore.open(db, {
       keyCreated,
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.doctorWriteLimits === undefined ? {} : { doctorWriteLimits: options.doctorWriteLimits }),
       actor: () => options.settings.get().operatorName.trim() || 'station',
       retentionDays: () => options.settings.get().retentionDays,
       amendWindowMs: () => options.settings.get().reportAmendHours * 3_600_000,

@@ -154,6 +154,18 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'an audit row needs its place in the hash chain'); END;
     `);
   },
+  // 5: the doctor's writes per consultation (notes and their characters, report saves, snapshot and
+  // measurement requests, chat lines), counted in the record so a page reload or a restart of the
+  // station starts no fresh budget (doctor-write-count.ts).
+  `
+  CREATE TABLE doctor_writes (
+    consultation TEXT NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    chars INTEGER NOT NULL,
+    PRIMARY KEY (consultation, kind)
+  );
+  `,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer version of the app. */

@@ -1,42 +1,25 @@
+import {
+  DEFAULT_DOCTOR_WRITE_LIMITS,
+  LIMIT_REACHED,
+  type DoctorWriteKind,
+  type DoctorWriteLimits,
+} from '../../../shared/domain/doctor-writes';
 import type { ControlMessage } from './control-messages';
 
-/**
- * What the doctor's page may make the station write, per consultation: notes and report saves go
- * into the record, snapshot requests make the station capture and store a still, measurement
- * requests would start a device, chat lines are recorded too. The doctor's page is another trust
- * domain (a leaked link, a bug, a script): the review saw 400 notes add 7 MB. These arrive over the
- * peer-to-peer data channel, which the rendezvous never sees, so the station counts them here,
- * before any handler runs. Past a limit the request is refused with `limit-reached` and the limit
- * (chat has no answer message: an extra line is dropped), and nothing is written.
- */
-export interface DoctorWriteLimits {
-  readonly notes: number;
-  /** Characters of note text, all notes together. */
-  readonly noteChars: number;
-  readonly reports: number;
-  readonly snapshotRequests: number;
-  readonly measureRequests: number;
-  readonly chatLines: number;
-}
-
-/** Far above a real consultation (a few notes, one report, a dozen snapshots), far below harm. */
-export const DEFAULT_DOCTOR_WRITE_LIMITS: DoctorWriteLimits = {
-  notes: 100,
-  noteChars: 256 * 1024,
-  reports: 50,
-  snapshotRequests: 60,
-  measureRequests: 60,
-  chatLines: 500,
-};
-
-export const LIMIT_REACHED = 'limit-reached';
+export { DEFAULT_DOCTOR_WRITE_LIMITS, LIMIT_REACHED, type DoctorWriteLimits };
 
 export type Admission = { readonly ok: true } | { readonly ok: false; readonly reply: ControlMessage | null };
 
-type Counted = 'notes' | 'reports' | 'snapshotRequests' | 'measureRequests' | 'chatLines';
-
+/**
+ * The station page's guard on the doctor's writes (limits: shared/domain/doctor-writes.ts). These
+ * arrive over the peer-to-peer data channel, which the rendezvous never sees, so the station counts
+ * them here, before any handler runs; the backend counts them again in the record (a reload of this
+ * page starts this count afresh, not the record's). Past a limit the request is refused with
+ * `limit-reached` and the limit (chat has no answer message: an extra line is dropped), and
+ * nothing is written.
+ */
 export class DoctorWriteBudget {
-  private readonly used: Record<Counted, number> = {
+  private readonly used: Record<DoctorWriteKind, number> = {
     notes: 0,
     reports: 0,
     snapshotRequests: 0,
@@ -100,7 +83,7 @@ export class DoctorWriteBudget {
     }
   }
 
-  private take(kind: Counted): boolean {
+  private take(kind: DoctorWriteKind): boolean {
     if (this.used[kind] >= this.limits[kind]) return false;
     this.used[kind] += 1;
     return true;

@@ -1,4 +1,5 @@
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
+import type { DoctorRequest } from '../../../shared/domain/doctor-writes';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { ValueStore } from '../value-store';
 import { createInvite, stationCredentials, type Invite } from './call-api';
@@ -7,7 +8,7 @@ import type { ProblemSource } from './call-messages';
 import { CallSession } from './call-session';
 import { ConsultationRecorder } from './consultation-recorder';
 import { ControlLink } from './control-link';
-import { doctorWriteBudgetFor } from './doctor-write-budget';
+import { doctorWriteBudgetFor, LIMIT_REACHED } from './doctor-write-budget';
 import { linkStationDeviceFacts } from './device-facts-link';
 import { LocalMedia, type MediaChoice } from './media/local-media';
 import { mungeOpus, sectionSendsStream } from './media/opus-sdp';
@@ -99,16 +100,7 @@ export class StationCall {
       // However the call ends (either side hangs up, the server refuses), cameras go dark at once.
       this.session.state.subscribe(() => this.session.ended && this.dispose()),
       this.control.messages.on('snapshot-request', ({ id }) => void this.sendSnapshot(id)),
-      this.control.messages.on('measure-request', ({ id }) => {
-        // No connected driver accepts a remote start yet (the device API has no such command).
-        this.control.send({
-          type: 'measure-result',
-          id,
-          outcome: 'not-supported',
-          // The doctor's page words this from `outcome` in the doctor's language.
-          message: 'No connected device supports starting a measurement remotely',
-        });
-      }),
+      this.control.messages.on('measure-request', ({ id }) => void this.answerMeasureRequest(id)),
     );
     this.session.start();
     this.quality.start();
@@ -200,7 +192,47 @@ export class StationCall {
     });
   }
 
+  /**
+   * The record counts the doctor's requests too (the page's own count restarts with a reload):
+   * past its limit, or when the record cannot count it, the request is refused and nothing runs.
+   */
+  private async admitRequest(request: DoctorRequest): Promise<string | null> {
+    try {
+      await this.client.call('consultation.doctorRequest', { id: this.consultationId, request });
+      return null;
+    } catch (cause) {
+      return cause instanceof Error ? cause.message : String(cause);
+    }
+  }
+
+  private async answerMeasureRequest(id: string): Promise<void> {
+    const refused = await this.admitRequest('measure');
+    if (refused !== null) {
+      this.control.send({
+        type: 'measure-result',
+        id,
+        outcome: 'failed',
+        ...codeOf(refused),
+        message: refused.slice(0, 300),
+      });
+      return;
+    }
+    // No connected driver accepts a remote start yet (the device API has no such command).
+    this.control.send({
+      type: 'measure-result',
+      id,
+      outcome: 'not-supported',
+      // The doctor's page words this from `outcome` in the doctor's language.
+      message: 'No connected device supports starting a measurement remotely',
+    });
+  }
+
   private async sendSnapshot(id: string): Promise<void> {
+    const refused = await this.admitRequest('snapshot');
+    if (refused !== null) {
+      this.control.send({ type: 'snapshot-failed', id, ...codeOf(refused), message: refused.slice(0, 300) });
+      return;
+    }
     const track = (this.media.instrument ?? this.media.room)?.getVideoTracks()[0];
     try {
       if (track === undefined) throw new Error('no camera to take a snapshot from');
@@ -225,4 +257,9 @@ export class StationCall {
       });
     }
   }
+}
+
+/** The record's refusal of a doctor's request past its limit carries the code first (`limit-reached: …`). */
+function codeOf(message: string): { code?: typeof LIMIT_REACHED } {
+  return message.startsWith(`${LIMIT_REACHED}: `) ? { code: LIMIT_REACHED } : {};
 }
