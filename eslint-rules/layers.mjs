@@ -17,6 +17,7 @@ export const LAYERS = {
       'better-sqlite3-multiple-ciphers',
       'pdf-lib',
       '@pdf-lib/fontkit',
+      'prom-client',
     ],
   },
   server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
@@ -50,6 +51,8 @@ export const CONFINED_PACKAGES = {
   'better-sqlite3-multiple-ciphers': ['core/records/database/sqlite-driver.ts'],
   /** Fonts reach pdf-lib through one adapter, which lays text out without shaping. */
   '@pdf-lib/fontkit': ['core/exports/report/plain-fontkit.ts'],
+  /** The rendezvous node's metrics have one registry, in one file. */
+  'prom-client': ['core/signaling/rendezvous-metrics.ts'],
   'simple-peer': ['renderer/features/call/peer.ts'],
   'simple-peer/*': ['renderer/features/call/peer.ts'],
   /** Runtime Electron imports stay in the shell's entry points; everything else takes fakes. */

@@ -8,6 +8,7 @@ import { createStaticHandler, type RequestHandler } from './static-files';
 import { rejectUpgrade } from './upgrade-response';
 import { withCheckEndpoints, type CheckEndpoints } from './check-endpoints';
 import { withHsts } from './security-headers';
+import { withOpsEndpoints, type OpsEndpoints } from './ops-endpoints';
 
 /**
  * An HTTP server that carries a rendezvous server and nothing else: the built renderer read-only
@@ -27,6 +28,8 @@ export interface RendezvousHostOptions {
   readonly createServer?: (handler: RequestHandler) => Server;
   /** The equipment check's ping/throughput endpoints (check-endpoints.ts), when enabled. */
   readonly checkEndpoints?: CheckEndpoints;
+  /** /healthz, /readyz and (when enabled) /metrics: ops-endpoints.ts. */
+  readonly ops?: OpsEndpoints;
 }
 
 export interface RunningRendezvousHost {
@@ -42,7 +45,10 @@ const HEADERS_TIMEOUT_MS = 10_000;
 
 export async function startRendezvousHost(options: RendezvousHostOptions): Promise<RunningRendezvousHost> {
   const handler = withHsts(
-    withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir)),
+    withOpsEndpoints(
+      options.ops,
+      withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir)),
+    ),
   );
   const server = options.createServer === undefined ? createServer(handler) : options.createServer(handler);
   // A client that trickles its request headers (upgrade included) holds a socket for nothing.
