@@ -9,6 +9,12 @@ import { createSignalingRoute, type SignalingLimits } from '../core/signaling/si
 import { iceServersFor } from '../core/signaling/turn-credentials';
 import { defaultDataDir } from './data-dir';
 import { createCheckEndpoints } from '../core/signaling/check-endpoints';
+import { createEventLog, type LogFormat } from '../core/signaling/event-log';
+import { createOpsEndpoints, MIN_METRICS_TOKEN_CHARS } from '../core/signaling/ops-endpoints';
+import { startOpsListener, type RunningOpsListener } from '../core/signaling/ops-listener';
+import { createRendezvousMetrics } from '../core/signaling/rendezvous-metrics';
+import { TurnPool } from '../core/signaling/turn-pool';
+import { isLoopbackHost } from './listen-policy';
 
 /**
  * `station serve --rendezvous`: the rendezvous server on its own, for internet use. It serves the
@@ -33,7 +39,25 @@ export interface RendezvousServerOptions {
   readonly stunUrls?: readonly string[];
   readonly turnUrls?: readonly string[];
   readonly turnSecret?: string;
+  /**
+   * The TURN URLs are a pool of coturn servers sharing `turnSecret`: each is checked this often
+   * with a STUN Binding request, and a dead one is left out of the list (turn-pool.ts). Default
+   * 15 s; 0 offers every URL unchecked.
+   */
+  readonly turnCheckIntervalMs?: number;
   readonly limits?: Partial<SignalingLimits>;
+  /** Rooms this node holds at once (default DEFAULT_MAX_ROOMS). */
+  readonly maxRooms?: number;
+  /**
+   * /metrics: on a separate plain-HTTP listener (`listen`, loopback unless a token is set), and on
+   * the main port too when a `token` is set (then required on both). Neither: no /metrics.
+   */
+  readonly metrics?: {
+    readonly listen?: { readonly host: string; readonly port: number };
+    readonly token?: string;
+  };
+  /** `text` (default) or `json`: one object per line for a log collector (event-log.ts). */
+  readonly logFormat?: LogFormat;
   /** Serve the equipment check's ping and bounded throughput endpoints (rate-limited per IP). */
   readonly checkEndpoints?: boolean;
   readonly env?: NodeJS.ProcessEnv;
@@ -42,28 +66,65 @@ export interface RendezvousServerOptions {
 
 export interface RunningRendezvous {
   readonly url: string;
+  /** The separate metrics listener's address, when one was asked for. */
+  readonly metricsUrl?: string;
   close(): Promise<void>;
 }
 
 export async function startRendezvousServer(
   options: RendezvousServerOptions = {},
 ): Promise<RunningRendezvous> {
-  const log = options.log ?? (() => undefined);
+  const events = createEventLog(options.log ?? (() => undefined), options.logFormat ?? 'text');
+  const metricsToken = options.metrics?.token;
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_CHARS)
+    throw new TypeError(`the metrics token must have ${MIN_METRICS_TOKEN_CHARS} characters or more`);
+  const metricsListen = options.metrics?.listen;
+  if (metricsListen !== undefined && metricsToken === undefined && !isLoopbackHost(metricsListen.host))
+    throw new TypeError(
+      `metrics on ${metricsListen.host} would be open to that network: set a metrics token, or bind loopback`,
+    );
+  // Read when scraped: the route exists by then.
+  const metrics = createRendezvousMetrics({
+    sockets: () => route.socketCount,
+    rooms: () => route.rooms.roomCount,
+  });
   const dataDir = resolve(options.dataDir ?? defaultDataDir(options.env));
   // It holds the signing secret: anyone who reads it can forge every invite.
-  if (ensurePrivateFolder(dataDir) === 'tightened') log(`data folder ${dataDir}: made private (mode 700)`);
+  if (ensurePrivateFolder(dataDir) === 'tightened')
+    events('info', 'data-folder.made-private', { dir: dataDir });
   const publicOrigin = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).origin;
-  const ice = {
-    stunUrls: options.stunUrls ?? [],
-    turnUrls: options.turnUrls ?? [],
-    turnSecret: options.turnSecret,
-  };
-  if (ice.turnUrls.length > 0 && ice.turnSecret === undefined)
-    log('warning: TURN URLs given without a TURN secret: TURN is not offered');
+  const turnUrls = options.turnUrls ?? [];
+  const turnPool =
+    turnUrls.length > 0 && options.turnSecret !== undefined && options.turnCheckIntervalMs !== 0
+      ? new TurnPool({
+          urls: turnUrls,
+          intervalMs: options.turnCheckIntervalMs,
+          onChange: (health) => {
+            metrics.turnServerUp(health.server, health.state !== 'down');
+            events(health.state === 'down' ? 'warn' : 'info', `turn.server-${health.state}`, {
+              server: health.server,
+              rttMs: health.rttMs,
+            });
+          },
+        })
+      : undefined;
+  const ice = { stunUrls: options.stunUrls ?? [], turnSecret: options.turnSecret };
+  if (turnUrls.length > 0 && ice.turnSecret === undefined)
+    events('warn', 'turn.no-secret', {
+      detail: 'TURN URLs given without a TURN secret: TURN is not offered',
+    });
   const route = createSignalingRoute({
     secret: loadSigningSecret(dataDir, options.env),
-    iceServersFor: (peerId, notAfterMs) => iceServersFor(ice, peerId, Date.now(), notAfterMs),
+    iceServersFor: (peerId, notAfterMs) =>
+      iceServersFor(
+        // One credential entry admits 8 URLs (iceServerSchema): the best servers first.
+        { ...ice, turnUrls: (turnPool?.urls() ?? turnUrls).slice(0, MAX_TURN_URLS) },
+        peerId,
+        Date.now(),
+        notAfterMs,
+      ),
     limits: options.limits,
+    ...(options.maxRooms === undefined ? {} : { maxRooms: options.maxRooms }),
     originPolicy: {
       allowedOrigins: [
         STATION_APP_ORIGIN, // Electron stations using this server
@@ -73,8 +134,18 @@ export async function startRendezvousServer(
       trustForwardedProto: options.trustForwardedProto ?? false,
     },
   });
+  let stopping = false;
+  const opsEndpoints = (exposeMetrics: boolean) =>
+    createOpsEndpoints({
+      notReadyReasons: () => (stopping ? ['draining'] : []),
+      metrics,
+      exposeMetrics,
+      ...(metricsToken === undefined ? {} : { metricsToken }),
+    });
   const tls = options.tls;
   const host = await startRendezvousHost({
+    // On the public port, /metrics only with a token; the separate listener is the other way.
+    ops: opsEndpoints(metricsToken !== undefined),
     route,
     staticDir: resolve(options.staticDir ?? join(__dirname, '..', 'renderer')),
     host: options.host ?? '127.0.0.1',
@@ -87,5 +158,34 @@ export async function startRendezvousServer(
             createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler),
         }),
   });
-  return { url: publicOrigin === undefined ? host.url : `${publicOrigin}/`, close: () => host.close() };
+  let opsListener: RunningOpsListener | undefined;
+  try {
+    if (metricsListen !== undefined)
+      opsListener = await startOpsListener({
+        ...metricsListen,
+        ops: opsEndpoints(true),
+      });
+  } catch (cause) {
+    await host.close();
+    throw cause;
+  }
+  turnPool?.start();
+  const url = publicOrigin === undefined ? host.url : `${publicOrigin}/`;
+  events('info', 'rendezvous.listening', { url, metricsUrl: opsListener?.url, turnServers: turnUrls.length });
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    ...(opsListener === undefined ? {} : { metricsUrl: opsListener.url }),
+    close: () =>
+      (closing ??= (async () => {
+        stopping = true;
+        events('info', 'rendezvous.stopping');
+        turnPool?.stop();
+        await host.close();
+        await opsListener?.close();
+      })()),
+  };
 }
+
+/** iceServerSchema: at most 8 URLs in one entry. */
+const MAX_TURN_URLS = 8;

@@ -42,7 +42,7 @@ describe('standalone rendezvous: a private data folder', () => {
     const rendezvous = await serve(dataDir, (line) => lines.push(line));
     await rendezvous.close();
     expect(modeOf(dataDir)).toBe(0o700);
-    expect(lines).toContain(`data folder ${dataDir}: made private (mode 700)`);
+    expect(lines.some((line) => line.includes(`data-folder.made-private dir=${dataDir}`))).toBe(true);
   });
 
   it('refuses a folder owned by another user, and a path that is not a folder, before serving', async () => {

@@ -4,6 +4,8 @@ import { requireTlsBeyondLoopback } from '../../server/listen-policy';
 import { integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT_OK } from '../cli-io';
 import type { Command } from '../command';
+import { LOG_FORMATS, type LogFormat } from '../../core/signaling/event-log';
+import { parseTurnUrl } from '../../core/check/turn/turn-url';
 
 const USAGE = `Usage: station serve [--host H] [--port P] [--simulate] [--cert FILE --key FILE] [signaling options]
        station serve --rendezvous [--cert FILE --key FILE] [signaling options]
@@ -32,9 +34,26 @@ Options:
                       throughput test (rate-limited per IP; always on for the station host)
   --turn-secret S     coturn static-auth-secret (prefer the STATION_TURN_SECRET environment variable:
                       a command line is visible to other users)
-  -h, --help          show this help`;
+  -h, --help          show this help
+
+Rendezvous node options (with --rendezvous; docs/DEPLOY.md):
+  --turn-check-interval S  the TURN URLs are a pool of coturn servers sharing the secret: each is
+                      checked every S seconds (default 15; 0: no check) and a dead one leaves the
+                      list offered to participants. STATION_TURN_URLS (comma-separated) adds URLs
+  --max-sockets N     signaling sockets this node admits (default 500)
+  --max-sockets-per-client N  sockets one IPv4 address or IPv6 /64 may hold (default 32)
+  --max-rooms N       rooms this node holds at once (default 1000)
+  --metrics-host H    serve /healthz, /readyz and /metrics on a separate listener (default
+                      127.0.0.1; another address needs STATION_METRICS_TOKEN)
+  --metrics-port P    that listener's port (without it, no separate listener)
+  --log-format F      text (default) or json: one JSON object per line (also STATION_LOG_FORMAT)
+With STATION_METRICS_TOKEN (24+ characters), /metrics is also served on the main port, and asks
+for "Authorization: Bearer <token>" everywhere. /healthz and /readyz are always on the main port.`;
 
 export const TURN_SECRET_ENV = 'STATION_TURN_SECRET';
+export const TURN_URLS_ENV = 'STATION_TURN_URLS';
+export const METRICS_TOKEN_ENV = 'STATION_METRICS_TOKEN';
+export const LOG_FORMAT_ENV = 'STATION_LOG_FORMAT';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -57,6 +76,13 @@ export const serveCommand: Command = {
         'turn-url': { type: 'string', multiple: true },
         'turn-secret': { type: 'string' },
         'check-endpoints': { type: 'boolean' },
+        'turn-check-interval': { type: 'string' },
+        'max-sockets': { type: 'string' },
+        'max-sockets-per-client': { type: 'string' },
+        'max-rooms': { type: 'string' },
+        'metrics-host': { type: 'string' },
+        'metrics-port': { type: 'string' },
+        'log-format': { type: 'string' },
       },
       0,
     );
@@ -70,7 +96,11 @@ export const serveCommand: Command = {
       trustForwardedProto: values['trust-proxy'] ?? false,
       allowedOrigins: (values['allowed-origin'] ?? []).map((origin) => originOption(origin)),
       stunUrls: urlList(values['stun-url'], /^stuns?:/, 'stun-url'),
-      turnUrls: urlList(values['turn-url'], /^turns?:/, 'turn-url'),
+      turnUrls: urlList(
+        [...(values['turn-url'] ?? []), ...listFromEnv(process.env[TURN_URLS_ENV])],
+        /^turns?:/,
+        'turn-url',
+      ),
       turnSecret: values['turn-secret'] ?? nonEmpty(process.env[TURN_SECRET_ENV]),
     };
     const host = values.host;
@@ -91,12 +121,18 @@ export const serveCommand: Command = {
         port,
         tls,
         ...signaling,
+        ...nodeOptions(values),
         checkEndpoints: values['check-endpoints'] ?? false,
         log,
+      }).catch((cause: unknown) => {
+        // A configuration the server refuses (a metrics token too short…) is a usage error.
+        throw cause instanceof TypeError ? new UsageError(cause.message) : cause;
       });
       server = rendezvous;
       printed = rendezvous.url;
     } else {
+      const nodeOnly = NODE_OPTIONS.find((name) => values[name] !== undefined);
+      if (nodeOnly !== undefined) throw new UsageError(`--${nodeOnly} needs --rendezvous`);
       try {
         requireTlsBeyondLoopback(host ?? '127.0.0.1', tls);
       } catch (cause) {
@@ -120,6 +156,56 @@ export const serveCommand: Command = {
   },
 };
 
+const NODE_OPTIONS = [
+  'turn-check-interval',
+  'max-sockets',
+  'max-sockets-per-client',
+  'max-rooms',
+  'metrics-host',
+  'metrics-port',
+  'log-format',
+] as const;
+
+type NodeValues = { readonly [name in (typeof NODE_OPTIONS)[number]]?: string };
+
+/** The options of a rendezvous node in a pool (docs/DEPLOY.md), from flags and environment. */
+function nodeOptions(values: NodeValues) {
+  const maxSockets = integerOption(values['max-sockets'], 'max-sockets', 1_000_000);
+  const maxPerClient = integerOption(values['max-sockets-per-client'], 'max-sockets-per-client', 1_000_000);
+  const maxRooms = integerOption(values['max-rooms'], 'max-rooms', 1_000_000);
+  const interval = values['turn-check-interval'];
+  if (interval !== undefined && !/^\d+(\.\d+)?$/.test(interval))
+    throw new UsageError(
+      `--turn-check-interval must be a number of seconds, got ${JSON.stringify(interval)}`,
+    );
+  const metricsPort = integerOption(values['metrics-port'], 'metrics-port', 65535);
+  if (values['metrics-host'] !== undefined && metricsPort === undefined)
+    throw new UsageError('--metrics-host needs --metrics-port');
+  const metricsToken = nonEmpty(process.env[METRICS_TOKEN_ENV]);
+  const logFormat = values['log-format'] ?? nonEmpty(process.env[LOG_FORMAT_ENV]) ?? 'text';
+  if (!LOG_FORMATS.includes(logFormat as LogFormat))
+    throw new UsageError(`--log-format must be text or json, got ${JSON.stringify(logFormat)}`);
+  return {
+    logFormat: logFormat as LogFormat,
+    ...(interval === undefined ? {} : { turnCheckIntervalMs: Math.round(Number(interval) * 1000) }),
+    ...(maxRooms === undefined ? {} : { maxRooms }),
+    limits: {
+      ...(maxSockets === undefined ? {} : { maxSockets }),
+      ...(maxPerClient === undefined ? {} : { maxSocketsPerClient: maxPerClient }),
+    },
+    metrics: {
+      ...(metricsPort === undefined
+        ? {}
+        : { listen: { host: values['metrics-host'] ?? '127.0.0.1', port: metricsPort } }),
+      ...(metricsToken === undefined ? {} : { token: metricsToken }),
+    },
+  };
+}
+
+function listFromEnv(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter((entry) => entry !== '');
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
@@ -141,8 +227,17 @@ function originOption(value: string): string {
 
 function urlList(values: string[] | undefined, scheme: RegExp, name: string): string[] {
   for (const value of values ?? []) {
-    if (!scheme.test(value) || value.length > 200)
+    if (!scheme.test(value) || value.length > 200 || (name === 'turn-url' && !isTurnUrl(value)))
       throw new UsageError(`--${name}: not a ${name.slice(0, 4)} URL: ${JSON.stringify(value)}`);
   }
   return values ?? [];
+}
+
+function isTurnUrl(value: string): boolean {
+  try {
+    parseTurnUrl(value);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,19 @@
+import { runStation } from '../../src/cli/run-station';
+import { memoryIo } from '../helpers/cli-io';
+
+/** `station serve --rendezvous` node options (docs/DEPLOY.md): what the command line refuses. */
+describe('station serve (rendezvous node options)', () => {
+  it.each([
+    [['--max-sockets', '9000'], /--max-sockets needs --rendezvous/],
+    [['--rendezvous', '--log-format', 'xml'], /--log-format must be text or json/],
+    [['--rendezvous', '--turn-check-interval', 'soon'], /--turn-check-interval must be a number/],
+    [['--rendezvous', '--max-rooms', 'many'], /--max-rooms must be an integer/],
+    [['--rendezvous', '--metrics-host', '127.0.0.1'], /--metrics-host needs --metrics-port/],
+    [['--rendezvous', '--metrics-host', '0.0.0.0', '--metrics-port', '0'], /would be open to that network/],
+    [['--rendezvous', '--turn-url', 'turn:'], /not a turn URL/],
+  ])('refuses %j', async (args, message) => {
+    const run = memoryIo();
+    expect(await runStation(['serve', ...args], run.io)).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
