@@ -9,7 +9,7 @@ import { benchMemory, printMemory } from './memory';
 import { benchMultiDevice, printMultiDevice } from './multi-device';
 import { benchProbe, printProbe } from './probe';
 import { benchRecords, printRecords } from './records';
-import { benchVitalsChannel, printVitalsChannel } from './vitals-channel';
+import { benchVitalsChannel, printVitalsChannel, printVitalsWindows } from './vitals-channel';
 
 /**
  * `npm run bench`: the figures the issues name, measured on this machine. Never a timed test: the
@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   if (want('probe')) printProbe(await benchProbe());
   if (want('ble')) printBleDecoders(benchBleDecoders());
   if (want('latency')) printLatency(await benchLatency());
-  if (want('vitals')) printVitalsChannel(benchVitalsChannel());
+  if (want('vitals')) {
+    const vitals = benchVitalsChannel();
+    printVitalsChannel(vitals);
+    printVitalsWindows(vitals);
+  }
   if (want('call')) printCallLatency(await benchCallLatency());
   if (want('memory')) printMemory(await benchMemory());
   if (want('multi')) printMultiDevice(await benchMultiDevice());

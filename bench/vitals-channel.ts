@@ -3,7 +3,7 @@ import { mergeWaveformRuns } from '../src/core/readings/merge-waveforms';
 import { contecCms50V7 } from '../src/devices/contec-cms50-v7';
 import { generateStream } from '../src/devices/testing/generate-stream';
 import { isoTimeOf, type Reading, type ReadingBatch } from '../src/shared/domain/readings';
-import { VitalsReceiver, VitalsSender } from '../src/shared/vitals';
+import { encodeMessage, VITALS_BATCHING, VitalsReceiver, VitalsSender } from '../src/shared/vitals';
 import { fmt, median } from './stats';
 
 const SESSION_START_MS = Date.UTC(2026, 10, 25, 16, 0, 0);
@@ -12,8 +12,15 @@ const STREAM_START_MS = SESSION_START_MS + 30 * 60_000;
 const SECONDS = 60;
 const RUNS = 5;
 const REPEATS = 10;
-/** The sender's default coalescing window (20 ms: oximeter 5.9 kbit/s; 40 ms: 3.9; 50 ms: 3.2). */
-const BATCH_WINDOW_MS = 50;
+/** The shipped window (src/shared/vitals/batching.ts), and the others it was chosen among. */
+const BATCH_WINDOW_MS = VITALS_BATCHING.batchWindowMs;
+const WINDOWS_COMPARED = [0, 20, 50, 100, 200];
+/**
+ * Bytes each message costs below the payload on the wire: SCTP common header 12 + DATA chunk 16
+ * (+ up to 3 padding), DTLS 1.2 record with AES-GCM 29, UDP 8, IPv4 20; TURN ChannelData adds 4.
+ * Chrome sends each small message in its own packet when nothing else is queued.
+ */
+const WIRE_OVERHEAD_BYTES = 12 + 16 + 2 + 29 + 8 + 20;
 
 /** Bus batches as the station produces them: one per received chunk, with the chunk's time. */
 interface TimedBatch {
@@ -22,7 +29,7 @@ interface TimedBatch {
 }
 
 /** One Contec CMS50 (SpO2 + pulse at 1 Hz, 60 Hz pleth): simulator bytes → decoder → session batching. */
-function oximeterBatches(): TimedBatch[] {
+export function oximeterBatches(): TimedBatch[] {
   const stream = generateStream(contecCms50V7, SECONDS, {
     seed: 7,
     autoStart: true,
@@ -40,7 +47,7 @@ function oximeterBatches(): TimedBatch[] {
 }
 
 /** A plausible 3-lead ECG (72 bpm, P-QRS-T as Gaussians, baseline wander, noise), 1 µV steps, 40 ms batches. */
-function ecgBatches(): TimedBatch[] {
+export function ecgBatches(): TimedBatch[] {
   const rateHz = 250;
   const perBatch = 10;
   const waves = [
@@ -91,14 +98,20 @@ function ecgBatches(): TimedBatch[] {
   return batches;
 }
 
-/** A station sender, connected, whose messages land in `messages`. */
-function benchSender(messages: Uint8Array[]): VitalsSender {
+/**
+ * A station sender as shipped (window, latest-value channel, backfill), connected, whose messages
+ * — on both channels — land in `messages`.
+ */
+function benchSender(messages: Uint8Array[], windowMs: number = BATCH_WINDOW_MS, live = true): VitalsSender {
   const send = (m: Uint8Array): number => messages.push(m);
   const sender = new VitalsSender({
     sessionId: 'bench',
     epochMs: SESSION_START_MS,
     send,
-    batchWindowMs: BATCH_WINDOW_MS,
+    // The encode timing measures encoding: no latest-value copy, so nothing waits for an ack.
+    ...(live ? { sendLive: (m: Uint8Array) => (messages.push(m), true) } : {}),
+    batchWindowMs: windowMs,
+    backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
   });
   sender.resume(STREAM_START_MS);
   return sender;
@@ -108,6 +121,10 @@ export interface VitalsChannelRow {
   readonly name: string;
   readonly target: number;
   readonly kbps: number;
+  /** Payload plus each message's headers on the wire (WIRE_OVERHEAD_BYTES): what a thin link carries. */
+  readonly wireKbps: number;
+  /** Batches sent again on the reliable channel (0 on a clean link: every live copy was acknowledged). */
+  readonly backfilled: number;
   readonly jsonKbps: number;
   readonly ackKbps: number;
   readonly messagesPerS: number;
@@ -117,19 +134,33 @@ export interface VitalsChannelRow {
   readonly encodeValuesPerS: number;
 }
 
-function measure(name: string, target: number, batches: readonly TimedBatch[]): VitalsChannelRow {
+function measure(
+  name: string,
+  target: number,
+  batches: readonly TimedBatch[],
+  windowMs: number = BATCH_WINDOW_MS,
+): VitalsChannelRow {
   const messages: Uint8Array[] = [];
   let ackBytes = 0;
-  const sender = benchSender(messages);
+  const sender = benchSender(messages, windowMs);
   const received: ReadingBatch[] = [];
+  // Acks come straight back (a clean link): what is measured is the stream, not a loss recovery.
   const receiver = new VitalsReceiver({
     send: (m) => ((ackBytes += m.length), sender.receive(m, 0)),
     onBatch: (b) => received.push(b),
     pingIntervalMs: 0,
   });
-  for (const batch of batches) sender.push(batch.readings, batch.atMs);
+  let delivered = 0;
+  const deliver = (nowMs: number): void => {
+    for (; delivered < messages.length; delivered++) receiver.receive(messages[delivered], nowMs);
+    receiver.tick(nowMs);
+  };
+  for (const batch of batches) {
+    sender.push(batch.readings, batch.atMs);
+    deliver(batch.atMs);
+  }
   sender.flush(batches[batches.length - 1].atMs);
-  for (const m of messages) receiver.receive(m, 0);
+  deliver(batches[batches.length - 1].atMs);
   const sent = batches.flatMap((b) => b.readings);
   if (JSON.stringify(received.flatMap((b) => b.readings)) !== JSON.stringify(sent)) {
     throw new Error(`${name}: the receiver's readings differ from the sender's`);
@@ -143,6 +174,8 @@ function measure(name: string, target: number, batches: readonly TimedBatch[]): 
     name,
     target,
     kbps: (wireBytes * 8) / 1000 / SECONDS,
+    wireKbps: ((wireBytes + messages.length * WIRE_OVERHEAD_BYTES) * 8) / 1000 / SECONDS,
+    backfilled: sender.stats.backfilled,
     jsonKbps: (jsonBytes * 8) / 1000 / SECONDS,
     ackKbps: (ackBytes * 8) / 1000 / SECONDS,
     messagesPerS: messages.length / SECONDS,
@@ -169,7 +202,7 @@ function throughput(
     let started = performance.now();
     for (let repeat = 0; repeat < REPEATS; repeat++) {
       const messages: Uint8Array[] = [];
-      const sender = benchSender(messages);
+      const sender = benchSender(messages, BATCH_WINDOW_MS, false);
       for (const batch of batches) sender.push(batch.readings, batch.atMs);
       sender.flush(lastMs);
       encoded.push(messages);
@@ -189,26 +222,88 @@ function throughput(
   return { encodeMBps: median(encodeRates), decodeMBps: median(decodeRates) };
 }
 
-export function benchVitalsChannel(): VitalsChannelRow[] {
-  return [
-    measure('oximeter (CMS50 V7, 60 Hz pleth)', 4, oximeterBatches()),
-    measure('3-lead ECG 250 Hz (1 µV)', 12, ecgBatches()),
-  ];
+export interface VitalsChannelResult {
+  readonly shipped: VitalsChannelRow[];
+  /** The same streams at other windows: bytes against the latency a window adds (≤ window, window/2 on average). */
+  readonly windows: {
+    readonly windowMs: number;
+    readonly oximeter: VitalsChannelRow;
+    readonly ecg: VitalsChannelRow;
+  }[];
 }
 
-export function printVitalsChannel(rows: readonly VitalsChannelRow[]): void {
+export function benchVitalsChannel(): VitalsChannelResult {
+  const oximeter = oximeterBatches();
+  const ecg = ecgBatches();
+  return {
+    shipped: [
+      measure('oximeter (CMS50 V7, 60 Hz pleth)', 4, oximeter),
+      measure('3-lead ECG 250 Hz (1 µV)', 12, ecg),
+    ],
+    windows: WINDOWS_COMPARED.map((windowMs) => ({
+      windowMs,
+      oximeter: measureBytes('oximeter', 4, oximeter, windowMs),
+      ecg: measureBytes('ecg', 12, ecg, windowMs),
+    })),
+  };
+}
+
+/** Bytes only (the throughput runs are for the shipped window). */
+export function measureBytes(name: string, target: number, batches: readonly TimedBatch[], windowMs: number) {
+  const messages: Uint8Array[] = [];
+  const sender = benchSender(messages, windowMs);
+  for (const batch of batches) {
+    sender.push(batch.readings, batch.atMs);
+    sender.receive(ackAll(sender), batch.atMs);
+  }
+  sender.flush(batches[batches.length - 1].atMs);
+  const wireBytes = messages.reduce((sum, m) => sum + m.length, 0);
+  return {
+    name,
+    target,
+    kbps: (wireBytes * 8) / 1000 / SECONDS,
+    wireKbps: ((wireBytes + messages.length * WIRE_OVERHEAD_BYTES) * 8) / 1000 / SECONDS,
+    backfilled: sender.stats.backfilled,
+    jsonKbps: 0,
+    ackKbps: 0,
+    messagesPerS: messages.length / SECONDS,
+    encodeMBps: 0,
+    decodeMBps: 0,
+    encodeValuesPerS: 0,
+  } satisfies VitalsChannelRow;
+}
+
+/** A cumulative ack of everything the sender has numbered so far. */
+function ackAll(sender: VitalsSender): Uint8Array {
+  return encodeMessage({ kind: 'ack', nextSeq: sender.stats.batches, ranges: [] });
+}
+
+export function printVitalsChannel(result: VitalsChannelResult): void {
   console.log(
-    `\nVitals data channel (${SECONDS} s, application payload station → consultant, ${BATCH_WINDOW_MS} ms batch window; JSON = one JSON.stringify per reading)`,
+    `\nVitals data channel (${SECONDS} s, application payload station → consultant, shipped configuration: ${BATCH_WINDOW_MS} ms batch window, latest-value channel + backfill after ${VITALS_BATCHING.backfillAfterMs} ms; JSON = one JSON.stringify per reading)`,
   );
-  for (const r of rows) {
+  for (const r of result.shipped) {
     console.log(
-      `  ${r.name.padEnd(34)} ${fmt(r.kbps, 2).padStart(6)} kbit/s (target ≤ ${r.target})  ` +
+      `  ${r.name.padEnd(34)} ${fmt(r.kbps, 2).padStart(6)} kbit/s (target ≤ ${r.target}), ${fmt(r.wireKbps, 1)} on the wire, ${r.backfilled} backfilled  ` +
         `JSON ${fmt(r.jsonKbps, 1)} kbit/s = ${fmt(r.jsonKbps / r.kbps, 1)}×  ` +
         `${fmt(r.messagesPerS, 1)} msg/s, acks ${fmt(r.ackKbps, 2)} kbit/s back`,
     );
     console.log(
       `  ${''.padEnd(34)} encode ${fmt(r.encodeMBps, 1)} MB/s, decode ${fmt(r.decodeMBps, 1)} MB/s of wire bytes ` +
         `(${fmt(r.encodeValuesPerS / 1e6, 2)} M values/s encoded; median of ${RUNS} runs × ${REPEATS} × ${SECONDS} s)`,
+    );
+  }
+}
+
+export function printVitalsWindows(result: VitalsChannelResult): void {
+  console.log(
+    `\nBatch window: payload / on the wire (+${WIRE_OVERHEAD_BYTES} B a message) kbit/s, and the latency it adds (shipped: ${BATCH_WINDOW_MS} ms)`,
+  );
+  for (const { windowMs, oximeter, ecg } of result.windows) {
+    console.log(
+      `  ${String(windowMs).padStart(4)} ms window (adds ≤ ${windowMs} ms, ~${windowMs / 2} on average)  ` +
+        `oximeter ${fmt(oximeter.kbps, 2)} / ${fmt(oximeter.wireKbps, 1)} (${fmt(oximeter.messagesPerS, 0)} msg/s)  ` +
+        `ECG ${fmt(ecg.kbps, 2)} / ${fmt(ecg.wireKbps, 1)} (${fmt(ecg.messagesPerS, 0)} msg/s)`,
     );
   }
 }

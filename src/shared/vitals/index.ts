@@ -8,3 +8,4 @@ export { VitalsReceiver, type VitalsReceiverOptions, type VitalsReceiverStats } 
 export { ClockSync, type ClockSample } from './clock-sync';
 export type * from './messages';
 export { WIRE_VERSION, LIMITS } from './wire-format';
+export { VITALS_BATCHING } from './batching';

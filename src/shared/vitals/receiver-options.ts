@@ -3,10 +3,18 @@ import type { ReadingBatch } from '../domain/readings';
 /** Configuration and counters of a VitalsReceiver. */
 
 export interface VitalsReceiverOptions {
-  /** Sends one message (acks, pings) on the current data channel. */
+  /** Sends one message (acks, pings) on the current reliable data channel. */
   readonly send: (bytes: Uint8Array) => void;
-  /** Every batch exactly once, in seq order. */
+  /** Sends on the latest-value channel, or returns false when none is open (then `send` is used). */
+  readonly sendLive?: (bytes: Uint8Array) => boolean;
+  /** Every batch exactly once, in seq order (the record path). */
   readonly onBatch: (batch: ReadingBatch) => void;
+  /**
+   * Every batch once, the moment it first arrives on either channel, in arrival order (the live
+   * view). `late` is true when a batch with a higher seq was already seen: its readings are older
+   * than what the screen shows (a latest-value copy was lost and the backfill brought it).
+   */
+  readonly onArrival?: (batch: ReadingBatch, late: boolean) => void;
   /** Ack after this many delivered batches (default 16) or ackIntervalMs (default 250) later. */
   readonly ackEveryBatches?: number;
   readonly ackIntervalMs?: number;
@@ -34,6 +42,13 @@ export interface VitalsReceiverStats {
   skipped: number;
   /** Sender sessions seen (a new one each time the station's sender restarts). */
   sessions: number;
+  /** Batches whose first copy came on the latest-value channel. */
+  liveFirst: number;
+  /**
+   * Latest-value messages not used: of another session than the last hello's (they would be
+   * decoded against the wrong dictionary), malformed, or a dict overtaken by the next one.
+   */
+  liveRefused: number;
 }
 
 export function zeroStats(): VitalsReceiverStats {
@@ -48,5 +63,7 @@ export function zeroStats(): VitalsReceiverStats {
     overflow: 0,
     skipped: 0,
     sessions: 0,
+    liveFirst: 0,
+    liveRefused: 0,
   };
 }

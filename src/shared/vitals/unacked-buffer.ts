@@ -4,6 +4,11 @@ export interface UnackedBatch {
   readonly bytes: Uint8Array;
   readonly readings: number;
   readonly createdMs: number;
+  /**
+   * Sent on the reliable channel (at once, by a backfill or a replay). A batch that went out on the
+   * latest-value channel only waits for its ack, and is backfilled if none comes in time.
+   */
+  reliableSent: boolean;
 }
 
 export interface UnackedLimits {
@@ -61,6 +66,13 @@ export class UnackedBuffer {
       this.removeFirst();
     }
     this.compact();
+  }
+
+  /** Held batches from `seq` on (seqs are consecutive: batches are added in order, removed from the front). */
+  *from(seq: number): IterableIterator<UnackedBatch> {
+    const first = this.firstSeq;
+    if (first === undefined) return;
+    for (let i = this.head + Math.max(0, seq - first); i < this.items.length; i++) yield this.items[i];
   }
 
   *[Symbol.iterator](): IterableIterator<UnackedBatch> {

@@ -4,13 +4,18 @@ import { WireError } from './bytes';
 import { ClockSync } from './clock-sync';
 import { decodeMessage, encodeMessage } from './codec';
 import { DecoderDictionary } from './decoder-dictionary';
+import { frameLive, sessionTag, unframeLive } from './live-frame';
 import type { BatchMessage, HelloMessage } from './messages';
 import { ReorderBuffer } from './reorder-buffer';
 import { zeroStats, type VitalsReceiverOptions, type VitalsReceiverStats } from './receiver-options';
 
 export type { VitalsReceiverOptions, VitalsReceiverStats } from './receiver-options';
 
-/** The consultant's end of the vitals channel: exactly once, in order; throttled cumulative acks. */
+/**
+ * The consultant's end of the vitals channel: exactly once, in order (`onBatch`, the record path);
+ * each batch also once at its first arrival on either channel (`onArrival`, the live view);
+ * throttled cumulative acks.
+ */
 export class VitalsReceiver {
   readonly clock: ClockSync;
   private dictionary: DecoderDictionary | null = null;
@@ -22,6 +27,10 @@ export class VitalsReceiver {
   private nextPingMs = Number.NEGATIVE_INFINITY;
   private pingId = 0;
   private delivered: number | null = null;
+  /** Highest seq seen in this session (for `late`). */
+  private highestSeen = -1;
+  /** The current session's live tag (live-frame.ts), null before the first hello. */
+  private liveTag: number | null = null;
   readonly stats: VitalsReceiverStats = zeroStats();
 
   constructor(private readonly options: VitalsReceiverOptions) {
@@ -37,6 +46,7 @@ export class VitalsReceiver {
     return this.delivered;
   }
 
+  /** A message from the reliable, ordered channel. */
   receive(bytes: Uint8Array, nowMs: number): Result<void> {
     const decoded = decodeMessage(bytes, this.dictionary);
     if (!decoded.ok) return this.reject(decoded.error.message);
@@ -53,7 +63,7 @@ export class VitalsReceiver {
         }
         return ok(undefined);
       case 'batch':
-        this.onBatch(message, bytes.length);
+        this.onBatch(message, bytes.length, false);
         this.maybeAck(nowMs);
         return ok(undefined);
       case 'pong':
@@ -62,6 +72,32 @@ export class VitalsReceiver {
       case 'ack':
       case 'ping':
         return this.reject(`vitals channel: unexpected ${message.kind} message`);
+    }
+  }
+
+  /**
+   * A message from the latest-value channel (unordered, lossy), used only if it names the session
+   * whose hello came last on the reliable channel. Anything unusable here comes reliably anyway,
+   * so it is counted (`liveRefused`), never an error.
+   */
+  receiveLive(framed: Uint8Array, nowMs: number): void {
+    const live = unframeLive(framed);
+    const decoded =
+      live !== null && live.tag === this.liveTag ? decodeMessage(live.message, this.dictionary) : null;
+    const message = decoded?.ok === true ? decoded.value : null;
+    if (message?.kind === 'batch') {
+      this.onBatch(message, framed.length, true);
+      this.maybeAck(nowMs);
+    } else if (message?.kind === 'dict' && this.dictionary !== null) {
+      try {
+        this.dictionary.apply(message.entries);
+      } catch {
+        this.stats.liveRefused++; // overtaken by a later dict: the reliable copy follows in order
+      }
+    } else if (message?.kind === 'pong') {
+      this.clock.addExchange(message.pingSentAtMs, message.receivedAtMs, message.sentAtMs, nowMs);
+    } else {
+      this.stats.liveRefused++;
     }
   }
 
@@ -76,10 +112,11 @@ export class VitalsReceiver {
   }
 
   ping(nowMs: number): void {
-    this.options.send(encodeMessage({ kind: 'ping', id: this.pingId++, sentAtMs: nowMs }));
+    this.sendPreferLive(encodeMessage({ kind: 'ping', id: this.pingId++, sentAtMs: nowMs }));
   }
 
   private onHello(hello: HelloMessage, nowMs: number): Result<void> {
+    this.liveTag = sessionTag(hello.sessionId);
     const current = this.dictionary;
     if (current !== null && current.sessionId === hello.sessionId) {
       if (current.epochMs !== hello.epochMs)
@@ -94,25 +131,35 @@ export class VitalsReceiver {
       this.dictionary = new DecoderDictionary(hello.sessionId, hello.epochMs);
       this.expected = hello.firstSeq;
       this.delivered = null;
+      this.highestSeen = -1;
     }
     this.sendAck(nowMs);
     return ok(undefined);
   }
 
-  private onBatch(message: BatchMessage, bytes: number): void {
+  private onBatch(message: BatchMessage, bytes: number, live: boolean): void {
     const { seq } = message;
-    this.stats.skipped += message.skipped;
     if (seq < this.expected || this.pending.has(seq)) {
       this.stats.duplicates++;
       this.ackDue = true;
-    } else if (seq === this.expected) {
-      this.deliver({ seq, readings: message.readings });
+      return;
+    }
+    const batch = { seq, readings: message.readings };
+    if (seq !== this.expected && !this.pending.hold(batch, bytes)) {
+      this.stats.overflow++; // not held, not acknowledged: it comes again, and is shown then
+      return;
+    }
+    this.stats.skipped += message.skipped;
+    if (live) this.stats.liveFirst++;
+    const late = seq < this.highestSeen;
+    this.highestSeen = Math.max(this.highestSeen, seq);
+    this.options.onArrival?.(batch, late);
+    if (seq === this.expected) {
+      this.deliver(batch);
       this.drain();
-    } else if (this.pending.hold({ seq, readings: message.readings }, bytes)) {
+    } else {
       this.stats.outOfOrder++;
       this.ackDue = true;
-    } else {
-      this.stats.overflow++;
     }
   }
 
@@ -157,10 +204,18 @@ export class VitalsReceiver {
   }
 
   private sendAck(nowMs: number): void {
-    this.options.send(encodeMessage({ kind: 'ack', nextSeq: this.expected, ranges: this.pending.ranges() }));
+    this.sendPreferLive(
+      encodeMessage({ kind: 'ack', nextSeq: this.expected, ranges: this.pending.ranges() }),
+    );
     this.sinceAck = 0;
     this.ackDue = false;
     this.lastAckMs = nowMs;
+  }
+
+  /** Acks are cumulative and pings are probes: a lost one is replaced by the next, so the fast path suits them. */
+  private sendPreferLive(bytes: Uint8Array): void {
+    const sent = this.liveTag !== null && this.options.sendLive?.(frameLive(this.liveTag, bytes)) === true;
+    if (!sent) this.options.send(bytes);
   }
 
   private reject(message: string): Result<void> {

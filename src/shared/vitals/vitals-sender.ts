@@ -3,7 +3,8 @@ import type { Result } from '../result';
 import { BatchWriter } from './batch-writer';
 import { decodeMessage, encodeDictMessages, encodeMessage } from './codec';
 import { EncoderDictionary } from './encoder-dictionary';
-import type { AckMessage } from './messages';
+import { frameLive, sessionTag, unframeLive } from './live-frame';
+import type { AckMessage, SeqRange } from './messages';
 import { maxEncodedBytes } from './reading-checks';
 import { UnackedBuffer } from './unacked-buffer';
 import { LIMITS } from './wire-format';
@@ -13,8 +14,16 @@ export interface VitalsSenderOptions {
   readonly sessionId: string;
   /** Session start, epoch ms: batch times travel relative to it. */
   readonly epochMs: number;
-  /** Sends one message on the current data channel. */
+  /** Sends one message on the current reliable, ordered data channel. */
   readonly send: (bytes: Uint8Array) => void;
+  /**
+   * Sends one message on the latest-value channel (unordered, no retransmission), or returns false
+   * when there is none open. Given, a batch goes out there first and on the reliable channel only
+   * if no ack covers it `backfillAfterMs` later (VITALS-CHANNEL.md §4, "Latest-value channel").
+   */
+  readonly sendLive?: (bytes: Uint8Array) => boolean;
+  /** How long a batch sent on the latest-value channel waits for its ack before the backfill (default 1000). */
+  readonly backfillAfterMs?: number;
   /** Readings pushed within this many ms of a batch's first travel together (default 50; 0 = none). */
   readonly batchWindowMs?: number;
   /** A batch is sent once its body reaches this size (default 16 KiB). */
@@ -28,6 +37,10 @@ export interface VitalsSenderStats {
   readonly batches: number;
   readonly readings: number;
   readonly sentBytes: number;
+  /** Of sentBytes, what went on the latest-value channel. */
+  readonly liveBytes: number;
+  /** Batches sent on the reliable channel because their latest-value copy was not acknowledged in time. */
+  readonly backfilled: number;
   readonly unackedBatches: number;
   readonly unackedBytes: number;
   /** Batches (and their readings) dropped unacknowledged from the full replay buffer. */
@@ -55,7 +68,21 @@ export class VitalsSender {
   private nextSeq = 0;
   private connected = false;
   private pendingSinceMs = 0;
-  private counts = { batches: 0, readings: 0, sentBytes: 0, unencodable: 0, badMessages: 0 };
+  private readonly backfillAfterMs: number;
+  private readonly liveTag: number;
+  /** Every held batch below this seq went on the reliable channel or was held by the receiver. */
+  private backfillFrom = 0;
+  /** Seqs the receiver said it holds out of order (last ack): no need to backfill them. */
+  private held: readonly SeqRange[] = [];
+  private counts = {
+    batches: 0,
+    readings: 0,
+    sentBytes: 0,
+    liveBytes: 0,
+    backfilled: 0,
+    unencodable: 0,
+    badMessages: 0,
+  };
 
   constructor(private readonly options: VitalsSenderOptions) {
     const { sessionId } = options;
@@ -64,6 +91,8 @@ export class VitalsSender {
     }
     this.epochMs = Math.floor(options.epochMs);
     this.windowMs = options.batchWindowMs ?? 50;
+    this.backfillAfterMs = options.backfillAfterMs ?? 1000;
+    this.liveTag = sessionTag(sessionId);
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 16 * 1024, LIMITS.messageBytes - 64);
     this.unacked = new UnackedBuffer({
       maxBytes: options.maxUnackedBytes ?? 16 * 1024 * 1024,
@@ -102,10 +131,14 @@ export class VitalsSender {
     if (this.windowMs <= 0 || this.writer.byteLength >= this.maxBatchBytes) this.flush(nowMs);
   }
 
-  /** Sends the pending batch if its window is over, and applies the replay buffer's age bound. */
+  /**
+   * Sends the pending batch if its window is over, backfills on the reliable channel what the
+   * latest-value channel did not get acknowledged in time, and applies the replay buffer's bounds.
+   */
   tick(nowMs: number): void {
     if (this.writer.readingCount > 0 && nowMs - this.pendingSinceMs >= this.windowMs) this.flush(nowMs);
     this.unacked.evict(nowMs);
+    if (this.connected) this.backfill(nowMs);
   }
 
   /** Sends the pending batch now. */
@@ -115,13 +148,21 @@ export class VitalsSender {
     const readings = this.writer.readingCount;
     const bytes = this.writer.finish(seq, this.epochMs);
     const entries = this.dictionary.takeNew();
+    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false };
     if (this.connected) {
-      for (const dict of encodeDictMessages(entries)) this.transmit(dict);
-      this.transmit(bytes);
+      const dicts = encodeDictMessages(entries);
+      // The dictionary always goes reliably (a backfilled batch must find it); the live copy lets
+      // a new series show at once when the reliable channel is queued behind a congested link.
+      for (const dict of dicts) this.transmit(dict);
+      const live = dicts.every((dict) => this.transmitLive(dict)) && this.transmitLive(bytes);
+      if (!live) {
+        this.transmit(bytes);
+        batch.reliableSent = true;
+      }
     }
     this.counts.batches++;
     this.counts.readings += readings;
-    this.unacked.add({ seq, bytes, readings, createdMs: nowMs }, nowMs);
+    this.unacked.add(batch, nowMs);
   }
 
   /** A data channel is open (the first, or a new one after a cut): replay everything unacknowledged. */
@@ -134,12 +175,30 @@ export class VitalsSender {
     );
     this.dictionary.takeNew();
     for (const dict of encodeDictMessages(this.dictionary.entries)) this.transmit(dict);
-    for (const batch of this.unacked) this.transmit(batch.bytes);
+    for (const batch of this.unacked) {
+      this.transmit(batch.bytes);
+      batch.reliableSent = true;
+    }
+    this.backfillFrom = this.nextSeq;
+    this.held = [];
   }
 
   /** The data channel closed: keep numbering and buffering, send nothing until resume(). */
   disconnect(): void {
     this.connected = false;
+  }
+
+  /** A message from the latest-value channel: used only if it names this session (live-frame.ts). */
+  receiveLive(framed: Uint8Array, nowMs: number): Result<void> {
+    const live = unframeLive(framed);
+    if (live === null || live.tag !== this.liveTag) {
+      this.counts.badMessages++;
+      return {
+        ok: false,
+        error: { code: 'bad-request', message: 'vitals sender: live message of another session' },
+      };
+    }
+    return this.receive(live.message, nowMs);
   }
 
   /** A message from the receiver: an ack, or a clock-sync ping (answered at once). */
@@ -154,9 +213,15 @@ export class VitalsSender {
     if (message.kind === 'ping') {
       const { id, sentAtMs } = message;
       if (this.connected) {
-        this.transmit(
-          encodeMessage({ kind: 'pong', id, pingSentAtMs: sentAtMs, receivedAtMs: nowMs, sentAtMs: nowMs }),
-        );
+        const pong = encodeMessage({
+          kind: 'pong',
+          id,
+          pingSentAtMs: sentAtMs,
+          receivedAtMs: nowMs,
+          sentAtMs: nowMs,
+        });
+        // Clock sync trusts its fastest exchange: the latest-value channel never queues behind a replay.
+        if (!this.transmitLive(pong)) this.transmit(pong);
       }
       return { ok: true, value: undefined };
     }
@@ -178,11 +243,34 @@ export class VitalsSender {
     // Selective ranges are advisory (the receiver may be a new page that lost them): batches are
     // kept until the cumulative ack covers them, so a replay never leaves a hole.
     this.unacked.acknowledge(ack.nextSeq);
+    this.held = ack.ranges;
     return { ok: true, value: undefined };
+  }
+
+  /** Batches sent live only, older than backfillAfterMs and not held by the receiver: send them reliably. */
+  private backfill(nowMs: number): void {
+    const first = this.unacked.firstSeq;
+    if (first === undefined) return;
+    this.backfillFrom = Math.max(this.backfillFrom, first);
+    for (const batch of this.unacked.from(this.backfillFrom)) {
+      if (nowMs - batch.createdMs < this.backfillAfterMs) break;
+      this.backfillFrom = batch.seq + 1;
+      if (batch.reliableSent || this.held.some((r) => r.from <= batch.seq && batch.seq <= r.to)) continue;
+      this.transmit(batch.bytes);
+      batch.reliableSent = true;
+      this.counts.backfilled++;
+    }
   }
 
   private transmit(bytes: Uint8Array): void {
     this.counts.sentBytes += bytes.length;
     this.options.send(bytes);
+  }
+
+  private transmitLive(bytes: Uint8Array): boolean {
+    if (this.options.sendLive?.(frameLive(this.liveTag, bytes)) !== true) return false;
+    this.counts.sentBytes += bytes.length;
+    this.counts.liveBytes += bytes.length;
+    return true;
   }
 }

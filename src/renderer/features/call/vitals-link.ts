@@ -1,14 +1,18 @@
 import type { Reading, ReadingBatch } from '../../../shared/domain/readings';
-import { VitalsReceiver, VitalsSender } from '../../../shared/vitals';
+import { VITALS_BATCHING, VitalsReceiver, VitalsSender } from '../../../shared/vitals';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { frameVitals, unframe } from './channel-mux';
 import type { CallSession } from './call-session';
+import { LateFilter } from './late-filter';
+import { openLiveChannel, type LiveChannel } from './live-channel';
 
 /**
  * Readings beside the video, over the shared vitals channel (src/shared/vitals: binary batches,
- * acks, replay, clock sync). Station: every batch the backend pushes goes to the consultant, and
- * whatever was not acknowledged when a link failed is replayed on the next one. Consultant: batches
- * arrive exactly once, in order, shifted onto the consultant's clock, into its stores.
+ * acks, replay, clock sync). Station: every batch goes first on the latest-value channel, and on
+ * the reliable one if no ack covers it in time; whatever was not acknowledged when a link failed
+ * is replayed on the next one. Consultant: the screen shows each batch when it first arrives on
+ * either channel; the record path gets every batch exactly once, in order; both shifted onto the
+ * consultant's clock.
  */
 
 /** Acks, pings and the sender's buffer bounds run on this timer (the vitals classes have none). */
@@ -22,19 +26,46 @@ function vitalsPayloads(call: CallSession, handle: (bytes: Uint8Array) => void):
   });
 }
 
+/** The latest-value channel of the current connection, reopened on every new one. */
+function liveChannelOf(call: CallSession, onMessage: (bytes: Uint8Array) => void) {
+  let live: LiveChannel | null = null;
+  const close = (): void => {
+    live?.close();
+    live = null;
+  };
+  return {
+    send: (bytes: Uint8Array): boolean => live?.send(bytes) ?? false,
+    open(): void {
+      close();
+      const connection = call.connection;
+      if (connection !== null) live = openLiveChannel(connection, onMessage);
+    },
+    close,
+  };
+}
+
 export function linkStationVitals(call: CallSession, client: BackendClient): () => void {
-  const sender = new VitalsSender({
+  const live = liveChannelOf(call, (bytes) => void sender.receiveLive(bytes, Date.now()));
+  const sender: VitalsSender = new VitalsSender({
     sessionId: `station-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
     epochMs: Date.now(),
     send: (bytes) => void call.send(frameVitals(bytes)),
-    // The backend already batches per device frame; waiting longer here would only add latency.
-    batchWindowMs: 0,
+    sendLive: live.send,
+    // One configuration for the station and the bench (src/shared/vitals/batching.ts).
+    batchWindowMs: VITALS_BATCHING.batchWindowMs,
+    backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
   });
   const timer = setInterval(() => sender.tick(Date.now()), TICK_MS);
   const unsubscribes = [
     client.on('readings', (batch) => sender.push(batch.readings, Date.now())),
-    call.events.on('connected', () => sender.resume(Date.now())),
-    call.events.on('disconnected', () => sender.disconnect()),
+    call.events.on('connected', () => {
+      live.open();
+      sender.resume(Date.now());
+    }),
+    call.events.on('disconnected', () => {
+      live.close();
+      sender.disconnect();
+    }),
     vitalsPayloads(call, (bytes) => {
       const result = sender.receive(bytes, Date.now());
       if (!result.ok) console.warn(`vitals channel: ${result.error.message}`);
@@ -42,6 +73,7 @@ export function linkStationVitals(call: CallSession, client: BackendClient): () 
   ];
   return () => {
     clearInterval(timer);
+    live.close();
     unsubscribes.forEach((unsubscribe) => unsubscribe());
   };
 }
@@ -56,8 +88,12 @@ export interface VitalsArrival {
   readonly count: number;
   /** Waveform samples in this batch (the latency bench stamps one device frame per sample). */
   readonly waveformSamples: number;
-  /** Arrival time, high-resolution epoch ms. */
+  /** When the record path delivered it (in order, after any gap was filled), high-resolution epoch ms. */
   readonly receivedAt: number;
+  /** When it first arrived on either channel and went to the screen (≤ receivedAt). */
+  readonly shownAt: number;
+  /** It first came with the reliable backfill, after a later batch: the screen had moved on. */
+  readonly late: boolean;
 }
 
 export interface ConsultantVitals {
@@ -70,32 +106,57 @@ export function linkConsultantVitals(
   sinks: readonly VitalsSink[],
   observe?: (arrival: VitalsArrival) => void,
 ): ConsultantVitals {
+  const live = liveChannelOf(call, (bytes) => receiver.receiveLive(bytes, Date.now()));
+  const shown = new Map<number, { at: number; late: boolean }>();
+  const screen = new LateFilter();
+  const epochNow = (): number => performance.timeOrigin + performance.now();
   const receiver: VitalsReceiver = new VitalsReceiver({
     send: (bytes) => void call.send(frameVitals(bytes)),
-    onBatch: (batch: ReadingBatch) => {
-      const local = batch.readings.map((reading) => toLocalClock(reading, receiver));
+    sendLive: live.send,
+    // A congested link can hold the reliable channel back for a minute while live batches keep
+    // coming: hold that many for the record (4 MiB still bounds them).
+    maxPendingBatches: 8192,
+    onArrival: (batch, late) => {
+      const local = screen.forScreen(
+        batch.readings.map((reading) => toLocalClock(reading, receiver)),
+        late,
+      );
       for (const sink of sinks) sink.ingest(local);
-      observe?.({
+      if (observe !== undefined) shown.set(batch.seq, { at: epochNow(), late });
+    },
+    onBatch: (batch: ReadingBatch) => {
+      if (observe === undefined) return;
+      const first = shown.get(batch.seq);
+      shown.delete(batch.seq);
+      const receivedAt = epochNow();
+      observe({
         seq: batch.seq,
         count: batch.readings.length,
         waveformSamples: batch.readings.reduce(
           (n, r) => n + (r.type === 'waveform' ? r.samples.length : 0),
           0,
         ),
-        receivedAt: performance.timeOrigin + performance.now(),
+        receivedAt,
+        shownAt: first?.at ?? receivedAt,
+        late: first?.late ?? false,
       });
     },
   });
   const timer = setInterval(() => receiver.tick(Date.now()), TICK_MS);
-  const unsubscribe = vitalsPayloads(call, (bytes) => {
-    const result = receiver.receive(bytes, Date.now());
-    if (!result.ok) console.warn(`vitals channel: ${result.error.message}`);
-  });
+  const unsubscribes = [
+    call.events.on('connected', () => live.open()),
+    call.events.on('disconnected', () => live.close()),
+    vitalsPayloads(call, (bytes) => {
+      const result = receiver.receive(bytes, Date.now());
+      if (!result.ok) console.warn(`vitals channel: ${result.error.message}`);
+    }),
+  ];
   return {
     receiver,
     dispose() {
       clearInterval(timer);
-      unsubscribe();
+      live.close();
+      unsubscribes.forEach((unsubscribe) => unsubscribe());
     },
   };
 }

@@ -1,0 +1,17 @@
+/**
+ * How the station batches readings for the doctor: one configuration, used by the station's
+ * vitals link and by `npm run bench -- vitals`, so the bench measures what ships.
+ *
+ * Chosen from `npm run bench -- vitals` (VITALS-CHANNEL.md §6): every message costs ~60–90 bytes
+ * below the payload (SCTP chunk and packet headers, DTLS record, UDP/IP), so on a thin link the
+ * message rate matters more than the payload. A 100 ms window sends 10 messages a second for one
+ * oximeter (2.7 kbit/s of payload, ~9.7 kbit/s on the wire) instead of 50 with no window (5.9 and
+ * ~41 kbit/s); a 3-lead ECG needs 9.0 (~15 on the wire). It holds a reading back 50 ms on average,
+ * 100 ms at most: less than the video's own delay, and invisible on a sweeping trace. 200 ms would
+ * save another ~4 kbit/s on the wire for a visible stutter of the trace; 50 ms costs ~5 more.
+ */
+export const VITALS_BATCHING = {
+  batchWindowMs: 100,
+  /** A batch sent on the latest-value channel and not acknowledged this long after goes reliably. */
+  backfillAfterMs: 1000,
+} as const;
