@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CallBanner } from '../features/call/CallBanner';
+import { linkDown } from '../features/call/call-machine';
 import { callMessages } from '../features/call/call-messages';
 import { ChatPanel } from '../features/call/ChatPanel';
 import { QualityBadge } from '../features/call/QualityBadge';
@@ -39,7 +40,7 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
       <header className="consultant-header">
         <h1 className="station-title">{m.title}</h1>
         <CallBanner state={state} />
-        <QualityBadge summary={quality} />
+        <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />
       </header>
       <main className="consultant-main">
         <section className="consultant-media" aria-label={m.patientVideo}>

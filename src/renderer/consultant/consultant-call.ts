@@ -3,6 +3,7 @@ import type { CallFlags } from '../features/call/call-flags';
 import { CallSession } from '../features/call/call-session';
 import { ControlLink } from '../features/call/control-link';
 import { mungeOpus, sectionIsReceiveOnly } from '../features/call/media/opus-sdp';
+import type { SeatStore } from '../features/call/seat-store';
 import { QualityMonitor } from '../features/call/quality/quality-monitor';
 import { RemoteMedia } from '../features/call/remote-media';
 import {
@@ -50,12 +51,17 @@ export class ConsultantCall {
   constructor(
     token: string,
     flags: CallFlags,
+    /** The tab's rendezvous seat (sessionStorage), resumed after a reload. */
+    seat?: SeatStore,
     private readonly keepArrivals = flags.probe,
   ) {
     const credentials = { signalingUrl: signalingUrlFor(window.location, SIGNALING_PATH), token };
     this.session = new CallSession({
       role: 'consultant',
-      credentials: () => Promise.resolve(credentials),
+      // Without an invite (a tab that kept only its seat), a lost seat cannot be joined again.
+      credentials: () =>
+        token.length > 0 ? Promise.resolve(credentials) : Promise.reject(new Error('no invite in this tab')),
+      ...(seat === undefined ? {} : { seat }),
       localStreams: () =>
         this.localStream.getSnapshot() === null ? [] : [this.localStream.getSnapshot() as MediaStream],
       sdpTransform: (sdp) => mungeOpus(sdp, sectionIsReceiveOnly),
@@ -110,6 +116,16 @@ export class ConsultantCall {
   hangUp(): void {
     this.control.hangUp();
     this.dispose();
+  }
+
+  /**
+   * The page is unloading (F5, the tab closed): the camera is released and the socket closed
+   * without a goodbye, so the next load of this tab resumes the same seat.
+   */
+  leavePage(): void {
+    if (this.disposed) return;
+    this.session.suspend();
+    for (const track of this.localStream.getSnapshot()?.getTracks() ?? []) track.stop();
   }
 
   dispose(): void {

@@ -12,3 +12,30 @@ export function inviteTokenFrom(hash: string): string | null {
 export function signalingUrlFor(location: Pick<Location, 'protocol' | 'host'>, path: string): string {
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 }
+
+/** sessionStorage keys of the doctor's tab: the invite it was opened with, and its rendezvous seat. */
+export const INVITE_KEY = 'teleconsult.consultant.invite';
+export const SEAT_KEY = 'teleconsult.consultant.seat';
+
+type TabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * The invite of this tab. The address bar loses it as soon as the page reads it (it is a bearer
+ * credential), so the tab keeps it in sessionStorage: a reload before the rendezvous answered
+ * still has it. A link opened in this tab with another invite starts afresh: the seat of the
+ * previous call is forgotten. Storage that throws costs only the reload case.
+ */
+export function inviteForThisTab(hash: string, storage: TabStorage): string | null {
+  const fromLink = inviteTokenFrom(hash);
+  try {
+    const kept = storage.getItem(INVITE_KEY);
+    if (fromLink === null) return kept !== null && kept.length > 0 && kept.length <= 2048 ? kept : null;
+    if (fromLink !== kept) {
+      storage.removeItem(SEAT_KEY);
+      storage.setItem(INVITE_KEY, fromLink);
+    }
+  } catch {
+    // disabled storage: this load only
+  }
+  return fromLink;
+}

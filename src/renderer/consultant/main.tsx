@@ -11,23 +11,28 @@ import './record-forms.css';
 import { ConsultantApp } from './ConsultantApp';
 import { ConsultantCall } from './consultant-call';
 import { consultantMessages } from './consultant-messages';
-import { inviteTokenFrom } from './invite-fragment';
+import { sessionSeatStore } from '../features/call/seat-store';
+import { inviteForThisTab, SEAT_KEY } from './invite-fragment';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('consultant.html has no #root element');
 // The doctor's page follows the doctor's browser language: the station's setting is not theirs.
 const locale = resolveLocale('system', systemLanguages());
-const token = inviteTokenFrom(window.location.hash);
-if (token === null) {
+// The invite from the link, or the one this tab was opened with (F5, a restored tab): the tab's
+// rendezvous seat, kept beside it, takes the same place in the call without a new link.
+const token = inviteForThisTab(window.location.hash, sessionStorage);
+const seat = sessionSeatStore(sessionStorage, SEAT_KEY);
+if (token === null && seat.load() === null) {
   root.textContent = messagesFor(consultantMessages, locale).noInvite;
 } else {
   // The token is a bearer credential: take it out of the address bar (and its history entry).
   history.replaceState(null, '', window.location.pathname + window.location.search);
   const flags = readCallFlags(window.location.search);
-  const call = new ConsultantCall(token, flags);
+  const call = new ConsultantCall(token ?? '', flags, seat);
   exposeProbe(flags, 'consultant', call);
-  // The call lives with the page, not with a component: closing the tab says goodbye.
-  window.addEventListener('pagehide', () => call.hangUp());
+  // The call lives with the page, not with a component. Leaving the page (F5, a closed tab) is no
+  // goodbye: the seat stays resumable and the station waits; only "End call" hangs up.
+  window.addEventListener('pagehide', () => call.leavePage());
   void call.start();
   createRoot(root).render(
     <StrictMode>

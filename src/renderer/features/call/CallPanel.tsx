@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { getBackendClient } from '../../backend-client/get-backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
 import { CallBanner } from './CallBanner';
+import { linkDown } from './call-machine';
 import { CallControls } from './CallControls';
 import { readCallFlags, exposeProbe } from './call-flags';
 import { callMessages } from './call-messages';
@@ -14,7 +15,9 @@ import { InviteLink } from './InviteLink';
 import { QualityBadge } from './QualityBadge';
 import { RecordingControls } from './RecordingControls';
 import { RemoteMedia } from './remote-media';
+import type { MediaChoice } from './media/local-media';
 import { StationCall } from './station-call';
+import { forgetCall, recallCall } from './station-call-memory';
 import { StethoscopeMeter } from './StethoscopeMeter';
 import { VideoView } from './VideoView';
 import './call.css';
@@ -42,6 +45,33 @@ export function CallPanel({ consultation, client }: CallPanelProps) {
   useEffect(() => {
     if (call !== null && call.station.consultationId !== activeId) call.station.endWithConsultation();
   }, [call, activeId]);
+  const startCall = useCallback(
+    (active: ConsultationSummary, choice: MediaChoice) => {
+      const flags = readCallFlags(window.location.search);
+      // Without a client from the screen, the call opens its own connection to the backend.
+      const station = new StationCall(client ?? getBackendClient(), active, flags, client === undefined);
+      const remote = new RemoteMedia(station.session, station.control);
+      exposeProbe(flags, 'station', station);
+      setCall({ station, remote });
+      void station.start(choice);
+    },
+    [client],
+  );
+  // A reload (or the host restarting) in the middle of a call: it comes back by itself, into the
+  // same seat, with the inputs the nurse chose — as long as its consultation is still the active one.
+  const recalled = useRef(false);
+  useEffect(() => {
+    if (recalled.current || call !== null || consultation === null) return;
+    // Started from a timer, not the effect's body: the call is state this effect only restores.
+    const timer = setTimeout(() => {
+      recalled.current = true;
+      const kept = recallCall(sessionStorage);
+      if (kept === null) return;
+      if (kept.consultationId === consultation.id) startCall(consultation, kept.choice);
+      else forgetCall(sessionStorage);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [call, consultation, startCall]);
   if (call === null && consultation === null) {
     return (
       <div className="call-gate" data-testid="call-gate">
@@ -77,19 +107,7 @@ export function CallPanel({ consultation, client }: CallPanelProps) {
         </button>
         <CallSetup
           onStart={(choice) => {
-            if (consultation === null) return;
-            const flags = readCallFlags(window.location.search);
-            // Without a client from the screen, the call opens its own connection to the backend.
-            const station = new StationCall(
-              client ?? getBackendClient(),
-              consultation,
-              flags,
-              client === undefined,
-            );
-            const remote = new RemoteMedia(station.session, station.control);
-            exposeProbe(flags, 'station', station);
-            setCall({ station, remote });
-            void station.start(choice);
+            if (consultation !== null) startCall(consultation, choice);
           }}
         />
       </section>
@@ -163,7 +181,7 @@ function ActiveCall({
         </button>
       )}
       {invite !== null && state.phase !== 'ended' && <InviteLink invite={invite} />}
-      <QualityBadge summary={quality} />
+      <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />
       <ChatPanel control={station.control} />
     </section>
   );

@@ -2,10 +2,27 @@ import { useFormat, useMessages } from '../../i18n/use-messages';
 import { callMessages } from './call-messages';
 import type { QualitySummary } from './quality/stats-summary';
 
-/** The call's health at a glance, with the figures behind it for whoever asks. */
-export function QualityBadge({ summary }: { summary: QualitySummary | null }) {
+/**
+ * The call's health at a glance, with the figures behind it for whoever asks. While the link is
+ * down (nothing arrives: `linkDown`), the last figures would claim a good link: it says
+ * "interrupted" instead (`data-grade="interrupted"`).
+ */
+export function QualityBadge({
+  summary,
+  linkDown = false,
+}: {
+  summary: QualitySummary | null;
+  linkDown?: boolean;
+}) {
   const m = useMessages(callMessages);
   const format = useFormat();
+  if (linkDown) {
+    return (
+      <div className="quality" data-testid="quality-badge" data-grade="interrupted">
+        <span className="quality-grade quality-grade--poor">{m.link(m.linkInterrupted)}</span>
+      </div>
+    );
+  }
   if (summary === null) {
     return (
       <div className="quality" data-testid="quality-badge" data-grade="unknown">

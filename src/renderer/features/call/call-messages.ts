@@ -27,18 +27,21 @@ const EN_PHASES: Readonly<Record<Exclude<CallPhase, 'ended' | 'connected'>, stri
   idle: 'No call',
   inviting: 'Waiting for the doctor to join…',
   connecting: 'Connecting…',
+  interrupted: 'Connection interrupted — reconnecting…',
   reconnecting: 'Connection lost — reconnecting…',
 };
 const FR_PHASES: typeof EN_PHASES = {
   idle: "Pas d'appel",
   inviting: 'En attente du médecin…',
   connecting: 'Connexion…',
+  interrupted: 'Connexion interrompue — reconnexion…',
   reconnecting: 'Connexion perdue — reconnexion…',
 };
 const EN_ENDS: Readonly<Record<EndReason, string>> = {
   'hung-up': 'Call ended',
   'remote-hung-up': 'The other side ended the call',
   rejected: 'Could not join the call',
+  'taken-over': 'This call continues in another window',
   'media-error': 'Camera or microphone unavailable',
   'consultation-closed': 'The station closed the consultation',
 };
@@ -46,13 +49,48 @@ const FR_ENDS: typeof EN_ENDS = {
   'hung-up': 'Appel terminé',
   'remote-hung-up': "L'autre partie a mis fin à l'appel",
   rejected: "Impossible de rejoindre l'appel",
+  'taken-over': "L'appel se poursuit dans une autre fenêtre",
   'media-error': 'Caméra ou micro indisponible',
   'consultation-closed': 'La station a clôturé la consultation',
 };
 
+/** A refused link, in words that say what to do (`rejected` carries the rendezvous code). */
+type RefusalCode =
+  | 'bad-resume'
+  | 'replayed-token'
+  | 'revoked-token'
+  | 'expired-token'
+  | 'bad-token'
+  | 'room-full'
+  | 'role-taken';
+const EN_REFUSALS: Readonly<Record<RefusalCode, string>> = {
+  'bad-resume': 'This call can no longer be rejoined from this window. Ask the station for a new link.',
+  'replayed-token': 'This link was already used. Ask the station for a new link.',
+  'revoked-token': 'The station withdrew this link. Ask the station for a new link.',
+  'expired-token': 'This link has expired. Ask the station for a new link.',
+  'bad-token': 'This link is not valid. Ask the station for a new link.',
+  'room-full': 'Another doctor is already in this call.',
+  'role-taken': 'Another doctor is already in this call.',
+};
+const FR_REFUSALS: typeof EN_REFUSALS = {
+  'bad-resume':
+    'Cet appel ne peut plus être rejoint depuis cette fenêtre. Demandez un nouveau lien à la station.',
+  'replayed-token': 'Ce lien a déjà été utilisé. Demandez un nouveau lien à la station.',
+  'revoked-token': 'La station a retiré ce lien. Demandez un nouveau lien à la station.',
+  'expired-token': 'Ce lien a expiré. Demandez un nouveau lien à la station.',
+  'bad-token': "Ce lien n'est pas valide. Demandez un nouveau lien à la station.",
+  'room-full': 'Un autre médecin est déjà dans cet appel.',
+  'role-taken': 'Un autre médecin est déjà dans cet appel.',
+};
+
+function refusal(refusals: typeof EN_REFUSALS, detail: string | null): string | null {
+  return detail !== null && Object.hasOwn(refusals, detail) ? refusals[detail as RefusalCode] : null;
+}
+
 function describe(
   phases: typeof EN_PHASES,
   ends: typeof EN_ENDS,
+  refusals: typeof EN_REFUSALS,
   connected: string,
   audioOnly: string,
   /** French puts a space before a colon, English does not. */
@@ -61,6 +99,8 @@ function describe(
   return (state) => {
     if (state.phase === 'connected') return state.audioOnly ? audioOnly : connected;
     if (state.phase !== 'ended') return phases[state.phase];
+    const refused = state.endReason === 'rejected' ? refusal(refusals, state.detail) : null;
+    if (refused !== null) return refused;
     return ends[state.endReason ?? 'hung-up'] + (state.detail === null ? '' : `${colon}${state.detail}`);
   };
 }
@@ -71,6 +111,7 @@ export const callMessages = defineMessages({
       describe(
         EN_PHASES,
         EN_ENDS,
+        EN_REFUSALS,
         'Connected',
         'Connected — audio and vitals only (video paused: weak network)',
         ': ',
@@ -148,11 +189,13 @@ export const callMessages = defineMessages({
     recordingFailed: (detail: string): string => `Stethoscope recording failed: ${detail}`,
     measureNotSupported: 'No connected device supports starting a measurement remotely',
     recordClosed: 'the consultation is closed: nothing more can be added to its record',
+    linkInterrupted: 'Interrupted',
   },
   fr: {
     callState: describe(
       FR_PHASES,
       FR_ENDS,
+      FR_REFUSALS,
       'Connecté',
       'Connecté — audio et constantes seulement (vidéo suspendue : réseau faible)',
       ' : ',
@@ -223,6 +266,7 @@ export const callMessages = defineMessages({
     recordingFailed: (detail) => `Échec de l'enregistrement du stéthoscope : ${detail}`,
     measureNotSupported: 'Aucun appareil connecté ne permet de lancer une mesure à distance',
     recordClosed: 'la consultation est clôturée : plus rien ne peut être ajouté à son dossier',
+    linkInterrupted: 'Interrompue',
   },
 });
 

@@ -1,5 +1,7 @@
 import type { ParticipantRole } from '../../../shared/call/signaling';
-import type { ReconnectTiming } from './reconnect-timing';
+import type { CallClock, ReconnectTiming } from './reconnect-timing';
+import type { SeatStore } from './seat-store';
+import type { CreateSocket } from './signaling-socket';
 
 /** How a CallSession is set up, and what it tells its consumers (vitals, control, media). */
 export interface CallCredentials {
@@ -9,12 +11,16 @@ export interface CallCredentials {
 
 export interface CallSessionOptions {
   readonly role: ParticipantRole;
-  /** Called on every (re)join: the station asks its backend for a fresh token each time. */
+  /** Called for every fresh join: the station asks its backend for a fresh token each time. */
   readonly credentials: () => Promise<CallCredentials>;
+  /** Where the rendezvous seat is kept between sockets (sessionStorage: also between page loads). */
+  readonly seat?: SeatStore;
   readonly localStreams: () => readonly MediaStream[];
   readonly sdpTransform?: (sdp: string) => string;
   readonly relayOnly: boolean;
   readonly timing?: ReconnectTiming;
+  readonly clock?: CallClock;
+  readonly createSocket?: CreateSocket;
 }
 
 export type CallSessionEvents = {
@@ -22,4 +28,6 @@ export type CallSessionEvents = {
   disconnected: [];
   data: [Uint8Array];
   track: [MediaStreamTrack, MediaStream];
+  /** The station was moved to a new room (newRoom, a new consultation): earlier links lead nowhere. */
+  'room-changed': [];
 };

@@ -1,55 +1,146 @@
-import type { IceServer } from '../../../shared/call/signaling';
+import type { IceServer, SignalingErrorCode } from '../../../shared/call/signaling';
 import { ValueStore } from '../value-store';
 import { Emitter } from './call-events';
 import {
   callReducer,
   INITIAL_CALL_STATE,
+  linkDown,
   type CallEvent,
   type CallState,
   type EndReason,
 } from './call-machine';
-import type { CallCredentials, CallSessionEvents, CallSessionOptions } from './call-session-options';
+import type { CallSessionEvents, CallSessionOptions } from './call-session-options';
+import { LinkWatch } from './link-watch';
 import { NamedTimers } from './named-timers';
 import { PeerLink } from './peer';
+import { inboundBytes } from './quality/link-activity';
 import type { StatsSample } from './quality/stats-summary';
-import { DEFAULT_RECONNECT_TIMING, rejoinDelayMs, type ReconnectTiming } from './reconnect-timing';
-import { parseEnvelope, wrapSignal } from './signal-envelope';
+import {
+  BROWSER_CLOCK,
+  DEFAULT_RECONNECT_TIMING,
+  type CallClock,
+  type ReconnectTiming,
+} from './reconnect-timing';
+import { memorySeatStore } from './seat-store';
+import { hello, newEpoch, parseEnvelope, restartRequest, wrapSignal, type Envelope } from './signal-envelope';
 import { SignalingClient } from './signaling-client';
 
 export type { CallCredentials, CallSessionEvents, CallSessionOptions } from './call-session-options';
 
-type TimerName = 'iceGrace' | 'connect' | 'rejoin' | 'rebuild';
+type TimerName = 'recover' | 'ask';
+
+/** Counters for the tests, the bench and diagnostics (read through the `probe=1` page probe). */
+export interface RecoveryCounters {
+  /** Peers built (the station) or answered (the doctor) since the page loaded. */
+  peersBuilt: number;
+  /** ICE restarts started on a live peer (station), or asked for (doctor). */
+  iceRestarts: number;
+  /** Signaling sockets lost (dead heartbeat, server close, join timeout). */
+  socketsLost: number;
+  /** Times the rendezvous seated this page (joins and resumes). */
+  seated: number;
+  resumed: number;
+}
 
 /**
- * One side of the call: a rendezvous session plus the current PeerLink, rebuilt without user action
- * whenever the link fails. Each peer built gets a generation number carried in every signal, so a
- * late candidate from a torn-down peer can never reach its successor. The station owns the
- * generations (it offers); the consultant follows the newest it hears, and asks the station for a
- * new one when it sees the link fail first.
+ * One side of the call: a rendezvous seat (SignalingClient: heartbeat, backoff, resume) plus the
+ * current PeerLink, brought back without user action for as long as the call lasts.
+ *
+ * A lost signaling socket costs nothing by itself: media and vitals keep flowing peer to peer while
+ * the page resumes its seat. A silent link (LinkWatch: nothing received for `linkSilentMs`, or ICE
+ * `disconnected`) is "interrupted"; the station — it offers, so it owns recovery — first restarts
+ * ICE on the same connection (data channels and tracks survive), and builds a new peer generation
+ * when the restart has not worked within `iceRestartTimeoutMs`, when the peer is gone (ICE failed
+ * after a long cut, the other page reloaded), or when the doctor says it no longer holds that peer.
+ * The doctor's page asks the station for a restart while it sees the link down. Both pages say
+ * `hello` whenever they (re)meet, so each learns what the other still holds (docs/call-resilience.md).
  */
 export class CallSession {
   readonly state = new ValueStore<CallState>(INITIAL_CALL_STATE);
   readonly events = new Emitter<CallSessionEvents>();
+  readonly counters: RecoveryCounters = {
+    peersBuilt: 0,
+    iceRestarts: 0,
+    socketsLost: 0,
+    seated: 0,
+    resumed: 0,
+  };
   private readonly timing: ReconnectTiming;
-  private readonly timers = new NamedTimers<TimerName>();
-  private signaling: SignalingClient | null = null;
+  private readonly clock: CallClock;
+  private readonly timers: NamedTimers<TimerName>;
+  private readonly signaling: SignalingClient;
+  /** This page load: a reloaded page is another epoch. */
+  readonly epoch = newEpoch();
   private peer: PeerLink | null = null;
+  private watch: LinkWatch | null = null;
+  /** The station's generation of the current peer (the doctor follows the station's). */
   private gen = 0;
+  /** The other side's epoch for the current peer: the doctor's on the station, the station's on the doctor. */
+  private peerEpoch: string | null = null;
   private remotePeerId: string | null = null;
   private iceServers: readonly IceServer[] = [];
-  private rejoinAttempt = 0;
+  /** Station: an ICE restart was tried since the last (re)meeting; the next try builds a new peer. */
+  private restarted = false;
+  private builtAtMs = Number.NEGATIVE_INFINITY;
+  /** Station: the doctor's seat (`epoch:seat` of its last hello), and what it was when we last built. */
+  private remoteSeat: string | null = null;
+  private seatAtBuild: string | null = null;
+  private recoveryStartedMs = Number.NEGATIVE_INFINITY;
+  private remoteHeardMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: CallSessionOptions) {
     this.timing = options.timing ?? DEFAULT_RECONNECT_TIMING;
+    this.clock = options.clock ?? BROWSER_CLOCK;
+    this.timers = new NamedTimers(this.clock);
+    this.signaling = new SignalingClient(
+      {
+        role: options.role,
+        credentials: options.credentials,
+        seat: options.seat ?? memorySeatStore(),
+        timing: this.timing,
+        clock: this.clock,
+        createSocket: options.createSocket ?? ((url) => new WebSocket(url)),
+      },
+      {
+        joined: ({ peers, iceServers, resumed }) => {
+          this.counters.seated += 1;
+          if (resumed) this.counters.resumed += 1;
+          this.iceServers = iceServers;
+          this.restarted = false;
+          const other = peers.find((peer) => peer.role !== this.options.role);
+          this.remotePeerId = null;
+          if (other !== undefined) this.meet(other.peerId);
+        },
+        peerJoined: (peer) => {
+          if (peer.role !== this.options.role) this.meet(peer.peerId);
+        },
+        peerLeft: (peerId) => {
+          // Its socket is gone, not necessarily its peer connection: media may well still flow.
+          if (peerId === this.remotePeerId) this.remotePeerId = null;
+        },
+        signal: (from, data) => this.onSignal(from, data),
+        lost: () => {
+          this.counters.socketsLost += 1;
+          this.remotePeerId = null;
+        },
+        refused: (code) => this.onRefused(code),
+        moved: () => this.onMoved(),
+      },
+    );
   }
 
   get ended(): boolean {
     return this.state.getSnapshot().phase === 'ended';
   }
 
+  /** The current peer generation (tests: an ICE restart keeps it, a new peer raises it). */
+  get generation(): number {
+    return this.gen;
+  }
+
   start(): void {
     this.dispatch({ type: this.options.role === 'station' ? 'invite' : 'join' });
-    void this.join();
+    this.signaling.start();
   }
 
   /**
@@ -57,18 +148,27 @@ export class CallSession {
    * ordered socket, so the other side ends its call instead of waiting for us to come back.
    */
   hangUp(reason: EndReason = 'hung-up'): void {
-    if (this.remotePeerId !== null) this.signaling?.signal(this.remotePeerId, { bye: true });
+    if (this.remotePeerId !== null) this.signaling.signal(this.remotePeerId, { bye: true });
     this.end(reason);
   }
 
-  /** Ends the call on purpose: the rendezvous server then spends our token. */
+  /** Ends the call on purpose: the rendezvous server then gives the seat up for good. */
   end(reason: EndReason, detail?: string): void {
     if (this.ended) return;
     this.timers.clearAll();
     this.dropPeer();
-    this.signaling?.close(true);
-    this.signaling = null;
+    this.signaling.close(true);
     this.dispatch({ type: 'end', reason, ...(detail === undefined ? {} : { detail }) });
+  }
+
+  /**
+   * The page is going away (reload, tab closed, crash-to-be): no goodbye, no `leave`, so the seat
+   * stays resumable and the other side waits for this page to come back.
+   */
+  suspend(): void {
+    this.timers.clearAll();
+    this.dropPeer();
+    this.signaling.close(false);
   }
 
   send(bytes: Uint8Array): boolean {
@@ -88,75 +188,178 @@ export class CallSession {
     this.state.set(callReducer(this.state.getSnapshot(), event));
   }
 
-  private async join(): Promise<void> {
-    let credentials: CallCredentials;
-    try {
-      credentials = await this.options.credentials();
-    } catch (cause) {
-      console.warn('could not get call credentials; retrying', cause);
-      this.scheduleRejoin();
-      return;
-    }
-    if (this.ended) return;
-    this.signaling = new SignalingClient(credentials.signalingUrl, credentials.token, {
-      joined: ({ peers, iceServers }) => {
-        this.rejoinAttempt = 0;
-        this.iceServers = iceServers;
-        const other = peers.find((peer) => peer.role !== this.options.role);
-        if (other !== undefined) this.meet(other.peerId);
-      },
-      peerJoined: (peer) => {
-        if (peer.role !== this.options.role) this.meet(peer.peerId);
-      },
-      peerLeft: (peerId) => {
-        if (peerId !== this.remotePeerId) return;
-        this.remotePeerId = null;
-        this.linkLost('the other side left the call');
-      },
-      signal: (from, data) => this.onSignal(from, data),
-      error: (code, message, fatal) => {
-        // The station closes its room when the consultation ends: the doctor has nowhere to rejoin.
-        if (code === 'room-closed' && this.options.role === 'consultant') this.end('consultation-closed');
-        else if (fatal) this.end('rejected', message);
-        else console.warn(`rendezvous server: ${code}: ${message}`);
-      },
-      dropped: () => {
-        this.signaling = null;
-        this.remotePeerId = null;
-        this.linkLost('connection to the rendezvous server lost');
-        this.scheduleRejoin();
-      },
-    });
+  private get isStation(): boolean {
+    return this.options.role === 'station';
   }
 
+  private linkIsUp(): boolean {
+    const peer = this.peer;
+    if (peer === null || !peer.connected || this.watch?.isSilent === true) return false;
+    const ice = peer.iceState;
+    return ice === 'connected' || ice === 'completed';
+  }
+
+  private say(data: Record<string, unknown>): void {
+    if (this.remotePeerId !== null) this.signaling.signal(this.remotePeerId, data);
+  }
+
+  /** The doctor's page tells the station what it holds (see signal-envelope.ts). */
+  private sayHello(): void {
+    const live = this.peer !== null && this.peer.alive;
+    this.say(hello(this.epoch, this.peerEpoch, this.gen, live, this.counters.seated));
+  }
+
+  /** The other side is (again) in the room with us. */
   private meet(peerId: string): void {
     this.remotePeerId = peerId;
-    if (this.options.role === 'station') this.buildPeer(this.gen + 1);
+    if (!this.isStation) {
+      this.sayHello();
+      if (!this.linkIsUp()) this.timers.set('ask', this.timing.iceRestartTimeoutMs, () => this.ask());
+      return;
+    }
+    if (this.peer === null || !this.peer.alive) this.rebuild();
+    else if (!this.linkIsUp()) this.recover(true);
   }
 
   private onSignal(from: string, data: Record<string, unknown>): void {
-    const envelope = from === this.remotePeerId ? parseEnvelope(data) : null;
+    const envelope = parseEnvelope(data);
     if (envelope === null) return;
-    if (envelope.kind === 'bye') {
-      this.end('remote-hung-up');
-    } else if (envelope.kind === 'restart') {
-      if (this.options.role === 'station' && envelope.gen >= this.gen) this.linkFailed();
-    } else if (envelope.gen >= this.gen) {
-      if (envelope.gen > this.gen) {
-        if (this.options.role === 'station') return; // generations are the station's to create
-        this.buildPeer(envelope.gen);
-      }
-      this.peer?.signal(envelope.signal);
+    if (from !== this.remotePeerId) {
+      // A room holds one page of each role: a hello from another peer is the other side, back on
+      // a seat we were not told about.
+      if (envelope.kind !== 'hello' || !this.isStation) return;
+      this.remotePeerId = from;
+    }
+    this.remoteHeardMs = this.clock.now();
+    switch (envelope.kind) {
+      case 'bye':
+        this.end('remote-hung-up');
+        return;
+      case 'hello':
+        if (this.isStation) this.stationHeardHello(envelope);
+        return;
+      case 'restart':
+        if (this.isStation && envelope.peerEpoch === this.epoch && envelope.gen === this.gen) this.recover();
+        return;
+      case 'signal':
+        if (this.isStation) this.stationHeardSignal(envelope);
+        else this.doctorHeardSignal(envelope);
     }
   }
 
-  private buildPeer(gen: number): void {
-    this.dropPeer();
+  private stationHeardHello(h: Extract<Envelope, { kind: 'hello' }>): void {
+    const seat = `${h.epoch}:${h.seat}`;
+    const seatChanged = seat !== this.remoteSeat;
+    this.remoteSeat = seat;
+    // Its seat is new: whatever we sent before (an ICE restart offer) may have been lost with it.
+    if (seatChanged) this.restarted = false;
+    const peer = this.peer;
+    const inSync = peer !== null && peer.alive && h.peerEpoch === this.epoch && h.gen === this.gen;
+    if (inSync && h.live) {
+      if (!this.linkIsUp()) this.recover(seatChanged);
+      return;
+    }
+    // Our newest offer went to this very seat and is still being answered: leave it be.
+    const pending =
+      peer !== null &&
+      peer.alive &&
+      !peer.wasConnected &&
+      (this.seatAtBuild === null || this.seatAtBuild === seat) &&
+      this.clock.now() - this.builtAtMs < this.timing.connectTimeoutMs;
+    if (!pending) this.rebuild();
+  }
+
+  private stationHeardSignal(envelope: Extract<Envelope, { kind: 'signal' }>): void {
+    if (this.peer === null || envelope.gen !== this.gen) return;
+    if (this.peerEpoch === null) this.peerEpoch = envelope.epoch;
+    else if (envelope.epoch !== this.peerEpoch) return;
+    this.peer.signal(envelope.signal);
+  }
+
+  private doctorHeardSignal(envelope: Extract<Envelope, { kind: 'signal' }>): void {
+    if (envelope.epoch !== this.peerEpoch || envelope.gen > this.gen) {
+      // A new generation, or a reloaded station: answer with a new peer.
+      this.buildPeer(envelope.gen, envelope.epoch);
+    } else if (envelope.gen < this.gen || this.peer === null) {
+      return; // an older generation, or one this page no longer holds (the station will rebuild)
+    }
+    this.peer?.signal(envelope.signal);
+  }
+
+  /**
+   * The station brings the link back: an ICE restart on the live peer first (once per meeting),
+   * else a new peer. `force` starts over even while an attempt is running (the other side is back).
+   */
+  private recover(force = false): void {
+    if (!this.isStation || this.ended) return;
+    if (!this.signaling.isJoined || this.remotePeerId === null) return; // meet() will call again
+    if (this.timers.has('recover') && !force) return;
+    const peer = this.peer;
+    this.recoveryStartedMs = this.clock.now();
+    if (peer !== null && peer.alive && peer.wasConnected && !this.restarted) {
+      this.restarted = true;
+      this.counters.iceRestarts += 1;
+      peer.restartIce().catch((cause: unknown) => {
+        console.warn('ICE restart failed; building a new peer', cause);
+        if (this.peer === peer) this.rebuild();
+      });
+      this.timers.set('recover', this.timing.iceRestartTimeoutMs, () => this.recoveryTimedOut());
+    } else {
+      this.rebuild();
+    }
+  }
+
+  /**
+   * An attempt did not bring the link back. A new peer is worth building only if the other side
+   * has shown life since the attempt began: otherwise its offer would vanish with the rest, and
+   * the doctor's `hello` on its return starts the next attempt at once.
+   */
+  private recoveryTimedOut(): void {
+    if (this.linkIsUp()) return;
+    if (this.remoteHeardMs >= this.recoveryStartedMs) this.rebuild();
+  }
+
+  private rebuild(): void {
+    if (!this.signaling.isJoined || this.remotePeerId === null) return;
+    // A peer that fails at once (no relay reachable) must not turn into a loop of new peers.
+    const wait = this.builtAtMs + this.timing.rebuildGapMs - this.clock.now();
+    if (wait > 0) {
+      this.timers.set('recover', wait, () => this.rebuild());
+      return;
+    }
+    this.recoveryStartedMs = this.clock.now();
+    this.buildPeer(this.gen + 1, null);
+    this.timers.set('recover', this.timing.connectTimeoutMs, () => this.recoveryTimedOut());
+  }
+
+  /** The doctor's page: ask the station to bring the link back, again while it stays down. */
+  private ask(): void {
+    if (this.isStation || this.ended || this.linkIsUp()) return;
+    if (this.signaling.isJoined && this.remotePeerId !== null) {
+      if (this.peer !== null && this.peer.alive && this.peerEpoch !== null) {
+        this.counters.iceRestarts += 1;
+        this.say(restartRequest(this.epoch, this.peerEpoch, this.gen));
+      } else {
+        this.sayHello();
+      }
+    }
+    this.timers.set('ask', this.timing.iceRestartTimeoutMs, () => this.ask());
+  }
+
+  private buildPeer(gen: number, peerEpoch: string | null): void {
+    if (this.peer !== null) {
+      this.dropPeer();
+      this.dispatch({ type: 'link-lost', detail: 'network interrupted' });
+    }
     this.gen = gen;
+    this.seatAtBuild = this.remoteSeat;
+    this.peerEpoch = peerEpoch;
+    this.builtAtMs = this.clock.now();
+    this.counters.peersBuilt += 1;
     const isCurrent = (): boolean => this.peer === peer;
     const peer: PeerLink = new PeerLink(
       {
-        initiator: this.options.role === 'station',
+        initiator: this.isStation,
         iceServers: this.iceServers,
         relayOnly: this.options.relayOnly,
         streams: this.options.localStreams(),
@@ -164,74 +367,80 @@ export class CallSession {
       },
       {
         signal: (signal) => {
-          if (isCurrent() && this.remotePeerId !== null)
-            this.signaling?.signal(this.remotePeerId, wrapSignal(gen, signal));
+          if (isCurrent()) this.say(wrapSignal(this.epoch, gen, signal));
         },
         connect: () => {
           if (!isCurrent()) return;
-          this.timers.clear('connect');
-          this.dispatch({ type: 'peer-connected' });
+          this.watch?.stop();
+          this.watch = new LinkWatch(
+            async () => (peer.alive ? inboundBytes(await peer.stats()) : null),
+            () => isCurrent() && this.linkChanged(),
+            this.timing,
+            this.clock,
+          );
+          this.watch.start();
+          this.linkChanged();
           this.events.emit('connected');
         },
         data: (bytes) => isCurrent() && this.events.emit('data', bytes),
         track: (track, stream) => isCurrent() && this.events.emit('track', track, stream),
-        iceState: (state) => {
-          if (!isCurrent()) return;
-          if (state === 'disconnected') {
-            this.dispatch({ type: 'link-lost', detail: 'network interrupted' });
-            this.timers.set('iceGrace', this.timing.iceGraceMs, () => this.linkFailed());
-          } else if (state === 'connected' || state === 'completed') {
-            this.timers.clear('iceGrace');
-            if (peer.connected) this.dispatch({ type: 'peer-connected' });
-          } else if (state === 'failed') {
-            this.linkFailed();
-          }
+        iceState: () => {
+          if (isCurrent() && peer.wasConnected) this.linkChanged();
         },
         closed: () => {
-          if (isCurrent()) this.linkFailed();
+          if (!isCurrent()) return;
+          this.dropPeer();
+          this.dispatch({ type: 'link-lost', detail: 'network interrupted' });
+          if (this.isStation) this.recover(true);
+          else this.ask();
         },
       },
     );
     this.peer = peer;
-    this.timers.set('connect', this.timing.connectTimeoutMs, () => this.linkFailed());
   }
 
-  /** The peer is beyond saving: tear it down and build the next generation. */
-  private linkFailed(): void {
+  /** The peer's link went up or down (data flow, ICE state): say so, and act on it. */
+  private linkChanged(): void {
     if (this.ended) return;
-    this.linkLost('network interrupted');
-    if (this.remotePeerId === null || this.signaling === null) return; // rejoin or peer-joined will follow
-    this.dispatch({ type: 'rejoin' });
-    if (this.options.role === 'station') {
-      this.timers.set('rebuild', 300, () => this.buildPeer(this.gen + 1));
-    } else {
-      this.signaling.signal(this.remotePeerId, { gen: this.gen, restart: true });
-      // If no new offer comes (the station may not have noticed yet), ask again.
-      this.timers.set('connect', this.timing.connectTimeoutMs, () => this.linkFailed());
+    if (this.linkIsUp()) {
+      this.timers.clear('recover');
+      this.timers.clear('ask');
+      this.restarted = false;
+      this.dispatch({ type: 'peer-connected' });
+      return;
     }
+    this.dispatch({ type: 'link-interrupted', detail: 'network interrupted' });
+    if (this.isStation) this.recover();
+    else if (!this.timers.has('ask')) this.ask();
   }
 
-  private linkLost(detail: string): void {
-    this.timers.clear('iceGrace');
-    this.timers.clear('connect');
-    const hadPeer = this.peer !== null;
+  private onRefused(code: SignalingErrorCode): void {
+    if (code === 'seat-taken-over') this.end('taken-over');
+    else if (code === 'room-closed') this.end('consultation-closed');
+    else this.end('rejected', code);
+  }
+
+  /** The station was sent away from its room to a new one: the doctor there is no longer ours. */
+  private onMoved(): void {
+    this.timers.clearAll();
     this.dropPeer();
-    this.dispatch({ type: 'link-lost', detail });
-    if (hadPeer) this.events.emit('disconnected');
-  }
-
-  private scheduleRejoin(): void {
-    if (this.ended) return;
-    const delay = rejoinDelayMs(this.rejoinAttempt++, this.timing);
-    this.timers.set('rejoin', delay, () => {
-      this.dispatch({ type: 'rejoin' });
-      void this.join();
-    });
+    this.remotePeerId = null;
+    this.peerEpoch = null;
+    this.dispatch({ type: 'room-changed' });
+    this.events.emit('room-changed');
   }
 
   private dropPeer(): void {
     const peer = this.peer;
     this.peer = null;
-    peer?.destroy();
+    this.watch?.stop();
+    this.watch = null;
+    if (peer === null) return;
+    const hadConnected = peer.wasConnected;
+    peer.destroy();
+    if (hadConnected) this.events.emit('disconnected');
   }
 }
+
+/** Whether a call state shows the link down (for the badge and the tests). */
+export { linkDown };

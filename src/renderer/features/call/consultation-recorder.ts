@@ -1,5 +1,6 @@
 import type { AppendableEvent, ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
+import { linkDown } from './call-machine';
 import type { CallSession } from './call-session';
 import type { ControlLink } from './control-link';
 import { CONTROL_REFUSAL_CODES, type ControlMessage, type ControlRefusalCode } from './control-messages';
@@ -89,10 +90,11 @@ export class ConsultationRecorder {
 
   /**
    * A lost link (network, rendezvous server, the other side gone) is a technical incident the
-   * record must hold (CSP R6316-4): noted once per drop, when the call enters `reconnecting`.
+   * record must hold (CSP R6316-4): noted once per drop, when the call goes down (`interrupted`
+   * or `reconnecting`).
    */
   private recordDrop(): void {
-    const reconnecting = this.session.state.getSnapshot().phase === 'reconnecting';
+    const reconnecting = linkDown(this.session.state.getSnapshot().phase);
     if (reconnecting && !this.dropped) this.append({ kind: 'call', state: 'reconnecting' });
     this.dropped = reconnecting;
   }

@@ -5,8 +5,10 @@ import type { StatsRecord, StatsSample } from './quality/stats-summary';
 /**
  * PeerLink: the one place that knows the peer library. The rest of the call speaks in its terms —
  * signals in and out, bytes on the data channel, remote tracks, ICE state — so swapping
- * simple-peer for a plain RTCPeerConnection (simple-peer has no ICE restart, issue #579) touches
- * this file only. One PeerLink lives for one connection attempt: a reconnect makes a new one.
+ * simple-peer for a plain RTCPeerConnection touches this file only. One PeerLink lives for one
+ * peer generation; within it the offerer may restart ICE (`restartIce`): simple-peer 9 has no
+ * such API (issue #579), so we ask its RTCPeerConnection for new ICE credentials and have
+ * simple-peer renegotiate (docs/call-resilience.md says why this and not the fork).
  */
 export interface PeerLinkOptions {
   /** The station offers; the consultant answers. */
@@ -34,6 +36,7 @@ const encoder = new TextEncoder();
 export class PeerLink {
   private readonly peer: SimplePeer;
   private closedOnce = false;
+  private everConnected = false;
 
   constructor(options: PeerLinkOptions, handlers: PeerLinkHandlers) {
     this.peer = new SimplePeer({
@@ -53,7 +56,10 @@ export class PeerLink {
       handlers.closed(error);
     };
     this.peer.on('signal', (data) => handlers.signal(data));
-    this.peer.on('connect', () => handlers.connect());
+    this.peer.on('connect', () => {
+      this.everConnected = true;
+      handlers.connect();
+    });
     this.peer.on('data', (data) => handlers.data(typeof data === 'string' ? encoder.encode(data) : data));
     this.peer.on('track', (track, stream) => handlers.track(track, stream));
     this.peer.on('iceStateChange', (state) => handlers.iceState(state));
@@ -71,6 +77,37 @@ export class PeerLink {
 
   get connected(): boolean {
     return this.peer.connected && !this.peer.destroyed;
+  }
+
+  /** Not destroyed (simple-peer destroys itself on ICE `failed` or a closed channel). */
+  get alive(): boolean {
+    return !this.peer.destroyed;
+  }
+
+  /** Once connected, its DTLS session and channels can be kept across an ICE restart. */
+  get wasConnected(): boolean {
+    return this.everConnected;
+  }
+
+  get iceState(): RTCIceConnectionState | null {
+    return this.peer.destroyed ? null : this.peer._pc.iceConnectionState;
+  }
+
+  /**
+   * ICE restart on this connection (offerer only): new ICE credentials, gathered afresh, over the
+   * same DTLS session, so data channels and tracks survive. Chromium fires `negotiationneeded` on
+   * `restartIce()`, which simple-peer 9 ignores; its public `negotiate()` makes the offer, and
+   * createOffer carries the new credentials. An offer left unanswered (sent into a socket that
+   * died) is rolled back first: simple-peer would otherwise queue this negotiation behind it
+   * forever.
+   */
+  async restartIce(): Promise<void> {
+    if (this.peer.destroyed) return;
+    const pc = this.peer._pc;
+    if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+    if (this.peer.destroyed) return;
+    pc.restartIce();
+    this.peer.negotiate();
   }
 
   signal(data: Record<string, unknown>): void {

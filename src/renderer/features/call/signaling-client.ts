@@ -1,110 +1,211 @@
+import type { ParticipantRole, Peer, SignalingErrorCode } from '../../../shared/call/signaling';
+import type { CallCredentials } from './call-session-options';
+import { NamedTimers } from './named-timers';
+import type { CallClock, ReconnectTiming } from './reconnect-timing';
+import { rejoinDelayMs } from './reconnect-timing';
+import type { SeatStore } from './seat-store';
 import {
-  serverMessageSchema,
-  type ClientMessage,
-  type IceServer,
-  type Peer,
-  type ServerMessage,
-  type SignalingErrorCode,
-} from '../../../shared/call/signaling';
+  SignalingSocket,
+  type CreateSocket,
+  type Hello,
+  type JoinedInfo,
+  type SocketEnd,
+} from './signaling-socket';
 
 /**
- * One rendezvous session on one WebSocket: join with a token, relay signals, hear who comes and
- * goes. It does not reconnect by itself — the call session decides (a station asks the backend
- * for a fresh token first) — it only reports the drop. Every server message is schema-checked.
+ * The page's seat at the rendezvous, kept for as long as the call lasts: one SignalingSocket at a
+ * time, and a new one after every loss, with backoff capped at `rejoinMaxMs` and no give-up. The
+ * first hello is a `join` with fresh credentials; every later one a `resume` with the token of the
+ * last `joined` (kept in a SeatStore: sessionStorage on a page, so a reload takes the same seat).
+ *
+ * What each refusal means is decided here, once, for both roles:
+ * - `bad-resume`: the seat is gone (the room closed, or the server forgot it): join afresh.
+ * - `room-closed`: a station moved to a new room (newRoom, a new consultation): it reseats at once
+ *   with a fresh token; for a doctor the call is over.
+ * - `seat-taken-over`: another tab (or a reload) took the seat: this one stops, never fights back.
+ * - a refused invite (used, revoked, expired, forged) stops the doctor's page; the station's
+ *   credentials are fresh each time, so after it has once been seated it keeps trying.
+ * - anything else (busy, draining, unavailable, rate-limited): the socket closes and we come back.
  */
-export interface SignalingHandlers {
-  joined(self: { peerId: string; peers: readonly Peer[]; iceServers: readonly IceServer[] }): void;
+export interface SignalingClientHandlers {
+  joined(info: JoinedInfo & { readonly resumed: boolean }): void;
   peerJoined(peer: Peer): void;
   peerLeft(peerId: string): void;
   signal(from: string, data: Record<string, unknown>): void;
-  /** The server refused us; `fatal` errors end the call (a new token or link is needed). */
-  error(code: SignalingErrorCode, message: string, fatal: boolean): void;
-  /** The socket closed without us asking. */
-  dropped(): void;
+  /** The socket was lost (`why`); the client is already on its way back. */
+  lost(why: SocketEnd): void;
+  /** The rendezvous refused this page for good: the client has stopped. */
+  refused(code: SignalingErrorCode): void;
+  /** The station's room was closed (newRoom, a new consultation): it is joining its new room now. */
+  moved(): void;
 }
 
-/** Errors that no retry with the same token can fix. */
-export const FATAL_SIGNALING_ERRORS: ReadonlySet<SignalingErrorCode> = new Set([
+export interface SignalingClientOptions {
+  readonly role: ParticipantRole;
+  /** Fresh join credentials: the station asks its backend each time; the doctor has the invite. */
+  readonly credentials: () => Promise<CallCredentials>;
+  readonly seat: SeatStore;
+  readonly timing: ReconnectTiming;
+  readonly clock: CallClock;
+  readonly createSocket: CreateSocket;
+  /** In [0, 1): spreads the retries of many pages cut at once. */
+  readonly random?: () => number;
+}
+
+/** A refused invite: no retry with the same one can succeed. */
+const INVITE_REFUSALS: ReadonlySet<SignalingErrorCode> = new Set([
   'bad-token',
   'expired-token',
   'replayed-token',
+  'revoked-token',
   'role-taken',
   'room-full',
-  'revoked-token',
 ]);
 
-/** A ping keeps idle proxies from closing the socket and proves it alive. */
-export const SIGNALING_PING_MS = 15_000;
+type TimerName = 'rejoin';
 
 export class SignalingClient {
-  private readonly socket: WebSocket;
-  private readonly pingTimer: ReturnType<typeof setInterval>;
-  private closedByUs = false;
+  private socket: SignalingSocket | null = null;
+  private readonly timers: NamedTimers<TimerName>;
+  private attempt = 0;
+  private everJoined = false;
+  private stopped = false;
+  /** The next reconnect skips the backoff (the server told us where to go). */
+  private hurry = false;
 
-  constructor(url: string, token: string, handlers: SignalingHandlers) {
-    this.socket = new WebSocket(url);
-    this.socket.onopen = () => this.send({ type: 'join', token });
-    this.socket.onmessage = (event) => this.receive(event.data, handlers);
-    this.socket.onerror = () => undefined; // always followed by close
-    this.socket.onclose = () => {
-      clearInterval(this.pingTimer);
-      if (!this.closedByUs) handlers.dropped();
-    };
-    this.pingTimer = setInterval(() => this.send({ type: 'ping' }), SIGNALING_PING_MS);
+  constructor(
+    private readonly options: SignalingClientOptions,
+    private readonly handlers: SignalingClientHandlers,
+  ) {
+    this.timers = new NamedTimers(options.clock);
   }
 
-  signal(to: string, data: Record<string, unknown>): void {
-    this.send({ type: 'signal', to, data });
+  start(): void {
+    void this.connect();
   }
 
-  /** `leave` tells the server this was on purpose, so the token cannot be reused. */
+  get isJoined(): boolean {
+    return this.socket?.isJoined === true;
+  }
+
+  /** False when there is no seat right now (the caller retries once `joined` comes back). */
+  signal(to: string, data: Record<string, unknown>): boolean {
+    return this.socket?.signal(to, data) ?? false;
+  }
+
+  /** Stops for good; `leave` gives the seat up (a hang-up), without it the seat stays resumable. */
   close(leave: boolean): void {
-    if (this.closedByUs) return;
-    this.closedByUs = true;
-    clearInterval(this.pingTimer);
-    if (leave) this.send({ type: 'leave' });
-    this.socket.close(1000, leave ? 'left' : 'reconnecting');
+    if (this.stopped) return;
+    this.stopped = true;
+    this.timers.clearAll();
+    this.socket?.close(leave);
+    this.socket = null;
+    if (leave) this.options.seat.save(null);
   }
 
-  private send(message: ClientMessage): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
-  }
-
-  private receive(data: unknown, handlers: SignalingHandlers): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(String(data));
-    } catch {
-      console.warn('rendezvous server sent a message that is not JSON');
-      return;
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const stored = this.options.seat.load();
+    let url: string;
+    let hello: Hello;
+    if (stored !== null) {
+      url = stored.signalingUrl;
+      hello = { type: 'resume', resumeToken: stored.resumeToken };
+    } else {
+      try {
+        const credentials = await this.options.credentials();
+        url = credentials.signalingUrl;
+        hello = { type: 'join', token: credentials.token };
+      } catch (cause) {
+        // The doctor's credentials are the invite it came with: none, and there is nothing to retry.
+        if (this.options.role === 'consultant') {
+          this.refuse('bad-resume');
+          return;
+        }
+        console.warn('could not get call credentials; retrying', cause);
+        this.retry();
+        return;
+      }
+      if (this.stopped) return;
     }
-    const parsed = serverMessageSchema.safeParse(json);
-    if (!parsed.success) {
-      console.warn('rendezvous server sent a message outside the protocol');
-      return;
-    }
-    dispatch(parsed.data, handlers);
+    let seated = false;
+    const socket: SignalingSocket = new SignalingSocket(
+      url,
+      hello,
+      {
+        joined: (info) => {
+          if (this.socket !== socket) return;
+          seated = true;
+          this.attempt = 0;
+          this.everJoined = true;
+          if (info.resumeToken !== null)
+            this.options.seat.save({ signalingUrl: url, resumeToken: info.resumeToken });
+          this.handlers.joined({ ...info, resumed: hello.type === 'resume' });
+        },
+        peerJoined: (peer) => this.socket === socket && this.handlers.peerJoined(peer),
+        peerLeft: (peerId) => this.socket === socket && this.handlers.peerLeft(peerId),
+        signal: (from, data) => this.socket === socket && this.handlers.signal(from, data),
+        error: (code, message) => this.socket === socket && this.onError(code, message, hello),
+        ended: (why) => {
+          if (this.socket !== socket) return;
+          this.socket = null;
+          if (this.stopped) return;
+          // A server that took the socket but never answered `resume` does not know it (an older
+          // standalone rendezvous): join with fresh credentials instead of asking again forever.
+          if (why !== 'closed' && socket.opened && !seated && hello.type === 'resume') {
+            console.warn('the rendezvous did not answer resume; joining afresh');
+            this.options.seat.save(null);
+          }
+          this.handlers.lost(why);
+          this.retry();
+        },
+      },
+      this.options.timing,
+      this.options.clock,
+      this.options.createSocket,
+    );
+    this.socket = socket;
   }
-}
 
-function dispatch(message: ServerMessage, handlers: SignalingHandlers): void {
-  switch (message.type) {
-    case 'joined':
-      handlers.joined({ peerId: message.peerId, peers: message.peers, iceServers: message.iceServers });
-      return;
-    case 'peer-joined':
-      handlers.peerJoined(message.peer);
-      return;
-    case 'peer-left':
-      handlers.peerLeft(message.peerId);
-      return;
-    case 'signal':
-      handlers.signal(message.from, message.data);
-      return;
-    case 'error':
-      handlers.error(message.code, message.message, FATAL_SIGNALING_ERRORS.has(message.code));
-      return;
-    case 'pong':
-      return;
+  private onError(code: SignalingErrorCode, message: string, hello: Hello): void {
+    if (code === 'bad-resume') {
+      this.options.seat.save(null);
+      this.hurry = true;
+    } else if (code === 'room-closed') {
+      this.options.seat.save(null);
+      if (this.options.role === 'consultant') this.refuse(code);
+      else {
+        this.hurry = true;
+        this.handlers.moved();
+      }
+    } else if (code === 'seat-taken-over') {
+      this.refuse(code);
+    } else if (hello.type === 'join' && INVITE_REFUSALS.has(code)) {
+      // The station's tokens are fresh each time: once seated, a refusal is a moment's trouble.
+      if (this.options.role === 'consultant' || !this.everJoined) this.refuse(code);
+    } else if (code === 'draining') {
+      this.hurry = true;
+    } else {
+      console.warn(`rendezvous server: ${code}: ${message}`);
+    }
+  }
+
+  private refuse(code: SignalingErrorCode): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.timers.clearAll();
+    this.socket?.close(false);
+    this.socket = null;
+    this.handlers.refused(code);
+  }
+
+  private retry(): void {
+    if (this.stopped) return;
+    const random = this.options.random ?? Math.random;
+    const delay = this.hurry
+      ? 0
+      : rejoinDelayMs(this.attempt++, this.options.timing) * (0.8 + 0.4 * random());
+    this.hurry = false;
+    this.timers.set('rejoin', delay, () => void this.connect());
   }
 }

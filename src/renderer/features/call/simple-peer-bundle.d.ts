@@ -19,6 +19,8 @@ declare module 'simple-peer/simplepeer.min.js' {
     readonly connected: boolean;
     /** simple-peer's own connection (underscored, but stable across 9.x and the maintained fork). */
     readonly _pc: RTCPeerConnection;
+    /** Starts a renegotiation (the initiator offers; an answerer asks the initiator to). */
+    negotiate(): void;
     signal(data: unknown): void;
     send(data: Uint8Array | string): void;
     getStats(callback: (error: Error | null, reports: Record<string, unknown>[]) => void): void;

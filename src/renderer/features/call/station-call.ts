@@ -18,7 +18,9 @@ import { encodeWav } from './media/wav-encoder';
 import { QualityMonitor } from './quality/quality-monitor';
 import { VideoFallback } from './quality/video-fallback';
 import { isRecordClosed } from './record-closed';
+import { sessionSeatStore } from './seat-store';
 import { chunkSnapshot } from './snapshot-chunks';
+import { forgetCall, rememberCall, STATION_SEAT_KEY } from './station-call-memory';
 import { linkStationVitals } from './vitals-link';
 
 /**
@@ -56,6 +58,8 @@ export class StationCall {
     this.session = new CallSession({
       role: 'station',
       credentials: () => stationCredentials(client),
+      // The tab's seat: a reload resumes it; a lost one is joined afresh with a token from the backend.
+      seat: sessionSeatStore(sessionStorage, STATION_SEAT_KEY),
       localStreams: () => this.media.streams(),
       sdpTransform: (sdp) => {
         const stethoscope = this.media.stethoscope;
@@ -81,6 +85,8 @@ export class StationCall {
   }
 
   async start(choice: MediaChoice): Promise<void> {
+    // Until it ends, a reload of this tab brings the call back by itself (CallPanel).
+    rememberCall(sessionStorage, { consultationId: this.consultationId, choice });
     try {
       this.problems.set(await this.media.open(choice));
     } catch (cause) {
@@ -96,6 +102,8 @@ export class StationCall {
       );
     this.unsubscribes.push(
       this.session.events.on('connected', () => this.announceMedia()),
+      // Moved to a new room: the link on screen led to the old one.
+      this.session.events.on('room-changed', () => void this.refreshInvite()),
       this.media.toggles.subscribe(() => this.announceMedia()),
       // However the call ends (either side hangs up, the server refuses), cameras go dark at once.
       this.session.state.subscribe(() => this.session.ended && this.dispose()),
@@ -104,8 +112,13 @@ export class StationCall {
     );
     this.session.start();
     this.quality.start();
+    await this.refreshInvite();
+  }
+
+  private async refreshInvite(): Promise<void> {
     try {
-      this.invite.set(await createInvite(this.client));
+      const invite = await createInvite(this.client);
+      if (!this.disposed) this.invite.set(invite);
     } catch (cause) {
       this.addProblem({ source: 'invite', detail: String(cause) });
     }
@@ -137,6 +150,7 @@ export class StationCall {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    forgetCall(sessionStorage);
     if (!this.session.ended) this.session.end('hung-up');
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     this.recorder.stop();

@@ -1,5 +1,11 @@
 import { readCallFlags } from '../../../../src/renderer/features/call/call-flags';
-import { parseEnvelope, wrapSignal } from '../../../../src/renderer/features/call/signal-envelope';
+import {
+  hello,
+  newEpoch,
+  parseEnvelope,
+  restartRequest,
+  wrapSignal,
+} from '../../../../src/renderer/features/call/signal-envelope';
 import { measureLevel } from '../../../../src/renderer/features/call/media/level-meter';
 import { stethoscopeConstraints } from '../../../../src/renderer/features/call/media/constraints';
 import {
@@ -34,22 +40,40 @@ describe('flags and timing', () => {
 
   it('backs off rejoins up to a ceiling', () => {
     expect([0, 1, 2, 10].map((n) => rejoinDelayMs(n, DEFAULT_RECONNECT_TIMING))).toEqual([
-      500, 1000, 2000, 5000,
+      250, 500, 1000, 1000,
     ]);
   });
 });
 
 describe('signal envelopes', () => {
-  it('carries a generation with each signal, restarts and goodbyes, and refuses the rest', () => {
-    expect(parseEnvelope(wrapSignal(3, { type: 'offer', sdp: 'x' }))).toEqual({
+  it('carries an epoch and a generation with each signal, restarts, hellos and goodbyes, and refuses the rest', () => {
+    const epoch = 'epochAAAA';
+    expect(parseEnvelope(wrapSignal(epoch, 3, { type: 'offer', sdp: 'x' }))).toEqual({
       kind: 'signal',
+      epoch,
       gen: 3,
       signal: { type: 'offer', sdp: 'x' },
     });
-    expect(parseEnvelope({ gen: 2, restart: true })).toEqual({ kind: 'restart', gen: 2 });
+    expect(parseEnvelope(restartRequest(epoch, 'stationEE', 2))).toEqual({
+      kind: 'restart',
+      epoch,
+      peerEpoch: 'stationEE',
+      gen: 2,
+    });
+    expect(parseEnvelope(hello(epoch, null, 0, false, 1))).toEqual({
+      kind: 'hello',
+      epoch,
+      peerEpoch: null,
+      gen: 0,
+      live: false,
+      seat: 1,
+    });
     expect(parseEnvelope({ bye: true })).toEqual({ kind: 'bye' });
-    expect(parseEnvelope({ gen: -1, signal: {} })).toBeNull();
-    expect(parseEnvelope({ gen: 1, signal: [] })).toBeNull();
-    expect(parseEnvelope({ signal: {} })).toBeNull();
+    expect(parseEnvelope({ epoch, gen: -1, signal: {} })).toBeNull();
+    expect(parseEnvelope({ epoch, gen: 1, signal: [] })).toBeNull();
+    expect(parseEnvelope({ gen: 1, signal: {} })).toBeNull();
+    expect(parseEnvelope({ epoch: 'no', gen: 1, signal: {} })).toBeNull();
+    expect(parseEnvelope({ epoch, gen: 1, restart: true })).toBeNull();
+    expect(newEpoch()).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
 });
