@@ -25,6 +25,7 @@ import { loadOrCreateAccessToken, stationUrlWithToken, writeStationUrl } from '.
 import { createStationAccess } from './station-access';
 import { createAttachmentUpload } from './attachment-upload';
 import { requireTlsBeyondLoopback, type TlsFiles } from './listen-policy';
+import { createOpsEndpoints } from '../core/signaling/ops-endpoints';
 
 /**
  * The Node host's composition root: the core with a JSON-file settings store, the built renderer
@@ -111,7 +112,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const upload = createAttachmentUpload({ api: backend.api, authorize: access.isAuthorized });
   // The equipment check's ping and bounded throughput endpoints ride on the station's own host.
   const pages = withCheckEndpoints(createCheckEndpoints(), createStaticHandler(staticDir));
+  // /healthz and /readyz for a supervisor: they say only whether the host answers and is not closing.
+  const ops = createOpsEndpoints({
+    notReadyReasons: () => (closing === null ? [] : ['draining']),
+    exposeMetrics: false,
+  });
   const handler: RequestHandler = (request, response) => {
+    if (ops(request, response)) return;
     // The API's own HTTP paths first: `?token=` there authenticates a script, it is no page to trade.
     if (access.answerSession(request, response) || upload.handle(request, response)) return;
     if (access.tradeToken(request, response)) return;

@@ -8,7 +8,7 @@ import { createStaticHandler, type RequestHandler } from './static-files';
 import { rejectUpgrade } from './upgrade-response';
 import { withCheckEndpoints, type CheckEndpoints } from './check-endpoints';
 import { withHsts } from './security-headers';
-import { withOpsEndpoints, type OpsEndpoints } from './ops-endpoints';
+import { createOpsEndpoints, withOpsEndpoints, type OpsEndpoints } from './ops-endpoints';
 
 /**
  * An HTTP server that carries a rendezvous server and nothing else: the built renderer read-only
@@ -28,7 +28,10 @@ export interface RendezvousHostOptions {
   readonly createServer?: (handler: RequestHandler) => Server;
   /** The equipment check's ping/throughput endpoints (check-endpoints.ts), when enabled. */
   readonly checkEndpoints?: CheckEndpoints;
-  /** /healthz, /readyz and (when enabled) /metrics: ops-endpoints.ts. */
+  /**
+   * /healthz, /readyz and (when enabled) /metrics: ops-endpoints.ts. Default: /healthz, and
+   * /readyz that turns not-ready (`draining`) once `close` has begun.
+   */
   readonly ops?: OpsEndpoints;
 }
 
@@ -44,11 +47,15 @@ export interface RunningRendezvousHost {
 const HEADERS_TIMEOUT_MS = 10_000;
 
 export async function startRendezvousHost(options: RendezvousHostOptions): Promise<RunningRendezvousHost> {
+  let closing: Promise<void> | null = null;
+  const ops =
+    options.ops ??
+    createOpsEndpoints({
+      notReadyReasons: () => (closing === null ? [] : ['draining']),
+      exposeMetrics: false,
+    });
   const handler = withHsts(
-    withOpsEndpoints(
-      options.ops,
-      withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir)),
-    ),
+    withOpsEndpoints(ops, withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir))),
   );
   const server = options.createServer === undefined ? createServer(handler) : options.createServer(handler);
   // A client that trickles its request headers (upgrade included) holds a socket for nothing.
@@ -59,7 +66,6 @@ export async function startRendezvousHost(options: RendezvousHostOptions): Promi
     if (path === SIGNALING_PATH) options.route.handleUpgrade(request, socket, head);
     else rejectUpgrade(socket, 404, 'Not Found');
   });
-  let closing: Promise<void> | null = null;
   const close = (): Promise<void> => (closing ??= options.route.close().finally(() => closeHttp(server)));
   try {
     await listen(server, options.host, options.port);
