@@ -9,6 +9,7 @@ import { benchMemory, printMemory } from './memory';
 import { benchMultiDevice, printMultiDevice } from './multi-device';
 import { benchProbe, printProbe } from './probe';
 import { benchRecords, printRecords } from './records';
+import { benchRendezvous, printRendezvous } from './rendezvous';
 import { benchVitalsChannel, printVitalsChannel, printVitalsWindows } from './vitals-channel';
 
 /**
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   if (want('records')) printRecords([await benchRecords(30, true), await benchRecords(30, false)]);
   if (want('report')) printExportPdf(await benchExportPdf());
   if (want('fhir')) printExportFhir(benchExportFhir());
+  // Thousands of sockets and four processes: only when named (`npm run bench -- rendezvous`).
+  if (only.includes('rendezvous')) printRendezvous(await benchRendezvous());
 }
 
 main().catch((error: unknown) => {
