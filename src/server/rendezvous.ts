@@ -15,6 +15,7 @@ import { startOpsListener, type RunningOpsListener } from '../core/signaling/ops
 import { createRendezvousMetrics } from '../core/signaling/rendezvous-metrics';
 import { TurnPool } from '../core/signaling/turn-pool';
 import { isLoopbackHost } from './listen-policy';
+import type { RendezvousObserver } from '../core/signaling/rendezvous-observer';
 
 /**
  * `station serve --rendezvous`: the rendezvous server on its own, for internet use. It serves the
@@ -62,6 +63,8 @@ export interface RendezvousServerOptions {
   readonly checkEndpoints?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   readonly log?: (line: string) => void;
+  /** Metrics and logs: sockets, seats, refusals, relay latency (rendezvous-observer.ts). */
+  readonly observer?: RendezvousObserver;
 }
 
 export interface RunningRendezvous {
@@ -125,6 +128,7 @@ export async function startRendezvousServer(
       ),
     limits: options.limits,
     ...(options.maxRooms === undefined ? {} : { maxRooms: options.maxRooms }),
+    ...(options.observer === undefined ? {} : { observer: options.observer }),
     originPolicy: {
       allowedOrigins: [
         STATION_APP_ORIGIN, // Electron stations using this server

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_SIGNAL_MESSAGE_BYTES, type ServerMessage } from '../../shared/call/signaling';
 import { clientKeyOf } from './client-key';
+import { observe } from './rendezvous-observer';
 import {
   CLOSE_POLICY_VIOLATION,
   RendezvousRooms,
@@ -106,6 +107,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
   heartbeat.unref();
 
   const turnAway = (socket: WebSocket): void => {
+    observe(options.observer, 'socketRefused', 'server-busy');
     refusing.add(socket);
     const linger = setTimeout(() => socket.terminate(), limits.refusedLingerMs);
     const forget = (): void => {
@@ -130,6 +132,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
     }
     const connection = connectionOf(socket);
     alive.set(socket, true);
+    observe(options.observer, 'socketOpened');
     const bucket = new TokenBucket(limits.rate, now);
     let rateRejections = 0;
     const joinTimer = setTimeout(() => {
@@ -151,7 +154,10 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       }, limits.idleTimeoutMs);
     };
     resetIdle();
+    let counted = true;
     const gone = (): void => {
+      if (counted) observe(options.observer, 'socketClosed');
+      counted = false;
       clearTimeout(joinTimer);
       clearTimeout(idleTimer);
       clearTimeout(lingerTimer);
@@ -201,6 +207,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
   return {
     handleUpgrade(request, socket, head) {
       if (!isAllowedSignalingOrigin(request, options.originPolicy)) {
+        observe(options.observer, 'socketRefused', 'forbidden-origin');
         rejectUpgrade(socket, 403, 'Forbidden');
         return;
       }
@@ -208,6 +215,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       // While many refusals are still closing, a further one is spared even the WebSocket
       // handshake: a plain 503 and the socket ends. An admissible client is never turned away here.
       if (!admission.wouldAdmit(client) && refusing.size >= limits.maxSockets) {
+        observe(options.observer, 'socketRefused', 'server-busy');
         rejectUpgrade(socket, 503, 'Service Unavailable');
         return;
       }
