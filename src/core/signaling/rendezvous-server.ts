@@ -9,16 +9,30 @@ import {
 } from '../../shared/call/signaling';
 import { STATION_TOKEN_TTL_S, verifyToken } from './invite-token';
 import { ReplayGuard } from './replay-guard';
+import { issueResumeToken, verifyResumeToken, type ResumeClaims } from './resume-token';
 import { RevokedRooms } from './revoked-rooms';
+import { observe, type RendezvousObserver } from './rendezvous-observer';
 import { TURN_GRACE_S } from './turn-credentials';
 
 /**
  * The rendezvous rooms, without sockets or timers: the socket glue (signaling-route.ts)
  * hands each text message here with the participant's connection, and closes what we ask it to.
- * A room exists while someone is in it; it admits ROLE_CAPACITY participants per role, and relays
- * opaque `signal` payloads only between members of the same room. The station may close a room
- * (`closeRoom`, or the `revokes` claim of its next token): its members are sent away with
- * `room-closed` and no token for it joins again (`revoked-token`).
+ * A room admits ROLE_CAPACITY participants per role, and relays opaque `signal` payloads only
+ * between members of the same room.
+ *
+ * Seats. An invite seats its holder once (a used invite is `replayed-token` forever). Every
+ * `joined` carries a resume token for the seat; `resume` with it takes the same seat back, with the
+ * same peer id, from any socket: the older socket, if still there, is told `seat-taken-over` and
+ * closed. The others hear `peer-left` when a seat's socket drops (as before) and `peer-joined` with
+ * the same peer id when it is taken back: its page may be new (F5) or the same one (a lost socket,
+ * a node that went away), so a side that still has a working peer connection with that peer id may
+ * keep it. A seat whose socket dropped stays held for its resume token; a fresh invite for that
+ * role takes a held seat over (a doctor who lost the link gets a new one from the station), never
+ * a connected one (`role-taken`). `leave` ends the seat for good.
+ *
+ * The station may close a room (`closeRoom` from its host, the `revokes` claim of its next token,
+ * or its `leave` with `closeRoom`): its members are sent away with `room-closed`, and no invite or
+ * resume token for it works again (`revoked-token`, `room-closed`).
  */
 export interface SignalingConnection {
   send(message: ServerMessage): void;
@@ -34,9 +48,10 @@ export interface RendezvousOptions {
    */
   readonly iceServersFor: (peerId: string, notAfterMs: number) => IceServer[];
   readonly now?: () => number;
+  /** A monotonic clock in ms for latencies (performance.now by default). */
+  readonly monotonicNow?: () => number;
   readonly maxRooms?: number;
   readonly replayCacheSize?: number;
-  readonly rejoinGraceMs?: number;
   /** Malformed or out-of-place messages tolerated from a joined socket before it is closed. */
   readonly maxStrikes?: number;
   readonly maxRevokedRooms?: number;
@@ -45,13 +60,14 @@ export interface RendezvousOptions {
    * page cannot pour gigabytes through the rendezvous into the other side's page over an hour.
    */
   readonly relayLimit?: { readonly signals: number; readonly bytes: number };
+  /** Metrics and logs (rendezvous-observer.ts). */
+  readonly observer?: RendezvousObserver;
 }
 
 /** A call's setup and a long run of ICE restarts need a few hundred signals and a few MiB. */
 export const DEFAULT_RELAY_LIMIT = { signals: 5000, bytes: 16 * 1024 * 1024 };
 
 export const DEFAULT_MAX_ROOMS = 1000;
-export const DEFAULT_REJOIN_GRACE_MS = 2 * 60 * 1000;
 /** Seats in one room, all roles together. */
 const ROOM_CAPACITY = Object.values(ROLE_CAPACITY).reduce((sum, n) => sum + n, 0);
 export const CLOSE_NORMAL = 1000;
@@ -59,30 +75,43 @@ export const CLOSE_POLICY_VIOLATION = 1008;
 
 interface Seat {
   readonly peer: Peer;
-  readonly room: string;
-  readonly jti: string;
+  readonly room: Room;
+  /** Names this seat in its resume tokens; spent when the seat ends. */
+  readonly nonce: string;
+  /** The socket holding the seat; null while it is held for a resume. */
+  connection: SignalingConnection | null;
   strikes: number;
   relayedSignals: number;
   /** Characters of the `signal` messages relayed (a close bound on their bytes). */
   relayedBytes: number;
+  /** Expiry of the latest resume token handed out for this seat (epoch ms). */
+  resumableUntilMs: number;
+}
+
+interface Room {
+  readonly id: string;
+  /** Peer id → seat, connected or held. */
+  readonly seats: Map<string, Seat>;
 }
 
 export class RendezvousRooms {
-  private readonly rooms = new Map<string, Map<string, { seat: Seat; connection: SignalingConnection }>>();
+  private readonly rooms = new Map<string, Room>();
   private readonly seats = new Map<SignalingConnection, Seat>();
   private readonly replay: ReplayGuard;
   private readonly revoked: RevokedRooms;
   private readonly now: () => number;
+  private readonly monotonicNow: () => number;
   private readonly relayLimit: { readonly signals: number; readonly bytes: number };
+  private readonly observer: RendezvousObserver | undefined;
 
   constructor(private readonly options: RendezvousOptions) {
     this.now = options.now ?? Date.now;
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
     this.relayLimit = options.relayLimit ?? DEFAULT_RELAY_LIMIT;
-    this.replay = new ReplayGuard({
-      maxEntries: options.replayCacheSize ?? 10_000,
-      rejoinGraceMs: options.rejoinGraceMs ?? DEFAULT_REJOIN_GRACE_MS,
-    });
-    // A station token is the longest-lived: past it, no token for a closed room can verify anyway.
+    this.observer = options.observer;
+    this.replay = new ReplayGuard({ maxEntries: options.replayCacheSize ?? 10_000 });
+    // A station token is the longest-lived (and resume tokens live as long): past it, no token for
+    // a closed room can verify anyway.
     this.revoked = new RevokedRooms({
       rememberMs: STATION_TOKEN_TTL_S * 1000,
       maxEntries: options.maxRevokedRooms ?? 10_000,
@@ -94,16 +123,24 @@ export class RendezvousRooms {
    * page rejoins with a fresh token, which names its new room), and its links stop working.
    */
   closeRoom(roomId: string): void {
-    this.revoked.revoke(roomId, this.now());
+    const nowMs = this.now();
+    this.revoked.revoke(roomId, nowMs);
+    observe(this.observer, 'roomClosed');
     const room = this.rooms.get(roomId);
     if (room === undefined) return;
-    for (const { connection } of [...room.values()]) {
+    this.rooms.delete(roomId);
+    for (const seat of [...room.seats.values()]) {
+      this.replay.spend(seat.nonce, seat.resumableUntilMs);
+      const connection = seat.connection;
+      if (connection === null) continue;
+      this.seats.delete(connection);
       connection.send(error('room-closed', 'this room was closed by the station'));
-      this.disconnect(connection, true);
       connection.close(CLOSE_POLICY_VIOLATION, 'room-closed');
+      observe(this.observer, 'seatEnded', { code: 'room-closed' });
     }
   }
 
+  /** Rooms with at least one seat, connected or held for a resume. */
   get roomCount(): number {
     return this.rooms.size;
   }
@@ -114,6 +151,7 @@ export class RendezvousRooms {
 
   /** One text message from a socket. Never throws: bad input becomes an error reply or a close. */
   handleText(connection: SignalingConnection, text: string): void {
+    const arrivedAt = this.monotonicNow();
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -136,15 +174,21 @@ export class RendezvousRooms {
         if (seat !== undefined) this.refuse(connection, 'bad-message', 'already joined');
         else this.join(connection, message.token);
         return;
+      case 'resume':
+        if (seat !== undefined) this.refuse(connection, 'bad-message', 'already joined');
+        else this.resume(connection, message.resumeToken);
+        return;
       case 'leave':
         this.disconnect(connection, true);
         connection.close(CLOSE_NORMAL, 'left');
+        // Only a station closes its room: a consultant's flag is no authority over it.
+        if (message.closeRoom === true && seat?.peer.role === 'station') this.closeRoom(seat.room.id);
         return;
       case 'signal': {
         if (seat === undefined) return this.refuse(connection, 'not-joined', 'join first');
-        const target = this.rooms.get(seat.room)?.get(message.to);
-        if (target === undefined || message.to === seat.peer.peerId) {
-          connection.send(error('unknown-peer', 'no such peer in this room'));
+        const target = seat.room.seats.get(message.to)?.connection ?? null;
+        if (target === null || message.to === seat.peer.peerId) {
+          connection.send(error('unknown-peer', 'no such peer connected in this room'));
           return;
         }
         seat.relayedSignals += 1;
@@ -152,73 +196,216 @@ export class RendezvousRooms {
         if (seat.relayedSignals > this.relayLimit.signals || seat.relayedBytes > this.relayLimit.bytes) {
           return this.reject(connection, 'relay-limit', 'this seat has relayed all it may');
         }
-        target.connection.send({ type: 'signal', from: seat.peer.peerId, data: message.data });
+        target.send({ type: 'signal', from: seat.peer.peerId, data: message.data });
+        observe(this.observer, 'signalRelayed', {
+          latencyMs: this.monotonicNow() - arrivedAt,
+          crossNode: false,
+        });
       }
     }
   }
 
-  /** The socket closed (`left` after a `leave`): frees its seat and tells the others. */
+  /**
+   * The socket closed. After a `leave` (`left`) the seat ends; after a drop it is held for its
+   * resume token. Either way the others hear `peer-left`.
+   */
   disconnect(connection: SignalingConnection, left = false): void {
+    this.release(connection, left ? 'left' : 'dropped');
+  }
+
+  private release(connection: SignalingConnection, code: SignalingErrorCode | 'left' | 'dropped'): void {
     const seat = this.seats.get(connection);
     if (seat === undefined) return;
     this.seats.delete(connection);
-    this.replay.release(seat.jti, left, this.now());
-    const room = this.rooms.get(seat.room);
-    room?.delete(seat.peer.peerId);
-    if (room === undefined || room.size === 0) {
-      this.rooms.delete(seat.room);
-      return;
+    seat.connection = null;
+    if (code !== 'dropped') this.endSeat(seat, code);
+    else {
+      observe(this.observer, 'seatEnded', { code: 'dropped' });
+      this.tellOthers(seat, { type: 'peer-left', peerId: seat.peer.peerId });
     }
-    for (const other of room.values()) other.connection.send({ type: 'peer-left', peerId: seat.peer.peerId });
   }
 
   private join(connection: SignalingConnection, token: string): void {
     const nowMs = this.now();
     const check = verifyToken(this.options.secret, token, nowMs);
-    if (!check.ok) return this.reject(connection, check.code, check.message);
+    if (!check.ok) return this.refuseJoin('join', connection, check.code, check.message);
     const { room: roomId, role, jti, exp, revokes } = check.claims;
     if (this.revoked.isRevoked(roomId, nowMs)) {
-      return this.reject(connection, 'revoked-token', 'this room was closed: ask for a new link');
+      return this.refuseJoin('join', connection, 'revoked-token', 'this room was closed: ask for a new link');
     }
     if (this.replay.isReplay(jti, nowMs)) {
-      return this.reject(connection, 'replayed-token', 'this invite was already used');
+      return this.refuseJoin('join', connection, 'replayed-token', 'this invite was already used');
     }
     // Only a station's token closes rooms: a consultant link never names any.
     if (role === 'station') for (const old of revokes ?? []) if (old !== roomId) this.closeRoom(old);
-    const room = this.rooms.get(roomId);
-    if (room === undefined && this.rooms.size >= (this.options.maxRooms ?? DEFAULT_MAX_ROOMS)) {
-      return this.reject(connection, 'server-busy', 'too many rooms open: try again later');
+    let room = this.rooms.get(roomId);
+    if (room === undefined && !this.makeRoomFor(nowMs)) {
+      return this.refuseJoin('join', connection, 'server-busy', 'too many rooms open: try again later');
     }
-    const members = [...(room?.values() ?? [])].map((member) => member.seat.peer);
-    // Every seat taken → room-full; a free seat, but not for this role → role-taken.
-    if (members.length >= ROOM_CAPACITY) return this.reject(connection, 'room-full', 'this room is full');
-    if (members.filter((peer) => peer.role === role).length >= ROLE_CAPACITY[role]) {
-      return this.reject(connection, 'role-taken', `this room already has its ${role}`);
+    const seated = [...(room?.seats.values() ?? [])];
+    const ofRole = seated.filter((seat) => seat.peer.role === role);
+    // A seat held for a resume gives way to a fresh invite for its role; a connected one never.
+    const heldForResume = ofRole.find((seat) => seat.connection === null);
+    if (ofRole.length >= ROLE_CAPACITY[role] && heldForResume === undefined) {
+      // Every seat taken → room-full; a free seat, but not for this role → role-taken.
+      if (seated.length >= ROOM_CAPACITY)
+        return this.refuseJoin('join', connection, 'room-full', 'this room is full');
+      return this.refuseJoin('join', connection, 'role-taken', `this room already has its ${role}`);
     }
-    if (this.replay.claim(jti, exp, nowMs) === 'full')
-      return this.reject(connection, 'server-busy', 'too many invites in use: try again later');
+    if (this.replay.claim(jti, exp * 1000, nowMs) === 'full')
+      return this.refuseJoin('join', connection, 'server-busy', 'too many invites in use: try again later');
+    if (ofRole.length >= ROLE_CAPACITY[role] && heldForResume !== undefined)
+      this.endSeat(heldForResume, 'seat-taken-over');
 
+    room = this.rooms.get(roomId) ?? { id: roomId, seats: new Map<string, Seat>() };
+    this.rooms.set(roomId, room);
     const seat: Seat = {
       peer: { peerId: randomBytes(12).toString('base64url'), role },
-      room: roomId,
-      jti,
+      room,
+      nonce: randomBytes(16).toString('base64url'),
+      connection: null,
       strikes: 0,
       relayedSignals: 0,
       relayedBytes: 0,
+      resumableUntilMs: 0,
     };
-    const seated = room ?? new Map<string, { seat: Seat; connection: SignalingConnection }>();
-    this.rooms.set(roomId, seated);
-    seated.set(seat.peer.peerId, { seat, connection });
+    room.seats.set(seat.peer.peerId, seat);
+    this.seat(connection, seat, 'join', exp * 1000 + TURN_GRACE_S * 1000);
+  }
+
+  private resume(connection: SignalingConnection, resumeToken: string): void {
+    const nowMs = this.now();
+    const check = verifyResumeToken(this.options.secret, resumeToken, nowMs);
+    if (!check.ok) return this.refuseJoin('resume', connection, 'bad-resume', check.message);
+    const claims = check.claims;
+    if (this.revoked.isRevoked(claims.room, nowMs)) {
+      return this.refuseJoin('resume', connection, 'room-closed', 'this room was closed by the station');
+    }
+    if (this.replay.isReplay(claims.seat, nowMs)) {
+      return this.refuseJoin('resume', connection, 'bad-resume', 'this seat has ended');
+    }
+    const room = this.rooms.get(claims.room);
+    const existing = room?.seats.get(claims.peer);
+    if (existing !== undefined) {
+      if (existing.nonce !== claims.seat || existing.peer.role !== claims.role)
+        return this.refuseJoin('resume', connection, 'bad-resume', 'this seat is no longer yours');
+      const older = existing.connection;
+      if (older !== null) {
+        this.seats.delete(older);
+        existing.connection = null;
+        older.send(error('seat-taken-over', 'this seat was taken back by a newer connection'));
+        older.close(CLOSE_POLICY_VIOLATION, 'seat-taken-over');
+        observe(this.observer, 'seatEnded', { code: 'seat-taken-over' });
+      }
+      existing.strikes = 0;
+      this.seat(connection, existing, 'resume', claims.exp * 1000);
+      return;
+    }
+    // Not here: this node never saw the seat, or forgot its room (a restart, a room evicted while
+    // every seat was held). The signed token is proof enough, if its role still has room.
+    const recreated = this.recreateSeat(claims, nowMs);
+    if (typeof recreated === 'string')
+      return this.refuseJoin('resume', connection, recreated, 'this seat cannot be taken back');
+    this.seat(connection, recreated, 'resume', claims.exp * 1000);
+  }
+
+  private recreateSeat(claims: ResumeClaims, nowMs: number): Seat | 'bad-resume' | 'server-busy' {
+    let room = this.rooms.get(claims.room);
+    if (room === undefined) {
+      if (!this.makeRoomFor(nowMs)) return 'server-busy';
+      room = { id: claims.room, seats: new Map<string, Seat>() };
+      this.rooms.set(room.id, room);
+    }
+    const ofRole = [...room.seats.values()].filter((seat) => seat.peer.role === claims.role);
+    if (ofRole.length >= ROLE_CAPACITY[claims.role]) return 'bad-resume';
+    const seat: Seat = {
+      peer: { peerId: claims.peer, role: claims.role },
+      room,
+      nonce: claims.seat,
+      connection: null,
+      strikes: 0,
+      relayedSignals: 0,
+      relayedBytes: 0,
+      resumableUntilMs: claims.exp * 1000,
+    };
+    room.seats.set(seat.peer.peerId, seat);
+    return seat;
+  }
+
+  /** Puts `connection` in `seat` and tells everyone: `joined` to it, `peer-joined` to the others. */
+  private seat(
+    connection: SignalingConnection,
+    seat: Seat,
+    how: 'join' | 'resume',
+    turnNotAfterMs: number,
+  ): void {
+    const nowMs = this.now();
+    seat.connection = connection;
     this.seats.set(connection, seat);
+    const resume = issueResumeToken(this.options.secret, {
+      room: seat.room.id,
+      role: seat.peer.role,
+      peer: seat.peer.peerId,
+      seat: seat.nonce,
+      nowMs,
+    });
+    seat.resumableUntilMs = resume.claims.exp * 1000;
+    const others = [...seat.room.seats.values()].filter(
+      (other) => other !== seat && other.connection !== null,
+    );
     connection.send({
       type: 'joined',
       peerId: seat.peer.peerId,
-      role,
-      peers: members,
-      iceServers: this.options.iceServersFor(seat.peer.peerId, exp * 1000 + TURN_GRACE_S * 1000),
+      role: seat.peer.role,
+      peers: others.map((other) => other.peer),
+      iceServers: this.options.iceServersFor(seat.peer.peerId, turnNotAfterMs),
+      resumeToken: resume.token,
     });
-    for (const peer of members)
-      seated.get(peer.peerId)?.connection.send({ type: 'peer-joined', peer: seat.peer });
+    observe(this.observer, 'joinAccepted', { how, role: seat.peer.role });
+    this.tellOthers(seat, { type: 'peer-joined', peer: seat.peer });
+  }
+
+  /** The seat is over (left, or given to a fresh invite): its resume tokens stop working. */
+  private endSeat(seat: Seat, code: SignalingErrorCode | 'left'): void {
+    const room = seat.room;
+    if (room.seats.get(seat.peer.peerId) !== seat) return;
+    room.seats.delete(seat.peer.peerId);
+    if (seat.resumableUntilMs > 0) this.replay.spend(seat.nonce, seat.resumableUntilMs);
+    const connection = seat.connection;
+    seat.connection = null;
+    if (connection !== null) {
+      this.seats.delete(connection);
+      connection.send(error('seat-taken-over', 'this seat was given to someone else'));
+      connection.close(CLOSE_POLICY_VIOLATION, 'seat-taken-over');
+    }
+    observe(this.observer, 'seatEnded', { code });
+    if (room.seats.size === 0) {
+      this.rooms.delete(room.id);
+      return;
+    }
+    this.tellOthers(seat, { type: 'peer-left', peerId: seat.peer.peerId });
+  }
+
+  private tellOthers(seat: Seat, message: ServerMessage): void {
+    for (const other of seat.room.seats.values()) if (other !== seat) other.connection?.send(message);
+  }
+
+  /**
+   * Whether a new room may open: under `maxRooms`, or once a room whose every seat is held for a
+   * resume (nobody connected) is let go. Its participants lose nothing: their resume tokens
+   * recreate it, here or on another node.
+   */
+  private makeRoomFor(nowMs: number): boolean {
+    if (this.rooms.size < (this.options.maxRooms ?? DEFAULT_MAX_ROOMS)) return true;
+    for (const room of this.rooms.values()) {
+      const seats = [...room.seats.values()];
+      if (seats.every((seat) => seat.connection === null)) {
+        this.rooms.delete(room.id);
+        return true;
+      }
+    }
+    this.replay.forgetExpired(nowMs);
+    return false;
   }
 
   /** Joined sockets get a few strikes for bad messages; an unjoined one gets none. */
@@ -231,9 +418,19 @@ export class RendezvousRooms {
     this.reject(connection, code, message);
   }
 
+  private refuseJoin(
+    how: 'join' | 'resume',
+    connection: SignalingConnection,
+    code: SignalingErrorCode,
+    message: string,
+  ): void {
+    observe(this.observer, 'joinRefused', { how, code });
+    this.reject(connection, code, message);
+  }
+
   private reject(connection: SignalingConnection, code: SignalingErrorCode, message: string): void {
     connection.send(error(code, message));
-    this.disconnect(connection, true); // closed for cause: its token does not get a rejoin grace
+    this.release(connection, code); // closed for cause: the seat ends with it
     connection.close(CLOSE_POLICY_VIOLATION, code);
   }
 }

@@ -1,33 +1,25 @@
 /**
- * Single use of invite tokens, with one narrow exception for network drops.
+ * Single use, for invite tokens (their `jti`) and for seats that ended (their resume nonce).
  *
- * The rule:
- * 1. A token's `jti` may hold at most one live seat. While its socket is connected, any other join
- *    with the same token is `replayed-token` (a forwarded or stolen link cannot take over a call).
- * 2. When that socket closes WITHOUT a `leave` (a drop: Wi-Fi roam, laptop lid, proxy restart), the
- *    same token may join again within `rejoinGraceMs` of the drop, and only while it has not
- *    expired. This lets the consultant's browser reconnect from the link it already has.
- * 3. After an explicit `leave`, or once the grace window has passed, the token is spent for good.
- *    The station then asks `call.join` for a fresh token; the consultant needs a new invite.
+ * An invite seats one participant once: any later join with it is `replayed-token`, whether its
+ * holder is still connected, dropped or left. The way back into a call after a drop, a reload or a
+ * lost node is the seat's resume token (resume-token.ts), never the invite again. A seat that
+ * ended (its participant left, or the seat was given to someone else) is spent the same way, so
+ * its resume tokens stop working even where the room itself is no longer remembered.
  *
- * Memory is bounded: an entry is forgotten once its token has expired (an expired token fails
- * verification anyway), and when `maxEntries` live entries exist new joins are refused rather
- * than evicting one, which would reopen a spent token.
+ * Memory is bounded: an entry is forgotten once the credential it spends has expired (it fails
+ * verification anyway), and when `maxEntries` live entries exist new claims are refused rather than
+ * evicting one, which would reopen a spent credential.
  */
 export interface ReplayGuardOptions {
   readonly maxEntries: number;
-  readonly rejoinGraceMs: number;
 }
-
-type Entry =
-  | { readonly state: 'seated'; readonly expMs: number }
-  | { readonly state: 'dropped'; readonly expMs: number; readonly droppedAtMs: number }
-  | { readonly state: 'spent'; readonly expMs: number };
 
 export type ClaimResult = 'ok' | 'replayed' | 'full';
 
 export class ReplayGuard {
-  private readonly entries = new Map<string, Entry>();
+  /** Spent id → when its credential expires (epoch ms). */
+  private readonly entries = new Map<string, number>();
 
   constructor(private readonly options: ReplayGuardOptions) {}
 
@@ -35,37 +27,33 @@ export class ReplayGuard {
     return this.entries.size;
   }
 
-  /** Whether `jti` was already used and may not join now (checked before anything else). */
-  isReplay(jti: string, nowMs: number): boolean {
-    const entry = this.entries.get(jti);
-    if (entry === undefined) return false;
-    return entry.state !== 'dropped' || nowMs - entry.droppedAtMs > this.options.rejoinGraceMs;
+  /** Whether `id` was already used (checked before anything else). */
+  isReplay(id: string, nowMs: number): boolean {
+    const expMs = this.entries.get(id);
+    return expMs !== undefined && expMs > nowMs;
   }
 
-  /** Takes a seat for `jti` (a token whose signature and expiry were already checked). */
-  claim(jti: string, expS: number, nowMs: number): ClaimResult {
-    if (this.isReplay(jti, nowMs)) return 'replayed';
-    if (!this.entries.has(jti) && this.entries.size >= this.options.maxEntries) {
+  /** Spends `id`, whose credential expires at `expMs` (signature and expiry already checked). */
+  claim(id: string, expMs: number, nowMs: number): ClaimResult {
+    if (this.isReplay(id, nowMs)) return 'replayed';
+    if (this.entries.size >= this.options.maxEntries) {
       this.forgetExpired(nowMs);
       if (this.entries.size >= this.options.maxEntries) return 'full';
     }
-    this.entries.set(jti, { state: 'seated', expMs: expS * 1000 });
+    this.entries.set(id, expMs);
     return 'ok';
   }
 
-  /** The seat's socket went away; `left` says whether the participant said goodbye. */
-  release(jti: string, left: boolean, nowMs: number): void {
-    const entry = this.entries.get(jti);
-    if (entry?.state !== 'seated') return;
-    this.entries.set(
-      jti,
-      left
-        ? { state: 'spent', expMs: entry.expMs }
-        : { state: 'dropped', expMs: entry.expMs, droppedAtMs: nowMs },
-    );
+  /**
+   * Spends a seat's nonce as it ends. Never refused: every seat came from an invite that `claim`
+   * admitted, so these entries are bounded by the invites, and refusing would leave a seat's resume
+   * tokens working after it ended.
+   */
+  spend(id: string, expMs: number): void {
+    this.entries.set(id, expMs);
   }
 
   forgetExpired(nowMs: number): void {
-    for (const [jti, entry] of this.entries) if (entry.expMs <= nowMs) this.entries.delete(jti);
+    for (const [id, expMs] of this.entries) if (expMs <= nowMs) this.entries.delete(id);
   }
 }

@@ -45,7 +45,12 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal('resume'), resumeToken: z.string().min(1).max(RESUME_TOKEN_MAX_CHARS) }),
   z.strictObject({ type: z.literal('signal'), to: peerId, data: signalData }),
-  z.strictObject({ type: z.literal('leave') }),
+  /**
+   * Leaves on purpose (the seat and its resume token end). A station adds `closeRoom` when its
+   * backend has left this room (a new room, or the consultation's end): the room is closed for
+   * everyone (`room-closed`) and its links and resume tokens stop working, on any rendezvous.
+   */
+  z.strictObject({ type: z.literal('leave'), closeRoom: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('ping') }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;

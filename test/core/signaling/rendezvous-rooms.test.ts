@@ -26,7 +26,6 @@ describe('RendezvousRooms', () => {
     new RendezvousRooms({
       secret: SECRET,
       now: () => nowMs,
-      rejoinGraceMs: 60_000,
       iceServersFor: (peerId) => [{ urls: 'turn:t.example', username: `9:${peerId}`, credential: 'c' }],
     });
   const token = (room: string, role: 'station' | 'consultant', revokes?: string[]): string =>
@@ -45,22 +44,22 @@ describe('RendezvousRooms', () => {
     expect(joined.iceServers[0]?.username).toBe(`9:${joined.peerId}`);
   });
 
-  it('lets a dropped consultant back in with its link within the grace window only', () => {
+  it('never seats a used link again: the way back is the resume token, for the same seat', () => {
     const server = rooms();
     const room = randomId();
     const station = join(server, token(room, 'station'));
     const link = token(room, 'consultant');
     const first = join(server, link);
+    const joined = first.last();
+    if (joined?.type !== 'joined' || joined.resumeToken === undefined) throw new Error('expected joined');
     server.disconnect(first); // dropped, no leave
-    expect(station.last()).toMatchObject({ type: 'peer-left' });
-    nowMs += 59_000;
-    const back = join(server, link);
-    expect(back.last()).toMatchObject({ type: 'joined', role: 'consultant' });
-    server.disconnect(back);
-    nowMs += 61_000;
-    const late = join(server, link);
-    expect(late.last()).toMatchObject({ type: 'error', code: 'replayed-token' });
-    expect(late.closedWith).toBe(1008);
+    expect(station.last()).toMatchObject({ type: 'peer-left', peerId: joined.peerId });
+    expect(join(server, link).last()).toMatchObject({ type: 'error', code: 'replayed-token' });
+    nowMs += 3 * 3600 * 1000; // long after the invite's hour: the room lives, so does the seat
+    const back = new Recorder();
+    server.handleText(back, JSON.stringify({ type: 'resume', resumeToken: joined.resumeToken }));
+    expect(back.last()).toMatchObject({ type: 'joined', role: 'consultant', peerId: joined.peerId });
+    expect(station.last()).toMatchObject({ type: 'peer-joined', peer: { peerId: joined.peerId } });
   });
 
   it('forgets a room once its last participant leaves', () => {

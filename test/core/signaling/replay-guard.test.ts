@@ -1,41 +1,34 @@
 import { ReplayGuard } from '../../../src/core/signaling/replay-guard';
 
 const T0 = 1_000_000;
-const EXP_S = (T0 + 3_600_000) / 1000;
+const EXP_MS = T0 + 3_600_000;
 
-describe('ReplayGuard (single use with a rejoin grace after a drop)', () => {
-  const guard = (): ReplayGuard => new ReplayGuard({ maxEntries: 3, rejoinGraceMs: 60_000 });
+describe('ReplayGuard (single use: the way back into a call is the resume token)', () => {
+  const guard = (): ReplayGuard => new ReplayGuard({ maxEntries: 3 });
 
-  it('seats a token once while it is connected', () => {
+  it('seats a token once, and never again while it is valid', () => {
     const replay = guard();
-    expect(replay.claim('a', EXP_S, T0)).toBe('ok');
-    expect(replay.claim('a', EXP_S, T0 + 1)).toBe('replayed');
+    expect(replay.claim('a', EXP_MS, T0)).toBe('ok');
+    expect(replay.claim('a', EXP_MS, T0 + 1)).toBe('replayed');
+    expect(replay.isReplay('a', T0 + 130_000)).toBe(true);
+    expect(replay.claim('a', EXP_MS, T0 + 130_000)).toBe('replayed');
   });
 
-  it('lets a dropped seat rejoin within the grace window only', () => {
+  it('spends an ended seat even when full (each came from an admitted invite)', () => {
     const replay = guard();
-    replay.claim('a', EXP_S, T0);
-    replay.release('a', false, T0 + 1000);
-    expect(replay.claim('a', EXP_S, T0 + 61_000)).toBe('ok');
-    replay.release('a', false, T0 + 70_000);
-    expect(replay.isReplay('a', T0 + 130_001)).toBe(true);
-    expect(replay.claim('a', EXP_S, T0 + 130_001)).toBe('replayed');
-  });
-
-  it('spends a token for good after leave', () => {
-    const replay = guard();
-    replay.claim('a', EXP_S, T0);
-    replay.release('a', true, T0 + 1000);
-    expect(replay.claim('a', EXP_S, T0 + 1001)).toBe('replayed');
+    for (const id of ['a', 'b', 'c']) replay.claim(id, EXP_MS, T0);
+    replay.spend('seat', EXP_MS);
+    expect(replay.isReplay('seat', T0 + 1)).toBe(true);
+    expect(replay.isReplay('seat', EXP_MS)).toBe(false);
   });
 
   it('stays bounded: forgets expired entries, refuses when full of live ones', () => {
     const replay = guard();
-    expect(replay.claim('a', T0 / 1000 + 10, T0)).toBe('ok');
-    expect(replay.claim('b', EXP_S, T0)).toBe('ok');
-    expect(replay.claim('c', EXP_S, T0)).toBe('ok');
-    expect(replay.claim('d', EXP_S, T0)).toBe('full');
-    expect(replay.claim('d', EXP_S, T0 + 10_000)).toBe('ok'); // 'a' expired and was dropped
+    expect(replay.claim('a', T0 + 10_000, T0)).toBe('ok');
+    expect(replay.claim('b', EXP_MS, T0)).toBe('ok');
+    expect(replay.claim('c', EXP_MS, T0)).toBe('ok');
+    expect(replay.claim('d', EXP_MS, T0)).toBe('full');
+    expect(replay.claim('d', EXP_MS, T0 + 10_000)).toBe('ok'); // 'a' expired and was dropped
     expect(replay.size).toBe(3);
   });
 });
