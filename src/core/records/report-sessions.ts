@@ -112,9 +112,18 @@ export function reportSessionHandlers(deps: ReportSessionDeps): Pick<BackendApi,
         const versions = detail.versions ?? [];
         const report = latestOf(versions, 'report');
         const careSheet = latestOf(versions, 'care-sheet');
+        const { patient, consent, accompanying } = detail.summary;
         return {
           consultationId,
           status: detail.summary.status,
+          patient: {
+            familyName: patient.familyName,
+            givenNames: patient.givenNames,
+            birthDate: patient.birthDate,
+            sex: patient.sex,
+          },
+          consent,
+          accompanying,
           windowClosesAt: closesAt(consultationId),
           report: report === null ? null : { version: report.version, value: report.report },
           careSheet: careSheet === null ? null : { version: careSheet.version, value: careSheet.careSheet },

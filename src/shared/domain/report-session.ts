@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { careSheetSchema, consultationIdSchema, reportSchema } from './consultation';
+import {
+  accompanyingSchema,
+  careSheetSchema,
+  consentSchema,
+  consultationIdSchema,
+  patientSchema,
+  reportSchema,
+} from './consultation';
 
 /**
  * A report-only session (issue 12): after the end of a consultation the doctor may still add a
@@ -16,6 +23,10 @@ export const reportStateSchema = z.strictObject({
   status: z.enum(['active', 'ended', 'interrupted']),
   /** When the amendment window closes, as the station's setting says now (null while active). */
   windowClosesAt: z.iso.datetime().nullable(),
+  /** Who the report is about, as the doctor saw it during the call (no INS, no insurance number). */
+  patient: patientSchema.pick({ familyName: true, givenNames: true, birthDate: true, sex: true }),
+  consent: consentSchema,
+  accompanying: accompanyingSchema.nullable(),
   report: versioned(reportSchema).nullable(),
   careSheet: versioned(careSheetSchema).nullable(),
 });

@@ -129,6 +129,12 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
       )
       .max(MAX_DEVICE_FACTS),
   }),
+  /**
+   * The report-only link of this consultation (report.link), sent when the call connects: once the
+   * station ends the consultation, the doctor's page sends report versions through it, data only,
+   * to a responder the station's page keeps in that room until the amendment window closes.
+   */
+  z.strictObject({ type: z.literal('report-link'), token: z.string().min(1).max(2048) }),
   /** The station ended the consultation: the call ends with it (sent just before `bye`). */
   z.strictObject({ type: z.literal('consultation-ended') }),
   z.strictObject({ type: z.literal('bye') }),

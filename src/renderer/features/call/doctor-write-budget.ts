@@ -71,6 +71,7 @@ export class DoctorWriteBudget {
       // Answers and announcements write nothing on the station: each new type must choose here.
       case 'bye':
       case 'consultation-ended':
+      case 'report-link':
       case 'devices':
       case 'media':
       case 'patient':

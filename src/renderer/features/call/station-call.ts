@@ -18,6 +18,7 @@ import { encodeWav } from './media/wav-encoder';
 import { QualityMonitor } from './quality/quality-monitor';
 import { VideoFallback } from './quality/video-fallback';
 import { isRecordClosed } from './record-closed';
+import { ReportOnlyHandoff } from './report-only-handoff';
 import { sessionSeatStore } from './seat-store';
 import { chunkSnapshot } from './snapshot-chunks';
 import { forgetCall, rememberCall, STATION_SEAT_KEY } from './station-call-memory';
@@ -45,13 +46,15 @@ export class StationCall {
   readonly problems = new ValueStore<readonly CallProblem[]>([]);
   readonly recorder: ConsultationRecorder;
   private readonly fallback = new VideoFallback();
+  /** The report-only link handed to the doctor's page, and its responder seated at the end. */
+  private reportOnly: ReportOnlyHandoff | null = null;
   private readonly unsubscribes: (() => void)[] = [];
   private disposed = false;
 
   constructor(
     private readonly client: BackendClient,
     consultation: ConsultationSummary,
-    flags: CallFlags,
+    private readonly flags: CallFlags,
     /** Set when the call opened its own backend connection: it is closed with the call. */
     private readonly ownsClient = false,
   ) {
@@ -94,6 +97,13 @@ export class StationCall {
       return;
     }
     this.recorder.start();
+    this.reportOnly = new ReportOnlyHandoff(
+      this.client,
+      this.consultationId,
+      this.control,
+      this.session,
+      this.flags.relayOnly,
+    );
     // Without consent to device data, no reading leaves the station (the doctor's page says why).
     if (this.recorder.deviceData)
       this.unsubscribes.push(
@@ -137,6 +147,8 @@ export class StationCall {
   endWithConsultation(): void {
     if (this.disposed) return;
     this.recorder.stop({ recordClosed: true });
+    // The doctor usually writes the report after the call: their page sends it to this seat.
+    this.reportOnly?.seat();
     this.control.send({ type: 'consultation-ended' });
     this.control.hangUp('consultation-closed');
     this.dispose();
@@ -153,6 +165,7 @@ export class StationCall {
     forgetCall(sessionStorage);
     if (!this.session.ended) this.session.end('hung-up');
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
+    this.reportOnly?.dispose();
     this.recorder.stop();
     this.quality.stop();
     this.control.dispose();

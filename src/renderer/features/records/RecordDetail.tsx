@@ -18,6 +18,7 @@ import { useConsultationDetail } from '../consultation/use-consultation-detail';
 import { downloadBase64 } from './download';
 import { MediaItem } from './MediaItem';
 import { recordsMessages } from './records-messages';
+import { ReportLink } from './ReportLink';
 import { useAmendedLine, VersionHistory } from './VersionHistory';
 
 interface RecordDetailProps {
@@ -103,6 +104,7 @@ function LoadedDetail({
       </section>
       <ReportView detail={detail} />
       <VersionHistory detail={detail} />
+      {summary.status !== 'active' && <ReportLink consultationId={summary.id} />}
       <Delete client={client} id={summary.id} active={summary.status === 'active'} onDeleted={onDeleted} />
     </>
   );
