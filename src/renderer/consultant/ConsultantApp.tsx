@@ -11,6 +11,7 @@ import type { ConsultantCall, MeasureStatus } from './consultant-call';
 import { consultantMessages, type ConsultantMessages } from './consultant-messages';
 import { PatientPanel } from './PatientPanel';
 import { RecordForms } from './RecordForms';
+import { ClosedChat, ReportOnlyNotice } from './ReportOnlyNotice';
 import { SnapshotPanel } from './SnapshotPanel';
 import { StethoscopeAudio } from './StethoscopeAudio';
 import { VitalsPanel } from './VitalsPanel';
@@ -29,6 +30,8 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
   const local = useStore(call.localStream);
   const measure = useStore(call.measureResult);
   const patient = useStore(call.record.patient);
+  // The station closed the consultation: only a report version may still go, through its own link.
+  const afterEnd = useStore(call.record.afterEnd);
   const [instrumentLarge, setInstrumentLarge] = useState(false);
   const instrumentOn = media.instrumentInfo?.on === true;
   const instrumentName =
@@ -126,8 +129,13 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
           <div className="consultant-work">
             <PatientPanel record={call.record} />
             <SnapshotPanel gallery={call.snapshots} enabled={connected} />
-            <ChatPanel control={call.control} />
-            <RecordForms record={call.record} enabled={connected} />
+            {afterEnd === null ? <ChatPanel control={call.control} /> : <ClosedChat control={call.control} />}
+            {afterEnd !== null && <ReportOnlyNotice connection={afterEnd} />}
+            <RecordForms
+              record={call.record}
+              enabled={connected || afterEnd !== null}
+              afterEnd={afterEnd !== null}
+            />
           </div>
         </div>
       </main>

@@ -4,6 +4,7 @@ import { todayIso } from '../features/consultation/dates';
 import { useStore } from '../features/use-store';
 import { useMessages } from '../i18n/use-messages';
 import { consultantMessages } from './consultant-messages';
+import { reportOnlyMessages } from './report-only-messages';
 import type { ConsultantRecord, SendKind } from './consultant-record';
 import {
   accompanyingActAllowed,
@@ -23,8 +24,18 @@ import {
  * typed once for both), the report, the care-sheet data and notes. Each part says whether the
  * station saved it.
  */
-export function RecordForms({ record, enabled }: { record: ConsultantRecord; enabled: boolean }) {
+export function RecordForms({
+  record,
+  enabled,
+  afterEnd = false,
+}: {
+  record: ConsultantRecord;
+  enabled: boolean;
+  /** The station closed the consultation: the report goes to it as a new version (report-only). */
+  afterEnd?: boolean;
+}) {
   const m = useMessages(consultantMessages);
+  const r = useMessages(reportOnlyMessages);
   const [doctor, setDoctor] = useState<DoctorFields>({ name: '', rpps: '' });
   const [report, setReport] = useState<ReportFields>({
     reason: '',
@@ -171,7 +182,7 @@ export function RecordForms({ record, enabled }: { record: ConsultantRecord; ena
           disabled={!enabled}
           data-testid="record-send-report"
         >
-          {m.saveReport}
+          {afterEnd ? r.sendToStation : m.saveReport}
         </button>
         <SendStatus record={record} kind="report" />
       </form>

@@ -18,6 +18,7 @@ import { WaveformStore } from '../features/waveforms/waveform-store';
 import { ConsultantDevices } from './consultant-devices';
 import { ConsultantRecord } from './consultant-record';
 import { signalingUrlFor } from './invite-fragment';
+import { ReportOnlyConnection } from './report-only-connection';
 import { SnapshotGallery } from './snapshot-gallery';
 
 /** The answer to "start measurement", worded by the page in the doctor's language. */
@@ -47,10 +48,12 @@ export class ConsultantCall {
   private readonly unsubscribes: (() => void)[] = [];
   private vitalsLink: ConsultantVitals | null = null;
   private disposed = false;
+  /** After the station closed the consultation: the data-only link for report versions. */
+  private reportOnly: ReportOnlyConnection | null = null;
 
   constructor(
     token: string,
-    flags: CallFlags,
+    private readonly flags: CallFlags,
     /** The tab's rendezvous seat (sessionStorage), resumed after a reload. */
     seat?: SeatStore,
     private readonly keepArrivals = flags.probe,
@@ -114,6 +117,7 @@ export class ConsultantCall {
   }
 
   hangUp(): void {
+    this.reportOnly?.hangUp();
     this.control.hangUp();
     this.dispose();
   }
@@ -137,6 +141,12 @@ export class ConsultantCall {
     this.quality.stop();
     this.remote.dispose();
     this.record.dispose();
+    // The station closed the consultation: the draft may still go to the station as a report version.
+    const reportLink = this.record.reportLink;
+    if (this.session.state.getSnapshot().endReason === 'consultation-closed' && reportLink !== null) {
+      this.reportOnly = new ReportOnlyConnection(reportLink, this.flags.relayOnly);
+      this.record.continueAfterEnd(this.reportOnly);
+    }
     this.devices.dispose();
     this.control.dispose();
     for (const track of this.localStream.getSnapshot()?.getTracks() ?? []) track.stop();

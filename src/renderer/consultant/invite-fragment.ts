@@ -39,3 +39,10 @@ export function inviteForThisTab(hash: string, storage: TabStorage): string | nu
   }
   return fromLink;
 }
+
+/** A report-only link (`#report=<token>`, issue 12): the page opens with the report form alone. */
+export function reportTokenFrom(hash: string): string | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const token = params.get('report');
+  return token === null || token.length === 0 || token.length > 2048 ? null : token;
+}

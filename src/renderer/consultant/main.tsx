@@ -12,19 +12,46 @@ import { ConsultantApp } from './ConsultantApp';
 import { ConsultantCall } from './consultant-call';
 import { consultantMessages } from './consultant-messages';
 import { sessionSeatStore } from '../features/call/seat-store';
-import { inviteForThisTab, SEAT_KEY } from './invite-fragment';
+import { ConsultantRecord } from './consultant-record';
+import { inviteForThisTab, reportTokenFrom, SEAT_KEY } from './invite-fragment';
+import { ReportOnlyApp } from './ReportOnlyApp';
+import { ReportOnlyConnection } from './report-only-connection';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('consultant.html has no #root element');
 // The doctor's page follows the doctor's browser language: the station's setting is not theirs.
 const locale = resolveLocale('system', systemLanguages());
-// The invite from the link, or the one this tab was opened with (F5, a restored tab): the tab's
-// rendezvous seat, kept beside it, takes the same place in the call without a new link.
-const token = inviteForThisTab(window.location.hash, sessionStorage);
-const seat = sessionSeatStore(sessionStorage, SEAT_KEY);
-if (token === null && seat.load() === null) {
-  root.textContent = messagesFor(consultantMessages, locale).noInvite;
+const reportToken = reportTokenFrom(window.location.hash);
+if (reportToken !== null) {
+  // A report-only link (after the end): data only, the saved report loaded, nothing else.
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  const flags = readCallFlags(window.location.search);
+  const connection = new ReportOnlyConnection(reportToken, flags.relayOnly);
+  const record = new ConsultantRecord(null);
+  record.continueAfterEnd(connection);
+  exposeProbe(flags, 'consultant', { record, connection });
+  window.addEventListener('pagehide', () => connection.hangUp());
+  void record.connectAfterEnd();
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider locale={locale}>
+        <ReportOnlyApp record={record} connection={connection} />
+      </I18nProvider>
+    </StrictMode>,
+  );
 } else {
+  startCall(root);
+}
+
+function startCall(root: HTMLElement): void {
+  // The invite from the link, or the one this tab was opened with (F5, a restored tab): the tab's
+  // rendezvous seat, kept beside it, takes the same place in the call without a new link.
+  const token = inviteForThisTab(window.location.hash, sessionStorage);
+  const seat = sessionSeatStore(sessionStorage, SEAT_KEY);
+  if (token === null && seat.load() === null) {
+    root.textContent = messagesFor(consultantMessages, locale).noInvite;
+    return;
+  }
   // The token is a bearer credential: take it out of the address bar (and its history entry).
   history.replaceState(null, '', window.location.pathname + window.location.search);
   const flags = readCallFlags(window.location.search);

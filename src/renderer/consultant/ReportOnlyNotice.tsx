@@ -1,0 +1,39 @@
+import type { ControlLink } from '../features/call/control-link';
+import { useStore } from '../features/use-store';
+import { useMessages } from '../i18n/use-messages';
+import type { ReportOnlyConnection } from './report-only-connection';
+import { reportOnlyMessages } from './report-only-messages';
+
+/** After the end: what the doctor may still do (a report version), and the link's state. */
+export function ReportOnlyNotice({ connection }: { connection: ReportOnlyConnection }) {
+  const m = useMessages(reportOnlyMessages);
+  const phase = useStore(connection.phase);
+  return (
+    <div className="report-only-notice" data-testid="report-only-notice">
+      <p role="status">{m.afterEnd}</p>
+      <p data-testid="report-only-phase" data-phase={phase} role={phase === 'closed' ? 'alert' : undefined}>
+        {m.phase(phase)}
+      </p>
+    </div>
+  );
+}
+
+/** The chat after the end: its lines stay readable, and the reason it takes no more is said. */
+export function ClosedChat({ control }: { control: ControlLink }) {
+  const m = useMessages(reportOnlyMessages);
+  const lines = useStore(control.chat);
+  return (
+    <section className="chat" aria-label={m.chatClosed}>
+      <ol className="chat-log" data-testid="chat-log">
+        {lines.map((line) => (
+          <li key={line.id} className={line.mine ? 'chat-line chat-line--mine' : 'chat-line'}>
+            {line.text}
+          </li>
+        ))}
+      </ol>
+      <p className="record-field-hint" role="status" data-testid="chat-closed">
+        {m.chatClosed}
+      </p>
+    </section>
+  );
+}
