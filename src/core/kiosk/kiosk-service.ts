@@ -130,7 +130,10 @@ export class KioskService {
   assertSettingsWritable(): Promise<void> {
     return this.serial(async () => {
       if (this.statusOf(await this.load()).locked)
-        throw new AppErrorException('forbidden', 'the settings are locked: unlock them with the kiosk PIN');
+        throw new AppErrorException(
+          'forbidden',
+          'settings-locked: the settings are locked: unlock them with the kiosk PIN',
+        );
     });
   }
 
@@ -152,13 +155,15 @@ export class KioskService {
   }
 
   private async requirePin(pin: string | null): Promise<void> {
-    if (pin === null) throw new AppErrorException('forbidden', 'the kiosk PIN is required');
+    if (pin === null) throw new AppErrorException('forbidden', 'pin-required: the kiosk PIN is required');
     const check = await this.checkPin(pin);
     if (check.ok) return;
     if (check.refusal !== null) throw new AppErrorException('unavailable', check.refusal);
     throw new AppErrorException(
       'forbidden',
-      check.retryAfterS === null ? 'wrong PIN' : `wrong PIN: try again in ${check.retryAfterS} s`,
+      check.retryAfterS === null
+        ? 'wrong-pin: wrong PIN'
+        : `wrong-pin: wrong PIN: try again in ${check.retryAfterS} s`,
     );
   }
 

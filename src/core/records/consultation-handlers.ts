@@ -236,7 +236,8 @@ function run<T>(fn: () => T): Promise<T> {
 }
 
 function asAppError(cause: unknown): Error {
-  if (cause instanceof RecordsError) return new AppErrorException('unavailable', `records: ${cause.message}`);
+  if (cause instanceof RecordsError)
+    return new AppErrorException('unavailable', `records: ${cause.code}: ${cause.message}`);
   return cause instanceof Error ? cause : new Error(String(cause));
 }
 

@@ -153,7 +153,10 @@ export class ConsultationStore {
         'consent-required: the patient has not consented to the teleconsultation',
       );
     if (this.active !== null)
-      throw new AppErrorException('forbidden', `consultation ${this.active.id} is active: end it first`);
+      throw new AppErrorException(
+        'forbidden',
+        `consultation-active: consultation ${this.active.id} is active: end it first`,
+      );
     const id = Buffer.from(randomBytes(16)).toString('hex');
     const nowMs = this.now();
     const consent: Consent = { ...input.consent, recordedAt: iso(nowMs) };
@@ -364,7 +367,10 @@ export class ConsultationStore {
   delete(id: string): void {
     this.requireExisting(id);
     if (this.active?.id === id)
-      throw new AppErrorException('forbidden', `consultation ${id} is active: end it before deleting it`);
+      throw new AppErrorException(
+        'forbidden',
+        `consultation-active: consultation ${id} is active: end it before deleting it`,
+      );
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM consultations WHERE id = ?').run(id);
       this.audit('consultation.delete', id, 'deleted with its media');

@@ -1,26 +1,11 @@
+import { RECORDS_ERROR_CODES, type RecordsErrorCode } from '../../shared/domain/problem-codes';
+
 /**
- * Why the records store cannot do what was asked, as a code the hosts and the API can branch on.
- * Every message says what happened and what to do, because a nurse or an installer reads it.
+ * Why the records store cannot do what was asked, as a code the hosts and the API can branch on
+ * (the list is shared: the screens word each code themselves). The message says what happened and
+ * what to do, for the log and the installer.
  */
-export const RECORDS_ERROR_CODES = [
-  /** The key does not open this database (another station's key, or a replaced key file). */
-  'wrong-key',
-  /** The file is not a records database, or it is damaged (truncated, overwritten). */
-  'corrupted',
-  /** The database exists but its key is gone: nothing is created over it. */
-  'key-missing',
-  /** The key exists but its database is gone: no new, empty one is made beside it. */
-  'database-missing',
-  /** The key file is readable by other users; the fix is in the message. */
-  'key-file-insecure',
-  /** The disk is full: what is buffered stays buffered, what is committed stays committed. */
-  'disk-full',
-  /** Any other read or write failure of the database file. */
-  'io',
-  /** The store was closed. */
-  'closed',
-] as const;
-export type RecordsErrorCode = (typeof RECORDS_ERROR_CODES)[number];
+export { RECORDS_ERROR_CODES, type RecordsErrorCode };
 
 export class RecordsError extends Error {
   constructor(

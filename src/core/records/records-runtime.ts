@@ -79,10 +79,10 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
     // The records code first (`database-missing: …`), so a client can branch on it; then the words.
     const reason =
       store === undefined
-        ? 'consultation records are not set up on this host'
+        ? 'records-not-set-up: consultation records are not set up on this host'
         : store instanceof RecordsError
           ? `${store.code}: ${store.message}`
-          : store.message;
+          : `records-failed: ${store.message}`;
     return {
       handlers: unavailableConsultationHandlers(reason),
       reportHandlers: unavailableReportSessionHandlers(reason),

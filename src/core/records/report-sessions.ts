@@ -147,7 +147,7 @@ export function reportSessionHandlers(deps: ReportSessionDeps): Pick<BackendApi,
 function run<T>(fn: () => T): Promise<T> {
   return new Promise<T>((resolve) => resolve(fn())).catch((cause: unknown) => {
     if (cause instanceof RecordsError)
-      throw new AppErrorException('unavailable', `records: ${cause.message}`);
+      throw new AppErrorException('unavailable', `records: ${cause.code}: ${cause.message}`);
     throw cause;
   });
 }

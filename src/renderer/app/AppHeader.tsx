@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../shared/domain/problem-codes';
 import type { ConnectionState } from '../backend-client/backend-client';
 import { useMessages } from '../i18n/use-messages';
 import { AppNav } from './AppNav';
@@ -9,7 +10,7 @@ import { SkipLink } from './SkipLink';
 interface AppHeaderProps {
   readonly screen: Screen;
   readonly connection: ConnectionState;
-  readonly problem: string | null;
+  readonly problem: ProblemCode | 'unexpected' | null;
 }
 
 /**

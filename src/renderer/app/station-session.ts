@@ -1,4 +1,6 @@
 import type { AppInfo } from '../../shared/api';
+import type { ProblemCode } from '../../shared/domain/problem-codes';
+import { problemOf } from '../i18n/problem-text';
 import type { ConsultationSummary } from '../../shared/domain/consultation';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import type { BackendClient, ConnectionState } from '../backend-client/backend-client';
@@ -21,7 +23,8 @@ export class StationSession {
   readonly settings = new ValueStore<Settings>(DEFAULT_SETTINGS);
   readonly connection: ValueStore<ConnectionState>;
   /** Last refresh failure, shown in the header; null when the last refresh worked. */
-  readonly problem = new ValueStore<string | null>(null);
+  /** Why the last refresh failed, as a code the header words (never the backend's text). */
+  readonly problem = new ValueStore<ProblemCode | 'unexpected' | null>(null);
   /** The active consultation (issue 6), or null: the call is refused without one. */
   readonly consultation = new ValueStore<ConsultationSummary | null>(null);
   private readonly unsubscribes: (() => void)[] = [];
@@ -78,7 +81,7 @@ export class StationSession {
       this.settings.set(settings);
       this.problem.set(null);
     } catch (cause) {
-      this.problem.set(cause instanceof Error ? cause.message : String(cause));
+      this.problem.set(problemOf(cause));
     }
     await this.refreshConsultation();
   }

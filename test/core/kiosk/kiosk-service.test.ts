@@ -189,7 +189,7 @@ describe('KioskService', () => {
     const { service, pinFile } = setup();
     await service.setPin(null, '2468');
     expect((await rejection(service.setPin(null, '1357'))).code).toBe('forbidden');
-    expect((await rejection(service.setPin('1111', '1357'))).message).toBe('wrong PIN');
+    expect((await rejection(service.setPin('1111', '1357'))).message).toBe('wrong-pin: wrong PIN');
     await service.setPin('2468', '1357');
     expect(await service.unlock('1357')).toMatchObject({ unlocked: true });
     expect(await service.setPin('1357', null)).toEqual({ kiosk: true, pinSet: false, locked: false });

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { useNow } from '../use-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { consultationMessages } from './consultation-messages';
-import { errorText } from './dates';
 import { PatientHeader } from './PatientHeader';
 import { RecordingAlert } from './RecordingAlert';
 import { Timeline } from './Timeline';
@@ -21,6 +21,7 @@ interface ActiveConsultationProps {
 /** The consultation under way: who, how long, what was recorded (live), a note, and the end. */
 export function ActiveConsultation({ client, summary, onEnded }: ActiveConsultationProps) {
   const m = useMessages(consultationMessages);
+  const problemText = useProblemText();
   const format = useFormat();
   const nowMs = useNow(1000);
   const detail = useConsultationDetail(client, summary.id);
@@ -87,7 +88,7 @@ export function ActiveConsultation({ client, summary, onEnded }: ActiveConsultat
               .call('consultation.end', { id: summary.id })
               .then(() => onEnded())
               .catch((cause: unknown) => {
-                setProblem(errorText(cause));
+                setProblem(problemText(cause));
                 setConfirming(false);
               })
               .finally(() => setEnding(false));
@@ -101,6 +102,7 @@ export function ActiveConsultation({ client, summary, onEnded }: ActiveConsultat
 /** The station's own note into the timeline (what the nurse observed, a measurement by hand…). */
 function NoteForm({ client, id, author }: { client: BackendClient; id: string; author: string }) {
   const m = useMessages(consultationMessages);
+  const problemText = useProblemText();
   const [text, setText] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   return (
@@ -115,7 +117,7 @@ function NoteForm({ client, id, author }: { client: BackendClient; id: string; a
             setText('');
             setStatus({ ok: true, text: m.noteSaved });
           })
-          .catch((cause: unknown) => setStatus({ ok: false, text: m.backendError(errorText(cause)) }));
+          .catch((cause: unknown) => setStatus({ ok: false, text: m.backendError(problemText(cause)) }));
       }}
     >
       <label htmlFor="consult-note">{m.noteLabel}</label>

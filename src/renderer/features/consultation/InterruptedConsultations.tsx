@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { consultationMessages, patientName } from './consultation-messages';
-import { errorText } from './dates';
 import { PatientHeader } from './PatientHeader';
 import { Timeline } from './Timeline';
 import { useConsultationDetail } from './use-consultation-detail';
@@ -14,6 +14,7 @@ import { useConsultationDetail } from './use-consultation-detail';
  */
 export function InterruptedConsultations({ client }: { client: BackendClient }) {
   const m = useMessages(consultationMessages);
+  const problemText = useProblemText();
   const format = useFormat();
   const [items, setItems] = useState<readonly ConsultationSummary[]>([]);
   const [opened, setOpened] = useState<string | null>(null);
@@ -22,8 +23,8 @@ export function InterruptedConsultations({ client }: { client: BackendClient }) 
     client
       .call('consultation.list', {})
       .then((list) => setItems(list.filter((item) => item.status === 'interrupted')))
-      .catch((cause: unknown) => setProblem(errorText(cause)));
-  }, [client]);
+      .catch((cause: unknown) => setProblem(problemText(cause)));
+  }, [client, problemText]);
   useEffect(reload, [reload]);
   const close = (id: string): void => {
     client
@@ -32,7 +33,7 @@ export function InterruptedConsultations({ client }: { client: BackendClient }) 
         setOpened(null);
         reload();
       })
-      .catch((cause: unknown) => setProblem(errorText(cause)));
+      .catch((cause: unknown) => setProblem(problemText(cause)));
   };
   if (opened !== null) {
     return (

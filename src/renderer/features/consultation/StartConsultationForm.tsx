@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import {
   ACCOMPANYING_ROLES,
   SEXES,
@@ -8,7 +9,7 @@ import {
 } from '../../../shared/domain/consultation';
 import { useMessages } from '../../i18n/use-messages';
 import { consultationMessages } from './consultation-messages';
-import { errorText, todayIso } from './dates';
+import { todayIso } from './dates';
 import {
   buildStart,
   emptyFields,
@@ -35,6 +36,7 @@ const errorId = (field: FieldName): string => `consult-${field}-error`;
  */
 export function StartConsultationForm({ operatorName, onStart }: StartConsultationFormProps) {
   const m = useMessages(consultationMessages);
+  const problemText = useProblemText();
   const [fields, setFields] = useState<StartFields>(() => emptyFields(operatorName));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [refused, setRefused] = useState<string | null>(null);
@@ -72,7 +74,7 @@ export function StartConsultationForm({ operatorName, onStart }: StartConsultati
         setErrors({});
         setBusy(true);
         onStart(result.value)
-          .catch((cause: unknown) => setRefused(errorText(cause)))
+          .catch((cause: unknown) => setRefused(problemText(cause)))
           .finally(() => setBusy(false));
       }}
     >

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { ConsultationDetail } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
-import { errorText } from './dates';
 
 export type DetailState =
   | { readonly kind: 'loading' }
@@ -13,6 +13,7 @@ export type DetailState =
  * (a chat line, a snapshot, the report arriving during the call): the timeline stays live.
  */
 export function useConsultationDetail(client: BackendClient, id: string): DetailState {
+  const problemText = useProblemText();
   const [state, setState] = useState<DetailState>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
@@ -28,7 +29,7 @@ export function useConsultationDetail(client: BackendClient, id: string): Detail
       client
         .call('consultation.get', { id })
         .then((detail) => live && setState({ kind: 'loaded', detail }))
-        .catch((cause: unknown) => live && setState({ kind: 'failed', message: errorText(cause) }))
+        .catch((cause: unknown) => live && setState({ kind: 'failed', message: problemText(cause) }))
         .finally(() => {
           inFlight = false;
           if (again && live) {
@@ -45,6 +46,6 @@ export function useConsultationDetail(client: BackendClient, id: string): Detail
       live = false;
       unsubscribe();
     };
-  }, [client, id]);
+  }, [client, id, problemText]);
   return state;
 }

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { MediaInfo } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { base64ToBytes } from '../call/media/base64';
-import { errorText } from '../consultation/dates';
 import { recordsMessages } from './records-messages';
 
 /** One attachment, fetched from the record when shown: a snapshot as an image, a WAV playable. */
 export function MediaItem({ client, id, media }: { client: BackendClient; id: string; media: MediaInfo }) {
   const m = useMessages(recordsMessages);
+  const problemText = useProblemText();
   const format = useFormat();
   const [url, setUrl] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,12 +23,12 @@ export function MediaItem({ client, id, media }: { client: BackendClient; id: st
         created = URL.createObjectURL(new Blob([base64ToBytes(dataBase64) as BlobPart], { type: mime }));
         setUrl(created);
       })
-      .catch((cause: unknown) => live && setProblem(errorText(cause)));
+      .catch((cause: unknown) => live && setProblem(problemText(cause)));
     return () => {
       live = false;
       if (created !== null) URL.revokeObjectURL(created);
     };
-  }, [client, id, media.id]);
+  }, [client, id, media.id, problemText]);
   const time = format.time(new Date(media.takenAt), true);
   return (
     <li className="record-media-item" data-testid={`record-media-${media.kind}`} data-media-id={media.id}>

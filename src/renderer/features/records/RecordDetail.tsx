@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import {
   EXPORT_FORMATS,
   EXPORT_LANGUAGES,
@@ -11,7 +12,7 @@ import type { BackendClient } from '../../backend-client/backend-client';
 import { useLocale } from '../../i18n/I18nProvider';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { ConfirmDialog } from '../consultation/ConfirmDialog';
-import { localDate, errorText } from '../consultation/dates';
+import { localDate } from '../consultation/dates';
 import { PatientHeader } from '../consultation/PatientHeader';
 import { Timeline } from '../consultation/Timeline';
 import { useConsultationDetail } from '../consultation/use-consultation-detail';
@@ -221,6 +222,7 @@ type ExportState =
 /** The four exports, in the chosen language; each one is written to the audit log by the backend. */
 function Exports({ client, id }: { client: BackendClient; id: string }) {
   const m = useMessages(recordsMessages);
+  const problemText = useProblemText();
   const [language, setLanguage] = useState<ExportLanguage>(useLocale());
   const [state, setState] = useState<ExportState | null>(null);
   return (
@@ -258,7 +260,7 @@ function Exports({ client, id }: { client: BackendClient; id: string }) {
                   downloadBase64(file.fileName, file.mime, file.dataBase64);
                   setState({ kind: 'done', format, fileName: file.fileName });
                 })
-                .catch((cause: unknown) => setState({ kind: 'failed', format, message: errorText(cause) }));
+                .catch((cause: unknown) => setState({ kind: 'failed', format, message: problemText(cause) }));
             }}
           >
             {m.exportFormat(format)}
@@ -293,6 +295,7 @@ function CloseInterrupted({
   onClosed: () => void;
 }) {
   const m = useMessages(recordsMessages);
+  const problemText = useProblemText();
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <div className="record-interrupted">
@@ -305,7 +308,7 @@ function CloseInterrupted({
         onClick={() => {
           client
             .call('consultation.end', { id })
-            .then(onClosed, (cause: unknown) => setProblem(errorText(cause)));
+            .then(onClosed, (cause: unknown) => setProblem(problemText(cause)));
         }}
       >
         {m.closeInterrupted}
@@ -331,6 +334,7 @@ function Delete({
   onDeleted: () => void;
 }) {
   const m = useMessages(recordsMessages);
+  const problemText = useProblemText();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (active) return <p className="record-note">{m.activeNoDelete}</p>;
@@ -363,7 +367,7 @@ function Delete({
               .then(onDeleted)
               .catch((cause: unknown) => {
                 setConfirming(false);
-                setProblem(errorText(cause));
+                setProblem(problemText(cause));
               });
           }}
         />

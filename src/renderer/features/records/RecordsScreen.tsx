@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { StationSession } from '../../app/station-session';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { consultationMessages, patientName } from '../consultation/consultation-messages';
-import { errorText } from '../consultation/dates';
 import { RecordDetail } from './RecordDetail';
 import { recordsMessages } from './records-messages';
 import '../consultation/consultation.css';
@@ -17,6 +17,7 @@ type ListState =
 /** `#records`: every consultation kept on the station, newest first; open one to read or export it. */
 export function RecordsScreen({ session }: { session: StationSession }) {
   const m = useMessages(recordsMessages);
+  const problemText = useProblemText();
   const c = useMessages(consultationMessages);
   const format = useFormat();
   const client = session.backend;
@@ -29,8 +30,8 @@ export function RecordsScreen({ session }: { session: StationSession }) {
       .then((items) =>
         setList({ kind: 'loaded', items: [...items].sort((a, b) => b.startedAt.localeCompare(a.startedAt)) }),
       )
-      .catch((cause: unknown) => setList({ kind: 'failed', message: errorText(cause) }));
-  }, [client]);
+      .catch((cause: unknown) => setList({ kind: 'failed', message: problemText(cause) }));
+  }, [client, problemText]);
   useEffect(reload, [reload]);
   useEffect(() => client.on('consultation.changed', reload), [client, reload]);
 

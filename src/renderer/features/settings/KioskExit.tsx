@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { KioskStatus } from '../../../shared/api';
 import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
@@ -6,7 +7,7 @@ import { Feedback, type FeedbackValue } from './Feedback';
 import { kioskRefusalOf } from './kiosk-refusal';
 import { PinInput } from './PinInput';
 import { settingsMessages } from './settings-messages';
-import { isPinFormat, reasonOf } from './use-kiosk-status';
+import { isPinFormat } from './use-kiosk-status';
 
 interface KioskExitProps {
   readonly client: BackendClient;
@@ -17,6 +18,7 @@ interface KioskExitProps {
 /** "Exit kiosk mode", shown only in kiosk mode; the PIN is asked again even when unlocked. */
 export function KioskExit({ client, status, onExited }: KioskExitProps) {
   const m = useMessages(settingsMessages);
+  const problemText = useProblemText();
   const [pin, setPin] = useState('');
   const [feedback, setFeedback] = useState<FeedbackValue>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,7 @@ export function KioskExit({ client, status, onExited }: KioskExitProps) {
     } catch (cause) {
       const refused = cause instanceof BackendCallError && cause.code === 'forbidden';
       const refusal = kioskRefusalOf(cause);
-      const text = refusal ? m.refusal(refusal) : refused ? m.wrongPin : m.saveFailed(reasonOf(cause));
+      const text = refusal ? m.refusal(refusal) : refused ? m.wrongPin : m.saveFailed(problemText(cause));
       setFeedback({ kind: 'error', text });
     } finally {
       setPin('');

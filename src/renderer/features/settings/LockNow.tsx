@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { KioskStatus } from '../../../shared/api';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { Feedback, type FeedbackValue } from './Feedback';
 import { settingsMessages } from './settings-messages';
-import { reasonOf } from './use-kiosk-status';
 
 interface LockNowProps {
   readonly client: BackendClient;
@@ -17,6 +17,7 @@ interface LockNowProps {
  */
 export function LockNow({ client, onLocked }: LockNowProps) {
   const m = useMessages(settingsMessages);
+  const problemText = useProblemText();
   const [feedback, setFeedback] = useState<FeedbackValue>(null);
   const [busy, setBusy] = useState(false);
 
@@ -26,7 +27,7 @@ export function LockNow({ client, onLocked }: LockNowProps) {
     try {
       onLocked(await client.call('kiosk.lock', {}));
     } catch (cause) {
-      setFeedback({ kind: 'error', text: m.lockFailed(reasonOf(cause)) });
+      setFeedback({ kind: 'error', text: m.lockFailed(problemText(cause)) });
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { Feedback, type FeedbackValue } from './Feedback';
 import { kioskRefusalOf } from './kiosk-refusal';
 import { PinInput } from './PinInput';
 import { settingsMessages } from './settings-messages';
-import { isPinFormat, reasonOf } from './use-kiosk-status';
+import { isPinFormat } from './use-kiosk-status';
 
 interface PinGateProps {
   readonly client: BackendClient;
@@ -15,6 +16,7 @@ interface PinGateProps {
 /** All a locked settings screen shows: the PIN, checked by the backend, which slows wrong guesses. */
 export function PinGate({ client, onUnlocked }: PinGateProps) {
   const m = useMessages(settingsMessages);
+  const problemText = useProblemText();
   const [pin, setPin] = useState('');
   const [feedback, setFeedback] = useState<FeedbackValue>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,10 @@ export function PinGate({ client, onUnlocked }: PinGateProps) {
       }
     } catch (cause) {
       const refusal = kioskRefusalOf(cause);
-      setFeedback({ kind: 'error', text: refusal ? m.refusal(refusal) : m.pinCheckFailed(reasonOf(cause)) });
+      setFeedback({
+        kind: 'error',
+        text: refusal ? m.refusal(refusal) : m.pinCheckFailed(problemText(cause)),
+      });
     } finally {
       setBusy(false);
     }

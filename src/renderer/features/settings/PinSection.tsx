@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { KioskStatus } from '../../../shared/api';
 import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
 import { useMessages } from '../../i18n/use-messages';
@@ -6,7 +7,7 @@ import { Feedback, type FeedbackValue } from './Feedback';
 import { kioskRefusalOf } from './kiosk-refusal';
 import { PinInput } from './PinInput';
 import { settingsMessages } from './settings-messages';
-import { isPinFormat, reasonOf } from './use-kiosk-status';
+import { isPinFormat } from './use-kiosk-status';
 
 interface PinSectionProps {
   readonly client: BackendClient;
@@ -17,6 +18,7 @@ interface PinSectionProps {
 /** Sets, changes or removes the settings PIN; the current PIN is asked whenever one is set. */
 export function PinSection({ client, status, onStatus }: PinSectionProps) {
   const m = useMessages(settingsMessages);
+  const problemText = useProblemText();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -42,7 +44,7 @@ export function PinSection({ client, status, onStatus }: PinSectionProps) {
     } catch (cause) {
       const refused = cause instanceof BackendCallError && cause.code === 'forbidden';
       const refusal = kioskRefusalOf(cause);
-      const text = refusal ? m.refusal(refusal) : refused ? m.pinRefused : m.saveFailed(reasonOf(cause));
+      const text = refusal ? m.refusal(refusal) : refused ? m.pinRefused : m.saveFailed(problemText(cause));
       setFeedback({ kind: 'error', text });
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useProblemText } from '../../i18n/problem-text';
 import type { Settings } from '../../../shared/domain/settings';
 import type { StationSession } from '../../app/station-session';
 import { BackendCallError } from '../../backend-client/backend-client';
@@ -13,7 +14,6 @@ import {
   type SettingsFormValues,
 } from './settings-form';
 import { settingsMessages } from './settings-messages';
-import { reasonOf } from './use-kiosk-status';
 
 /** Order in which fields appear, so the first invalid one can be focused. */
 const FIELD_ORDER: readonly SettingsField[] = [
@@ -37,6 +37,7 @@ const FIELD_ORDER: readonly SettingsField[] = [
  */
 export function SettingsForm({ session, onLocked }: { session: StationSession; onLocked: () => void }) {
   const m = useMessages(settingsMessages);
+  const problemText = useProblemText();
   const settings = useStore(session.settings);
   const [base, setBase] = useState<Settings>(settings);
   const [values, setValues] = useState<SettingsFormValues>(() => formValuesFrom(settings));
@@ -86,7 +87,7 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
       setFeedback({ kind: 'ok', text: m.saved });
     } catch (cause) {
       const locked = cause instanceof BackendCallError && cause.code === 'forbidden';
-      setFeedback({ kind: 'error', text: locked ? m.lockedNow : m.saveFailed(reasonOf(cause)) });
+      setFeedback({ kind: 'error', text: locked ? m.lockedNow : m.saveFailed(problemText(cause)) });
       if (locked) onLocked();
     } finally {
       setBusy(false);

@@ -3,6 +3,7 @@ import type { KioskStatus } from '../../../shared/api';
 import type { StationSession } from '../../app/station-session';
 import { useFocusRescue } from '../../app/use-focus-rescue';
 import { useMessages } from '../../i18n/use-messages';
+import { problemMessages } from '../../i18n/problem-messages';
 import { KioskExit } from './KioskExit';
 import { LockNow } from './LockNow';
 import { PinGate } from './PinGate';
@@ -22,6 +23,7 @@ type LockNotice = 'pin-saved' | 'on-request' | null;
  */
 export function SettingsScreen({ session }: { session: StationSession }) {
   const m = useMessages(settingsMessages);
+  const problems = useMessages(problemMessages);
   const client = session.backend;
   const kiosk = useKioskStatus(client);
   const { view } = kiosk;
@@ -54,7 +56,7 @@ export function SettingsScreen({ session }: { session: StationSession }) {
       {view.kind === 'loading' && <p role="status">{m.loading}</p>}
       {view.kind === 'failed' && (
         <div role="alert" data-testid="kiosk-status-failed">
-          <p>{m.kioskStatusFailed(view.message)}</p>
+          <p>{m.kioskStatusFailed(problems[view.problem])}</p>
           <button className="button button--large" type="button" onClick={refresh}>
             {m.retry}
           </button>

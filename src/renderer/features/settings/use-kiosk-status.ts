@@ -1,3 +1,5 @@
+import type { ProblemCode } from '../../../shared/domain/problem-codes';
+import { problemOf } from '../../i18n/problem-text';
 import { useCallback, useEffect, useState } from 'react';
 import type { KioskStatus } from '../../../shared/api';
 import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
@@ -12,7 +14,7 @@ import { BackendCallError, type BackendClient } from '../../backend-client/backe
 export type KioskView =
   | { readonly kind: 'loading' }
   | { readonly kind: 'unavailable' }
-  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'failed'; readonly problem: ProblemCode | 'unexpected' }
   | { readonly kind: 'ready'; readonly status: KioskStatus };
 
 export interface KioskControl {
@@ -45,16 +47,11 @@ async function fetchKioskView(client: BackendClient): Promise<KioskView> {
   } catch (cause) {
     // Only a host that says it has no kiosk runs without a PIN; anything else keeps the form shut.
     if (cause instanceof BackendCallError && cause.code === 'unavailable') return { kind: 'unavailable' };
-    return { kind: 'failed', message: reasonOf(cause) };
+    return { kind: 'failed', problem: problemOf(cause) };
   }
 }
 
 /** A PIN as the contract takes it: 4 to 12 digits. */
 export function isPinFormat(pin: string): boolean {
   return /^\d{4,12}$/.test(pin);
-}
-
-/** The backend's reason for a failed call, for the feedback line. */
-export function reasonOf(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -1,3 +1,4 @@
+import { BackendCallError } from '../../../../src/renderer/backend-client/backend-client';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ConsultationStart } from '../../../../src/shared/domain/consultation';
 import { StartConsultationForm } from '../../../../src/renderer/features/consultation/StartConsultationForm';
@@ -63,7 +64,9 @@ describe('start consultation form', () => {
     setup(
       'fr',
       jest.fn(async (_start: ConsultationStart) =>
-        Promise.reject(new Error('forbidden: another consultation is active')),
+        Promise.reject(
+          new BackendCallError('forbidden', 'consultation-active: consultation 0f is active: end it first'),
+        ),
       ),
     );
     type(/Nom de famille/, 'Dupont');
@@ -73,7 +76,7 @@ describe('start consultation form', () => {
     fireEvent.click(screen.getByTestId('consent-teleconsultation'));
     fireEvent.click(screen.getByTestId('consultation-start'));
     expect((await screen.findByTestId('consultation-start-refused')).textContent).toBe(
-      'La station a refusé : forbidden: another consultation is active',
+      'La station a refusé : Une consultation est en cours : terminez-la d’abord.',
     );
     expect(screen.getByLabelText<HTMLInputElement>(/Nom de famille/).value).toBe('Dupont');
   });

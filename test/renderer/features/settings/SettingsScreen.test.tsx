@@ -75,7 +75,7 @@ describe('SettingsScreen without PIN protection on the host', () => {
   it('reports a backend refusal as an alert and keeps the edits', async () => {
     setup({
       'settings.update': () => {
-        throw new BackendCallError('internal', 'disk full');
+        throw new BackendCallError('unavailable', 'records: disk-full: /x/settings.json: the disk is full');
       },
     });
     await settle();
@@ -83,7 +83,7 @@ describe('SettingsScreen without PIN protection on the host', () => {
     fireEvent.click(screen.getByTestId('settings-save'));
     await settle();
     expect(screen.getByTestId('settings-feedback-error').textContent).toContain(
-      'Settings not saved: disk full',
+      'Settings not saved: The disk is full: nothing more can be recorded. Free some space on this computer.',
     );
     expect(screen.getByLabelText<HTMLInputElement>(/Operator name/).value).toBe('Inf. Dupont');
   });
@@ -171,7 +171,11 @@ describe('SettingsScreen behind the PIN', () => {
     };
     setup({ 'kiosk.status': () => answer() });
     await settle();
-    expect(screen.getByTestId('kiosk-status-failed').textContent).toContain('no answer within 10 s');
+    // The screen words the code; the backend's own text (English, for the log) never shows.
+    expect(screen.getByTestId('kiosk-status-failed').textContent).toContain(
+      'The station did not answer in time',
+    );
+    expect(screen.getByTestId('kiosk-status-failed').textContent).not.toContain('no answer within 10 s');
     expect(screen.queryByTestId('settings-form')).toBeNull();
     answer = () => unlockedStatus;
     fireEvent.click(within(screen.getByTestId('kiosk-status-failed')).getByRole('button'));
@@ -402,7 +406,7 @@ describe('locking', () => {
     fireEvent.click(screen.getByTestId('lock-now-button'));
     await settle();
     expect(screen.getByTestId('lock-now-feedback-error').textContent).toContain(
-      'Settings not locked: no answer within 10 s',
+      'Settings not locked: The station did not answer in time. Try again.',
     );
     expect(screen.getByTestId('settings-form')).toBeTruthy();
   });
