@@ -13,7 +13,3 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The backend's errors carry their cause as text; anything else is shown as it stringifies. */
-export function errorText(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
-}
