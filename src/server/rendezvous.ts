@@ -13,6 +13,7 @@ import { createEventLog, type LogFormat } from '../core/signaling/event-log';
 import { createOpsEndpoints, MIN_METRICS_TOKEN_CHARS } from '../core/signaling/ops-endpoints';
 import { startOpsListener, type RunningOpsListener } from '../core/signaling/ops-listener';
 import { createRendezvousMetrics } from '../core/signaling/rendezvous-metrics';
+import { combineObservers, createNodeTelemetry } from '../core/signaling/rendezvous-telemetry';
 import { TurnPool } from '../core/signaling/turn-pool';
 import { isLoopbackHost } from './listen-policy';
 import type { RendezvousObserver } from '../core/signaling/rendezvous-observer';
@@ -91,6 +92,7 @@ export async function startRendezvousServer(
     sockets: () => route.socketCount,
     rooms: () => route.rooms.roomCount,
   });
+  const telemetry = createNodeTelemetry(metrics, events);
   const dataDir = resolve(options.dataDir ?? defaultDataDir(options.env));
   // It holds the signing secret: anyone who reads it can forge every invite.
   if (ensurePrivateFolder(dataDir) === 'tightened')
@@ -128,7 +130,7 @@ export async function startRendezvousServer(
       ),
     limits: options.limits,
     ...(options.maxRooms === undefined ? {} : { maxRooms: options.maxRooms }),
-    ...(options.observer === undefined ? {} : { observer: options.observer }),
+    observer: combineObservers(telemetry.observer, options.observer),
     originPolicy: {
       allowedOrigins: [
         STATION_APP_ORIGIN, // Electron stations using this server
@@ -138,10 +140,9 @@ export async function startRendezvousServer(
       trustForwardedProto: options.trustForwardedProto ?? false,
     },
   });
-  let stopping = false;
   const opsEndpoints = (exposeMetrics: boolean) =>
     createOpsEndpoints({
-      notReadyReasons: () => (stopping ? ['draining'] : []),
+      notReadyReasons: () => telemetry.notReadyReasons(),
       metrics,
       exposeMetrics,
       ...(metricsToken === undefined ? {} : { metricsToken }),
@@ -182,7 +183,7 @@ export async function startRendezvousServer(
     ...(opsListener === undefined ? {} : { metricsUrl: opsListener.url }),
     close: () =>
       (closing ??= (async () => {
-        stopping = true;
+        telemetry.markDraining();
         events('info', 'rendezvous.stopping');
         turnPool?.stop();
         await host.close();

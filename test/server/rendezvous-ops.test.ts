@@ -64,6 +64,8 @@ describe('rendezvous node operations', () => {
       const room = randomId();
       const station = await joinRoom(rendezvous.url, room, 'station');
       const doctor = await joinRoom(rendezvous.url, room, 'consultant');
+      doctor.participant.send({ type: 'signal', to: station.joined.peerId, data: { sdp: 'x' } });
+      await station.participant.next('signal');
       for (const base of [rendezvous.url, rendezvous.metricsUrl!]) {
         expect((await fetchLoopback(`${base}metrics`)).status).toBe(401);
         const reply = await fetchLoopback(`${base}metrics`, { headers: auth });
@@ -71,6 +73,11 @@ describe('rendezvous node operations', () => {
         expect(reply.body).toMatch(/^station_rendezvous_sockets 2$/m);
         expect(reply.body).toMatch(/^station_rendezvous_rooms 1$/m);
         expect(reply.body).toMatch(/^process_resident_memory_bytes \d+/m);
+        // Fed by the room logic's observer: the two joins and the one signal relayed.
+        expect(reply.body).toContain(
+          'station_rendezvous_joins_total{kind="join",result="accepted",code=""} 2',
+        );
+        expect(reply.body).toContain('station_rendezvous_relay_latency_seconds_count{path="local"} 1');
       }
       // The separate listener serves the operations endpoints and nothing else.
       expect((await fetchLoopback(`${rendezvous.metricsUrl!}healthz`)).status).toBe(200);
@@ -81,7 +88,11 @@ describe('rendezvous node operations', () => {
       await rendezvous.close();
     }
     const events = lines.map((line) => JSON.parse(line) as { event: string; time: string; level: string });
-    expect(events.map((e) => e.event)).toEqual(['rendezvous.listening', 'rendezvous.stopping']);
+    expect(events.map((e) => e.event)).toEqual([
+      'rendezvous.listening',
+      'rendezvous.draining',
+      'rendezvous.stopping',
+    ]);
     expect(events[0]).toMatchObject({
       level: 'info',
       url: rendezvous.url,

@@ -1,6 +1,6 @@
 import type { EventLog } from './event-log';
 import type { RendezvousMetrics } from './rendezvous-metrics';
-import type { RendezvousObserver } from './rendezvous-observer';
+import { observe, type RendezvousObserver } from './rendezvous-observer';
 
 /**
  * What a rendezvous node makes of its room logic's events: Prometheus metrics, a log line when
@@ -49,4 +49,20 @@ export function createNodeTelemetry(metrics: RendezvousMetrics, events: EventLog
     ],
     markDraining,
   };
+}
+
+/** One observer that tells each of these, each guarded by `observe` (one that throws costs nothing). */
+export function combineObservers(
+  ...observers: readonly (RendezvousObserver | undefined)[]
+): RendezvousObserver {
+  const present = observers.filter((observer): observer is RendezvousObserver => observer !== undefined);
+  const keys = new Set(present.flatMap((observer) => Object.keys(observer))) as Set<keyof RendezvousObserver>;
+  const combined: Partial<Record<keyof RendezvousObserver, (...args: never[]) => void>> = {};
+  for (const key of keys) {
+    combined[key] = (...args: never[]) => {
+      for (const observer of present)
+        (observe as (o: RendezvousObserver, k: string, ...a: never[]) => void)(observer, key, ...args);
+    };
+  }
+  return combined;
 }
