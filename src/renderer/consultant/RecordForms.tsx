@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DateFields } from '../features/forms/DateFields';
 import { ACCOMPANYING_ACT_CODES, CARE_ACT_CODES, CARE_PATHWAYS } from '../../shared/domain/consultation';
 import { todayIso } from '../features/consultation/dates';
 import { useStore } from '../features/use-store';
@@ -217,11 +218,13 @@ export function RecordForms({
         {field(
           'date',
           m.actDate,
-          <input
-            {...props('date')}
-            type="date"
+          <DateFields
+            id={fieldId('date')}
+            testId="record-date"
+            invalid={errors.date !== undefined}
+            {...(errors.date === undefined ? {} : { describedBy: `${fieldId('date')}-error` })}
             value={sheet.date}
-            onChange={(e) => editSheet({ ...sheet, date: e.target.value })}
+            onChange={(date) => editSheet({ ...sheet, date })}
           />,
         )}
         {field(
