@@ -35,6 +35,8 @@ import { TURN_GRACE_S } from './turn-credentials';
  * resume token for it works again (`revoked-token`, `room-closed`).
  */
 export interface SignalingConnection {
+  /** Who it is for the rate limits (client-key.ts): an IPv4 address or an IPv6 /64. */
+  readonly client?: string;
   send(message: ServerMessage): void;
   /** 1000 after `leave`, 1008 for a policy violation. */
   close(code: number, reason: string): void;

@@ -11,6 +11,7 @@ import {
   type SignalingConnection,
 } from './rendezvous-server';
 import { TokenBucket, type RateLimit } from './rate-limiter';
+import type { RoomsEngine } from './rooms/rooms-engine';
 import { isAllowedSignalingOrigin, type SignalingOriginPolicy } from './signaling-origin';
 import { SocketAdmission } from './socket-admission';
 import { rejectUpgrade } from './upgrade-response';
@@ -58,26 +59,40 @@ export interface SignalingRouteOptions extends RendezvousOptions {
   readonly limits?: Partial<SignalingLimits>;
   /** Its `trustForwardedProto` (`--trust-proxy`) also makes X-Forwarded-For name the client. */
   readonly originPolicy?: SignalingOriginPolicy;
+  /** Where rooms live: this process's memory by default, or Redis (rooms/redis-rooms.ts). */
+  readonly rooms?: RoomsEngine;
+  /** How long `close` waits for drained clients to close before cutting them. */
+  readonly drainMs?: number;
 }
 
 export interface SignalingRoute {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Admitted sockets only: those being turned away are not counted. */
   readonly socketCount: number;
-  readonly rooms: RendezvousRooms;
+  readonly rooms: RoomsEngine;
+  /** Codes of what keeps this node from seating anyone (`draining`, `redis-unreachable`). */
+  notReadyReasons(): readonly string[];
+  /**
+   * Tells every client `draining` (its seat is kept for its resume token, to be taken back on
+   * another node), stops admitting sockets, and closes them all.
+   */
   close(): Promise<void>;
 }
 
 const CLOSE_TOO_LARGE = 1009;
 const CLOSE_INTERNAL_ERROR = 1011;
 const CLOSE_TRY_AGAIN_LATER = 1013;
+const CLOSE_SERVICE_RESTART = 1012;
+/** Drained clients close within a round trip; a stuck one is cut after this. */
+const DEFAULT_DRAIN_MS = 1000;
 /** Consecutive over-rate messages after which a socket is closed instead of answered. */
 const MAX_RATE_REJECTIONS = 20;
 
 export function createSignalingRoute(options: SignalingRouteOptions): SignalingRoute {
   const limits = { ...DEFAULT_SIGNALING_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
-  const rooms = new RendezvousRooms(options);
+  const rooms: RoomsEngine = options.rooms ?? new RendezvousRooms(options);
+  let draining = false;
   const trustProxy = options.originPolicy?.trustForwardedProto ?? false;
   // ws itself cuts frames far over the limit (1009) without buffering them; between the limit and
   // this cap we answer `too-large` first so the client knows why.
@@ -94,6 +109,8 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
   const alive = new Map<WebSocket, boolean>();
   /** Sockets being turned away: not live, but bounded too so a flood of refusals costs little. */
   const refusing = new Set<WebSocket>();
+  /** The connection of each admitted socket, for the drain. */
+  const connections = new Map<WebSocket, SignalingConnection>();
 
   const heartbeat = setInterval(() => {
     for (const [socket, answered] of alive) {
@@ -116,7 +133,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
     };
     socket.on('close', forget);
     socket.on('error', forget);
-    connectionOf(socket).send({
+    connectionOf(socket, 'refused').send({
       type: 'error',
       code: 'server-busy',
       message: 'too many connections: try again later',
@@ -130,8 +147,9 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       turnAway(socket);
       return;
     }
-    const connection = connectionOf(socket);
+    const connection = connectionOf(socket, client);
     alive.set(socket, true);
+    connections.set(socket, connection);
     observe(options.observer, 'socketOpened');
     const bucket = new TokenBucket(limits.rate, now);
     let rateRejections = 0;
@@ -162,6 +180,7 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       clearTimeout(idleTimer);
       clearTimeout(lingerTimer);
       alive.delete(socket);
+      connections.delete(socket);
       admitted.release();
       rooms.disconnect(connection);
     };
@@ -206,6 +225,10 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
 
   return {
     handleUpgrade(request, socket, head) {
+      if (draining) {
+        rejectUpgrade(socket, 503, 'Service Unavailable');
+        return;
+      }
       if (!isAllowedSignalingOrigin(request, options.originPolicy)) {
         observe(options.observer, 'socketRefused', 'forbidden-origin');
         rejectUpgrade(socket, 403, 'Forbidden');
@@ -225,9 +248,24 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
       return admission.size;
     },
     rooms,
+    notReadyReasons: () => [...(draining ? ['draining'] : []), ...(rooms.notReadyReasons?.() ?? [])],
     async close() {
+      if (!draining) {
+        draining = true;
+        const open = [...connections.entries()];
+        if (rooms.drain !== undefined) await rooms.drain(open.map(([, connection]) => connection));
+        else
+          for (const [, connection] of open) {
+            connection.send({ type: 'error', code: 'draining', message: 'this rendezvous is shutting down' });
+            connection.close(CLOSE_SERVICE_RESTART, 'draining');
+          }
+        const deadline = Date.now() + (options.drainMs ?? DEFAULT_DRAIN_MS);
+        while (alive.size > 0 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       clearInterval(heartbeat);
       for (const socket of [...alive.keys(), ...refusing]) socket.terminate();
+      await rooms.close?.();
       alive.clear();
       refusing.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
@@ -236,8 +274,9 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
 }
 
 /** Sends only while open: a reply to a socket that is closing is dropped, never thrown. */
-function connectionOf(socket: WebSocket): SignalingConnection {
+function connectionOf(socket: WebSocket, client: string): SignalingConnection {
   return {
+    client,
     send(message: ServerMessage) {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     },
