@@ -18,6 +18,7 @@ export const LAYERS = {
       'pdf-lib',
       '@pdf-lib/fontkit',
       'prom-client',
+      'ioredis',
     ],
   },
   server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
@@ -53,6 +54,8 @@ export const CONFINED_PACKAGES = {
   '@pdf-lib/fontkit': ['core/exports/report/plain-fontkit.ts'],
   /** The rendezvous node's metrics have one registry, in one file. */
   'prom-client': ['core/signaling/rendezvous-metrics.ts'],
+  /** The rendezvous's shared state has one Redis adapter. */
+  ioredis: ['core/signaling/rooms/redis-rooms.ts'],
   'simple-peer': ['renderer/features/call/peer.ts'],
   'simple-peer/*': ['renderer/features/call/peer.ts'],
   /** Runtime Electron imports stay in the shell's entry points; everything else takes fakes. */
