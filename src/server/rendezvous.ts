@@ -17,6 +17,7 @@ import { combineObservers, createNodeTelemetry } from '../core/signaling/rendezv
 import { TurnPool } from '../core/signaling/turn-pool';
 import { isLoopbackHost } from './listen-policy';
 import type { RendezvousObserver } from '../core/signaling/rendezvous-observer';
+import { RedisRooms } from '../core/signaling/rooms/redis-rooms';
 
 /**
  * `station serve --rendezvous`: the rendezvous server on its own, for internet use. It serves the
@@ -66,6 +67,11 @@ export interface RendezvousServerOptions {
   readonly log?: (line: string) => void;
   /** Metrics and logs: sockets, seats, refusals, relay latency (rendezvous-observer.ts). */
   readonly observer?: RendezvousObserver;
+  /**
+   * `redis://HOST:PORT`: rooms live in Redis, shared by every node given the same URL and signing
+   * secret (rooms/redis-rooms.ts). Without it, in this process's memory.
+   */
+  readonly redisUrl?: string;
 }
 
 export interface RunningRendezvous {
@@ -118,9 +124,9 @@ export async function startRendezvousServer(
     events('warn', 'turn.no-secret', {
       detail: 'TURN URLs given without a TURN secret: TURN is not offered',
     });
-  const route = createSignalingRoute({
+  const roomOptions = {
     secret: loadSigningSecret(dataDir, options.env),
-    iceServersFor: (peerId, notAfterMs) =>
+    iceServersFor: (peerId: string, notAfterMs: number) =>
       iceServersFor(
         // One credential entry admits 8 URLs (iceServerSchema): the best servers first.
         { ...ice, turnUrls: (turnPool?.urls() ?? turnUrls).slice(0, MAX_TURN_URLS) },
@@ -128,9 +134,15 @@ export async function startRendezvousServer(
         Date.now(),
         notAfterMs,
       ),
-    limits: options.limits,
     ...(options.maxRooms === undefined ? {} : { maxRooms: options.maxRooms }),
     observer: combineObservers(telemetry.observer, options.observer),
+  };
+  const route = createSignalingRoute({
+    ...roomOptions,
+    ...(options.redisUrl === undefined
+      ? {}
+      : { rooms: new RedisRooms({ ...roomOptions, redisUrl: options.redisUrl }) }),
+    limits: options.limits,
     originPolicy: {
       allowedOrigins: [
         STATION_APP_ORIGIN, // Electron stations using this server
@@ -142,7 +154,7 @@ export async function startRendezvousServer(
   });
   const opsEndpoints = (exposeMetrics: boolean) =>
     createOpsEndpoints({
-      notReadyReasons: () => telemetry.notReadyReasons(),
+      notReadyReasons: () => [...new Set([...telemetry.notReadyReasons(), ...route.notReadyReasons()])],
       metrics,
       exposeMetrics,
       ...(metricsToken === undefined ? {} : { metricsToken }),

@@ -47,6 +47,8 @@ Rendezvous node options (with --rendezvous; docs/DEPLOY.md):
                       127.0.0.1; another address needs STATION_METRICS_TOKEN)
   --metrics-port P    that listener's port (without it, no separate listener)
   --log-format F      text (default) or json: one JSON object per line (also STATION_LOG_FORMAT)
+  --redis URL         redis://HOST:PORT: rooms live in Redis, shared by every node with the same URL
+                      and STATION_SIGNALING_SECRET (also STATION_REDIS_URL); without it, in memory
 With STATION_METRICS_TOKEN (24+ characters), /metrics is also served on the main port, and asks
 for "Authorization: Bearer <token>" everywhere. /healthz and /readyz are always on the main port.`;
 
@@ -54,6 +56,7 @@ export const TURN_SECRET_ENV = 'STATION_TURN_SECRET';
 export const TURN_URLS_ENV = 'STATION_TURN_URLS';
 export const METRICS_TOKEN_ENV = 'STATION_METRICS_TOKEN';
 export const LOG_FORMAT_ENV = 'STATION_LOG_FORMAT';
+export const REDIS_URL_ENV = 'STATION_REDIS_URL';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -76,6 +79,7 @@ export const serveCommand: Command = {
         'turn-url': { type: 'string', multiple: true },
         'turn-secret': { type: 'string' },
         'check-endpoints': { type: 'boolean' },
+        redis: { type: 'string' },
         'turn-check-interval': { type: 'string' },
         'max-sockets': { type: 'string' },
         'max-sockets-per-client': { type: 'string' },
@@ -123,6 +127,7 @@ export const serveCommand: Command = {
         ...signaling,
         ...nodeOptions(values),
         checkEndpoints: values['check-endpoints'] ?? false,
+        ...redisOption(values.redis ?? nonEmpty(process.env[REDIS_URL_ENV])),
         log,
       }).catch((cause: unknown) => {
         // A configuration the server refuses (a metrics token too short…) is a usage error.
@@ -164,6 +169,7 @@ const NODE_OPTIONS = [
   'metrics-host',
   'metrics-port',
   'log-format',
+  'redis',
 ] as const;
 
 type NodeValues = { readonly [name in (typeof NODE_OPTIONS)[number]]?: string };
@@ -240,4 +246,11 @@ function isTurnUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function redisOption(value: string | undefined): { redisUrl?: string } {
+  if (value === undefined) return {};
+  if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol))
+    throw new UsageError(`--redis must be a redis:// or rediss:// URL, got ${JSON.stringify(value)}`);
+  return { redisUrl: value };
 }
