@@ -4,6 +4,7 @@ import { linkDown } from '../features/call/call-machine';
 import { callMessages } from '../features/call/call-messages';
 import { ChatPanel } from '../features/call/ChatPanel';
 import { QualityBadge } from '../features/call/QualityBadge';
+import { QualityRung } from '../features/call/QualityRung';
 import { VideoView } from '../features/call/VideoView';
 import { useStore } from '../features/use-store';
 import { useMessages } from '../i18n/use-messages';
@@ -27,6 +28,8 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
   const state = useStore(call.session.state);
   const media = useStore(call.remote.store);
   const quality = useStore(call.quality.summary);
+  const stationRung = useStore(call.stationRung);
+  const ownRung = useStore(call.ladder.rung);
   const local = useStore(call.localStream);
   const measure = useStore(call.measureResult);
   const patient = useStore(call.record.patient);
@@ -44,6 +47,7 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
         <h1 className="station-title">{m.title}</h1>
         <CallBanner state={state} />
         <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />
+        <QualityRung station={stationRung} own={ownRung} />
       </header>
       <main className="consultant-main">
         <section className="consultant-media" aria-label={m.patientVideo}>

@@ -5,6 +5,8 @@ import { ControlLink } from '../features/call/control-link';
 import { mungeOpus, sectionIsReceiveOnly } from '../features/call/media/opus-sdp';
 import type { SeatStore } from '../features/call/seat-store';
 import { QualityMonitor } from '../features/call/quality/quality-monitor';
+import type { Rung } from '../features/call/quality/quality-ladder';
+import { SenderLadder } from '../features/call/quality/sender-ladder';
 import { RemoteMedia } from '../features/call/remote-media';
 import {
   linkConsultantVitals,
@@ -35,6 +37,9 @@ export class ConsultantCall {
   readonly control: ControlLink;
   readonly remote: RemoteMedia;
   readonly quality: QualityMonitor;
+  /** The doctor's camera and microphone on the quality ladder; the station's rung is `stationRung`. */
+  readonly ladder: SenderLadder;
+  readonly stationRung = new ValueStore<Rung>('full');
   readonly vitals = new VitalsStore(nextAnimationFrame);
   readonly waveforms = new WaveformStore();
   readonly snapshots: SnapshotGallery;
@@ -72,7 +77,14 @@ export class ConsultantCall {
     });
     this.control = new ControlLink(this.session);
     this.remote = new RemoteMedia(this.session, this.control);
-    this.quality = new QualityMonitor(this.session, () => this.remote.stethoscopeTrackIds());
+    this.ladder = new SenderLadder(this.session, (track) =>
+      track.kind === 'audio' ? 'voice' : 'room-video',
+    );
+    this.quality = new QualityMonitor(
+      this.session,
+      () => this.remote.stethoscopeTrackIds(),
+      (summary) => this.ladder.sample(summary),
+    );
     this.snapshots = new SnapshotGallery(this.control);
     this.record = new ConsultantRecord(this.control);
     this.devices = new ConsultantDevices(this.control);
@@ -91,9 +103,10 @@ export class ConsultantCall {
       // However the call ends, the doctor's camera and microphone are released at once.
       this.session.state.subscribe(() => this.session.ended && this.dispose()),
       // The station paused its video for a weak network: both banners say so.
-      this.control.messages.on('media', ({ audioOnly }) =>
-        this.session.dispatch({ type: 'audio-only', on: audioOnly }),
-      ),
+      this.control.messages.on('media', ({ audioOnly, rung }) => {
+        this.session.dispatch({ type: 'audio-only', on: audioOnly });
+        this.stationRung.set(rung ?? (audioOnly ? 'audio-only' : 'full'));
+      }),
       this.control.messages.on('measure-result', ({ outcome, message }) =>
         this.measureResult.set({ kind: outcome, detail: message }),
       ),
@@ -139,6 +152,7 @@ export class ConsultantCall {
     this.vitalsLink?.dispose();
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     this.quality.stop();
+    this.ladder.dispose();
     this.remote.dispose();
     this.record.dispose();
     // The station closed the consultation: the draft may still go to the station as a report version.

@@ -13,6 +13,7 @@ import { CallSetup } from './CallSetup';
 import { ChatPanel } from './ChatPanel';
 import { InviteLink } from './InviteLink';
 import { QualityBadge } from './QualityBadge';
+import { QualityRung } from './QualityRung';
 import { RecordingControls } from './RecordingControls';
 import { RemoteMedia } from './remote-media';
 import type { MediaChoice } from './media/local-media';
@@ -139,6 +140,7 @@ function ActiveCall({
   const invite = useStore(station.invite);
   const problems = useStore(station.problems);
   const quality = useStore(station.quality.summary);
+  const rung = useStore(station.ladder.rung);
   const remoteMedia = useStore(remote.store);
   const toggles = useStore(station.media.toggles);
   return (
@@ -182,6 +184,7 @@ function ActiveCall({
       )}
       {invite !== null && state.phase !== 'ended' && <InviteLink invite={invite} />}
       <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />
+      <QualityRung station={rung} own={rung} />
       <ChatPanel control={station.control} />
     </section>
   );

@@ -7,6 +7,7 @@ import {
   RECORD_REFUSAL_CODES,
   reportSchema,
 } from '../../../shared/domain/consultation';
+import { RUNGS } from './quality/quality-ladder';
 
 /**
  * Messages on the call's control channel (JSON): chat, media labels, snapshot requests and their
@@ -46,6 +47,8 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     streams: z.array(z.strictObject({ streamId: z.string().max(100), role: z.enum(MEDIA_ROLES) })).max(8),
     instrument: z.strictObject({ kind: z.enum(INSTRUMENT_KINDS), on: z.boolean() }).nullable(),
     audioOnly: z.boolean(),
+    /** The station's rung on the quality ladder (quality/quality-ladder.ts); absent from older stations. */
+    rung: z.enum(RUNGS).optional(),
   }),
   z.strictObject({ type: z.literal('snapshot-request'), id }),
   z.strictObject({

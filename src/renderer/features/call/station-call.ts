@@ -16,7 +16,7 @@ import { capturePcm } from './media/pcm-capture';
 import { captureStill } from './media/still-capture';
 import { encodeWav } from './media/wav-encoder';
 import { QualityMonitor } from './quality/quality-monitor';
-import { VideoFallback } from './quality/video-fallback';
+import { SenderLadder } from './quality/sender-ladder';
 import { isRecordClosed } from './record-closed';
 import { ReportOnlyHandoff } from './report-only-handoff';
 import { sessionSeatStore } from './seat-store';
@@ -45,9 +45,10 @@ export class StationCall {
   readonly invite = new ValueStore<Invite | null>(null);
   readonly problems = new ValueStore<readonly CallProblem[]>([]);
   readonly recorder: ConsultationRecorder;
-  private readonly fallback = new VideoFallback();
   /** The report-only link handed to the doctor's page, and its responder seated at the end. */
   private reportOnly: ReportOnlyHandoff | null = null;
+  /** What the station sends, rung by rung (quality/quality-ladder.ts). */
+  readonly ladder: SenderLadder;
   private readonly unsubscribes: (() => void)[] = [];
   private disposed = false;
 
@@ -78,9 +79,12 @@ export class StationCall {
     );
     const stethoscopeInput = (): Set<string> =>
       new Set(this.media.stethoscope?.getAudioTracks().map((track) => track.id) ?? []);
-    this.quality = new QualityMonitor(this.session, stethoscopeInput, (summary) => {
-      const paused = this.fallback.next(summary);
-      if (paused === null) return;
+    this.ladder = new SenderLadder(this.session, (track) => this.media.senderRole(track));
+    this.quality = new QualityMonitor(this.session, stethoscopeInput, (summary) =>
+      this.ladder.sample(summary),
+    );
+    this.ladder.rung.subscribe(() => {
+      const paused = this.ladder.rung.getSnapshot() === 'audio-only';
       this.media.update({ videoPaused: paused });
       this.session.dispatch({ type: 'audio-only', on: paused });
       this.announceMedia();
@@ -168,6 +172,7 @@ export class StationCall {
     this.reportOnly?.dispose();
     this.recorder.stop();
     this.quality.stop();
+    this.ladder.dispose();
     this.control.dispose();
     this.media.stop();
     if (this.ownsClient) this.client.close();
@@ -216,6 +221,7 @@ export class StationCall {
       instrument:
         this.media.instrument === null ? null : { kind: this.media.instrumentKind, on: instrumentOn },
       audioOnly: videoPaused,
+      rung: this.ladder.rung.getSnapshot(),
     });
   }
 

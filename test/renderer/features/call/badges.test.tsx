@@ -7,6 +7,7 @@ import type { QualitySummary } from '../../../../src/renderer/features/call/qual
 const summary: QualitySummary = {
   rttMs: 42,
   lossPct: 0.5,
+  outboundLossPct: 0,
   jitterMs: 4,
   inboundKbps: 900,
   outboundKbps: 1200,

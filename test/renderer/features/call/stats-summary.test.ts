@@ -2,7 +2,6 @@ import {
   summarizeStats,
   type StatsRecord,
 } from '../../../../src/renderer/features/call/quality/stats-summary';
-import { VideoFallback } from '../../../../src/renderer/features/call/quality/video-fallback';
 
 const sample = (records: StatsRecord[]): Map<string, StatsRecord> => new Map(records.map((r) => [r.id, r]));
 
@@ -83,18 +82,5 @@ describe('call quality from getStats', () => {
     expect(summary.stethoscope).toBeNull();
     expect(summary.relayed).toBeNull();
     expect(summary.lossPct).toBeNull();
-  });
-
-  it('falls back to audio only after sustained starvation and back with hysteresis', () => {
-    const fallback = new VideoFallback();
-    const starved = { ...summarizeStats(new Map(), null), availableOutgoingKbps: 80 };
-    const healthy = { ...starved, availableOutgoingKbps: 1500 };
-    expect([fallback.next(starved), fallback.next(starved), fallback.next(starved)]).toEqual([
-      null,
-      null,
-      true,
-    ]);
-    expect([1, 2, 3, 4].map(() => fallback.next(healthy))).toEqual([null, null, null, null]);
-    expect(fallback.next(healthy)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { ValueStore } from '../../value-store';
 import type { InstrumentKind, MediaRole } from '../control-messages';
+import type { SenderRole } from '../quality/rung-encodings';
 import { instrumentConstraints, roomConstraints, stethoscopeConstraints } from './constraints';
 
 /**
@@ -27,7 +28,10 @@ export interface MediaToggles {
   readonly micMuted: boolean;
   readonly cameraOff: boolean;
   readonly instrumentOn: boolean;
-  /** Video paused because the network cannot carry it (audio + vitals fallback). */
+  /**
+   * Video paused because the network cannot carry it (the quality ladder's lowest rung). The
+   * ladder stops the video senders themselves; the tracks stay on, so the nurse still sees herself.
+   */
   readonly videoPaused: boolean;
 }
 
@@ -80,6 +84,15 @@ export class LocalMedia {
     return roles;
   }
 
+  /** What a sent track is, for the quality ladder's encodings. */
+  senderRole(track: MediaStreamTrack): SenderRole | null {
+    const has = (stream: MediaStream | null): boolean => stream?.getTrackById(track.id) != null;
+    if (has(this.stethoscope)) return 'stethoscope';
+    if (has(this.instrument)) return 'instrument-video';
+    if (!has(this.room)) return null;
+    return track.kind === 'audio' ? 'voice' : 'room-video';
+  }
+
   update(patch: Partial<MediaToggles>): void {
     this.toggles.set({ ...this.toggles.getSnapshot(), ...patch });
     this.apply();
@@ -91,9 +104,9 @@ export class LocalMedia {
   }
 
   private apply(): void {
-    const { micMuted, cameraOff, instrumentOn, videoPaused } = this.toggles.getSnapshot();
+    const { micMuted, cameraOff, instrumentOn } = this.toggles.getSnapshot();
     for (const track of this.room?.getAudioTracks() ?? []) track.enabled = !micMuted;
-    for (const track of this.room?.getVideoTracks() ?? []) track.enabled = !cameraOff && !videoPaused;
-    for (const track of this.instrument?.getVideoTracks() ?? []) track.enabled = instrumentOn && !videoPaused;
+    for (const track of this.room?.getVideoTracks() ?? []) track.enabled = !cameraOff;
+    for (const track of this.instrument?.getVideoTracks() ?? []) track.enabled = instrumentOn;
   }
 }

@@ -2,8 +2,11 @@ import { ValueStore } from '../../value-store';
 import type { CallSession } from '../call-session';
 import { summarizeStats, type QualitySummary, type StatsSample } from './stats-summary';
 
-/** Polls getStats every ~2 s while connected and publishes a summary for the badges. */
-export const QUALITY_INTERVAL_MS = 2000;
+/**
+ * Polls getStats every second while connected and publishes a summary for the badges and the
+ * quality ladder (which needs two samples to step down: 2 s, not 4, of a congested link).
+ */
+export const QUALITY_INTERVAL_MS = 1000;
 
 export class QualityMonitor {
   readonly summary = new ValueStore<QualitySummary | null>(null);

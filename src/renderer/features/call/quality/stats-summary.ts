@@ -1,3 +1,5 @@
+import { outboundLossPct } from './outbound-loss';
+
 /**
  * Call quality from two consecutive getStats() samples (W3C webrtc-stats; fields in
  * reference/market-and-standards.md §E2). Pure: the monitor feeds it plain stat objects, tests
@@ -18,6 +20,8 @@ export interface StreamQuality {
 export interface QualitySummary {
   readonly rttMs: number | null;
   readonly lossPct: number | null;
+  /** Loss on what we send, from the far end's reports (outbound-loss.ts); null: no report, or nothing sent. */
+  readonly outboundLossPct: number | null;
   readonly jitterMs: number | null;
   readonly inboundKbps: number | null;
   readonly outboundKbps: number | null;
@@ -130,6 +134,7 @@ export function summarizeStats(
   return {
     rttMs,
     lossPct,
+    outboundLossPct: outboundLossPct(now, before),
     jitterMs: maxJitterMs(inbound),
     inboundKbps: kbpsBetween(inbound, before, 'bytesReceived'),
     outboundKbps: kbpsBetween(outbound, before, 'bytesSent'),
