@@ -14,6 +14,7 @@ import { observe, type RendezvousObserver } from '../rendezvous-observer';
 import {
   CLOSE_NORMAL,
   CLOSE_POLICY_VIOLATION,
+  DEFAULT_MAX_ROOMS,
   DEFAULT_RELAY_LIMIT,
   type RendezvousOptions,
   type SignalingConnection,
@@ -273,6 +274,8 @@ export class RedisRooms implements RoomsEngine {
     if (!check.ok) return this.refuseJoin('join', connection, check.code, check.message);
     if (!this.available) return this.refuseUnavailable('join', connection);
     const { room, role, jti, exp, revokes } = check.claims;
+    if (!this.hasRoomFor(room))
+      return this.refuseJoin('join', connection, 'server-busy', 'too many rooms open: try again later');
     if (role === 'station') for (const old of revokes ?? []) if (old !== room) await this.closeRoomNow(old);
     const peer: Peer = { peerId: randomBytes(12).toString('base64url'), role };
     const nonce = randomBytes(16).toString('base64url');
@@ -325,6 +328,8 @@ export class RedisRooms implements RoomsEngine {
     if (!check.ok) return this.refuseJoin('resume', connection, 'bad-resume', check.message);
     if (!this.available) return this.refuseUnavailable('resume', connection);
     const claims = check.claims;
+    if (!this.hasRoomFor(claims.room))
+      return this.refuseJoin('resume', connection, 'server-busy', 'too many rooms open: try again later');
     const resume = issueResumeToken(this.options.secret, {
       room: claims.room,
       role: claims.role,
@@ -369,6 +374,12 @@ export class RedisRooms implements RoomsEngine {
       relayedBytes: 0,
     });
     this.sendJoined(connection, peer, others, resume.token, claims.exp * 1000, 'resume');
+  }
+
+  /** `maxRooms` bounds the rooms this node holds seats in (the others live on other nodes). */
+  private hasRoomFor(room: string): boolean {
+    if (this.roomCount < (this.options.maxRooms ?? DEFAULT_MAX_ROOMS)) return true;
+    return [...this.seats.values()].some((seat) => seat.room === room);
   }
 
   private seatHere(connection: SignalingConnection, seat: LocalSeat): void {

@@ -21,8 +21,16 @@ describe('rendezvous nodes over Redis', () => {
   const open: Participant[] = [];
   const track = (participant: Participant): Participant => (open.push(participant), participant);
 
-  const startNode = async (): Promise<{ harness: SignalingHarness; rooms: RedisRooms }> => {
-    const rooms = new RedisRooms({ secret: TEST_SECRET, iceServersFor: () => [], redisUrl: redis.url });
+  const startNode = async (joinRate?: {
+    limit: number;
+    windowMs: number;
+  }): Promise<{ harness: SignalingHarness; rooms: RedisRooms }> => {
+    const rooms = new RedisRooms({
+      secret: TEST_SECRET,
+      iceServersFor: () => [],
+      redisUrl: redis.url,
+      ...(joinRate === undefined ? {} : { joinRate }),
+    });
     const harness = await startSignaling({ rooms, drainMs: 300 });
     await until(() => rooms.available);
     const node = { harness, rooms };
@@ -168,6 +176,22 @@ describe('rendezvous nodes over Redis', () => {
     expect((await station.participant.next('peer-joined')).peer.peerId).toBe(doctor.peerId);
     station.participant.send({ type: 'signal', to: doctor.peerId, data: { to: 'c' } });
     expect((await back.next('signal')).data).toEqual({ to: 'c' });
+  });
+
+  it("counts one client's joins on every node together (a global rate limit)", async () => {
+    const a = await startNode({ limit: 2, windowMs: 60_000 });
+    const b = await startNode({ limit: 2, windowMs: 60_000 });
+    // From 127.0.0.3, a client of its own: the other tests' joins come from 127.0.0.1.
+    const from = async (node: SignalingHarness): Promise<Participant> => {
+      const participant = track(await Participant.open(node.url, node.origin, '127.0.0.3'));
+      participant.send({ type: 'join', token: tokenFor(newRoom(), 'station') });
+      return participant;
+    };
+    await (await from(a.harness)).next('joined');
+    await (await from(b.harness)).next('joined');
+    const third = await from(a.harness);
+    expect((await third.next('error')).code).toBe('rate-limited');
+    expect(await third.closed()).toBe(1008);
   });
 
   it('a newer socket on another node takes the seat; the older is told seat-taken-over', async () => {
