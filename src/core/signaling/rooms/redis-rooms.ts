@@ -23,7 +23,10 @@ import { issueResumeToken, RESUME_TOKEN_TTL_S, verifyResumeToken } from '../resu
 import { TURN_GRACE_S } from '../turn-credentials';
 import type { RoomsEngine } from './rooms-engine';
 import {
+  aliveKey,
   CLOSE_SCRIPT,
+  NODE_ALIVE_MS,
+  NODE_BEAT_MS,
   inviteKey,
   JOIN_SCRIPT,
   nodeChannel,
@@ -97,6 +100,8 @@ export class RedisRooms implements RoomsEngine {
   private readonly joinRate: { readonly limit: number; readonly windowMs: number };
   private wasReady = false;
   private closed = false;
+  /** Keeps `rdv:alive:<node>` present while this node runs. */
+  private readonly beat: NodeJS.Timeout;
 
   constructor(private readonly options: RedisRoomsOptions) {
     this.now = options.now ?? Date.now;
@@ -125,6 +130,8 @@ export class RedisRooms implements RoomsEngine {
     });
     this.subscriber.on('message', (_channel: string, payload: string) => this.deliver(payload));
     void this.subscriber.subscribe(nodeChannel(this.nodeId)).catch(() => undefined);
+    this.beat = setInterval(() => void this.markAlive().catch(() => undefined), NODE_BEAT_MS);
+    this.beat.unref();
   }
 
   get available(): boolean {
@@ -181,7 +188,11 @@ export class RedisRooms implements RoomsEngine {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
+    clearInterval(this.beat);
+    // Gone for good: seats still marked here count as held at once, not after NODE_ALIVE_MS.
+    if (this.redis.status === 'ready') await this.redis.del(aliveKey(this.nodeId)).catch(() => undefined);
     this.redis.disconnect();
     this.subscriber.disconnect();
     await Promise.resolve();
@@ -472,6 +483,7 @@ export class RedisRooms implements RoomsEngine {
   /** Redis is (back) up: the seats this node holds are written back where Redis lost them. */
   private async becameReady(): Promise<void> {
     if (this.closed) return;
+    await this.markAlive().catch(() => undefined);
     this.wasReady = true;
     observe(this.observer, 'storeAvailability', true);
     for (const [connection, seat] of [...this.seats]) {
@@ -491,6 +503,11 @@ export class RedisRooms implements RoomsEngine {
       if (outcome === 'revoked') this.sendAway(connection, 'room-closed');
       else if (outcome === 'lost') this.sendAway(connection, 'seat-taken-over');
     }
+  }
+
+  private async markAlive(): Promise<void> {
+    if (this.closed) return;
+    await this.redis.set(aliveKey(this.nodeId), '1', 'PX', NODE_ALIVE_MS);
   }
 
   private async script(lua: string, keys: string[], args: (string | number)[]): Promise<unknown> {

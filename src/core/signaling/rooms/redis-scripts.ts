@@ -10,6 +10,9 @@
  * - `rdv:rev:<room>`: a closed room, as long as any token for it may be valid.
  * - `rdv:spent:<nonce>`: a seat that ended, until its last resume token's expiry.
  * - `rdv:rl:<client>`: joins and resumes of one client (address or /64) in the current window.
+ * - `rdv:alive:<node>`: present while that node runs (refreshed every NODE_BEAT_MS, expires after
+ *   NODE_ALIVE_MS): a seat on a node that died counts as held for its resume token, so a fresh link
+ *   for its role still gets in and signals to it are `unknown-peer`, not lost in a dead channel.
  * - channel `rdv:node:<node>`: messages for that node's sockets, `<connection id>\n<JSON>`.
  *
  * Payloads are passed through as strings, never decoded in Lua (cjson would turn `{}` into `[]`).
@@ -21,8 +24,14 @@ export const inviteKey = (jti: string): string => `${KEY_PREFIX}inv:${jti}`;
 export const revokedKey = (room: string): string => `${KEY_PREFIX}rev:${room}`;
 export const spentKey = (nonce: string): string => `${KEY_PREFIX}spent:${nonce}`;
 export const rateKey = (client: string): string => `${KEY_PREFIX}rl:${client}`;
+export const aliveKey = (node: string): string => `${KEY_PREFIX}alive:${node}`;
+export const NODE_BEAT_MS = 3000;
+export const NODE_ALIVE_MS = 10_000;
 
 const PRELUDE = `
+local function isHeld(seat)
+  return seat.o == '' or redis.call('EXISTS', '${KEY_PREFIX}alive:' .. seat.o) == 0
+end
 local function publish(seat, json)
   if seat.o ~= '' then redis.call('PUBLISH', '${KEY_PREFIX}node:' .. seat.o, seat.c .. '\\n' .. json) end
 end
@@ -53,7 +62,7 @@ local function seatHere(room, peer, role, nonce, node, conn, x, ttl)
   redis.call('PEXPIRE', room, ttl)
   local result = {'ok'}
   for _, o in ipairs(others(room, peer)) do
-    if o[2].o ~= '' then
+    if not isHeld(o[2]) then
       publish(o[2], '{"type":"peer-joined","peer":{"peerId":"' .. peer .. '","role":"' .. role .. '"}}')
       table.insert(result, o[1])
       table.insert(result, o[2].r)
@@ -82,7 +91,7 @@ for _, o in ipairs(others(KEYS[1], '')) do
   total = total + 1
   if o[2].r == ARGV[2] then
     ofRole = ofRole + 1
-    if o[2].o == '' and held == nil then held = o[1] end
+    if isHeld(o[2]) and held == nil then held = o[1] end
   end
 end
 if ofRole >= tonumber(ARGV[8]) and held == nil then
@@ -157,7 +166,7 @@ export const RELAY_SCRIPT = `${PRELUDE}
 local raw = redis.call('HGET', KEYS[1], ARGV[1])
 if not raw then return 0 end
 local seat = cjson.decode(raw)
-if seat.o == '' then return 0 end
+if isHeld(seat) then return 0 end
 publish(seat, ARGV[2])
 return 1
 `;

@@ -178,6 +178,23 @@ describe('rendezvous nodes over Redis', () => {
     expect((await back.next('signal')).data).toEqual({ to: 'c' });
   });
 
+  it("gives a dead node's seat to a fresh link for its role (the node's liveness key is gone)", async () => {
+    const a = await startNode();
+    const b = await startNode();
+    const room = newRoom();
+    const station = await joined(a.harness, tokenFor(room, 'station'));
+    const doctor = await joined(b.harness, tokenFor(room, 'consultant'));
+    await station.participant.next('peer-joined');
+    const intruder = await attempt(a.harness, { type: 'join', token: tokenFor(room, 'consultant') });
+    expect((await intruder.next('error')).code).toBe('room-full');
+    await b.rooms.close(); // dies: no release, only its liveness key goes (or expires)
+    station.participant.send({ type: 'signal', to: doctor.peerId, data: { lost: true } });
+    expect((await station.participant.next('error')).code).toBe('unknown-peer');
+    const fresh = await joined(a.harness, tokenFor(room, 'consultant'));
+    expect((await station.participant.next('peer-left')).peerId).toBe(doctor.peerId);
+    expect((await station.participant.next('peer-joined')).peer.peerId).toBe(fresh.peerId);
+  });
+
   it("counts one client's joins on every node together (a global rate limit)", async () => {
     const a = await startNode({ limit: 2, windowMs: 60_000 });
     const b = await startNode({ limit: 2, windowMs: 60_000 });
