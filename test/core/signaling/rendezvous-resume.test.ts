@@ -101,6 +101,20 @@ describe('rendezvous resume and room closing', () => {
     expect((await stationBack.next('signal')).data).toEqual({ answer: 2 });
   });
 
+  it('drains on close: every client told draining (1012), new sockets refused meanwhile', async () => {
+    const harness = await start();
+    const room = newRoom();
+    const station = await joined(harness, tokenFor(room, 'station'));
+    const idle = track(await Participant.open(harness.url, harness.origin));
+    const closing = harness.route.close();
+    expect((await station.participant.next('error')).code).toBe('draining');
+    expect(await station.participant.closed()).toBe(1012);
+    expect(await idle.closed()).toBe(1012);
+    expect(harness.route.notReadyReasons()).toEqual(['draining']);
+    await expect(Participant.open(harness.url, harness.origin)).rejects.toThrow(/503/);
+    await closing;
+  });
+
   it('refuses forged, foreign and malformed resume tokens with bad-resume', async () => {
     const harness = await start();
     const { resumeToken } = await joined(harness, tokenFor(newRoom(), 'consultant'));
