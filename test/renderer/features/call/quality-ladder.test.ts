@@ -126,32 +126,35 @@ describe('quality ladder: stepping back up, with hysteresis', () => {
     estimateTrustedFromMs: at,
   });
 
-  it('climbs one rung at a time once the estimate has 30 % headroom and 5 s were clean', () => {
-    const { rungs } = run(audioOnly(T0), T0, 20, { availableOutgoingKbps: 2000 });
-    expect(rungs.slice(0, 4)).toEqual(['audio-only', 'audio-only', 'audio-only', 'audio-only']);
-    expect(rungs[4]).toBe('low');
-    expect(rungs[9]).toBe('reduced');
-    expect(rungs[14]).toBe('full');
+  const PROBE_S = LADDER_RULES.probeAfterMs / 1000;
+
+  it('climbs one rung at a time, half the probe wait apart when the estimate has 30 % headroom', () => {
+    const half = PROBE_S / 2;
+    const { rungs } = run(audioOnly(T0), T0, 3 * half + 2, { availableOutgoingKbps: 2000 });
+    expect(rungs[half - 2]).toBe('audio-only');
+    expect(rungs[half - 1]).toBe('low');
+    expect(rungs[2 * half - 1]).toBe('reduced');
+    expect(rungs[3 * half - 1]).toBe('full');
   });
 
   it('an estimate just above the next rung’s need is no room: the climb waits for the full probe time', () => {
     const edge = LADDER_RULES.needKbps.low * 1.1;
-    const { rungs } = run(audioOnly(T0), T0, 15, { availableOutgoingKbps: edge, outboundKbps: 60 });
-    expect(rungs.indexOf('low')).toBe(9); // 10 s, not 5
+    const { rungs } = run(audioOnly(T0), T0, PROBE_S + 2, { availableOutgoingKbps: edge, outboundKbps: 60 });
+    expect(rungs.indexOf('low')).toBe(PROBE_S - 1); // the whole wait, not half
   });
 
-  it('without an estimate that says so, probes after 10 s; a failed probe doubles the wait', () => {
+  it('without an estimate that says so, probes after the wait; a failed probe doubles the wait', () => {
     let state = audioOnly(T0);
     const flat = { availableOutgoingKbps: 150, outboundKbps: 60 };
-    let result = run(state, T0, 10, flat);
-    expect(result.rungs.indexOf('low')).toBe(9); // 10 s
+    let result = run(state, T0, PROBE_S, flat);
+    expect(result.rungs.indexOf('low')).toBe(PROBE_S - 1);
     state = result.state;
     // The probe fails: severe loss as soon as video comes back.
     state = nextLadder(state, sample(result.end + 1000, { ...flat, outboundKbps: 200, outboundLossPct: 30 }));
     expect(state.rung).toBe('audio-only');
-    expect(state.probeAfterMs).toBe(20_000);
-    result = run(state, result.end + 1000, 20, flat);
-    expect(result.rungs.indexOf('low')).toBe(19);
+    expect(state.probeAfterMs).toBe(2 * LADDER_RULES.probeAfterMs);
+    result = run(state, result.end + 1000, 2 * PROBE_S, flat);
+    expect(result.rungs.indexOf('low')).toBe(2 * PROBE_S - 1);
     // The waits are bounded.
     let s = result.state;
     for (let i = 0; i < 10; i++)
@@ -161,18 +164,18 @@ describe('quality ladder: stepping back up, with hysteresis', () => {
 
   it('a climb that holds resets the probe wait', () => {
     let state: LadderState = { ...audioOnly(T0), probeAfterMs: 80_000 };
-    const result = run(state, T0, 40, { availableOutgoingKbps: 2000 }); // room: half the wait
+    const result = run(state, T0, 40, { availableOutgoingKbps: 2000 }); // room: half of 80 s
     expect(result.state.rung).toBe('low');
     state = run(result.state, result.end, 16, { availableOutgoingKbps: 400 }).state;
     expect(state.probeAfterMs).toBe(LADDER_RULES.probeAfterMs);
   });
 
   it('a bad sample restarts the clean time needed to climb', () => {
-    const { rungs } = run(audioOnly(T0), T0, 12, (at) => ({
+    const { rungs } = run(audioOnly(T0), T0, PROBE_S, (at) => ({
       availableOutgoingKbps: 2000,
       outboundLossPct: at === T0 + 3000 ? 18 : 0,
     }));
-    expect(rungs.indexOf('low')).toBe(7); // 5 s after the bad sample at 3 s
+    expect(rungs.indexOf('low')).toBe(3 + PROBE_S / 2 - 1); // half the wait after the bad sample at 3 s
   });
 });
 
