@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { problemMessages } from '../../i18n/problem-messages';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { getBackendClient } from '../../backend-client/get-backend-client';
@@ -139,6 +140,7 @@ function ActiveCall({
   const state = useStore(station.session.state);
   const invite = useStore(station.invite);
   const problems = useStore(station.problems);
+  const problemWords = useMessages(problemMessages);
   const quality = useStore(station.quality.summary);
   const rung = useStore(station.ladder.rung);
   const remoteMedia = useStore(remote.store);
@@ -148,7 +150,14 @@ function ActiveCall({
       <CallBanner state={state} />
       {problems.map((problem, index) => (
         <p key={index} className="call-problem" role="alert">
-          {m.problem(problem.source, problem.recordClosed === true ? m.recordClosed : problem.detail)}
+          {m.problem(
+            problem.source,
+            problem.recordClosed === true
+              ? m.recordClosed
+              : problem.code === undefined
+                ? m.inputUnavailable
+                : problemWords[problem.code],
+          )}
         </p>
       ))}
       {!station.recorder.deviceData && (

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { BackendCallError } from '../../backend-client/backend-client';
+import { useProblemText } from '../../i18n/problem-text';
 import { useMessages } from '../../i18n/use-messages';
 import { callMessages } from './call-messages';
 import { isRecordClosed } from './record-closed';
@@ -26,8 +28,13 @@ export function RecordingControls({ call }: { call: StationCall }) {
   const [duration, setDuration] = useState<number>(DEFAULT_DURATION_S);
   const busy = status?.kind === 'snapshot-taking' || status?.kind === 'recording';
   // A consultation closed meanwhile is said in the station's words, never the backend's.
+  const problemText = useProblemText();
   const detail = (cause: unknown): string =>
-    isRecordClosed(cause) ? m.recordClosed : cause instanceof Error ? cause.message : String(cause);
+    isRecordClosed(cause)
+      ? m.recordClosed
+      : cause instanceof BackendCallError
+        ? problemText(cause)
+        : (console.warn('recording:', cause), m.inputUnavailable);
   return (
     <div className="call-recording" role="group" aria-label={m.snapshot}>
       <button

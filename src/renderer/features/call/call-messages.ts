@@ -1,6 +1,7 @@
 import { defineMessages } from '../../../shared/i18n';
 import type { CallPhase, CallState, EndReason } from './call-machine';
 import type { InstrumentKind } from './control-messages';
+import type { SignalingErrorCode } from '../../../shared/call/signaling';
 
 /**
  * Every word of the call, on both screens (station and consultant). The consultant's own words are
@@ -20,7 +21,7 @@ const FR_INSTRUMENTS: Readonly<Record<InstrumentKind, string>> = {
   otoscope: 'Otoscope',
   dermatoscope: 'Dermatoscope',
   colposcope: 'Colposcope',
-  'exam-camera': "Caméra d'examen",
+  'exam-camera': 'Caméra d’examen',
 };
 
 const EN_PHASES: Readonly<Record<Exclude<CallPhase, 'ended' | 'connected'>, string>> = {
@@ -31,7 +32,7 @@ const EN_PHASES: Readonly<Record<Exclude<CallPhase, 'ended' | 'connected'>, stri
   reconnecting: 'Connection lost — reconnecting…',
 };
 const FR_PHASES: typeof EN_PHASES = {
-  idle: "Pas d'appel",
+  idle: 'Pas d’appel',
   inviting: 'En attente du médecin…',
   connecting: 'Connexion…',
   interrupted: 'Connexion interrompue — reconnexion…',
@@ -47,23 +48,18 @@ const EN_ENDS: Readonly<Record<EndReason, string>> = {
 };
 const FR_ENDS: typeof EN_ENDS = {
   'hung-up': 'Appel terminé',
-  'remote-hung-up': "L'autre partie a mis fin à l'appel",
-  rejected: "Impossible de rejoindre l'appel",
-  'taken-over': "L'appel se poursuit dans une autre fenêtre",
+  'remote-hung-up': 'L’autre partie a mis fin à l’appel',
+  rejected: 'Impossible de rejoindre l’appel',
+  'taken-over': 'L’appel se poursuit dans une autre fenêtre',
   'media-error': 'Caméra ou micro indisponible',
   'consultation-closed': 'La station a clôturé la consultation',
 };
 
-/** A refused link, in words that say what to do (`rejected` carries the rendezvous code). */
-type RefusalCode =
-  | 'bad-resume'
-  | 'replayed-token'
-  | 'revoked-token'
-  | 'expired-token'
-  | 'bad-token'
-  | 'room-full'
-  | 'role-taken';
-const EN_REFUSALS: Readonly<Record<RefusalCode, string>> = {
+/**
+ * Every rendezvous code, in words that say what to do (`rejected` carries the code): the server's
+ * own text is for its log, and a code never reaches the screen as it is.
+ */
+const EN_REFUSALS: Readonly<Record<SignalingErrorCode, string>> = {
   'bad-resume': 'This call can no longer be rejoined from this window. Ask the station for a new link.',
   'replayed-token': 'This link was already used. Ask the station for a new link.',
   'revoked-token': 'The station withdrew this link. Ask the station for a new link.',
@@ -71,6 +67,18 @@ const EN_REFUSALS: Readonly<Record<RefusalCode, string>> = {
   'bad-token': 'This link is not valid. Ask the station for a new link.',
   'room-full': 'Another doctor is already in this call.',
   'role-taken': 'Another doctor is already in this call.',
+  'bad-message': 'The call server did not understand this page. Reload it.',
+  'too-large': 'The call server refused a message that was too large. Reload the page.',
+  'rate-limited': 'Too many messages to the call server: wait a moment, then try again.',
+  'not-joined': 'The call server lost this page’s place in the call. Try again.',
+  'unknown-peer': 'The other side is no longer in the call.',
+  'server-busy': 'The call server is busy: try again in a moment.',
+  'idle-timeout': 'The call server closed a silent connection. Try again.',
+  'room-closed': 'The station closed this call.',
+  'relay-limit': 'This call reached the call server’s limit: start a new call.',
+  'seat-taken-over': 'This call continues in another window.',
+  unavailable: 'The call server cannot take new calls right now: try again in a moment.',
+  draining: 'The call server is restarting: reconnecting…',
 };
 const FR_REFUSALS: typeof EN_REFUSALS = {
   'bad-resume':
@@ -78,13 +86,26 @@ const FR_REFUSALS: typeof EN_REFUSALS = {
   'replayed-token': 'Ce lien a déjà été utilisé. Demandez un nouveau lien à la station.',
   'revoked-token': 'La station a retiré ce lien. Demandez un nouveau lien à la station.',
   'expired-token': 'Ce lien a expiré. Demandez un nouveau lien à la station.',
-  'bad-token': "Ce lien n'est pas valide. Demandez un nouveau lien à la station.",
+  'bad-token': 'Ce lien n’est pas valide. Demandez un nouveau lien à la station.',
   'room-full': 'Un autre médecin est déjà dans cet appel.',
   'role-taken': 'Un autre médecin est déjà dans cet appel.',
+  'bad-message': 'Le serveur d’appel n’a pas compris cette page. Rechargez-la.',
+  'too-large': 'Le serveur d’appel a refusé un message trop volumineux. Rechargez la page.',
+  'rate-limited': 'Trop de messages vers le serveur d’appel : patientez un instant, puis réessayez.',
+  'not-joined': 'Le serveur d’appel a perdu la place de cette page dans l’appel. Réessayez.',
+  'unknown-peer': 'L’autre partie n’est plus dans l’appel.',
+  'server-busy': 'Le serveur d’appel est occupé : réessayez dans un instant.',
+  'idle-timeout': 'Le serveur d’appel a fermé une connexion restée muette. Réessayez.',
+  'room-closed': 'La station a fermé cet appel.',
+  'relay-limit': 'Cet appel a atteint la limite du serveur d’appel : démarrez un nouvel appel.',
+  'seat-taken-over': 'L’appel se poursuit dans une autre fenêtre.',
+  unavailable:
+    'Le serveur d’appel ne peut pas prendre de nouvel appel pour le moment : réessayez dans un instant.',
+  draining: 'Le serveur d’appel redémarre : reconnexion…',
 };
 
 function refusal(refusals: typeof EN_REFUSALS, detail: string | null): string | null {
-  return detail !== null && Object.hasOwn(refusals, detail) ? refusals[detail as RefusalCode] : null;
+  return detail !== null && Object.hasOwn(refusals, detail) ? refusals[detail as SignalingErrorCode] : null;
 }
 
 function describe(
@@ -93,15 +114,13 @@ function describe(
   refusals: typeof EN_REFUSALS,
   connected: string,
   audioOnly: string,
-  /** French puts a space before a colon, English does not. */
-  colon: string,
 ): (state: CallState) => string {
   return (state) => {
     if (state.phase === 'connected') return state.audioOnly ? audioOnly : connected;
     if (state.phase !== 'ended') return phases[state.phase];
     const refused = state.endReason === 'rejected' ? refusal(refusals, state.detail) : null;
-    if (refused !== null) return refused;
-    return ends[state.endReason ?? 'hung-up'] + (state.detail === null ? '' : `${colon}${state.detail}`);
+    // The detail is for the log (a browser's media error, a server's text): never shown as is.
+    return refused ?? ends[state.endReason ?? 'hung-up'];
   };
 }
 
@@ -114,7 +133,6 @@ export const callMessages = defineMessages({
         EN_REFUSALS,
         'Connected',
         'Connected — audio and vitals only (video paused: weak network)',
-        ': ',
       )(state),
     instrument: (kind: InstrumentKind): string => EN_INSTRUMENTS[kind],
     instrumentCamera: 'Instrument camera',
@@ -189,6 +207,7 @@ export const callMessages = defineMessages({
     recordingFailed: (detail: string): string => `Stethoscope recording failed: ${detail}`,
     measureNotSupported: 'No connected device supports starting a measurement remotely',
     recordClosed: 'the consultation is closed: nothing more can be added to its record',
+    inputUnavailable: 'not available (unplugged, or in use by another program)',
     linkInterrupted: 'Interrupted',
   },
   fr: {
@@ -198,10 +217,9 @@ export const callMessages = defineMessages({
       FR_REFUSALS,
       'Connecté',
       'Connecté — audio et constantes seulement (vidéo suspendue : réseau faible)',
-      ' : ',
     ),
     instrument: (kind) => FR_INSTRUMENTS[kind],
-    instrumentCamera: "Caméra d'instrument",
+    instrumentCamera: 'Caméra d’instrument',
     callDoctor: 'Appeler un médecin',
     cancel: 'Annuler',
     callRegion: 'Appel',
@@ -211,7 +229,7 @@ export const callMessages = defineMessages({
     noVideo: (label) => `${label} — pas de vidéo`,
     newCall: 'Nouvel appel',
     problem: (source, detail) =>
-      `${{ instrument: "Caméra d'instrument", stethoscope: 'Entrée stéthoscope', invite: 'Lien du médecin', record: 'Dossier de consultation' }[source]} : ${detail}`,
+      `${{ instrument: 'Caméra d’instrument', stethoscope: 'Entrée stéthoscope', invite: 'Lien du médecin', record: 'Dossier de consultation' }[source]} : ${detail}`,
     roomCamera: 'Caméra de la pièce',
     defaultCamera: 'Caméra par défaut',
     microphone: 'Micro',
@@ -220,11 +238,11 @@ export const callMessages = defineMessages({
     instrumentKind: 'Instrument',
     stethoscopeInput: 'Entrée stéthoscope / doppler',
     defaultInput: 'Entrée par défaut',
-    startCall: "Démarrer l'appel",
+    startCall: 'Démarrer l’appel',
     noConsultation:
-      "Aucune consultation n'est ouverte. Ouvrez-en une avec le consentement du patient avant d'appeler un médecin.",
+      'Aucune consultation n’est ouverte. Ouvrez-en une avec le consentement du patient avant d’appeler un médecin.',
     startConsultation: 'Commencer une consultation',
-    controls: "Commandes de l'appel",
+    controls: 'Commandes de l’appel',
     mute: 'Couper le micro',
     unmute: 'Rétablir le micro',
     cameraOff: 'Couper la caméra',
@@ -239,7 +257,7 @@ export const callMessages = defineMessages({
     consultantLink: 'Lien du médecin',
     copied: 'Copié',
     copyLink: 'Copier le lien',
-    validUntil: (time) => `Valable jusqu'à ${time}`,
+    validUntil: (time) => `Valable jusqu’à ${time}`,
     measuring: 'Qualité de la liaison : mesure en cours…',
     relayed: 'relayée (TURN)',
     direct: 'directe',
@@ -252,20 +270,21 @@ export const callMessages = defineMessages({
     stethoscopeLevel: 'Niveau du stéthoscope',
     clipping: 'Saturation — baissez le volume du stéthoscope',
     noDeviceData:
-      "Le patient n'a pas consenti à la transmission des données des appareils : les mesures restent sur la station.",
+      'Le patient n’a pas consenti à la transmission des données des appareils : les mesures restent sur la station.',
     snapshot: 'Photo',
     snapshotTaking: 'Prise de la photo…',
     snapshotSaved: 'Photo enregistrée dans le dossier',
     snapshotFailed: (detail) => `Échec de la photo : ${detail}`,
     noCamera: 'aucune caméra pour prendre la photo',
     recordStethoscope: (seconds) => `Enregistrer le stéthoscope ${seconds} s`,
-    recordDuration: "Durée de l'enregistrement",
+    recordDuration: 'Durée de l’enregistrement',
     seconds: (seconds) => `${seconds} s`,
     recording: (left) => `Enregistrement… encore ${left} s`,
     recordingSaved: 'Enregistrement du stéthoscope ajouté au dossier',
-    recordingFailed: (detail) => `Échec de l'enregistrement du stéthoscope : ${detail}`,
+    recordingFailed: (detail) => `Échec de l’enregistrement du stéthoscope : ${detail}`,
     measureNotSupported: 'Aucun appareil connecté ne permet de lancer une mesure à distance',
     recordClosed: 'la consultation est clôturée : plus rien ne peut être ajouté à son dossier',
+    inputUnavailable: 'indisponible (débranchée ou utilisée par un autre programme)',
     linkInterrupted: 'Interrompue',
   },
 });

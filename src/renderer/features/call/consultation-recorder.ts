@@ -31,7 +31,8 @@ export class ConsultationRecorder {
     private readonly control: ControlLink,
     private readonly session: CallSession,
     /** A write the record refused: shown to the station's user, never silently lost. */
-    private readonly onProblem: (detail: string) => void,
+    /** `detail` for the log; the screen words `cause` by its code. */
+    private readonly onProblem: (detail: string, cause: unknown) => void,
   ) {}
 
   /** Readings go to the doctor only with the patient's consent to device data. */
@@ -146,7 +147,7 @@ export class ConsultationRecorder {
           detail.careSheet === null ? null : { version: careSheet?.version ?? 1, value: detail.careSheet },
       });
     } catch (cause) {
-      this.onProblem(describe(cause));
+      this.onProblem(describe(cause), cause);
     }
   }
 
@@ -199,7 +200,7 @@ export class ConsultationRecorder {
       // hears of the end: that drop belongs to no record, and is no problem for the nurse.
       if (event.kind === 'call' && isRecordClosed(cause))
         console.warn(`call ${event.state} not recorded: the consultation is closed`);
-      else this.onProblem(describe(cause));
+      else this.onProblem(describe(cause), cause);
     });
   }
 }

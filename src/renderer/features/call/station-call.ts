@@ -1,5 +1,7 @@
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { DoctorRequest } from '../../../shared/domain/doctor-writes';
+import type { ProblemCode } from '../../../shared/domain/problem-codes';
+import { problemOf } from '../../i18n/problem-text';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { ValueStore } from '../value-store';
 import { createInvite, stationCredentials, type Invite } from './call-api';
@@ -35,6 +37,8 @@ export interface CallProblem {
   readonly detail: string;
   /** The record refused because the consultation is over: the panel says so in its own words. */
   readonly recordClosed?: boolean;
+  /** What the screen words (a backend failure); none for a camera or an input that failed to open. */
+  readonly code?: ProblemCode | 'unexpected';
 }
 
 export class StationCall {
@@ -74,8 +78,18 @@ export class StationCall {
     // The doctor's writes are counted per consultation, before any handler runs.
     const budget = doctorWriteBudgetFor(consultation.id);
     this.control = new ControlLink(this.session, (message) => budget.admit(message));
-    this.recorder = new ConsultationRecorder(client, consultation, this.control, this.session, (detail) =>
-      this.addProblem({ source: 'record', detail }),
+    this.recorder = new ConsultationRecorder(
+      client,
+      consultation,
+      this.control,
+      this.session,
+      (detail, cause) =>
+        this.addProblem({
+          source: 'record',
+          detail,
+          code: problemOf(cause),
+          recordClosed: isRecordClosed(cause),
+        }),
     );
     const stethoscopeInput = (): Set<string> =>
       new Set(this.media.stethoscope?.getAudioTracks().map((track) => track.id) ?? []);
@@ -134,7 +148,7 @@ export class StationCall {
       const invite = await createInvite(this.client);
       if (!this.disposed) this.invite.set(invite);
     } catch (cause) {
-      this.addProblem({ source: 'invite', detail: String(cause) });
+      this.addProblem({ source: 'invite', detail: String(cause), code: problemOf(cause) });
     }
   }
 
@@ -210,6 +224,7 @@ export class StationCall {
   }
 
   private addProblem(problem: CallProblem): void {
+    console.warn(`call problem (${problem.source}): ${problem.detail}`);
     this.problems.set([...this.problems.getSnapshot(), problem]);
   }
 
@@ -276,6 +291,7 @@ export class StationCall {
         this.addProblem({
           source: 'record',
           detail: cause instanceof Error ? cause.message : String(cause),
+          code: problemOf(cause),
           recordClosed: isRecordClosed(cause),
         }),
       );

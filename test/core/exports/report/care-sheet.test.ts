@@ -139,7 +139,7 @@ describe('renderCareSheetPdf', () => {
       'Téléconsultation oui',
       'Médecin traitant',
       'infirmier·ère',
-      "Acte de l'accompagnant TLS",
+      'Acte de l’accompagnant TLS',
       'logiciel certifié SESAM-Vitale du médecin',
       'né(e) le 14/03/1948',
     ])

@@ -141,8 +141,8 @@ describe('renderReportPdf', () => {
 
   it('prints an empty record with a line for each missing part', () => {
     const text = plainText(parsed.empty);
-    expect(text).toContain("Aucune mesure numérique n'a été enregistrée.");
-    expect(text).toContain("Aucune mesure de pression artérielle n'a été enregistrée.");
-    expect(text).toContain("Aucune photo ni aucun enregistrement n'a été pris.");
+    expect(text).toContain('Aucune mesure numérique n’a été enregistrée.');
+    expect(text).toContain('Aucune mesure de pression artérielle n’a été enregistrée.');
+    expect(text).toContain('Aucune photo ni aucun enregistrement n’a été pris.');
   });
 });

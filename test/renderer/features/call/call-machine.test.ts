@@ -62,16 +62,29 @@ describe('call machine', () => {
     expect(describeCall(run({ type: 'end', reason: 'remote-hung-up' }))).toBe(
       'The other side ended the call',
     );
+    // A code is worded; any other detail (a server's or a browser's text) is for the log only.
+    expect(describeCall(run({ type: 'end', reason: 'rejected', detail: 'room-full' }))).toBe(
+      'Another doctor is already in this call.',
+    );
     expect(describeCall(run({ type: 'end', reason: 'rejected', detail: 'room full' }))).toBe(
-      'Could not join the call: room full',
+      'Could not join the call',
+    );
+    expect(describeCall(run({ type: 'end', reason: 'media-error', detail: 'NotReadableError: x' }))).toBe(
+      'Camera or microphone unavailable',
     );
   });
 
   it('says the same in French', () => {
     const fr = callMessages.fr.callState;
     expect(fr(run({ type: 'invite' }))).toBe('En attente du médecin…');
+    expect(fr(run({ type: 'end', reason: 'rejected', detail: 'replayed-token' }))).toBe(
+      'Ce lien a déjà été utilisé. Demandez un nouveau lien à la station.',
+    );
+    expect(fr(run({ type: 'end', reason: 'rejected', detail: 'unavailable' }))).toMatch(
+      /^Le serveur d’appel/,
+    );
     expect(fr(run({ type: 'end', reason: 'rejected', detail: 'salle pleine' }))).toBe(
-      "Impossible de rejoindre l'appel : salle pleine",
+      'Impossible de rejoindre l’appel',
     );
   });
 });
