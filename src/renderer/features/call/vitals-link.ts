@@ -94,6 +94,15 @@ export interface VitalsArrival {
   readonly shownAt: number;
   /** It first came with the reliable backfill, after a later batch: the screen had moved on. */
   readonly late: boolean;
+  /** The newest reading's time in the batch, on the station's clock (epoch ms). */
+  readonly newestReadingAt: number;
+  /**
+   * How old that reading was when it reached the screen, and the record, by this page's wall
+   * clock: the network tests run both sides on one machine, so these are the vitals' latencies
+   * (between two machines they include the clocks' difference).
+   */
+  readonly shownAgeMs: number;
+  readonly recordAgeMs: number;
 }
 
 export interface ConsultantVitals {
@@ -107,7 +116,7 @@ export function linkConsultantVitals(
   observe?: (arrival: VitalsArrival) => void,
 ): ConsultantVitals {
   const live = liveChannelOf(call, (bytes) => receiver.receiveLive(bytes, Date.now()));
-  const shown = new Map<number, { at: number; late: boolean }>();
+  const shown = new Map<number, { at: number; wall: number; late: boolean }>();
   const screen = new LateFilter();
   const epochNow = (): number => performance.timeOrigin + performance.now();
   const receiver: VitalsReceiver = new VitalsReceiver({
@@ -122,13 +131,17 @@ export function linkConsultantVitals(
         late,
       );
       for (const sink of sinks) sink.ingest(local);
-      if (observe !== undefined) shown.set(batch.seq, { at: epochNow(), late });
+      if (observe !== undefined) shown.set(batch.seq, { at: epochNow(), wall: Date.now(), late });
     },
     onBatch: (batch: ReadingBatch) => {
       if (observe === undefined) return;
       const first = shown.get(batch.seq);
       shown.delete(batch.seq);
       const receivedAt = epochNow();
+      const wall = Date.now();
+      const newest = Math.max(
+        ...batch.readings.map((r) => Date.parse(r.type === 'waveform' ? r.start : r.time)),
+      );
       observe({
         seq: batch.seq,
         count: batch.readings.length,
@@ -139,6 +152,9 @@ export function linkConsultantVitals(
         receivedAt,
         shownAt: first?.at ?? receivedAt,
         late: first?.late ?? false,
+        newestReadingAt: newest,
+        shownAgeMs: (first?.wall ?? wall) - newest,
+        recordAgeMs: wall - newest,
       });
     },
   });
