@@ -1,0 +1,59 @@
+import { chromium, expect, test } from '@playwright/test';
+import { createLabEnv, type LabEnv } from './lab/lab-env';
+import { runScenario } from './lab/run-scenario';
+import { profileFromEnv, scenarios } from './lab/scenarios';
+import { checkLines, markdownTable } from './lab/result-table';
+import { checksFor } from './lab/thresholds';
+import { KNOWN_GAPS } from './known-gaps';
+
+/**
+ * Issue 14, measured: a real call between two Chromiums through a real coturn, the doctor's page
+ * in its own network namespace whose only link is a veth pair the test rate-limits (tc), drops
+ * packets on and cuts (nft). Needs root, `ip`, `tc`, `nft`, coturn and openssl (CI runs as root).
+ * The short profile runs by default; `NETLAB_PROFILE=full` runs the issue's full durations.
+ * A check listed in KNOWN_GAPS must still fail: when it starts to pass, take it off the list.
+ */
+let env: LabEnv;
+
+// Namespaces, veth and nft need root: CI runs as root and must never skip; a developer's
+// unprivileged run skips with the reason.
+test.skip(
+  process.getuid?.() !== 0 && !process.env['CI'],
+  'the network lab needs root (ip netns, tc, nft): run as root, as CI does',
+);
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  env = await createLabEnv(chromium);
+});
+
+test.afterAll(async () => {
+  test.setTimeout(60_000);
+  await env?.destroy();
+});
+
+for (const scenario of scenarios(profileFromEnv())) {
+  test(`${scenario.label}`, async () => {
+    test.setTimeout(300_000);
+    const result = await runScenario(env, scenario);
+    const checks = checksFor(result);
+    const gaps = KNOWN_GAPS[scenario.id] ?? [];
+    console.log(`${markdownTable([result])}\n${checkLines(result).join('\n')}`);
+    for (const c of checks) {
+      const known = gaps.includes(c.name);
+      expect
+        .soft(
+          c.ok,
+          `${c.name}: ${c.measured}${known ? ' (a known gap that now holds: take it off KNOWN_GAPS)' : ''}`,
+        )
+        .toBe(!known);
+    }
+    for (const name of gaps)
+      expect
+        .soft(
+          checks.some((c) => c.name === name),
+          `KNOWN_GAPS names a check that does not exist: ${name}`,
+        )
+        .toBe(true);
+  });
+}
