@@ -7,6 +7,7 @@ import { benchExportPdf, printExportPdf } from './export-pdf';
 import { benchLatency, printLatency } from './latency';
 import { benchMemory, printMemory } from './memory';
 import { benchMultiDevice, printMultiDevice } from './multi-device';
+import { benchNetwork, printNetwork } from './network';
 import { benchProbe, printProbe } from './probe';
 import { benchRecords, printRecords } from './records';
 import { benchRendezvous, printRendezvous } from './rendezvous';
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
   if (want('fhir')) printExportFhir(benchExportFhir());
   // Thousands of sockets and four processes: only when named (`npm run bench -- rendezvous`).
   if (only.includes('rendezvous')) printRendezvous(await benchRendezvous());
+  // The network lab needs root and ~15 minutes: only when named (`npm run bench -- network`).
+  if (only.includes('network')) {
+    const profile = process.env['NETLAB_PROFILE'] === 'short' ? 'short' : 'full';
+    printNetwork(profile, await benchNetwork(profile));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,40 @@
+import { createRequire } from 'node:module';
+import type { BrowserType } from 'playwright-core';
+import { createLabEnv } from '../test/e2e/network/lab/lab-env';
+import { runScenario, type ScenarioResult } from '../test/e2e/network/lab/run-scenario';
+import { scenarios, type Profile } from '../test/e2e/network/lab/scenarios';
+import { checkLines, markdownTable } from '../test/e2e/network/lab/result-table';
+
+/**
+ * `npm run bench -- network`: issue 14's table from a fresh run of the network lab (the doctor's
+ * Chromium in its own namespace behind a veth pair the lab rate-limits, drops on and cuts; a real
+ * coturn; the station's host). The issue's full durations (~15 minutes; `NETLAB_PROFILE=short`
+ * for the CI profile). Needs root, `ip`, `tc`, `nft`, coturn and openssl: it runs only when named.
+ */
+
+// Loaded at run time: playwright-core is a development tool, not part of the bundled bench code.
+const loadChromium = (): BrowserType =>
+  (createRequire(__filename)('playwright-core') as { chromium: BrowserType }).chromium;
+
+export async function benchNetwork(profile: Profile): Promise<ScenarioResult[]> {
+  const env = await createLabEnv(loadChromium());
+  const results: ScenarioResult[] = [];
+  try {
+    for (const scenario of scenarios(profile)) {
+      console.log(`  … ${scenario.label}`);
+      results.push(await runScenario(env, scenario));
+    }
+  } finally {
+    await env.destroy();
+  }
+  return results;
+}
+
+export function printNetwork(profile: Profile, results: readonly ScenarioResult[]): void {
+  console.log(`\nNetwork lab (${profile} profile): the doctor's link impaired, a real call through coturn`);
+  console.log(markdownTable(results));
+  console.log('\nChecks (issue 14 thresholds):');
+  for (const r of results) for (const line of checkLines(r)) console.log(`  ${line}`);
+  for (const r of results.filter((x) => x.scenario.trouble.kind === 'turn'))
+    console.log(`  path ${r.scenario.id}: ${JSON.stringify(r.path)}`);
+}
