@@ -33,9 +33,9 @@ export const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
     'vitals: caught up at the end',
     'call back ≤ 15 s without a new link',
   ],
-  // Measured: the link opened again is refused ("this invite was already used").
+  // Measured: the reopened tab (its address and sessionStorage back, as a browser restores them)
+  // has no invitation; the station says "the other side ended the call".
   'doctor-reopen': [
-    "the doctor's page never ended the call",
     "the station's page never ended the call",
     'vitals: caught up at the end',
     'call back ≤ 15 s without a new link',

@@ -41,6 +41,7 @@ const BASELINE_MS = 3000;
 /** After the trouble: how long the call may take to come back before it is counted as not back. */
 const RECOVERY_LIMIT_MS = 60_000;
 const CATCH_UP_LIMIT_MS = 60_000;
+const ENDED_GRACE_MS = 5000;
 
 export async function runScenario(env: LabEnv, scenario: Scenario): Promise<ScenarioResult> {
   const began = epochNow();
@@ -108,11 +109,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
         doctorArrivals.push(await readArrivals(call.doctor));
         windowFrom = windowTo = troubleEnd = epochNow();
         if (trouble.kind === 'doctor-reload') await call.doctor.reload();
-        else {
-          await call.doctor.close();
-          call.doctor = await call.doctorContext.newPage();
-          await call.doctor.goto(call.inviteUrl);
-        }
+        else await reopenClosedTab(call);
         break;
       case 'station-reload':
         await call.stationLog.seal();
@@ -139,11 +136,14 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
       scenario,
       videoFps: samples.length > 1 ? media.videoFps : null,
       stethoscopeConcealedPct: media.stethoscopeConcealedPct,
-      vitals: combinedVitals(
-        doctorArrivals,
-        { from: windowFrom, to: windowTo },
-        endedAt,
-        trouble.kind === 'station-reload',
+      vitals: withoutCatchUpIfNotBack(
+        recoveryMs,
+        combinedVitals(
+          doctorArrivals,
+          { from: windowFrom, to: windowTo },
+          endedAt,
+          trouble.kind === 'station-reload',
+        ),
       ),
       recoveryMs,
       interruptedShownMs:
@@ -177,9 +177,25 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
   }
 }
 
+/**
+ * What a browser's "reopen closed tab" does: the tab comes back at the address it had, with its
+ * sessionStorage (not with the invite, which the page took out of the address bar).
+ */
+async function reopenClosedTab(call: LabCall): Promise<void> {
+  const url = call.doctor.url();
+  const storage = await call.doctor.evaluate<string>('JSON.stringify(Object.entries(sessionStorage))');
+  await call.doctor.close();
+  call.doctor = await call.doctorContext.newPage();
+  await call.doctor.addInitScript(
+    `(() => { if (sessionStorage.length === 0) for (const [k, v] of ${storage}) sessionStorage.setItem(k, v); })()`,
+  );
+  await call.doctor.goto(url);
+}
+
 /** Both banners connected again and a vitals batch received after `since`; null if not within the limit. */
 async function measureRecovery(call: LabCall, since: number): Promise<number | null> {
   const deadline = performance.now() + RECOVERY_LIMIT_MS;
+  let endedSeen: number | null = null;
   for (;;) {
     const connected =
       (await call.station.evaluate<boolean>(CONNECTED).catch(() => false)) &&
@@ -197,7 +213,11 @@ async function measureRecovery(call: LabCall, since: number): Promise<number | n
       );
       return back - since;
     }
-    if (performance.now() > deadline || (await eitherEnded(call))) return null;
+    if (performance.now() > deadline) return null;
+    // A page that ended the call will not bring it back by itself: a few more seconds for the other
+    // page to say what it makes of that, then no use waiting out the limit.
+    if (endedSeen === null && (await eitherEnded(call))) endedSeen = performance.now();
+    if (endedSeen !== null && performance.now() - endedSeen > ENDED_GRACE_MS) return null;
     await sleep(100);
   }
 }
@@ -243,6 +263,11 @@ function wordsShown(states: readonly ShownState[], since: number): string[] {
     words.push(state.text);
   }
   return words;
+}
+
+/** A call that never came back never caught up, however recent its last batch before the trouble. */
+function withoutCatchUpIfNotBack(recoveryMs: number | null, figures: VitalsFigures): VitalsFigures {
+  return recoveryMs === null ? { ...figures, behindAtEndMs: null } : figures;
 }
 
 /**

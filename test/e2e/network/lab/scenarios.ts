@@ -48,7 +48,7 @@ export function scenarios(profile: Profile): Scenario[] {
     { id: 'doctor-f5', label: 'doctor presses F5', trouble: { kind: 'doctor-reload' } },
     {
       id: 'doctor-reopen',
-      label: 'doctor closes the tab, opens the link again',
+      label: 'doctor closes the tab and reopens it',
       trouble: { kind: 'doctor-reopen' },
     },
     { id: 'station-reload', label: 'station page reloads', trouble: { kind: 'station-reload' } },

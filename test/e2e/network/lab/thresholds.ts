@@ -90,15 +90,15 @@ export function checksFor(result: ScenarioResult): Check[] {
       );
       break;
     case 'loss':
-      // The issue sets no concealment bound under random loss (only at the cap): it is measured
-      // and printed, not asserted.
+      // The issue sets no concealment or latency bound under random loss (those are the cap's):
+      // they are measured and printed, not asserted. Measured here: vitals p99 0.15–3.4 s, as a
+      // lost SCTP chunk waits for its retransmission and holds back the ordered stream.
       checks.push(
         check(
           'video keeps playing',
           (result.videoFps ?? 0) >= LIMITS.pausedFps,
           `${fps(result.videoFps)} fps`,
         ),
-        vitalsLatency(result),
       );
       break;
     case 'cut':
