@@ -8,7 +8,7 @@ export const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
   // still say "Connected".
   'cap-150': [
     'stethoscope concealed ≤ 5 %',
-    'vitals latency p99 ≤ 1000 ms',
+    'vitals on screen: latency p99 ≤ 1000 ms',
     "the station's page says audio and vitals only, video paused",
     "the doctor's page says audio and vitals only, video paused",
   ],

@@ -6,7 +6,7 @@ export const TABLE_HEADER = [
   'Scenario',
   'Video fps',
   'Steth. concealed %',
-  'Vitals p99',
+  'Vitals p99 on screen',
   'Lost / dup.',
   'Recovery',
   'States shown',
@@ -14,6 +14,7 @@ export const TABLE_HEADER = [
 
 const fixed = (value: number | null, digits: number): string =>
   value === null ? '–' : value.toFixed(digits);
+const latency = (ms: number | null): string => (ms === null ? '–' : `${Math.round(ms)} ms`);
 const seconds = (ms: number | null): string => (ms === null ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 export function tableRow(r: ScenarioResult): string[] {
@@ -25,7 +26,7 @@ export function tableRow(r: ScenarioResult): string[] {
     r.scenario.label,
     fixed(r.videoFps, 1),
     fixed(r.stethoscopeConcealedPct, 1),
-    r.vitals.p99Ms === null ? '–' : `${Math.round(r.vitals.p99Ms)} ms`,
+    `${latency(r.vitals.p99Ms)} (record ${latency(r.vitals.recordP99Ms)})`,
     r.scenario.trouble.kind === 'station-reload'
       ? `${r.vitals.lost} / – (new sender)`
       : `${r.vitals.lost} / ${r.vitals.duplicated}`,

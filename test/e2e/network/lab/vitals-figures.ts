@@ -4,15 +4,19 @@ import type { Page } from 'playwright-core';
 export interface LabArrival {
   readonly seq: number;
   readonly receivedAt: number;
+  /** The batch's newest reading time, on the station host's clock (epoch ms). */
   readonly newestReadingAt: number;
-  /** How old the newest reading was on arrival (the page's wall clock; one machine's clock). */
-  readonly ageMs: number;
+  /** How old that reading was when the doctor's screen took it (live channel or backfill). */
+  readonly shownAgeMs: number;
+  /** How old it was when the record path delivered it (in order, exactly once). */
+  readonly recordAgeMs: number;
 }
 
 export function readArrivals(doctor: Page): Promise<LabArrival[]> {
   return doctor
     .evaluate<LabArrival[]>(
-      `(window.__callProbe?.consultant?.arrivals ?? []).map((a) => ({ seq: a.seq, receivedAt: a.receivedAt, newestReadingAt: a.newestReadingAt, ageMs: a.ageMs }))`,
+      `(window.__callProbe?.consultant?.arrivals ?? []).map((a) => ({ seq: a.seq, receivedAt: a.receivedAt,
+        newestReadingAt: a.newestReadingAt, shownAgeMs: a.shownAgeMs, recordAgeMs: a.recordAgeMs }))`,
     )
     .catch(() => []);
 }
@@ -22,14 +26,24 @@ export interface VitalsFigures {
   /** Sequence numbers never received (gaps below the highest one received). */
   readonly lost: number;
   readonly duplicated: number;
-  /** Out of order: a batch received after one with a higher number. */
+  /** Out of order: a batch delivered after one with a higher number. */
   readonly reordered: number;
-  /** Latency of the batches whose newest reading was taken inside the window, ms. */
+  /**
+   * On-screen latency of the batches whose newest reading was taken inside the window, ms: the
+   * live view, what the doctor sees now.
+   */
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
   readonly maxMs: number | null;
+  /** The same batches' latency into the record (the reliable, ordered stream), p99. */
+  readonly recordP99Ms: number | null;
   /** How far behind the doctor's newest reading is, at the end (caught up: a second or two). */
   readonly behindAtEndMs: number | null;
+}
+
+/** The nearest-rank quantile of ascending values (the bench's definition). */
+function quantile(sorted: readonly number[], q: number): number | null {
+  return sorted.length === 0 ? null : (sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null);
 }
 
 export function vitalsFigures(
@@ -47,21 +61,19 @@ export function vitalsFigures(
     if (arrival.seq < highest) reordered += 1;
     highest = Math.max(highest, arrival.seq);
   }
-  const latencies = arrivals
-    .filter((a) => a.newestReadingAt >= window.from && a.newestReadingAt <= window.to)
-    .map((a) => a.ageMs)
-    .sort((a, b) => a - b);
-  const at = (q: number): number | null =>
-    latencies.length === 0 ? null : latencies[Math.max(0, Math.ceil(q * latencies.length) - 1)];
+  const inWindow = arrivals.filter((a) => a.newestReadingAt >= window.from && a.newestReadingAt <= window.to);
+  const shown = inWindow.map((a) => a.shownAgeMs).sort((a, b) => a - b);
+  const recorded = inWindow.map((a) => a.recordAgeMs).sort((a, b) => a - b);
   const newest = Math.max(...arrivals.map((a) => a.newestReadingAt));
   return {
     batches: arrivals.length,
     lost: highest + 1 - seen.size,
     duplicated,
     reordered,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-    maxMs: latencies.length === 0 ? null : latencies[latencies.length - 1],
+    p50Ms: quantile(shown, 0.5),
+    p99Ms: quantile(shown, 0.99),
+    maxMs: quantile(shown, 1),
+    recordP99Ms: quantile(recorded, 0.99),
     behindAtEndMs: arrivals.length === 0 ? null : endedAt - newest,
   };
 }
