@@ -4,14 +4,15 @@ import { runScenario } from './lab/run-scenario';
 import { profileFromEnv, scenarios } from './lab/scenarios';
 import { checkLines, markdownTable } from './lab/result-table';
 import { checksFor } from './lab/thresholds';
-import { KNOWN_GAPS } from './known-gaps';
+import { KNOWN_GAPS, NOT_YET_ASSERTED } from './known-gaps';
 
 /**
  * Issue 14, measured: a real call between two Chromiums through a real coturn, the doctor's page
  * in its own network namespace whose only link is a veth pair the test rate-limits (tc), drops
  * packets on and cuts (nft). Needs root, `ip`, `tc`, `nft`, coturn and openssl (CI runs as root).
  * The short profile runs by default; `NETLAB_PROFILE=full` runs the issue's full durations.
- * A check listed in KNOWN_GAPS must still fail: when it starts to pass, take it off the list.
+ * A check listed in KNOWN_GAPS must still fail: when it starts to pass, take it off the list; a
+ * scenario in NOT_YET_ASSERTED is skipped with its reason (the bench still measures it).
  */
 let env: LabEnv;
 
@@ -34,6 +35,8 @@ test.afterAll(async () => {
 
 for (const scenario of scenarios(profileFromEnv())) {
   test(`${scenario.label}`, async () => {
+    const pending = NOT_YET_ASSERTED[scenario.id];
+    test.skip(pending !== undefined, `not yet asserted: ${pending}`);
     test.setTimeout(300_000);
     const result = await runScenario(env, scenario);
     const checks = checksFor(result);

@@ -47,7 +47,7 @@ export const PAGE_RECORDER = `(() => {
       phase: banner === null ? null : banner.getAttribute('data-phase'),
       attributes: banner === null ? {} : dataOf(banner),
       // No banner (a page that never got into the call): the start of what it says instead.
-      text: banner !== null ? banner.textContent : document.body ? document.body.innerText.trim().slice(0, 100) : '',
+      text: banner !== null ? banner.textContent : document.body ? document.body.innerText.replace(/\\s+/g, ' ').trim().slice(0, 60) : '',
       badge: badge === null ? '' : JSON.stringify(dataOf(badge)) + ' ' + badge.textContent,
     };
     const key = JSON.stringify(entry);

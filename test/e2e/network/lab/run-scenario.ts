@@ -138,12 +138,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
       stethoscopeConcealedPct: media.stethoscopeConcealedPct,
       vitals: withoutCatchUpIfNotBack(
         recoveryMs,
-        combinedVitals(
-          doctorArrivals,
-          { from: windowFrom, to: windowTo },
-          endedAt,
-          trouble.kind === 'station-reload',
-        ),
+        combinedVitals(doctorArrivals, { from: windowFrom, to: windowTo }, endedAt),
       ),
       recoveryMs,
       interruptedShownMs:
@@ -271,31 +266,28 @@ function withoutCatchUpIfNotBack(recoveryMs: number | null, figures: VitalsFigur
 }
 
 /**
- * Across a doctor's reload or reopened tab, each page load has its own receiver: duplicates are
- * counted within a load, and a gap between the last batch of one load and the first of the next is
- * lost. After a station reload the sender is new and numbers restart: only each load's own
- * counts are meaningful.
+ * Across a doctor's reload or reopened tab, each page load has its own receiver: losses,
+ * duplicates and reordering are counted within a load, and the batches between the last of one
+ * load and the first of the next are counted apart (`betweenLoads`). After a station reload the
+ * sender is new and its numbers may restart: each load's own counts only.
  */
 function combinedVitals(
   loads: readonly LabArrival[][],
   window: { readonly from: number; readonly to: number },
   endedAt: number,
-  senderRestarted: boolean,
 ): VitalsFigures {
-  const all = loads.flat();
   const perLoad = loads.map((arrivals) => vitalsFigures(arrivals, window, endedAt));
-  const whole = vitalsFigures(all, window, endedAt);
-  let lost = perLoad.reduce((n, f) => n + f.lost, 0);
+  const whole = vitalsFigures(loads.flat(), window, endedAt);
+  let betweenLoads = 0;
   for (let i = 1; i < loads.length; i += 1) {
-    const before = loads[i - 1];
-    const next = loads[i];
-    const last = Math.max(-1, ...before.map((a) => a.seq));
-    const first = Math.min(...next.map((a) => a.seq));
-    if (Number.isFinite(first) && first > last + 1) lost += first - last - 1;
+    const last = Math.max(-1, ...(loads[i - 1] ?? []).map((a) => a.seq));
+    const first = Math.min(...(loads[i] ?? []).map((a) => a.seq));
+    if (Number.isFinite(first) && first > last + 1) betweenLoads += first - last - 1;
   }
   return {
     ...whole,
-    lost: senderRestarted ? whole.lost : lost,
+    lost: perLoad.reduce((n, f) => n + f.lost, 0),
+    betweenLoads,
     duplicated: perLoad.reduce((n, f) => n + f.duplicated, 0),
     reordered: perLoad.reduce((n, f) => n + f.reordered, 0),
   };

@@ -23,8 +23,14 @@ export function readArrivals(doctor: Page): Promise<LabArrival[]> {
 
 export interface VitalsFigures {
   readonly batches: number;
-  /** Sequence numbers never received (gaps below the highest one received). */
+  /** Sequence numbers never received (gaps between the lowest and the highest one received). */
   readonly lost: number;
+  /**
+   * A reloaded or reopened doctor's page starts afresh: batches numbered between the last one the
+   * old page had and the first one the new page got (measured and printed; the station's record
+   * has them).
+   */
+  readonly betweenLoads: number;
   readonly duplicated: number;
   /** Out of order: a batch delivered after one with a higher number. */
   readonly reordered: number;
@@ -55,7 +61,9 @@ export function vitalsFigures(
   let duplicated = 0;
   let reordered = 0;
   let highest = -1;
+  let lowest = Number.POSITIVE_INFINITY;
   for (const arrival of arrivals) {
+    lowest = Math.min(lowest, arrival.seq);
     if (seen.has(arrival.seq)) duplicated += 1;
     seen.add(arrival.seq);
     if (arrival.seq < highest) reordered += 1;
@@ -67,7 +75,8 @@ export function vitalsFigures(
   const newest = Math.max(...arrivals.map((a) => a.newestReadingAt));
   return {
     batches: arrivals.length,
-    lost: highest + 1 - seen.size,
+    lost: seen.size === 0 ? 0 : highest - lowest + 1 - seen.size,
+    betweenLoads: 0,
     duplicated,
     reordered,
     p50Ms: quantile(shown, 0.5),
