@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 
 /**
  * Installed in both pages before any of their own scripts (and again after every reload): every
- * change of the call banner (phase, its other data-* attributes, its words) and of the quality
- * badge, and every trusted click or key press, stamped in high-resolution epoch ms (the pages and
+ * change of the call banner (phase, its other data-* attributes, its words), of the quality badge
+ * and of the quality ladder's rung, and every trusted click or key press, stamped in high-resolution epoch ms (the pages and
  * the test share this machine's clock). The test reads the log; a reload starts a new one, so the
  * test collects before it reloads.
  */
@@ -17,6 +17,9 @@ export interface ShownState {
   readonly text: string;
   /** The quality badge's data-* attributes and words, when it is on screen. */
   readonly badge: string;
+  /** The quality ladder's rung (`data-rung`: full, reduced, low, audio-only) and its words. */
+  readonly rung: string | null;
+  readonly rungText: string;
 }
 
 export interface UserInput {
@@ -43,12 +46,15 @@ export const PAGE_RECORDER = `(() => {
   setInterval(() => {
     const banner = document.querySelector('[data-testid="call-state"]');
     const badge = document.querySelector('[data-testid="quality-badge"]');
+    const rung = document.querySelector('[data-testid="quality-rung"]');
     const entry = {
       phase: banner === null ? null : banner.getAttribute('data-phase'),
       attributes: banner === null ? {} : dataOf(banner),
       // No banner (a page that never got into the call): the start of what it says instead.
       text: banner !== null ? banner.textContent : document.body ? document.body.innerText.replace(/\\s+/g, ' ').trim().slice(0, 60) : '',
       badge: badge === null ? '' : JSON.stringify(dataOf(badge)) + ' ' + badge.textContent,
+      rung: rung === null ? null : rung.getAttribute('data-rung'),
+      rungText: rung === null ? '' : rung.textContent,
     };
     const key = JSON.stringify(entry);
     if (key !== last) { last = key; lab.states.push({ t: now(), ...entry }); }

@@ -131,7 +131,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
       states.filter((s) => s.t >= windowFrom && s.t <= windowTo);
     const media = mediaFigures(samples);
     const audioOnly = (states: readonly ShownState[]): ShownState | undefined =>
-      during(states).find((s) => s.attributes['audio-only'] === 'true');
+      during(states).find((s) => s.rung === 'audio-only' || s.attributes['audio-only'] === 'true');
     return {
       scenario,
       videoFps: samples.length > 1 ? media.videoFps : null,
@@ -159,8 +159,8 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
         doctor: audioOnly(doctor.states) !== undefined,
       },
       audioOnlyText: {
-        station: audioOnly(station.states)?.text ?? null,
-        doctor: audioOnly(doctor.states)?.text ?? null,
+        station: shownWords(audioOnly(station.states)),
+        doctor: shownWords(audioOnly(doctor.states)),
       },
       inputsAfterUp: [...station.inputs, ...doctor.inputs].filter((input) => input.t > call.upAt),
       path,
@@ -251,11 +251,18 @@ function firstLeftConnected(states: readonly ShownState[], since: number): numbe
   return left === undefined ? null : left.t - since;
 }
 
+/** The banner's words, and the ladder's rung when there is one ("Connected · Patient side: …"). */
+function shownWords(state: ShownState | undefined): string | null {
+  if (state === undefined) return null;
+  return state.rungText === '' ? state.text : `${state.text} · ${state.rungText}`;
+}
+
 function wordsShown(states: readonly ShownState[], since: number): string[] {
   const words: string[] = [];
   for (const state of states) {
-    if (state.t < since || state.text === '' || words[words.length - 1] === state.text) continue;
-    words.push(state.text);
+    const shown = shownWords(state) ?? '';
+    if (state.t < since || shown === '' || words[words.length - 1] === shown) continue;
+    words.push(shown);
   }
   return words;
 }
