@@ -12,6 +12,7 @@ import { encodeRealtime } from '../src/devices/contec-cms50-v7/device-encoder';
 import { serialLinkOf } from '../src/devices/driver';
 import { startServer } from '../src/server/start';
 import { CONSULTATION_START } from '../test/helpers/consultation-start';
+import { VITALS_BATCHING } from '../src/shared/vitals/batching';
 import { fmt, summarize } from './stats';
 
 /**
@@ -33,6 +34,12 @@ const CHROMIUM = '/usr/bin/chromium';
 export interface CallLatencyResult {
   readonly deviceToConsultant: ReturnType<typeof summarize>;
   readonly inviteToFirstFrameMs: number;
+  /**
+   * Vitals bytes received on the doctor's side (the data channels' payload, both vitals channels
+   * and the control channel) while the oximeter streamed, kbit/s, with the shipped batching.
+   */
+  readonly doctorSideKbps: number;
+  readonly doctorSideMessagesPerS: number;
 }
 
 // Loaded at run time: playwright-core is a development tool, not part of the bundled bench code.
@@ -83,7 +90,10 @@ export async function benchCallLatency(
     await pollPage(consultant, 'window.__firstFrameAt !== undefined');
     const inviteToFirstFrameMs = (await consultant.evaluate<number>('window.__firstFrameAt')) - opened;
 
+    const before = await consultant.evaluate<ChannelBytes>(CHANNEL_BYTES);
     const written = await writeFrames(device);
+    const after = await consultant.evaluate<ChannelBytes>(CHANNEL_BYTES);
+    const seconds = (after.at - before.at) / 1000;
     const arrivals = await waitForSamples(consultant, WARMUP_FRAMES + FRAMES);
     const latencies: number[] = [];
     for (let i = WARMUP_FRAMES; i < WARMUP_FRAMES + FRAMES; i += 1) {
@@ -91,7 +101,12 @@ export async function benchCallLatency(
       if (arrived !== undefined) latencies.push(arrived - (written[i] ?? 0));
     }
     if (latencies.length < FRAMES) throw new Error(`lost samples: ${latencies.length} of ${FRAMES} arrived`);
-    return { deviceToConsultant: summarize(latencies), inviteToFirstFrameMs };
+    return {
+      deviceToConsultant: summarize(latencies),
+      inviteToFirstFrameMs,
+      doctorSideKbps: (8 * (after.bytes - before.bytes)) / 1000 / seconds,
+      doctorSideMessagesPerS: (after.messages - before.messages) / seconds,
+    };
   } finally {
     await browser?.close();
     await device.close();
@@ -109,6 +124,21 @@ const FIRST_FRAME_WATCH = `(() => {
     else requestAnimationFrame(check);
   };
   check();
+})()`;
+
+interface ChannelBytes {
+  readonly at: number;
+  readonly bytes: number;
+  readonly messages: number;
+}
+
+/** Payload received on every data channel of the doctor's current connection (webrtc-stats `data-channel`). */
+const CHANNEL_BYTES = `(async () => {
+  const stats = await window.__callProbe.consultant.session.connection.getStats();
+  let bytes = 0;
+  let messages = 0;
+  for (const r of stats.values()) if (r.type === 'data-channel') { bytes += r.bytesReceived; messages += r.messagesReceived; }
+  return { at: performance.now(), bytes, messages };
 })()`;
 
 async function pollPage(page: Page, expression: string, timeoutMs = 20_000): Promise<void> {
@@ -132,8 +162,10 @@ async function writeFrames(device: ReturnType<typeof createSerialTransport>): Pr
       searching: false,
       barGraph: 5,
       piInvalid: true,
-      pulseRate: 60 + (i % 30),
-      spo2: 95 + (i % 5),
+      // A real oximeter updates its numbers about once a second (and the decoder sends a value
+      // when it changes): changing them every frame would measure another stream.
+      pulseRate: 60 + (Math.floor(i / 60) % 30),
+      spo2: 95 + (Math.floor(i / 60) % 5),
       perfusionIndex: null,
     });
     written.push(epochNow());
@@ -163,7 +195,11 @@ export function printCallLatency(result: CallLatencyResult): void {
   const s = result.deviceToConsultant;
   console.log(`\nCall over loopback WebRTC (${s.n} device frames, one per ${INTERVAL_MS} ms)`);
   console.log(
-    `  device byte → consultant  p50 ${fmt(s.p50)} ms   p99 ${fmt(s.p99)} ms   max ${fmt(s.max)} ms   (target p99 ≤ 50 ms)`,
+    `  device byte → consultant  p50 ${fmt(s.p50)} ms   p99 ${fmt(s.p99)} ms   max ${fmt(s.max)} ms   (${VITALS_BATCHING.batchWindowMs} ms batch window: adds ≤ ${VITALS_BATCHING.batchWindowMs} ms)`,
+  );
+  console.log(
+    `  doctor's side, one oximeter (60 frames/s): ${fmt(result.doctorSideKbps, 2)} kbit/s of data-channel payload, ` +
+      `${fmt(result.doctorSideMessagesPerS, 1)} messages/s   (target ≤ 4 kbit/s)`,
   );
   console.log(
     `  invite opened → first remote video frame  ${fmt(result.inviteToFirstFrameMs, 0)} ms   (target ≤ 2000 ms)`,
