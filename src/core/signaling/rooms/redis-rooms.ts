@@ -114,12 +114,18 @@ export class RedisRooms implements RoomsEngine {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: options.commandTimeoutMs ?? 2000,
-      retryStrategy: (attempt: number) => Math.min(100 * attempt, 1000),
+      // Forever while open (Redis comes back), never once closed (no timer outlives the node).
+      retryStrategy: (attempt: number) => (this.closed ? null : Math.min(100 * attempt, 1000)),
       lazyConnect: false,
     };
     this.redis = new Redis(options.redisUrl, common);
     // The subscriber may queue its SUBSCRIBE until connected, and resubscribes by itself.
-    this.subscriber = new Redis(options.redisUrl, { ...common, enableOfflineQueue: true });
+    // (No command timeout there: a SUBSCRIBE waiting for Redis would hold a timer past `close`.)
+    this.subscriber = new Redis(options.redisUrl, {
+      ...common,
+      enableOfflineQueue: true,
+      commandTimeout: undefined,
+    });
     this.redis.on('error', () => undefined); // its state is what matters: see `available`
     this.subscriber.on('error', () => undefined);
     this.redis.on('ready', () => void this.becameReady());

@@ -195,6 +195,45 @@ describe('rendezvous nodes over Redis', () => {
     expect((await station.participant.next('peer-joined')).peer.peerId).toBe(fresh.peerId);
   });
 
+  it('keeps the per-seat relay limit across nodes: relay-limit, then the seat ends', async () => {
+    const rooms = new RedisRooms({
+      secret: TEST_SECRET,
+      iceServersFor: () => [],
+      redisUrl: redis.url,
+      relayLimit: { signals: 2, bytes: 100_000 },
+    });
+    const limited = { harness: await startSignaling({ rooms, drainMs: 300 }), rooms };
+    nodes.push(limited);
+    await until(() => rooms.available);
+    const b = await startNode();
+    const room = newRoom();
+    const station = await joined(b.harness, tokenFor(room, 'station'));
+    const doctor = await joined(limited.harness, tokenFor(room, 'consultant'));
+    for (let n = 0; n < 3; n += 1)
+      doctor.participant.send({ type: 'signal', to: station.peerId, data: { n } });
+    expect((await doctor.participant.next('error')).code).toBe('relay-limit');
+    expect(await doctor.participant.closed()).toBe(1008);
+    expect((await station.participant.next('signal')).data).toEqual({ n: 0 });
+    expect((await station.participant.next('signal')).data).toEqual({ n: 1 });
+    expect((await station.participant.next('peer-left')).peerId).toBe(doctor.peerId);
+    const back = await attempt(b.harness, { type: 'resume', resumeToken: doctor.resumeToken });
+    expect((await back.next('error')).code).toBe('bad-resume');
+  });
+
+  it('refuses joins with unavailable while it has never reached Redis', async () => {
+    const rooms = new RedisRooms({
+      secret: TEST_SECRET,
+      iceServersFor: () => [],
+      redisUrl: 'redis://127.0.0.1:1',
+    });
+    const harness = await startSignaling({ rooms, drainMs: 300 });
+    nodes.push({ harness, rooms });
+    expect(harness.route.notReadyReasons()).toEqual(['redis-unreachable']);
+    const refused = await attempt(harness, { type: 'join', token: tokenFor(newRoom(), 'station') });
+    expect((await refused.next('error')).code).toBe('unavailable');
+    expect(await refused.closed()).toBe(1013);
+  });
+
   it("counts one client's joins on every node together (a global rate limit)", async () => {
     const a = await startNode({ limit: 2, windowMs: 60_000 });
     const b = await startNode({ limit: 2, windowMs: 60_000 });
