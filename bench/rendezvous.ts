@@ -320,6 +320,10 @@ export function printRendezvous(result: RendezvousBench): void {
   console.log(
     `\nRendezvous under load (loopback; ${IDLE_SOCKETS} idle seated stations, ${ROOMS} rooms joining at once, ${SIGNALS} signals each way per room)`,
   );
+  // Each signal counts twice in messages/s: received from its sender, sent to its target.
+  console.log(
+    `  offered: ${fmt((2 * ROOMS * 1000) / SIGNAL_INTERVAL_MS, 0)} signals/s in all while the rooms exchange; messages/s counts each signal in and out`,
+  );
   for (const run of runs) {
     console.log(`  ${run.label}`);
     console.log(
