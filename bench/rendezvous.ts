@@ -60,6 +60,8 @@ export interface ClusterRun {
   readonly rssPer1000: number[];
   readonly reseat?: { clients: number; p50: number; max: number; failed: number };
   readonly roomsLost: number;
+  /** Rooms whose station and doctor were both seated but not told of each other within 15 s. */
+  readonly roomsUnmet: number;
   readonly signalsSent: number;
   readonly signalsLost: number;
 }
@@ -198,7 +200,13 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
       pair.doctor.seat({ type: 'join', token: run.tokenFor(pair.room, 'consultant') }),
     ]),
   );
-  await waitFor(() => active.every((client) => client.partner !== null), 15_000, 'partners known');
+  // A room whose two sides are not told of each other is a failure, counted (not a crash of the bench).
+  await waitFor(() => active.every((client) => client.partner !== null), 15_000, 'partners known').catch(
+    () => undefined,
+  );
+  const roomsUnmet = pairs.filter(
+    (pair) => pair.station.partner === null || pair.doctor.partner === null,
+  ).length;
 
   const relayMs: number[] = [];
   const relayedByNode = nodes.map(() => 0);
@@ -248,7 +256,10 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     };
   }
 
-  const nextSeq = new Map<BenchClient, number>(active.map((client) => [client, 0]));
+  // A side that never learned of its partner has no one to signal: it sits the exchange out.
+  const nextSeq = new Map<BenchClient, number>(
+    active.map((client) => [client, client.partner === null ? SIGNALS : 0]),
+  );
   const exchangeStarted = performance.now();
   const deadline = exchangeStarted + 60_000;
   for (let tick = 0; performance.now() < deadline; tick += 1) {
@@ -301,6 +312,7 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
         }
       : {}),
     roomsLost,
+    roomsUnmet,
     signalsSent: sent,
     signalsLost: Math.max(0, sent - received),
   };
@@ -343,7 +355,7 @@ export function printRendezvous(result: RendezvousBench): void {
         `    reseated after SIGKILL  ${run.reseat.clients - run.reseat.failed}/${run.reseat.clients} clients, p50 ${fmt(run.reseat.p50, 0)} ms, all by ${fmt(run.reseat.max, 0)} ms`,
       );
     console.log(
-      `    rooms lost      ${run.roomsLost}   (signals lost: ${run.signalsLost} of ${run.signalsSent})`,
+      `    rooms lost      ${run.roomsLost}   rooms whose sides were not told of each other within 15 s: ${run.roomsUnmet}; signals lost: ${run.signalsLost} of ${run.signalsSent})`,
     );
   }
   if ('skipped' in result.multi) console.log(`  ${NODES} nodes + Redis: skipped (${result.multi.skipped})`);
