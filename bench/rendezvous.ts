@@ -355,7 +355,7 @@ export function printRendezvous(result: RendezvousBench): void {
         `    reseated after SIGKILL  ${run.reseat.clients - run.reseat.failed}/${run.reseat.clients} clients, p50 ${fmt(run.reseat.p50, 0)} ms, all by ${fmt(run.reseat.max, 0)} ms`,
       );
     console.log(
-      `    rooms lost      ${run.roomsLost}   rooms whose sides were not told of each other within 15 s: ${run.roomsUnmet}; signals lost: ${run.signalsLost} of ${run.signalsSent})`,
+      `    rooms lost      ${run.roomsLost}   (rooms whose sides were not told of each other within 15 s: ${run.roomsUnmet}; signals lost: ${run.signalsLost} of ${run.signalsSent})`,
     );
   }
   if ('skipped' in result.multi) console.log(`  ${NODES} nodes + Redis: skipped (${result.multi.skipped})`);
