@@ -74,7 +74,13 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
               <VideoView
                 stream={instrumentOn ? (swap ? media.room : media.instrument) : null}
                 muted={!swap}
-                label={swap ? m.patient : instrumentOn ? instrumentName : m.off(instrumentName)}
+                label={
+                  swap
+                    ? m.patient
+                    : instrumentOn
+                      ? instrumentName
+                      : m.off(instrumentName, media.instrumentInfo?.kind ?? null)
+                }
                 testId="instrument-video"
                 className="video-view--instrument"
               />

@@ -25,7 +25,8 @@ export function PatientPanel({ record }: { record: ConsultantRecord }) {
             {patientName(info.patient)}
           </p>
           <p>
-            {m.sexName(info.patient.sex)} · {m.born(format.date(localDate(info.patient.birthDate)))}
+            {m.sexName(info.patient.sex)} ·{' '}
+            {m.born(format.date(localDate(info.patient.birthDate)), info.patient.sex)}
             {info.accompanying !== null && ` · ${m.with(info.accompanying.name, info.accompanying.role)}`}
           </p>
           {info.motive !== undefined && <p>{m.motive(info.motive)}</p>}

@@ -1,5 +1,7 @@
 import type { AccompanyingRole, CARE_PATHWAYS, Sex } from '../../shared/domain/consultation';
 import { defineMessages } from '../../shared/i18n';
+import { bornFr } from '../../shared/i18n/french-birth';
+import type { InstrumentKind } from '../features/call/control-messages';
 import type { FormProblem } from './report-form';
 import { EN_REFUSALS, EN_SENT, FR_REFUSALS, FR_SENT, sendText } from './send-state-text';
 
@@ -59,7 +61,8 @@ export const consultantMessages = defineMessages({
     title: 'Teleconsultation',
     patientVideo: 'Patient video',
     patient: 'Patient',
-    off: (name: string): string => `${name} (off)`,
+    /** `kind` null: the instrument camera, unnamed. */
+    off: (name: string, _kind: InstrumentKind | null): string => `${name} (off)`,
     patientLarge: 'Patient large',
     large: (name: string): string => `${name} large`,
     startMeasurement: 'Start measurement',
@@ -81,7 +84,7 @@ export const consultantMessages = defineMessages({
     // Patient panel
     patientTitle: 'Patient',
     patientWaiting: 'The station sends the patient’s identity when the call connects.',
-    born: (date: string): string => `born ${date}`,
+    born: (date: string, _sex: Sex): string => `born ${date}`,
     sexName: (sex: Sex): string => EN_SEX[sex],
     with: (name: string, role: AccompanyingRole): string => `with ${name} (${EN_ROLES[role]})`,
     motive: (motive: string): string => `Reason: ${motive}`,
@@ -138,7 +141,8 @@ export const consultantMessages = defineMessages({
     title: 'Téléconsultation',
     patientVideo: 'Vidéo du patient',
     patient: 'Patient',
-    off: (name) => `${name} (éteinte)`,
+    // The names agree: « Otoscope (éteint) », « Caméra d’examen (éteinte) ».
+    off: (name, kind) => `${name} (${kind === null || kind === 'exam-camera' ? 'éteinte' : 'éteint'})`,
     patientLarge: 'Patient en grand',
     large: (name) => `${name} en grand`,
     startMeasurement: 'Lancer une mesure',
@@ -160,7 +164,7 @@ export const consultantMessages = defineMessages({
     headphones: 'Utilisez un casque',
     patientTitle: 'Patient',
     patientWaiting: 'La station envoie l’identité du patient quand l’appel est établi.',
-    born: (date) => `né(e) le ${date}`,
+    born: (date, sex) => bornFr(date, sex),
     sexName: (sex) => FR_SEX[sex],
     with: (name, role) => `avec ${name} (${FR_ROLES[role]})`,
     motive: (motive) => `Motif : ${motive}`,

@@ -12,7 +12,7 @@ export function PatientHeader({ summary }: { summary: ConsultationSummary }) {
     <header className="consult-patient" data-testid="consultation-patient">
       <h2 className="consult-patient-name">{patientName(patient)}</h2>
       <p className="consult-patient-facts">
-        {m.sexName(patient.sex)} · {m.born(format.date(localDate(patient.birthDate)))}
+        {m.sexName(patient.sex)} · {m.born(format.date(localDate(patient.birthDate)), patient.sex)}
         {summary.motive !== undefined && ` · ${summary.motive}`}
       </p>
       {accompanying !== null && (

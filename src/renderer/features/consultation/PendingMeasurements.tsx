@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConsultationSummary, PendingMeasurement } from '../../../shared/domain/consultation';
 import type { DeviceInfo } from '../../../shared/domain/devices';
 import { BackendCallError, type BackendClient } from '../../backend-client/backend-client';
+import { useLocale } from '../../i18n/I18nProvider';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { deviceDisplayName } from '../devices/device-groups';
 import { SimulatedBadge } from '../devices/SimulatedBadge';
@@ -62,9 +63,10 @@ type ItemState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; text: s
 
 function PendingItem({ consultationId, measurement, device, client }: PendingItemProps) {
   const m = useMessages(pendingMessages);
+  const locale = useLocale();
   const format = useFormat();
   const [state, setState] = useState<ItemState>({ kind: 'idle' });
-  const name = deviceDisplayName(measurement.device, device);
+  const name = deviceDisplayName(measurement.device, device, locale);
   const values = measuredValuesText(measurement.values, format);
   const moment = m.measuredBefore(format.dateTime(Date.parse(measurement.measuredAt)));
   const what = `${name}, ${values}, ${moment}`;

@@ -1,4 +1,5 @@
 import { defineMessages, formatterFor } from '../../../shared/i18n';
+import { bornFr } from '../../../shared/i18n/french-birth';
 import type {
   AccompanyingRole,
   CallEventState,
@@ -228,7 +229,7 @@ export const consultationMessages = defineMessages({
     backendError: (detail: string): string => `The station refused: ${detail}`,
     // Active
     activeTitle: 'Consultation in progress',
-    born: (date: string): string => `born ${date}`,
+    born: (date: string, _sex: Sex): string => `born ${date}`,
     elapsed: (duration: string): string => `Elapsed: ${duration}`,
     startedAt: (time: string): string => `Started at ${time}`,
     consentSummary: (deviceData: boolean, by: string): string =>
@@ -314,7 +315,7 @@ export const consultationMessages = defineMessages({
     fixErrors: (count) => (count === 1 ? 'Un champ est à corriger.' : `${count} champs sont à corriger.`),
     backendError: (detail) => `La station a refusé : ${detail}`,
     activeTitle: 'Consultation en cours',
-    born: (date) => `né(e) le ${date}`,
+    born: (date, sex) => bornFr(date, sex),
     elapsed: (duration) => `Durée : ${duration}`,
     startedAt: (time) => `Commencée à ${time}`,
     consentSummary: (deviceData, by) =>

@@ -1,4 +1,5 @@
 import { METRIC_IDS, METRICS, type MetricId } from '../../../shared/domain/metrics';
+import { useLocale } from '../../i18n/I18nProvider';
 import { isBpMetric } from '../vitals/bp-results';
 import { BpResultTile } from '../vitals/BpResultTile';
 import { NumericTile } from '../vitals/NumericTile';
@@ -43,7 +44,7 @@ export function DeviceGroup(props: DeviceGroupProps) {
   const m = useMessages(devicesMessages);
   const { locale } = useFormat();
   const { id, info } = entry;
-  const name = deviceDisplayName(id, info);
+  const name = deviceDisplayName(id, info, useLocale());
   const flags = visibleFlags(vitals?.statusFlags ?? []);
   const metrics = liveMetrics(vitals);
   const showBp = vitals?.sendsBloodPressure === true;

@@ -1,5 +1,7 @@
 import type { DeviceInfo } from '../../../shared/domain/devices';
+import { useLocale } from '../../i18n/I18nProvider';
 import { useFormat, useMessages } from '../../i18n/use-messages';
+import { deviceDisplayName } from './device-groups';
 import { DEVICE_STATE_SYMBOL } from './device-state-text';
 import { devicesMessages } from './devices-messages';
 import { SimulatedBadge } from './SimulatedBadge';
@@ -45,12 +47,13 @@ interface DeviceRowProps {
 
 function DeviceRow({ device, nowMs, lastReadingAt }: DeviceRowProps) {
   const m = useMessages(devicesMessages);
+  const locale = useLocale();
   const format = useFormat();
   const age = lastReadingAt === null ? m.never : format.age(Math.max(0, nowMs - lastReadingAt));
   return (
     <li className="device-row" data-testid={`device-${device.id}`}>
       <div className="device-heading">
-        <span className="device-name">{device.name || device.protocol}</span>
+        <span className="device-name">{deviceDisplayName(device.id, device, locale)}</span>
         {device.simulated && <SimulatedBadge compact testId={`device-simulated-${device.id}`} />}
       </div>
       <div className="device-path">{device.path}</div>
@@ -76,7 +79,7 @@ function DeviceRow({ device, nowMs, lastReadingAt }: DeviceRowProps) {
       </dl>
       {device.error !== null && (
         <p className="device-error" role="alert">
-          {device.error.message}
+          {m.error(device.error.code)}
         </p>
       )}
     </li>

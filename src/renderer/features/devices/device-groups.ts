@@ -1,4 +1,6 @@
 import type { DeviceInfo } from '../../../shared/domain/devices';
+import { deviceNameOf } from '../../../shared/i18n/device-names';
+import type { Locale } from '../../../shared/i18n';
 
 /**
  * Which device groups the screen shows: every device the backend has a session for (even before
@@ -29,7 +31,11 @@ export function listDeviceGroups(
 }
 
 /** A readable name for a device: the driver's name, else the protocol part of its id. */
-export function deviceDisplayName(id: string, info: DeviceInfo | undefined): string {
+export function deviceDisplayName(id: string, info: DeviceInfo | undefined, locale: Locale): string {
+  // The catalogue's name in the screen's language first; a driver's own name only for a protocol
+  // the catalogue does not know (a replay).
+  const named = deviceNameOf(info?.protocol ?? id, locale) ?? deviceNameOf(id, locale);
+  if (named !== null) return named;
   if (info !== undefined && info.name !== '') return info.name;
   return info?.protocol ?? id.split('@')[0] ?? id;
 }

@@ -1,4 +1,4 @@
-import type { DeviceState } from '../../../shared/domain/devices';
+import type { DeviceErrorCode, DeviceState } from '../../../shared/domain/devices';
 import { defineMessages } from '../../../shared/i18n';
 
 const STATE_EN: Readonly<Record<DeviceState, string>> = {
@@ -17,10 +17,33 @@ const STATE_FR: Readonly<Record<DeviceState, string>> = {
   error: 'Erreur',
 };
 
+/** A device's failure, by its code (the driver's own text is for the log). */
+const ERROR_EN: Readonly<Record<DeviceErrorCode, string>> = {
+  'open-failed': 'The port could not be opened: check the cable, or whether another program uses it.',
+  'permission-denied': 'This computer’s user may not open the port: ask your installer.',
+  'not-found': 'The device is no longer plugged in.',
+  disconnected: 'The device was disconnected.',
+  timeout: 'The device stopped answering.',
+  'write-failed': 'A command could not be sent to the device.',
+  protocol: 'The device sent data this station cannot read: check the chosen protocol.',
+};
+const ERROR_FR: typeof ERROR_EN = {
+  'open-failed': 'Le port n’a pas pu être ouvert : vérifiez le câble, ou si un autre programme l’utilise.',
+  'permission-denied':
+    'L’utilisateur de cet ordinateur n’a pas le droit d’ouvrir le port : adressez-vous à votre installateur.',
+  'not-found': 'L’appareil n’est plus branché.',
+  disconnected: 'L’appareil a été déconnecté.',
+  timeout: 'L’appareil ne répond plus.',
+  'write-failed': 'Une commande n’a pas pu être envoyée à l’appareil.',
+  protocol:
+    'L’appareil envoie des données que cette station ne sait pas lire : vérifiez le protocole choisi.',
+};
+
 /** Words of the device groups, the wired-device panel and the SIMULATED badge. */
 export const devicesMessages = defineMessages({
   en: {
     state: (state: DeviceState): string => STATE_EN[state],
+    error: (code: DeviceErrorCode): string => ERROR_EN[code],
     panelTitle: 'Devices',
     noDevice: 'No device connected. Plug in a supported device.',
     factState: 'State',
@@ -33,6 +56,7 @@ export const devicesMessages = defineMessages({
   },
   fr: {
     state: (state: DeviceState): string => STATE_FR[state],
+    error: (code: DeviceErrorCode): string => ERROR_FR[code],
     panelTitle: 'Appareils',
     noDevice: 'Aucun appareil connecté. Branchez un appareil compatible.',
     factState: 'État',

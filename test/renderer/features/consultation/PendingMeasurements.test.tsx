@@ -65,9 +65,13 @@ describe('measurements from before the consultation, on the live screen', () => 
     expect(within(item).getByTestId('pending-values').textContent).toBe(
       'Systolic 131 mmHg, Diastolic 85 mmHg, Pulse 68 bpm',
     );
-    expect(within(item).getByText('Beurer BM58')).toBeTruthy();
+    expect(within(item).getByText('Beurer BM58 blood pressure monitor')).toBeTruthy();
     expect(within(item).getByTestId(`pending-simulated-${PENDING_ID}`).textContent).toBe('SIMULATED');
-    expect(within(item).getByRole('button', { name: /^Confirm for this patient: Beurer BM58/ })).toBeTruthy();
+    expect(
+      within(item).getByRole('button', {
+        name: /^Confirm for this patient: Beurer BM58 blood pressure monitor/,
+      }),
+    ).toBeTruthy();
   });
 
   it('French: the same, in French words and French dates', () => {

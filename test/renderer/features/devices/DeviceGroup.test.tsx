@@ -80,7 +80,12 @@ describe('listDeviceGroups', () => {
     const other = { ...monitor, id: 'contec-cms50-v7@/dev/pts/3', name: '' };
     const groups = listDeviceGroups([monitor, other], ['ble-heart-rate@AA', monitor.id, 'ble-heart-rate@AA']);
     expect(groups.map((g) => g.id)).toEqual([other.id, monitor.id, 'ble-heart-rate@AA']);
-    expect(deviceDisplayName('ble-heart-rate@AA', undefined)).toBe('ble-heart-rate');
-    expect(deviceDisplayName(other.id, other)).toBe('philips-intellivue-mib');
+    // Named from the catalogue in the screen's language, never by a raw protocol id.
+    expect(deviceDisplayName('ble-heart-rate@AA', undefined, 'en')).toBe('Bluetooth heart rate monitor (AA)');
+    expect(deviceDisplayName('ble-heart-rate@AA', undefined, 'fr')).toBe(
+      'Cardiofréquencemètre Bluetooth (AA)',
+    );
+    expect(deviceDisplayName(other.id, other, 'fr')).toBe('Moniteur Philips IntelliVue');
+    expect(deviceDisplayName('replay@x', undefined, 'en')).toBe('replay');
   });
 });

@@ -39,7 +39,7 @@ describe('DevicePanel', () => {
     expect(screen.getByTestId(`device-state-${unplugged.id}`).textContent).toContain('Disconnected');
     expect(screen.getByTestId(`device-age-${unplugged.id}`).textContent).toBe('never');
     expect(screen.queryByTestId(`device-simulated-${unplugged.id}`)).toBeNull();
-    expect(screen.getByRole('alert').textContent).toBe('Device unplugged');
+    expect(screen.getByRole('alert').textContent).toBe('The device was disconnected.');
   });
 
   it('tells the user what to do when no device is connected', () => {
