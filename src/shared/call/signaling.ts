@@ -101,7 +101,16 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     /** Takes this seat back with `resume` after a reload or a lost socket; keep it per tab. */
     resumeToken: z.string().min(1).max(RESUME_TOKEN_MAX_CHARS).optional(),
   }),
+  /**
+   * Someone took a seat. A peer id already known means that participant took its seat back
+   * (`resume`): its page may be new (F5) or the same (a lost socket, a rendezvous node that went
+   * away), so a peer connection with it that still works may be kept.
+   */
   z.strictObject({ type: z.literal('peer-joined'), peer: peerSchema }),
+  /**
+   * A seat's socket dropped (the seat is held for a resume) or its participant left; not sent when
+   * that participant's rendezvous node drains or dies (it resumes elsewhere, media unaffected).
+   */
   z.strictObject({ type: z.literal('peer-left'), peerId }),
   z.strictObject({ type: z.literal('signal'), from: peerId, data: signalData }),
   z.strictObject({
