@@ -28,7 +28,13 @@ const NUMERICS: readonly [MetricId, string, (s: number) => number][] = [
 ];
 
 const START: ConsultationStart = {
-  patient: { familyName: 'Benchmark', givenNames: 'Patient', birthDate: '1950-01-01', sex: 'other' },
+  patient: {
+    familyName: 'Benchmark',
+    birthGivenNames: ['Patient'],
+    birthDate: '1950-01-01',
+    sex: 'other',
+    identityStatus: 'provisional',
+  },
   accompanying: { name: 'Nurse', role: 'nurse' },
   consent: { teleconsultation: true, deviceData: true, recordedBy: 'Nurse' },
 };

@@ -49,6 +49,13 @@ async function fillPatient(page: Page): Promise<void> {
   await page.locator('#consult-birthDate').fill('1985-05-12');
   await page.locator('#consult-sex').selectOption('female');
   await page.locator('#consult-ins').fill('2 85 05 78 006 084 41');
+  // Qualified only with what the operator checked: the document, and where the INS came from.
+  await page.locator('#consult-identityStatus').selectOption('qualified');
+  await expect(page.locator('#consult-identityDocument')).toBeVisible();
+  await expect(page.locator('#consult-insSource')).toBeVisible();
+  await page.locator('#consult-identityDocument').selectOption('CN');
+  await page.locator('#consult-insSource').selectOption('INSI');
+  await page.locator('#consult-birthPlace').fill('78006');
   await page.getByTestId('accompanying-present').check();
   await page.locator('#consult-accompanyingName').fill('Léa Garnier');
   await page.locator('#consult-accompanyingRole').selectOption('nurse');
@@ -136,6 +143,14 @@ test('a consultation from consent to records: call, snapshot, stethoscope, repor
     await consultant.getByTestId('record-findings').fill('Sibilants diffus');
     await consultant.getByTestId('record-send-report').click();
     await expect(consultant.getByTestId('record-status-report')).toHaveAttribute('data-state', 'saved');
+    // Beside a nurse: TLS, TLL or TLD only, each explained; the place of the act is asked.
+    await expect(consultant.getByTestId('record-accompanyingAct').locator('option')).toHaveText([
+      'None',
+      'TLS — nurse beside the patient during planned nursing care',
+      'TLL — nurse beside the patient in a place dedicated to teleconsultation',
+      'TLD — nurse beside the patient at home, outside planned care',
+    ]);
+    await consultant.getByTestId('record-place').selectOption('nursing-home');
     await consultant.getByTestId('record-accompanyingAct').selectOption('TLS');
     await consultant.getByTestId('record-send-care-sheet').click();
     await expect(consultant.getByTestId('record-status-careSheet')).toHaveAttribute('data-state', 'saved');

@@ -207,8 +207,11 @@ test('skip link, header navigation in visual order, a focus ring on every stop o
 const FORM_ORDER = [
   '#consult-familyName',
   '#consult-givenNames',
+  '#consult-usedGivenName',
   '#consult-birthDate',
   '#consult-sex',
+  '#consult-birthPlace',
+  '#consult-identityStatus',
   '#consult-ins',
   '#consult-insuranceNumber',
   '#consult-motive',

@@ -45,6 +45,7 @@ export const FIXTURE_CARE_SHEET: CareSheet = {
   doctor: { name: 'Dr Camille Martin', rpps: '10101010101' },
   teleconsultation: true,
   pathway: 'treating-doctor',
+  place: 'home',
   accompanyingAct: 'TLS',
 };
 
@@ -217,9 +218,13 @@ export function fixtureConsultation(options: FixtureOptions = {}): MemoryExportS
       status: 'ended',
       patient: {
         familyName: 'Dupont-Lefèvre',
-        givenNames: 'Jeanne Éloïse',
+        birthGivenNames: ['Jeanne', 'Éloïse'],
         birthDate: '1948-03-14',
         sex: 'female',
+        birthPlace: '75056',
+        identityStatus: 'qualified',
+        identityDocument: 'CN',
+        insSource: 'INSI',
         ins: '248037512345658',
         insuranceNumber: '2480375123456',
       },

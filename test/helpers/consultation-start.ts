@@ -9,9 +9,13 @@ import type { ConsultationStart } from '../../src/shared/domain/consultation';
 export const CONSULTATION_START: ConsultationStart = {
   patient: {
     familyName: 'Dupont-Lefèvre',
-    givenNames: 'Jeanne Éloïse',
+    birthGivenNames: ['Jeanne', 'Éloïse'],
     birthDate: '1948-03-14',
     sex: 'female',
+    birthPlace: '75056',
+    identityStatus: 'qualified',
+    identityDocument: 'CN',
+    insSource: 'INSI',
     ins: '248037512345658',
     insuranceNumber: '2480375123456',
   },

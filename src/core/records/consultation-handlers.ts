@@ -4,6 +4,7 @@ import { isEpisodic, isMetricId } from '../../shared/domain/metrics';
 import type { Reading } from '../../shared/domain/readings';
 import type { ConsultationSummary } from '../../shared/domain/consultation';
 import { AppErrorException } from '../../shared/result';
+import { checkCareSheet } from './care-sheet-check';
 import type { ConsultationStore } from './consultation-store';
 import { DatabaseExportSource } from './database-export-source';
 import { exportFileName } from './export-file-name';
@@ -42,6 +43,8 @@ export interface ConsultationHandlerDeps {
   readonly latestReadings?: () => readonly Reading[];
   /** The doctor of a consultation as the station knows them (their invite), for the audit log. */
   readonly consultantActor?: (consultationId: string) => string;
+  /** The station's time zone, for a consultation's date (the care sheet's); the process's when absent. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -123,6 +126,7 @@ export function consultationHandlers(deps: ConsultationHandlerDeps): Pick<Backen
             'bad-request',
             'consultation.report: give a report, a care sheet or both',
           );
+        if (careSheet !== undefined) checkCareSheet(careSheet, store.detail(id), report, deps.timeZone);
         const saved = store.saveReport(id, report, careSheet, consultant(id));
         changed();
         return {

@@ -3,6 +3,7 @@ import type { ReportState } from '../../shared/domain/report-session';
 import { AppErrorException } from '../../shared/result';
 import type { CallInvite, StationJoin } from '../signaling/call-service';
 import { randomId } from '../signaling/invite-token';
+import { checkCareSheet } from './care-sheet-check';
 import type { ConsultationStore } from './consultation-store';
 import { inviteIdOf } from './consultant-sessions';
 import { latestOf } from './record-versions';
@@ -30,6 +31,8 @@ export interface ReportSessionDeps {
   /** The amendment window now (the `reportAmendHours` setting), for links issued during the call. */
   readonly amendWindowMs: () => number;
   readonly now: () => number;
+  /** The station's time zone, for a consultation's date (the care sheet's); the process's when absent. */
+  readonly timeZone?: string;
 }
 
 interface ReportSession {
@@ -118,7 +121,8 @@ export function reportSessionHandlers(deps: ReportSessionDeps): Pick<BackendApi,
           status: detail.summary.status,
           patient: {
             familyName: patient.familyName,
-            givenNames: patient.givenNames,
+            birthGivenNames: patient.birthGivenNames,
+            ...(patient.usedGivenName === undefined ? {} : { usedGivenName: patient.usedGivenName }),
             birthDate: patient.birthDate,
             sex: patient.sex,
           },
@@ -134,6 +138,8 @@ export function reportSessionHandlers(deps: ReportSessionDeps): Pick<BackendApi,
         const { consultationId, actor } = sessionOf(session);
         if (report === undefined && careSheet === undefined)
           throw new AppErrorException('bad-request', 'report.save: give a report, a care sheet or both');
+        if (careSheet !== undefined)
+          checkCareSheet(careSheet, deps.store.detail(consultationId), report, deps.timeZone);
         const saved = deps.store.saveReport(consultationId, report, careSheet, actor);
         return {
           ...(saved.report === undefined ? {} : { reportVersion: saved.report }),

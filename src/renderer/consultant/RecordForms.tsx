@@ -1,6 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { accompanyingActsFor, defaultPlace } from '../../shared/domain/care-sheet-rules';
+import {
+  ACCOMPANYING_ACT_CODES,
+  CARE_ACT_CODES,
+  CARE_PATHWAYS,
+  CARE_PLACES,
+} from '../../shared/domain/consultation';
 import { DateFields } from '../features/forms/DateFields';
-import { ACCOMPANYING_ACT_CODES, CARE_ACT_CODES, CARE_PATHWAYS } from '../../shared/domain/consultation';
 import { todayIso } from '../features/consultation/dates';
 import { useStore } from '../features/use-store';
 import { useMessages } from '../i18n/use-messages';
@@ -12,6 +18,7 @@ import {
   buildCareSheet,
   buildReport,
   careSheetFieldsOf,
+  defaultActFields,
   reportFieldsOf,
   type CareSheetFields,
   type DoctorFields,
@@ -45,9 +52,10 @@ export function RecordForms({
     prescriptions: '',
   });
   const [sheet, setSheet] = useState<CareSheetFields>({
-    actCode: 'TC',
+    actCode: 'TCG',
     date: todayIso(),
     pathway: 'treating-doctor',
+    place: '',
     accompanyingAct: '',
     remarks: '',
   });
@@ -84,8 +92,20 @@ export function RecordForms({
     sheetTyped.current = true;
     setSheet(next);
   };
-  // No professional beside the patient (as the station said): no TLS/TLL/TLD can be billed.
-  const accompanyingAllowed = accompanyingActAllowed(useStore(record.patient));
+  // No professional beside the patient (as the station said): no accompanying act can be billed.
+  const patientInfo = useStore(record.patient);
+  const accompanyingAllowed = accompanyingActAllowed(patientInfo);
+  // Who is beside the patient decides the accompanying act (care-sheet-rules.ts); undefined until
+  // the station has said, when every act stays offered.
+  const role = patientInfo === null ? undefined : (patientInfo.accompanying?.role ?? null);
+  const offeredActs = role === undefined ? ACCOMPANYING_ACT_CODES : accompanyingActsFor(role);
+  useEffect(() => {
+    if (role === undefined || sheetTyped.current) return;
+    setSheet((current) => {
+      const place = current.place === '' ? (defaultPlace(role) ?? '') : current.place;
+      return { ...current, place, ...defaultActFields(role, place) };
+    });
+  }, [role]);
   const careSheet: CareSheetFields = accompanyingAllowed ? sheet : { ...sheet, accompanyingAct: '' };
   const focusFirst = (found: FormErrors): void => {
     const first = FIELDS.find((field) => found[field] !== undefined);
@@ -193,7 +213,7 @@ export function RecordForms({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const built = buildCareSheet(doctor, careSheet);
+          const built = buildCareSheet(doctor, careSheet, { accompanyingRole: role });
           setErrors(built.ok ? {} : built.errors);
           if (built.ok) record.sendCareSheet(built.value);
           else focusFirst(built.errors);
@@ -208,6 +228,7 @@ export function RecordForms({
             value={sheet.actCode}
             onChange={(e) => editSheet({ ...sheet, actCode: e.target.value as CareSheetFields['actCode'] })}
           >
+            {sheet.actCode === '' && <option value="">{m.actChoose}</option>}
             {CARE_ACT_CODES.map((code) => (
               <option key={code} value={code}>
                 {m.actName(code)}
@@ -243,6 +264,31 @@ export function RecordForms({
           </select>,
         )}
         {field(
+          'place',
+          m.place,
+          <select
+            {...props('place')}
+            value={sheet.place}
+            onChange={(e) => {
+              const place = e.target.value as CareSheetFields['place'];
+              // The nurse's act follows the place (TLD at home, TLL elsewhere) unless chosen already.
+              const act = sheet.accompanyingAct !== 'TLS';
+              editSheet({
+                ...sheet,
+                place,
+                ...(act && role !== undefined ? defaultActFields(role, place) : {}),
+              });
+            }}
+          >
+            <option value="">{m.placeChoose}</option>
+            {CARE_PLACES.map((place) => (
+              <option key={place} value={place}>
+                {m.placeName(place)}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
           'accompanyingAct',
           m.accompanyingAct,
           <>
@@ -261,9 +307,9 @@ export function RecordForms({
             >
               <option value="">{m.accompanyingActNone}</option>
               {accompanyingAllowed &&
-                ACCOMPANYING_ACT_CODES.map((code) => (
+                offeredActs.map((code) => (
                   <option key={code} value={code}>
-                    {code}
+                    {m.actName(code)}
                   </option>
                 ))}
             </select>
@@ -349,6 +395,7 @@ const FIELDS: readonly FormField[] = [
   'actCode',
   'date',
   'pathway',
+  'place',
   'accompanyingAct',
   'remarks',
 ];

@@ -1,4 +1,11 @@
-import type { AccompanyingRole, CARE_PATHWAYS, Sex } from '../../shared/domain/consultation';
+import type {
+  AccompanyingActCode,
+  AccompanyingRole,
+  CARE_PATHWAYS,
+  CareActCode,
+  CarePlace,
+  Sex,
+} from '../../shared/domain/consultation';
 import { defineMessages } from '../../shared/i18n';
 import { bornFr } from '../../shared/i18n/french-birth';
 import type { InstrumentKind } from '../features/call/control-messages';
@@ -39,11 +46,47 @@ const FR_PATHWAYS: typeof EN_PATHWAYS = {
   referred: 'Orienté par le médecin traitant',
   exception: 'Hors parcours de soins coordonnés (ex. urgence)',
 };
+/**
+ * Each act in one line, for the doctor choosing it (sources: src/shared/domain/README.md, "Today's
+ * acts"). No tele-expertise (TE2, RQD): it is not a teleconsultation act.
+ */
+const EN_ACTS: Readonly<Record<CareActCode | AccompanyingActCode, string>> = {
+  TCG: 'TCG — teleconsultation by a general practitioner',
+  TC: 'TC — teleconsultation by a doctor of another specialty',
+  TLS: 'TLS — nurse beside the patient during planned nursing care',
+  TLL: 'TLL — nurse beside the patient in a place dedicated to teleconsultation',
+  TLD: 'TLD — nurse beside the patient at home, outside planned care',
+  TLM: 'TLM — pharmacist assisting in the pharmacy (your RPPS goes in the prescriber field)',
+};
+const FR_ACTS: typeof EN_ACTS = {
+  TCG: 'TCG — téléconsultation du médecin généraliste',
+  TC: 'TC — téléconsultation d’un médecin d’une autre spécialité',
+  TLS: 'TLS — infirmier auprès du patient lors d’un soin infirmier prévu',
+  TLL: 'TLL — infirmier auprès du patient dans un lieu dédié à la téléconsultation',
+  TLD: 'TLD — infirmier auprès du patient à domicile, hors soin prévu',
+  TLM: 'TLM — pharmacien assistant en officine (votre RPPS en prescripteur)',
+};
+const EN_PLACES: Readonly<Record<CarePlace, string>> = {
+  pharmacy: 'Pharmacy',
+  'nursing-home': 'Nursing home (EHPAD)',
+  home: 'Patient’s home',
+  practice: 'Practice',
+  cabin: 'Teleconsultation cabin',
+};
+const FR_PLACES: typeof EN_PLACES = {
+  pharmacy: 'Officine',
+  'nursing-home': 'EHPAD',
+  home: 'Domicile du patient',
+  practice: 'Cabinet',
+  cabin: 'Cabine de téléconsultation',
+};
 const EN_PROBLEMS: Readonly<Record<FormProblem, string>> = {
   required: 'Required.',
   rpps: 'An RPPS number has 11 digits.',
   tooLong: 'Too long.',
   invalidDate: 'Not a valid date.',
+  notConsultationDate: 'The act is dated on the day of the consultation.',
+  notForRole: 'This act is not the one of the professional beside the patient.',
   empty: 'Write at least one part of the report.',
   invalid: 'Not valid.',
 };
@@ -52,6 +95,8 @@ const FR_PROBLEMS: typeof EN_PROBLEMS = {
   rpps: 'Un numéro RPPS compte 11 chiffres.',
   tooLong: 'Trop long.',
   invalidDate: 'Date non valide.',
+  notConsultationDate: 'L’acte est daté du jour de la consultation.',
+  notForRole: 'Cet acte n’est pas celui du professionnel auprès du patient.',
   empty: 'Rédigez au moins une partie du compte rendu.',
   invalid: 'Non valide.',
 };
@@ -103,20 +148,18 @@ export const consultantMessages = defineMessages({
     saveReport: 'Save the report on the station',
     careSheetTitle: 'Care sheet (for your billing software)',
     actCode: 'Act',
-    actName: (code: string): string =>
-      ({
-        TC: 'TC — teleconsultation',
-        TCG: 'TCG — teleconsultation, general practitioner',
-        TE1: 'TE1 — tele-expertise, level 1',
-        TE2: 'TE2 — tele-expertise, level 2',
-      })[code] ?? code,
+    actName: (code: CareActCode | AccompanyingActCode): string => EN_ACTS[code],
+    actChoose: 'Choose the act',
+    place: 'Where the act took place',
+    placeChoose: 'Choose the place',
+    placeName: (place: CarePlace): string => EN_PLACES[place],
     actDate: 'Date of the act',
     pathway: 'Care pathway',
     pathwayName: (pathway: Pathway): string => EN_PATHWAYS[pathway],
     accompanyingAct: 'Act of the professional with the patient',
     accompanyingActNone: 'None',
     accompanyingActNoProfessional:
-      'No health professional is with the patient (as the station recorded it): no accompanying act (TLS, TLL, TLD) applies.',
+      'No health professional is with the patient (as the station recorded it): no accompanying act (TLS, TLL, TLD, TLM) applies.',
     remarks: 'Remarks',
     saveCareSheet: 'Save the care sheet on the station',
     notesTitle: 'Notes',
@@ -182,20 +225,18 @@ export const consultantMessages = defineMessages({
     saveReport: 'Enregistrer le compte rendu sur la station',
     careSheetTitle: 'Feuille de soins (pour votre logiciel de facturation)',
     actCode: 'Acte',
-    actName: (code) =>
-      ({
-        TC: 'TC — téléconsultation',
-        TCG: 'TCG — téléconsultation du médecin généraliste',
-        TE1: 'TE1 — téléexpertise de niveau 1',
-        TE2: 'TE2 — téléexpertise de niveau 2',
-      })[code] ?? code,
+    actName: (code) => FR_ACTS[code],
+    actChoose: 'Choisissez l’acte',
+    place: 'Lieu de l’acte',
+    placeChoose: 'Choisissez le lieu',
+    placeName: (place) => FR_PLACES[place],
     actDate: 'Date de l’acte',
     pathway: 'Parcours de soins',
     pathwayName: (pathway) => FR_PATHWAYS[pathway],
     accompanyingAct: 'Acte du professionnel auprès du patient',
     accompanyingActNone: 'Aucun',
     accompanyingActNoProfessional:
-      'Aucun professionnel de santé n’accompagne le patient (selon la station) : aucun acte d’accompagnement (TLS, TLL, TLD) ne s’applique.',
+      'Aucun professionnel de santé n’accompagne le patient (selon la station) : aucun acte d’accompagnement (TLS, TLL, TLD, TLM) ne s’applique.',
     remarks: 'Remarques',
     saveCareSheet: 'Enregistrer la feuille de soins sur la station',
     notesTitle: 'Notes',

@@ -1,11 +1,16 @@
+import { careSheetProblems, defaultAccompanyingAct } from '../../shared/domain/care-sheet-rules';
 import {
+  CARE_ACT_CODES,
   careSheetSchema,
   reportSchema,
-  type ACCOMPANYING_ACT_CODES,
-  type CARE_ACT_CODES,
+  type AccompanyingActCode,
+  type AccompanyingRole,
+  type CareActCode,
+  type CarePlace,
   type CARE_PATHWAYS,
   type CareSheet,
   type Report,
+  type StoredCareSheet,
 } from '../../shared/domain/consultation';
 
 /**
@@ -26,11 +31,21 @@ export interface ReportFields {
 }
 
 export interface CareSheetFields {
-  readonly actCode: (typeof CARE_ACT_CODES)[number];
+  /** Empty when a saved version carried a code no longer billable (TE1, TE2, RNM): choose again. */
+  readonly actCode: CareActCode | '';
   readonly date: string;
   readonly pathway: (typeof CARE_PATHWAYS)[number];
-  readonly accompanyingAct: (typeof ACCOMPANYING_ACT_CODES)[number] | '';
+  readonly place: CarePlace | '';
+  readonly accompanyingAct: AccompanyingActCode | '';
   readonly remarks: string;
+}
+
+/** What the station told about the consultation, for the care sheet's own rules (care-sheet-rules.ts). */
+export interface CareSheetContext {
+  /** The professional beside the patient; null when alone; undefined until the station has said. */
+  readonly accompanyingRole: AccompanyingRole | null | undefined;
+  /** The consultation's date, when known. */
+  readonly consultationDate?: string;
 }
 
 export type FormField =
@@ -43,10 +58,19 @@ export type FormField =
   | 'actCode'
   | 'date'
   | 'pathway'
+  | 'place'
   | 'accompanyingAct'
   | 'remarks';
 
-export type FormProblem = 'required' | 'rpps' | 'tooLong' | 'invalidDate' | 'empty' | 'invalid';
+export type FormProblem =
+  | 'required'
+  | 'rpps'
+  | 'tooLong'
+  | 'invalidDate'
+  | 'notConsultationDate'
+  | 'notForRole'
+  | 'empty'
+  | 'invalid';
 export type FormErrors = Partial<Record<FormField, FormProblem>>;
 
 export type Built<T> =
@@ -81,7 +105,16 @@ export function buildReport(doctor: DoctorFields, fields: ReportFields): Built<R
     : { ok: false, errors };
 }
 
-export function buildCareSheet(doctor: DoctorFields, fields: CareSheetFields): Built<CareSheet> {
+/**
+ * The care sheet as the station will check it: the schema, then today's rules the doctor's page
+ * can see (the accompanying act by role, the consultation's date when known). The doctor is the
+ * report's author by construction (one doctor's name and RPPS serve both forms).
+ */
+export function buildCareSheet(
+  doctor: DoctorFields,
+  fields: CareSheetFields,
+  context: CareSheetContext = { accompanyingRole: undefined },
+): Built<CareSheet> {
   const remarks = fields.remarks.trim();
   const candidate = {
     actCode: fields.actCode,
@@ -89,14 +122,36 @@ export function buildCareSheet(doctor: DoctorFields, fields: CareSheetFields): B
     doctor: { name: doctor.name, rpps: compactRpps(doctor.rpps) },
     teleconsultation: true as const,
     pathway: fields.pathway,
+    place: fields.place === '' ? undefined : fields.place,
     accompanyingAct: fields.accompanyingAct === '' ? null : fields.accompanyingAct,
     ...(remarks === '' ? {} : { remarks }),
   };
   const parsed = careSheetSchema.safeParse(candidate);
   const errors = issuesToErrors(parsed);
+  if (fields.actCode === '') errors.actCode = 'required';
+  if (fields.place === '') errors.place = 'required';
   // The RPPS is optional on a report but required on a care sheet: say "required" when it is empty.
   if (errors.doctorRpps !== undefined && compactRpps(doctor.rpps) === '') errors.doctorRpps = 'required';
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors };
+  if (parsed.success && context.accompanyingRole !== undefined) {
+    const problems = careSheetProblems(parsed.data, {
+      consultationDate: context.consultationDate ?? parsed.data.date,
+      accompanyingRole: context.accompanyingRole,
+      author: null,
+    });
+    if (problems.includes('care-sheet-date')) errors.date = 'notConsultationDate';
+    if (problems.includes('care-sheet-accompanying-act')) errors.accompanyingAct = 'notForRole';
+  }
+  return parsed.success && Object.keys(errors).length === 0
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors };
+}
+
+/** The accompanying act the form starts from: the one the role bills where the act took place. */
+export function defaultActFields(
+  role: AccompanyingRole | null,
+  place: CarePlace | '',
+): Pick<CareSheetFields, 'accompanyingAct'> {
+  return { accompanyingAct: defaultAccompanyingAct(role, place === '' ? undefined : place) ?? '' };
 }
 
 const PATHS: Readonly<Record<string, FormField>> = {
@@ -111,6 +166,7 @@ const PATHS: Readonly<Record<string, FormField>> = {
   actCode: 'actCode',
   date: 'date',
   pathway: 'pathway',
+  place: 'place',
   accompanyingAct: 'accompanyingAct',
   remarks: 'remarks',
 };
@@ -147,11 +203,14 @@ export function reportFieldsOf(report: Report): ReportFields {
   };
 }
 
-export function careSheetFieldsOf(sheet: CareSheet): CareSheetFields {
+export function careSheetFieldsOf(sheet: StoredCareSheet): CareSheetFields {
   return {
-    actCode: sheet.actCode,
+    actCode: (CARE_ACT_CODES as readonly string[]).includes(sheet.actCode)
+      ? (sheet.actCode as CareActCode)
+      : '',
     date: sheet.date,
     pathway: sheet.pathway,
+    place: sheet.place ?? '',
     accompanyingAct: sheet.accompanyingAct ?? '',
     remarks: sheet.remarks ?? '',
   };

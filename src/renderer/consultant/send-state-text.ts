@@ -23,6 +23,10 @@ export const EN_REFUSALS: Readonly<Record<ControlRefusalCode, string>> = {
     'the station has ended this consultation and its record is sealed: only a new version of the report can still be added.',
   'amend-window-closed': 'the time allowed to amend the report after the end of the consultation has passed.',
   'consultation-not-active': 'this consultation is no longer the station’s current one.',
+  'care-sheet-date': 'the act must be dated on the day of the consultation.',
+  'care-sheet-doctor': 'the care sheet’s doctor must be the report’s author.',
+  'care-sheet-accompanying-act':
+    'the accompanying act must be the one of the professional beside the patient (nurse: TLS, TLL or TLD; pharmacist: TLM; others: none).',
 };
 export const FR_REFUSALS: typeof EN_REFUSALS = {
   'limit-reached': 'la limite de la station pour cette consultation est atteinte.',
@@ -31,6 +35,10 @@ export const FR_REFUSALS: typeof EN_REFUSALS = {
   'amend-window-closed':
     'le délai pour modifier le compte rendu après la fin de la consultation est dépassé.',
   'consultation-not-active': 'cette consultation n’est plus celle en cours sur la station.',
+  'care-sheet-date': 'l’acte doit être daté du jour de la consultation.',
+  'care-sheet-doctor': 'le médecin de la feuille de soins doit être l’auteur du compte rendu.',
+  'care-sheet-accompanying-act':
+    'l’acte d’accompagnement doit être celui du professionnel auprès du patient (infirmier : TLS, TLL ou TLD ; pharmacien : TLM ; autres : aucun).',
 };
 
 export function sendText(

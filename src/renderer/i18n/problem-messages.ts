@@ -21,6 +21,10 @@ const en: ProblemWords = {
   'record-sealed': 'This consultation is over: its record is sealed.',
   'amend-window-closed': 'The time allowed to amend the report after the consultation has passed.',
   'consultation-not-active': 'This consultation is no longer the active one.',
+  'care-sheet-date': 'The care sheet must be dated on the day of the consultation.',
+  'care-sheet-doctor': 'The care sheet’s doctor must be the report’s author, unless a reason is given.',
+  'care-sheet-accompanying-act':
+    'The accompanying act must be the one of the professional beside the patient (nurse: TLS, TLL or TLD; pharmacist: TLM; others: none).',
   'limit-reached': 'The limit for this consultation is reached: nothing more was recorded.',
   'consent-required': 'Start a consultation with the patient’s consent before calling.',
   'measurement-not-pending': 'This measurement was already confirmed or dismissed.',
@@ -62,6 +66,11 @@ const fr: ProblemWords = {
   'record-sealed': 'Cette consultation est terminée : son dossier est scellé.',
   'amend-window-closed': 'Le délai pour modifier le compte rendu après la consultation est dépassé.',
   'consultation-not-active': 'Cette consultation n’est plus la consultation en cours.',
+  'care-sheet-date': 'La feuille de soins doit être datée du jour de la consultation.',
+  'care-sheet-doctor':
+    'Le médecin de la feuille de soins doit être l’auteur du compte rendu, sauf motif indiqué.',
+  'care-sheet-accompanying-act':
+    'L’acte d’accompagnement doit être celui du professionnel auprès du patient (infirmier : TLS, TLL ou TLD ; pharmacien : TLM ; autres : aucun).',
   'limit-reached': 'La limite de cette consultation est atteinte : rien de plus n’a été enregistré.',
   'consent-required': 'Commencez une consultation avec le consentement du patient avant d’appeler.',
   'measurement-not-pending': 'Cette mesure a déjà été confirmée ou écartée.',

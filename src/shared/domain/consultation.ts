@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_ERROR_CODES } from './devices';
-import { isValidIns } from './ins';
+import { isInseePlaceCode, isValidIns } from './ins';
 
 /**
  * The consultation record (issue 6): who the patient is, who accompanies them, their consent, what
@@ -21,20 +21,127 @@ export type Sex = (typeof SEXES)[number];
 
 export { isValidIns } from './ins';
 
-export const patientSchema = z.strictObject({
+/**
+ * The identity status of the Référentiel national d'identitovigilance (RNIV), as FR Core codes it
+ * (PROV, RECUP, VALI, QUAL): whether the traits and the INS came from the INSi teleservice
+ * (recovered) and whether they were checked against a high-trust identity document (validated);
+ * qualified is both. Sources: ./README.md ("Identity status").
+ */
+export const IDENTITY_STATUSES = ['provisional', 'recovered', 'validated', 'qualified'] as const;
+export type IdentityStatus = (typeof IDENTITY_STATUSES)[number];
+
+/**
+ * The high-trust document the operator checked, as FR Core 2.2.0 codes it
+ * (fr-core-cs-mode-validation-identity): national identity card, passport, residence permit,
+ * family record book, birth certificate extract.
+ */
+export const IDENTITY_DOCUMENTS = ['CN', 'PA', 'CS', 'LE', 'AN'] as const;
+export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+
+/**
+ * Where a recovered INS came from, as FR Core 2.2.0 codes the channel (fr-core-cs-method-collection):
+ * the INSi teleservice queried with the traits (INSI) or through the Vitale card (CV) — by the
+ * operator's own certified software, the station cannot call it —, the INS Datamatrix of a document
+ * that already carries a qualified identity (CB), or the Appli carte Vitale (AV).
+ */
+export const INS_SOURCES = ['INSI', 'CV', 'CB', 'AV'] as const;
+export type InsSource = (typeof INS_SOURCES)[number];
+
+/**
+ * The patient's identity as the RNIV defines its strict traits: birth family name, birth given
+ * names (the list, in order), date of birth, sex, place of birth (INSEE code); plus the given name
+ * the patient uses, the identity status and what was checked to reach it.
+ */
+export const patientTraitsSchema = z.strictObject({
+  /** Birth family name (nom de naissance), as on the identity document. */
   familyName: text(100),
-  givenNames: text(100),
+  /** Birth given names (prénoms de naissance), in the document's order. */
+  birthGivenNames: z.array(text(60)).min(1).max(10),
+  /** The given name the patient uses (prénom utilisé), when it is not the first birth given name. */
+  usedGivenName: optionalText(60),
   birthDate: z.iso.date(),
   sex: z.enum(SEXES),
+  /** INSEE code of the place of birth: a commune (75056, 2A004, 97411) or 99 + a country. */
+  birthPlace: z.string().refine(isInseePlaceCode, 'birth place: an INSEE code (5 characters)').optional(),
+  identityStatus: z.enum(IDENTITY_STATUSES),
+  /** The high-trust document the operator checked (validated and qualified identities). */
+  identityDocument: z.enum(IDENTITY_DOCUMENTS).optional(),
+  /** Where the INS came from (recovered and qualified identities). */
+  insSource: z.enum(INS_SOURCES).optional(),
   /** INS matricule (NIR or provisional NIA) with its key, spaces removed by the form (./ins.ts). */
   ins: z.string().refine(isValidIns, 'INS: 15 characters with a valid key (see ins.ts)').optional(),
+  /**
+   * An INS recorded before identity statuses existed (records schema 6) that today's checks refuse
+   * (no key, impossible structure): kept as it was typed, shown, never exported as an INS. A new
+   * consultation cannot set it.
+   */
+  legacyIns: z.string().max(30).optional(),
   /** Health-insurance number as printed on the card or the attestation de droits. */
   insuranceNumber: z
     .string()
     .regex(/^[0-9A-Za-z ]{5,30}$/, 'insurance number: 5 to 30 letters or digits')
     .optional(),
 });
+
+/** Why an identity status is refused for what was recorded: codes the start form words. */
+export const IDENTITY_PROBLEMS = [
+  /** Validated or qualified without the document the operator checked. */
+  'document-required',
+  /** Provisional or recovered with a document checked: that would be validated or qualified. */
+  'document-unexpected',
+  /** Recovered or qualified without the INS or without where it came from. */
+  'ins-required',
+  'ins-source-required',
+  /** Provisional or validated with an INS source: that would be recovered or qualified. */
+  'ins-source-unexpected',
+  /** Qualified without the place of birth (FR Core INS profile: birth place 1..1). */
+  'birth-place-required',
+  /** Qualified with sex "other": the INS sexes are male, female, unknown (FR Core INS gender value set). */
+  'sex-not-ins',
+] as const;
+export type IdentityProblem = (typeof IDENTITY_PROBLEMS)[number];
+
+/**
+ * What each status requires, as a list of (field, problem): a typed number alone never makes a
+ * qualified identity, the operator records the document and where the INS came from.
+ */
+export function identityProblems(
+  patient: z.infer<typeof patientTraitsSchema>,
+): { field: 'identityDocument' | 'ins' | 'insSource' | 'birthPlace' | 'sex'; problem: IdentityProblem }[] {
+  const problems: ReturnType<typeof identityProblems> = [];
+  const checked = patient.identityStatus === 'validated' || patient.identityStatus === 'qualified';
+  const recovered = patient.identityStatus === 'recovered' || patient.identityStatus === 'qualified';
+  if (checked && patient.identityDocument === undefined)
+    problems.push({ field: 'identityDocument', problem: 'document-required' });
+  if (!checked && patient.identityDocument !== undefined)
+    problems.push({ field: 'identityDocument', problem: 'document-unexpected' });
+  if (recovered && patient.ins === undefined) problems.push({ field: 'ins', problem: 'ins-required' });
+  if (recovered && patient.insSource === undefined)
+    problems.push({ field: 'insSource', problem: 'ins-source-required' });
+  if (!recovered && patient.insSource !== undefined)
+    problems.push({ field: 'insSource', problem: 'ins-source-unexpected' });
+  if (patient.identityStatus === 'qualified' && patient.birthPlace === undefined)
+    problems.push({ field: 'birthPlace', problem: 'birth-place-required' });
+  if (patient.identityStatus === 'qualified' && patient.sex === 'other')
+    problems.push({ field: 'sex', problem: 'sex-not-ins' });
+  return problems;
+}
+
+export const patientSchema = patientTraitsSchema.superRefine((patient, context) => {
+  for (const { field, problem } of identityProblems(patient))
+    context.addIssue({ code: 'custom', path: [field], message: problem, params: { identity: problem } });
+});
 export type Patient = z.infer<typeof patientSchema>;
+
+/** The birth given names as one line ("Jean Stéphane Patrick"). */
+export function givenNamesText(patient: Pick<Patient, 'birthGivenNames'>): string {
+  return patient.birthGivenNames.join(' ');
+}
+
+/** The INS a receiver may use: only a qualified identity's (RNIV; FR Core FRCorePatientINSProfile). */
+export function shareableIns(patient: Patient): string | undefined {
+  return patient.identityStatus === 'qualified' ? patient.ins : undefined;
+}
 
 export const ACCOMPANYING_ROLES = ['nurse', 'pharmacist', 'physician', 'midwife', 'other'] as const;
 export type AccompanyingRole = (typeof ACCOMPANYING_ROLES)[number];
@@ -68,7 +175,10 @@ export const consentSchema = consentInputSchema.extend({ recordedAt: isoTime });
 export type Consent = z.infer<typeof consentSchema>;
 
 export const consultationStartSchema = z.strictObject({
-  patient: patientSchema,
+  patient: patientSchema.refine((patient) => patient.legacyIns === undefined, {
+    message: 'legacyIns: only records from before schema 6 carry one',
+    path: ['legacyIns'],
+  }),
   accompanying: accompanyingSchema.nullable(),
   consent: consentInputSchema,
   /** Why the patient consults, as told at the desk (the consultant's report has its own reason). */
@@ -84,6 +194,14 @@ export const reportSchema = z.strictObject({
       .string()
       .regex(/^\d{11}$/, 'RPPS has 11 digits')
       .optional(),
+    /**
+     * The national identifier (idNatPs) as given by the CPS card, Pro Santé Connect or the directory:
+     * never built from the RPPS, never interpreted (FR Core FRCorePractitionerProfile).
+     */
+    idNatPs: z
+      .string()
+      .regex(/^[0-9A-Za-z/-]{2,40}$/, 'idNatPs: letters, digits, / or -')
+      .optional(),
   }),
   reason: z.string().trim().max(5000),
   findings: z.string().trim().max(20_000),
@@ -92,29 +210,68 @@ export const reportSchema = z.strictObject({
 });
 export type Report = z.infer<typeof reportSchema>;
 
-/** Acts allowed in SESAM-Vitale's "sans Vitale – Télémédecine" mode (market-and-standards §D4). */
-export const CARE_ACT_CODES = ['TC', 'TCG', 'TE1', 'TE2', 'RNM'] as const;
-/** The accompanying professional's own act: TLS (during planned care), TLL, TLD. */
-export const ACCOMPANYING_ACT_CODES = ['TLS', 'TLL', 'TLD'] as const;
+/**
+ * The doctor's teleconsultation act: TCG (general practitioner) or TC (other specialties).
+ * Sources and the rules tying the acts together: ./README.md ("Today's acts").
+ */
+export const CARE_ACT_CODES = ['TCG', 'TC'] as const;
+export type CareActCode = (typeof CARE_ACT_CODES)[number];
+/**
+ * Codes earlier versions offered that no current source supports on a teleconsultation care sheet
+ * (TE1 abolished in 2022, TE2 is tele-expertise, RNM has no source): still readable in old records,
+ * never saved again.
+ */
+export const RETIRED_ACT_CODES = ['TE1', 'TE2', 'RNM'] as const;
+export type RetiredActCode = (typeof RETIRED_ACT_CODES)[number];
+/**
+ * The act of the professional beside the patient: a nurse's TLS (during planned care), TLL (in a
+ * place dedicated to teleconsultation), TLD (at home, outside planned care); a pharmacist's TLM.
+ * Which one a role may bill: care-sheet-rules.ts.
+ */
+export const ACCOMPANYING_ACT_CODES = ['TLS', 'TLL', 'TLD', 'TLM'] as const;
+export type AccompanyingActCode = (typeof ACCOMPANYING_ACT_CODES)[number];
 /** Care pathway: through the treating doctor, referred by them, or an exception (e.g. urgency). */
 export const CARE_PATHWAYS = ['treating-doctor', 'referred', 'exception'] as const;
+/** Where the act took place: a pharmacy (officine), a nursing home (EHPAD), the patient's home, a practice, a cabin. */
+export const CARE_PLACES = ['pharmacy', 'nursing-home', 'home', 'practice', 'cabin'] as const;
+export type CarePlace = (typeof CARE_PLACES)[number];
+
+const careSheetDoctorSchema = z.strictObject({
+  name: text(120),
+  rpps: z.string().regex(/^\d{11}$/, 'RPPS has 11 digits'),
+});
 
 /**
  * What the doctor's SESAM-Vitale software needs to bill the act; we never bill. The patient's
- * identity is taken from the record when exported, not typed again.
+ * identity is taken from the record when exported, not typed again. The rules that need the
+ * record (the date is the consultation's, the doctor is the report's author, the accompanying act
+ * follows the professional's role) are in care-sheet-rules.ts, applied by the station on save.
  */
 export const careSheetSchema = z.strictObject({
   actCode: z.enum(CARE_ACT_CODES),
-  /** Date of the act (local date of the consultation). */
+  /** Date of the act: the consultation's (local) date. */
   date: z.iso.date(),
-  doctor: z.strictObject({ name: text(120), rpps: z.string().regex(/^\d{11}$/, 'RPPS has 11 digits') }),
+  doctor: careSheetDoctorSchema,
+  /** Why the care sheet's doctor is not the report's author; required only then. */
+  doctorReason: optionalText(300),
   teleconsultation: z.literal(true),
   pathway: z.enum(CARE_PATHWAYS),
+  place: z.enum(CARE_PLACES),
   accompanyingAct: z.enum(ACCOMPANYING_ACT_CODES).nullable(),
   /** Free remarks for the billing software's operator. */
   remarks: optionalText(1000),
 });
 export type CareSheet = z.infer<typeof careSheetSchema>;
+
+/**
+ * A care sheet as the record may hold it: versions saved before issue 16 may carry a retired act
+ * code and no place. Read and shown as they are; a new version is always a `careSheetSchema`.
+ */
+export const storedCareSheetSchema = careSheetSchema.extend({
+  actCode: z.enum([...CARE_ACT_CODES, ...RETIRED_ACT_CODES]),
+  place: z.enum(CARE_PLACES).optional(),
+});
+export type StoredCareSheet = z.infer<typeof storedCareSheetSchema>;
 
 export const CONSULTATION_STATUSES = ['active', 'ended', 'interrupted'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -334,6 +491,12 @@ export const RECORD_REFUSAL_CODES = [
   'record-sealed',
   'amend-window-closed',
   'consultation-not-active',
+  // The care sheet's own rules (care-sheet-rules.ts): dated otherwise than the consultation, signed
+  // by another doctor than the report's author without a reason, an accompanying act the
+  // professional's role does not bill.
+  'care-sheet-date',
+  'care-sheet-doctor',
+  'care-sheet-accompanying-act',
 ] as const;
 export type RecordRefusalCode = (typeof RECORD_REFUSAL_CODES)[number];
 
@@ -357,7 +520,7 @@ export const reportVersionSchema = recordVersionInfoSchema.extend({
 });
 export const careSheetVersionSchema = recordVersionInfoSchema.extend({
   kind: z.literal('care-sheet'),
-  careSheet: careSheetSchema,
+  careSheet: storedCareSheetSchema,
 });
 export const recordVersionSchema = z.discriminatedUnion('kind', [
   reportVersionSchema,
@@ -377,7 +540,7 @@ export const consultationDetailSchema = z.strictObject({
   ),
   /** The latest report and care sheet (the versions below hold every earlier one). */
   report: reportSchema.nullable(),
-  careSheet: careSheetSchema.nullable(),
+  careSheet: storedCareSheetSchema.nullable(),
   /** Every saved version, oldest first; absent only in records made by hand (tests, fixtures). */
   versions: z.array(recordVersionSchema).optional(),
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
   accompanyingSchema,
-  careSheetSchema,
   consentSchema,
   consultationIdSchema,
-  patientSchema,
+  patientTraitsSchema,
   reportSchema,
+  storedCareSheetSchema,
 } from './consultation';
 
 /**
@@ -24,10 +24,17 @@ export const reportStateSchema = z.strictObject({
   /** When the amendment window closes, as the station's setting says now (null while active). */
   windowClosesAt: z.iso.datetime().nullable(),
   /** Who the report is about, as the doctor saw it during the call (no INS, no insurance number). */
-  patient: patientSchema.pick({ familyName: true, givenNames: true, birthDate: true, sex: true }),
+  patient: patientTraitsSchema.pick({
+    familyName: true,
+    birthGivenNames: true,
+    usedGivenName: true,
+    birthDate: true,
+    sex: true,
+  }),
   consent: consentSchema,
   accompanying: accompanyingSchema.nullable(),
   report: versioned(reportSchema).nullable(),
-  careSheet: versioned(careSheetSchema).nullable(),
+  /** As saved: an older version may carry a retired act code (consultation.ts). */
+  careSheet: versioned(storedCareSheetSchema).nullable(),
 });
 export type ReportState = z.infer<typeof reportStateSchema>;

@@ -9,7 +9,13 @@ import { callHostApi } from '../call-turn';
 export const PATIENT_FAMILY_NAME = 'Lefèvre';
 
 export const START_BODY: ConsultationStart = {
-  patient: { familyName: PATIENT_FAMILY_NAME, givenNames: 'Élodie', birthDate: '1958-03-14', sex: 'female' },
+  patient: {
+    familyName: PATIENT_FAMILY_NAME,
+    birthGivenNames: ['Élodie'],
+    birthDate: '1958-03-14',
+    sex: 'female',
+    identityStatus: 'provisional',
+  },
   accompanying: { name: 'Inès Morel', role: 'nurse' },
   consent: { teleconsultation: true, deviceData: true, recordedBy: 'Inès Morel' },
   motive: 'Essoufflement depuis trois jours',

@@ -19,7 +19,7 @@ function setup(locale: 'en' | 'fr' = 'en') {
         type: 'patient',
         patient: {
           familyName: 'Dupont-Lefèvre',
-          givenNames: 'Jeanne',
+          birthGivenNames: ['Jeanne'],
           birthDate: '1948-03-14',
           sex: 'female',
         },
@@ -33,22 +33,57 @@ function setup(locale: 'en' | 'fr' = 'en') {
 const actSelect = (): HTMLSelectElement => screen.getByTestId<HTMLSelectElement>('record-accompanyingAct');
 const optionValues = (): string[] => [...actSelect().options].map((option) => option.value);
 
-function fillDoctorAndSend(): void {
+function fillDoctorAndSend(place = 'nursing-home'): void {
+  fireEvent.change(screen.getByTestId('record-place'), { target: { value: place } });
   fireEvent.change(screen.getByTestId('record-doctorName'), { target: { value: 'Dr Claire Martin' } });
   fireEvent.change(screen.getByTestId('record-doctorRpps'), { target: { value: '10001234567' } });
   fireEvent.click(screen.getByTestId('record-send-care-sheet'));
 }
 
 describe('care sheet: accompanying act', () => {
-  it('offers TLS/TLL/TLD while the patient is accompanied', () => {
+  it('offers a nurse TLS/TLL/TLD, each explained in one line, TLL by default', () => {
     const { control, patientSays } = setup();
     patientSays(ACTIVE_CONSULTATION.accompanying);
     expect(actSelect().disabled).toBe(false);
     expect(optionValues()).toEqual(['', 'TLS', 'TLL', 'TLD']);
+    expect([...actSelect().options].map((o) => o.textContent)).toContain(
+      'TLD — nurse beside the patient at home, outside planned care',
+    );
+    expect(actSelect().value).toBe('TLL');
     expect(screen.queryByTestId('record-no-accompanying')).toBeNull();
-    fireEvent.change(actSelect(), { target: { value: 'TLL' } });
+    fireEvent.change(actSelect(), { target: { value: 'TLS' } });
     fillDoctorAndSend();
-    expect(control.sent).toMatchObject([{ type: 'report', careSheet: { accompanyingAct: 'TLL' } }]);
+    expect(control.sent).toMatchObject([
+      { type: 'report', careSheet: { accompanyingAct: 'TLS', place: 'nursing-home', actCode: 'TCG' } },
+    ]);
+  });
+
+  it('gives a pharmacist TLM in the pharmacy, and nothing else', () => {
+    const { control, patientSays } = setup();
+    patientSays({ name: 'Paul Martin', role: 'pharmacist' });
+    expect(optionValues()).toEqual(['', 'TLM']);
+    expect(actSelect().value).toBe('TLM');
+    expect(screen.getByTestId<HTMLSelectElement>('record-place').value).toBe('pharmacy');
+    fillDoctorAndSend('pharmacy');
+    expect(control.sent).toMatchObject([
+      { type: 'report', careSheet: { accompanyingAct: 'TLM', place: 'pharmacy' } },
+    ]);
+  });
+
+  it('offers a midwife beside the patient no accompanying act', () => {
+    const { patientSays } = setup();
+    patientSays({ name: 'Anne Roux', role: 'midwife' });
+    expect(optionValues()).toEqual(['']);
+  });
+
+  it('offers the doctor TCG and TC only, each explained, in French too', () => {
+    setup('fr');
+    const acts = screen.getByTestId<HTMLSelectElement>('record-actCode');
+    expect([...acts.options].map((o) => o.value)).toEqual(['TCG', 'TC']);
+    expect([...acts.options].map((o) => o.textContent)).toEqual([
+      'TCG — téléconsultation du médecin généraliste',
+      'TC — téléconsultation d’un médecin d’une autre spécialité',
+    ]);
   });
 
   it('without a professional beside the patient: no accompanying act, locked to none, and says why', () => {

@@ -42,18 +42,32 @@ export const VITAL_SIGNS_PROFILE = {
 } as const;
 
 /**
- * French identifier systems (FR Core, Interop'Santé / ANS):
- * - INS-NIR, the patient's national health identifier: urn:oid:1.2.250.1.213.1.4.8;
- * - idNatPS, the professional's national identifier: urn:oid:1.2.250.1.71.4.2.1, whose value is
- *   "8" + RPPS or "0" + ADELI; FR Core also allows the bare RPPS (http://rpps.fr) and ADELI
- *   (http://adeli.fr) numbers, which we add so either reader finds the number it expects.
- * Identifier type codes from the FR Core CodeSystem fr-core-cs-v2-0203 (INS-NIR, IDNPS, RPPS, ADELI).
+ * French systems, from the FR Core 2.2.0 definitions (HL7 France / Interop'Santé; read from the
+ * published package's pages, see ./README.md "FR Core"):
+ * - INS-NIR `urn:oid:1.2.250.1.213.1.4.8` (use official) and INS-NIA `urn:oid:1.2.250.1.213.1.4.9`
+ *   (use temp), sent only for a qualified identity (FRCorePatientINSProfile);
+ * - RPPS `https://rpps.esante.gouv.fr`, type RPPS; idNatPs `urn:oid:1.2.250.1.71.4.2.1`, type IDNPS,
+ *   whose value is given (CPS card, Pro Santé Connect, the directory), never built
+ *   (FRCorePractitionerProfile: "ne doit être ni construit ni interprété");
+ * - identifier types from the CodeSystem fr-core-cs-v2-0203 (INS-NIR, INS-NIA, RPPS, IDNPS, ADELI).
  */
+export const FR_CORE = 'https://hl7.fr/ig/fhir/core';
 export const INS_NIR_SYSTEM = 'urn:oid:1.2.250.1.213.1.4.8';
+export const INS_NIA_SYSTEM = 'urn:oid:1.2.250.1.213.1.4.9';
 export const IDNAT_PS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
-export const RPPS_SYSTEM = 'http://rpps.fr';
-export const ADELI_SYSTEM = 'http://adeli.fr';
-export const FR_CORE_IDENTIFIER_TYPE_SYSTEM = 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203';
+export const RPPS_SYSTEM = 'https://rpps.esante.gouv.fr';
+export const FR_CORE_IDENTIFIER_TYPE_SYSTEM = `${FR_CORE}/CodeSystem/fr-core-cs-v2-0203`;
+/** The identity-reliability extension and the code systems of its parts (RNIV status, document, channel). */
+export const IDENTITY_RELIABILITY_EXTENSION = `${FR_CORE}/StructureDefinition/fr-core-identity-reliability`;
+export const IDENTITY_STATUS_SYSTEM = `${FR_CORE}/CodeSystem/fr-core-cs-identity-status`;
+export const IDENTITY_DOCUMENT_SYSTEM = `${FR_CORE}/CodeSystem/fr-core-cs-mode-validation-identity`;
+export const IDENTITY_METHOD_SYSTEM = `${FR_CORE}/CodeSystem/fr-core-cs-method-collection`;
+/** Birth given names (the list) on the official name; the INSEE code on the birth place's address. */
+export const BIRTH_LIST_GIVEN_NAME_EXTENSION = `${FR_CORE}/StructureDefinition/fr-core-patient-birth-list-given-name`;
+export const INSEE_CODE_EXTENSION = `${FR_CORE}/StructureDefinition/fr-core-address-insee-code`;
+export const INSEE_COMMUNE_SYSTEM = 'https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM';
+/** FHIR's own birth-place extension (an Address), which FR Core reuses. */
+export const BIRTH_PLACE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace';
 
 /** LOINC displays for the codes we emit (FHIR R4 vital-signs value set, doc-typecodes). */
 export const LOINC_DISPLAY: Readonly<Record<string, string>> = {

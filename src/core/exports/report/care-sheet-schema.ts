@@ -4,37 +4,50 @@ import {
   ACCOMPANYING_ROLES,
   CARE_ACT_CODES,
   CARE_PATHWAYS,
+  CARE_PLACES,
   consultationIdSchema,
-  patientSchema,
+  patientTraitsSchema,
+  RETIRED_ACT_CODES,
 } from '../../../shared/domain/consultation';
 
 /**
  * Bumped on any change a reader of the JSON must know about. 2: `simulated` (issue 11) — a sheet
  * from a consultation whose readings came from a device simulator must not be billed unread.
+ * 3 (issue 16): the patient's identity as the RNIV defines it (birth given names as a list, birth
+ * place, identity status; the INS only for a qualified identity), the place of the act, TLM and the
+ * accompanying act's prescriber and dates, `act.retired` for a code no longer billable.
  */
-export const CARE_SHEET_SCHEMA_VERSION = 2;
+export const CARE_SHEET_SCHEMA_VERSION = 3;
 
 /**
  * The care-sheet export (`care-sheet-json`): what the doctor's SESAM-Vitale software needs to bill
  * the teleconsultation, taken from the record (identity is never typed twice). Shape:
  *
  *   {
- *     "schema": "teleconsult-station/care-sheet", "schemaVersion": 2,
+ *     "schema": "teleconsult-station/care-sheet", "schemaVersion": 3,
  *     "consultationId": "0123…", "generatedAt": "2026-11-25T10:00:00.000Z",
- *     "act": { "code": "TC", "date": "2026-11-25", "teleconsultation": true,
- *              "pathway": "treating-doctor" },
- *     "doctor": { "name": "Dr Camille Martin", "rpps": "10101010101" },
- *     "patient": { "familyName", "givenNames", "birthDate", "sex", "ins"?, "insuranceNumber"? },
- *     "accompanying": { "name", "role", "identifier"?, "act": "TLS" | "TLL" | "TLD" | null } | null,
+ *     "act": { "code": "TC", "retired": false, "date": "2026-11-25", "teleconsultation": true,
+ *              "pathway": "treating-doctor", "place": "pharmacy" },
+ *     "doctor": { "name": "Dr Camille Martin", "rpps": "10101010101", "reason"?: "…" },
+ *     "patient": { "familyName", "birthGivenNames": ["…"], "usedGivenName"?, "birthDate", "sex",
+ *                  "birthPlace"?, "identityStatus", "ins"? (qualified only), "insuranceNumber"? },
+ *     "accompanying": { "name", "role", "identifier"?, "act": "TLS" | "TLL" | "TLD" | "TLM" | null,
+ *                       "prescriberRpps"?, "prescriptionDate"?, "executionDate"? } | null,
  *     "remarks"?: "…",
  *     "simulated": false,
  *     "generator": { "name": "Teleconsult Station", "version": "0.1.0" }
  *   }
  *
  * `pathway`: `treating-doctor` (médecin traitant), `referred` (orienté par lui), `exception`
- * (hors parcours, e.g. urgency). `accompanying.act` is the accompanying professional's own act.
- * `simulated`: true when a reading of the consultation came from a device simulator (a
- * demonstration or a training session, not a patient's care).
+ * (hors parcours, e.g. urgency). `place`: where the act took place (pharmacy, nursing-home, home,
+ * practice, cabin); absent on a sheet saved before issue 16. `act.retired`: the code (TE1, TE2,
+ * RNM) was saved by an earlier version and is not a teleconsultation act today — do not bill it
+ * as is. `accompanying.act` is the accompanying professional's own act; with it, the
+ * teleconsultant's RPPS goes in the prescriber field (`prescriberRpps`), and for a pharmacist's TLM
+ * the consultation date is both the prescription and the execution date (sources:
+ * src/shared/domain/README.md, "Today's acts"). `simulated`: true when a reading of the
+ * consultation came from a device simulator (a demonstration or a training session, not a
+ * patient's care).
  */
 export const careSheetExportSchema = z.strictObject({
   schema: z.literal('teleconsult-station/care-sheet'),
@@ -42,16 +55,19 @@ export const careSheetExportSchema = z.strictObject({
   consultationId: consultationIdSchema,
   generatedAt: z.iso.datetime({ offset: false, precision: 3 }),
   act: z.strictObject({
-    code: z.enum(CARE_ACT_CODES),
+    code: z.enum([...CARE_ACT_CODES, ...RETIRED_ACT_CODES]),
+    retired: z.boolean(),
     date: z.iso.date(),
     teleconsultation: z.literal(true),
     pathway: z.enum(CARE_PATHWAYS),
+    place: z.enum(CARE_PLACES).optional(),
   }),
   doctor: z.strictObject({
     name: z.string().min(1).max(120),
     rpps: z.string().regex(/^\d{11}$/, 'RPPS has 11 digits'),
+    reason: z.string().max(300).optional(),
   }),
-  patient: patientSchema,
+  patient: patientTraitsSchema.omit({ identityDocument: true, insSource: true, legacyIns: true }),
   accompanying: z
     .strictObject({
       name: z.string().min(1).max(120),
@@ -61,6 +77,12 @@ export const careSheetExportSchema = z.strictObject({
         .regex(/^(\d{9}|\d{11})$/)
         .optional(),
       act: z.enum(ACCOMPANYING_ACT_CODES).nullable(),
+      prescriberRpps: z
+        .string()
+        .regex(/^\d{11}$/)
+        .optional(),
+      prescriptionDate: z.iso.date().optional(),
+      executionDate: z.iso.date().optional(),
     })
     .nullable(),
   remarks: z.string().max(1000).optional(),

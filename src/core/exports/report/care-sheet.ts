@@ -1,3 +1,9 @@
+import {
+  givenNamesText,
+  RETIRED_ACT_CODES,
+  shareableIns,
+  type RetiredActCode,
+} from '../../../shared/domain/consultation';
 import { AppErrorException } from '../../../shared/result';
 import type { ExportSource } from '../export-source';
 import { simulatedDevices } from '../simulated-devices';
@@ -7,7 +13,7 @@ import { FlowLayout, stampPages } from './flow-layout';
 import { COLORS, mm } from './pdf-units';
 import { calendarDate, patientName } from './report-context';
 import { createReportDocument } from './report-document';
-import { reportMessages } from './report-messages';
+import { reportMessages, type ReportMessages } from './report-messages';
 
 export type { CareSheetExport } from './care-sheet-schema';
 
@@ -32,6 +38,8 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
     );
   }
   const { patient } = summary;
+  const ins = shareableIns(patient);
+  const act = careSheet.accompanyingAct;
   const candidate: CareSheetExport = {
     schema: 'teleconsult-station/care-sheet',
     schemaVersion: CARE_SHEET_SCHEMA_VERSION,
@@ -39,17 +47,27 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
     generatedAt: options.generatedAt.toISOString(),
     act: {
       code: careSheet.actCode,
+      retired: isRetiredActCode(careSheet.actCode),
       date: careSheet.date,
       teleconsultation: true,
       pathway: careSheet.pathway,
+      ...(careSheet.place === undefined ? {} : { place: careSheet.place }),
     },
-    doctor: { name: careSheet.doctor.name, rpps: careSheet.doctor.rpps },
+    doctor: {
+      name: careSheet.doctor.name,
+      rpps: careSheet.doctor.rpps,
+      ...(careSheet.doctorReason === undefined ? {} : { reason: careSheet.doctorReason }),
+    },
     patient: {
       familyName: patient.familyName,
-      givenNames: patient.givenNames,
+      birthGivenNames: patient.birthGivenNames,
+      ...(patient.usedGivenName === undefined ? {} : { usedGivenName: patient.usedGivenName }),
       birthDate: patient.birthDate,
       sex: patient.sex,
-      ...(patient.ins === undefined ? {} : { ins: patient.ins }),
+      ...(patient.birthPlace === undefined ? {} : { birthPlace: patient.birthPlace }),
+      identityStatus: patient.identityStatus,
+      // The INS only for a qualified identity (RNIV; src/shared/domain/README.md).
+      ...(ins === undefined ? {} : { ins }),
       ...(patient.insuranceNumber === undefined ? {} : { insuranceNumber: patient.insuranceNumber }),
     },
     accompanying:
@@ -59,7 +77,11 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
             name: accompanying.name,
             role: accompanying.role,
             ...(accompanying.identifier === undefined ? {} : { identifier: accompanying.identifier }),
-            act: careSheet.accompanyingAct,
+            act,
+            // The teleconsultant's RPPS in the prescriber field; for a pharmacist's TLM the
+            // consultation date is the prescription and the execution date (README sources).
+            ...(act === null ? {} : { prescriberRpps: careSheet.doctor.rpps }),
+            ...(act === 'TLM' ? { prescriptionDate: careSheet.date, executionDate: careSheet.date } : {}),
           },
     ...(careSheet.remarks === undefined || careSheet.remarks === '' ? {} : { remarks: careSheet.remarks }),
     simulated: simulatedDevices(source.detail).withReadings.size > 0,
@@ -74,6 +96,15 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
     );
   }
   return checked.data;
+}
+
+function isRetiredActCode(code: string): code is RetiredActCode {
+  return (RETIRED_ACT_CODES as readonly string[]).includes(code);
+}
+
+/** The code with its one-line meaning; a retired one says not to bill it as is. */
+function actText(code: CareSheetExport['act']['code'], t: ReportMessages): string {
+  return isRetiredActCode(code) ? `${code} — ${t.retiredAct}` : t.actValue(code);
 }
 
 /**
@@ -113,10 +144,11 @@ export async function renderCareSheetPdf(
   layout.heading(t.actCode);
   layout.keyValues(
     [
-      [t.actCode, sheet.act.code],
+      [t.actCode, actText(sheet.act.code, t)],
       [t.date, calendarDate(sheet.act.date)],
       [t.teleconsultationFlag, t.yes],
       [t.pathway, t.pathwayValue(sheet.act.pathway)],
+      [t.place, sheet.act.place === undefined ? t.notGiven : t.placeValue(sheet.act.place)],
       [t.consultationId, sheet.consultationId],
     ],
     labelWidth,
@@ -126,6 +158,9 @@ export async function renderCareSheetPdf(
     [
       [t.name, sheet.doctor.name],
       ['RPPS', sheet.doctor.rpps],
+      ...(sheet.doctor.reason === undefined
+        ? []
+        : [[t.doctorReason, sheet.doctor.reason] as [string, string]]),
     ],
     labelWidth,
   );
@@ -134,10 +169,15 @@ export async function renderCareSheetPdf(
   layout.keyValues(
     [
       [t.familyName, patient.familyName],
-      [t.givenNames, patient.givenNames],
+      [t.givenNames, givenNamesText(patient)],
+      ...(patient.usedGivenName === undefined
+        ? []
+        : [[t.usedGivenName, patient.usedGivenName] as [string, string]]),
       [t.birthDate, calendarDate(patient.birthDate)],
+      [t.birthPlace, patient.birthPlace ?? t.notGiven],
       [t.sex, t.sexValue(patient.sex)],
-      [t.ins, patient.ins ?? t.notGiven],
+      [t.identityStatus, t.identityStatusValue(patient.identityStatus, undefined)],
+      [t.ins, patient.ins ?? (source.detail.summary.patient.ins === undefined ? t.notGiven : t.insNotShared)],
       [t.insuranceNumber, patient.insuranceNumber ?? t.notGiven],
     ],
     labelWidth,
@@ -152,7 +192,13 @@ export async function renderCareSheetPdf(
         [t.name, accompanying.name],
         [t.role, t.roleValue(accompanying.role)],
         [t.identifier, accompanying.identifier ?? t.notGiven],
-        [t.accompanyingAct, accompanying.act ?? t.empty],
+        [t.accompanyingAct, accompanying.act === null ? t.empty : t.actValue(accompanying.act)],
+        ...(accompanying.prescriberRpps === undefined
+          ? []
+          : [[t.prescriber, t.rpps(accompanying.prescriberRpps)] as [string, string]]),
+        ...(accompanying.prescriptionDate === undefined
+          ? []
+          : [[t.prescriptionAndExecution, calendarDate(accompanying.prescriptionDate)] as [string, string]]),
       ],
       labelWidth,
     );

@@ -1,3 +1,4 @@
+import { givenNamesText } from '../../../shared/domain/consultation';
 import type { Formatter } from '../../../shared/i18n';
 import type { ExportSource } from '../export-source';
 import type { SimulatedDevices } from '../simulated-devices';
@@ -27,8 +28,8 @@ export function calendarDate(isoDate: string): string {
 
 /** "Dupont-Lefèvre Jeanne Éloïse": family name first, as French medical documents write it. */
 export function patientName(source: ExportSource): string {
-  const { familyName, givenNames } = source.detail.summary.patient;
-  return `${familyName.toUpperCase()} ${givenNames}`;
+  const patient = source.detail.summary.patient;
+  return `${patient.familyName.toUpperCase()} ${givenNamesText(patient)}`;
 }
 
 /** A device's name, marked when it was our simulator: the reader must never take it for the patient's. */

@@ -1,7 +1,12 @@
 import { defineMessages } from '../../../shared/i18n';
 import type {
+  AccompanyingActCode,
   AccompanyingRole,
   CARE_PATHWAYS,
+  CareActCode,
+  CarePlace,
+  IdentityDocument,
+  IdentityStatus,
   RecordingProblemCode,
   Sex,
 } from '../../../shared/domain/consultation';
@@ -29,6 +34,63 @@ const SEXES_FR: Record<Sex, string> = {
   male: 'Masculin',
   other: 'Autre',
   unknown: 'Inconnu',
+};
+const STATUS_EN: Record<IdentityStatus, string> = {
+  provisional: 'provisional',
+  recovered: 'recovered (INSi)',
+  validated: 'validated (identity document checked)',
+  qualified: 'qualified (INSi and identity document)',
+};
+const STATUS_FR: Record<IdentityStatus, string> = {
+  provisional: 'provisoire',
+  recovered: 'récupérée (INSi)',
+  validated: 'validée (pièce d’identité contrôlée)',
+  qualified: 'qualifiée (INSi et pièce d’identité)',
+};
+const DOCUMENTS_EN: Record<IdentityDocument, string> = {
+  CN: 'national identity card',
+  PA: 'passport',
+  CS: 'residence permit',
+  LE: 'family record book',
+  AN: 'birth certificate extract',
+};
+const DOCUMENTS_FR: Record<IdentityDocument, string> = {
+  CN: 'carte nationale d’identité',
+  PA: 'passeport',
+  CS: 'titre de séjour',
+  LE: 'livret de famille',
+  AN: 'extrait d’acte de naissance',
+};
+/** One line per code (sources: src/shared/domain/README.md, "Today's acts"). */
+const ACTS_EN: Record<CareActCode | AccompanyingActCode, string> = {
+  TCG: 'TCG — teleconsultation by a general practitioner',
+  TC: 'TC — teleconsultation by a doctor of another specialty',
+  TLS: 'TLS — nurse beside the patient, during planned nursing care',
+  TLL: 'TLL — nurse beside the patient, in a place dedicated to teleconsultation',
+  TLD: 'TLD — nurse beside the patient, at home, outside planned care',
+  TLM: 'TLM — pharmacist assisting the teleconsultation in the pharmacy',
+};
+const ACTS_FR: typeof ACTS_EN = {
+  TCG: 'TCG — téléconsultation par un médecin généraliste',
+  TC: 'TC — téléconsultation par un médecin d’une autre spécialité',
+  TLS: 'TLS — infirmier auprès du patient, lors d’un soin infirmier prévu',
+  TLL: 'TLL — infirmier auprès du patient, dans un lieu dédié à la téléconsultation',
+  TLD: 'TLD — infirmier auprès du patient, à domicile, hors soin prévu',
+  TLM: 'TLM — pharmacien assistant la téléconsultation en officine',
+};
+const PLACES_EN: Record<CarePlace, string> = {
+  pharmacy: 'pharmacy',
+  'nursing-home': 'nursing home (EHPAD)',
+  home: 'patient’s home',
+  practice: 'practice',
+  cabin: 'teleconsultation cabin',
+};
+const PLACES_FR: typeof PLACES_EN = {
+  pharmacy: 'officine',
+  'nursing-home': 'EHPAD',
+  home: 'domicile du patient',
+  practice: 'cabinet',
+  cabin: 'cabine de téléconsultation',
 };
 const PATHWAYS_EN: Record<Pathway, string> = {
   'treating-doctor': 'Treating doctor',
@@ -92,11 +154,17 @@ export const reportMessages = defineMessages({
     page: (n: number, total: number) => `Page ${n} / ${total}`,
     footerPatient: (name: string, birth: string) => `${name} — born ${birth}`,
     patient: 'Patient',
-    familyName: 'Family name',
-    givenNames: 'Given names',
+    familyName: 'Birth family name',
+    givenNames: 'Birth given names',
+    usedGivenName: 'Used given name',
     birthDate: 'Date of birth',
+    birthPlace: 'Place of birth (INSEE code)',
     sex: 'Sex',
     sexValue: (sex: Sex) => SEXES_EN[sex],
+    identityStatus: 'Identity status',
+    identityStatusValue: (status: IdentityStatus, document: IdentityDocument | undefined) =>
+      document === undefined ? STATUS_EN[status] : `${STATUS_EN[status]}, ${DOCUMENTS_EN[document]}`,
+    insNotShared: 'not shared: the identity is not qualified',
     ins: 'INS (national health identifier)',
     insuranceNumber: 'Health-insurance number',
     notGiven: 'not given',
@@ -133,6 +201,13 @@ export const reportMessages = defineMessages({
     noReport: 'No report has been written for this consultation.',
     careSheet: 'Care sheet (billing data)',
     actCode: 'Act',
+    actValue: (code: CareActCode | AccompanyingActCode) => ACTS_EN[code],
+    retiredAct: 'saved by an earlier version; not a teleconsultation act today: do not bill as is',
+    place: 'Place of the act',
+    placeValue: (place: CarePlace) => PLACES_EN[place],
+    doctorReason: 'Why not the report’s author',
+    prescriber: 'Prescriber (teleconsultant)',
+    prescriptionAndExecution: 'Prescription and execution date',
     pathway: 'Care pathway',
     pathwayValue: (pathway: Pathway) => PATHWAYS_EN[pathway],
     accompanyingAct: 'Accompanying act',
@@ -206,11 +281,17 @@ export const reportMessages = defineMessages({
     page: (n, total) => `Page ${n} / ${total}`,
     footerPatient: (name, birth) => `${name} — né(e) le ${birth}`,
     patient: 'Patient',
-    familyName: 'Nom',
-    givenNames: 'Prénoms',
+    familyName: 'Nom de naissance',
+    givenNames: 'Prénoms de naissance',
+    usedGivenName: 'Prénom utilisé',
     birthDate: 'Date de naissance',
+    birthPlace: 'Lieu de naissance (code INSEE)',
     sex: 'Sexe',
     sexValue: (sex) => SEXES_FR[sex],
+    identityStatus: 'Statut de l’identité',
+    identityStatusValue: (status, document) =>
+      document === undefined ? STATUS_FR[status] : `${STATUS_FR[status]}, ${DOCUMENTS_FR[document]}`,
+    insNotShared: 'non transmis : l’identité n’est pas qualifiée',
     ins: 'INS (identifiant national)',
     insuranceNumber: 'Numéro d’assuré',
     notGiven: 'non renseigné',
@@ -247,6 +328,14 @@ export const reportMessages = defineMessages({
     noReport: 'Aucun compte rendu n’a été rédigé pour cette consultation.',
     careSheet: 'Feuille de soins (données de facturation)',
     actCode: 'Acte',
+    actValue: (code) => ACTS_FR[code],
+    retiredAct:
+      'enregistré par une version antérieure ; pas un acte de téléconsultation aujourd’hui : ne pas facturer tel quel',
+    place: 'Lieu de l’acte',
+    placeValue: (place) => PLACES_FR[place],
+    doctorReason: 'Motif (autre que l’auteur du compte rendu)',
+    prescriber: 'Prescripteur (téléconsultant)',
+    prescriptionAndExecution: 'Date de prescription et d’exécution',
     pathway: 'Parcours de soins',
     pathwayValue: (pathway) => PATHWAYS_FR[pathway],
     accompanyingAct: 'Acte de l’accompagnant',

@@ -1,3 +1,4 @@
+import { givenNamesText, shareableIns, type Patient } from '../../../shared/domain/consultation';
 import { displayUnit } from '../../../shared/i18n';
 import { amendedReport, bloodPressureResults, durationSeconds, metricLabel } from './report-data';
 import { calendarDate, deviceLabel, type ReportContext } from './report-context';
@@ -12,14 +13,31 @@ export function patientSection(context: ReportContext): void {
   const { t, layout } = context;
   const patient = context.source.detail.summary.patient;
   layout.heading(t.patient);
-  layout.keyValues([
+  layout.keyValues(patientRows(t, patient));
+}
+
+/**
+ * The identity as the RNIV's strict traits, with its status; the INS only for a qualified identity
+ * (without one the INS is neither used nor shared: src/shared/domain/README.md).
+ */
+export function patientRows(t: ReportContext['t'], patient: Patient): [string, string][] {
+  const ins = shareableIns(patient);
+  return [
     [t.familyName, patient.familyName],
-    [t.givenNames, patient.givenNames],
+    [t.givenNames, givenNamesText(patient)],
+    ...(patient.usedGivenName === undefined
+      ? []
+      : [[t.usedGivenName, patient.usedGivenName] as [string, string]]),
     [t.birthDate, calendarDate(patient.birthDate)],
+    [t.birthPlace, patient.birthPlace ?? t.notGiven],
     [t.sex, t.sexValue(patient.sex)],
-    [t.ins, patient.ins ?? t.notGiven],
+    [t.identityStatus, t.identityStatusValue(patient.identityStatus, patient.identityDocument)],
+    [
+      t.ins,
+      ins ?? (patient.ins === undefined && patient.legacyIns === undefined ? t.notGiven : t.insNotShared),
+    ],
     [t.insuranceNumber, patient.insuranceNumber ?? t.notGiven],
-  ]);
+  ];
 }
 
 export function consultationSection(context: ReportContext): void {

@@ -1,4 +1,5 @@
 import { chainExistingAuditRows } from '../audit/audit-chain';
+import { migratePatientIdentity } from './patient-identity-migration';
 import type { SqlDatabase } from './sql-database';
 
 /** SQL run as is, or a step that needs code (hashing) inside the migration's transaction. */
@@ -166,6 +167,10 @@ export const MIGRATIONS: readonly Migration[] = [
     PRIMARY KEY (consultation, kind)
   );
   `,
+  // 6: the patient's identity as the RNIV defines it (issue 16): birth given names as a list, an
+  // identity status (every earlier record: provisional), an INS refused by today's checks kept
+  // apart as `legacyIns` (patient-identity-migration.ts).
+  migratePatientIdentity,
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer version of the app. */

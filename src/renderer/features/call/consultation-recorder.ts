@@ -118,7 +118,8 @@ export class ConsultationRecorder {
       type: 'patient',
       patient: {
         familyName: patient.familyName,
-        givenNames: patient.givenNames,
+        birthGivenNames: patient.birthGivenNames,
+        ...(patient.usedGivenName === undefined ? {} : { usedGivenName: patient.usedGivenName }),
         birthDate: patient.birthDate,
         sex: patient.sex,
       },

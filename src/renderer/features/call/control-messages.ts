@@ -2,8 +2,9 @@ import { z } from 'zod';
 import {
   accompanyingSchema,
   careSheetSchema,
+  storedCareSheetSchema,
   consentSchema,
-  patientSchema,
+  patientTraitsSchema,
   RECORD_REFUSAL_CODES,
   reportSchema,
 } from '../../../shared/domain/consultation';
@@ -76,7 +77,13 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('patient'),
-    patient: patientSchema.pick({ familyName: true, givenNames: true, birthDate: true, sex: true }),
+    patient: patientTraitsSchema.pick({
+      familyName: true,
+      birthGivenNames: true,
+      usedGivenName: true,
+      birthDate: true,
+      sex: true,
+    }),
     consent: consentSchema,
     accompanying: accompanyingSchema.nullable(),
     motive: z.string().max(500).optional(),
@@ -114,7 +121,9 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('record-state'),
     status: z.enum(['active', 'ended', 'interrupted']),
     report: z.strictObject({ version: z.number().int().positive(), value: reportSchema }).nullable(),
-    careSheet: z.strictObject({ version: z.number().int().positive(), value: careSheetSchema }).nullable(),
+    careSheet: z
+      .strictObject({ version: z.number().int().positive(), value: storedCareSheetSchema })
+      .nullable(),
   }),
   /**
    * The station's devices as the doctor's vitals show them, sent when the call connects and when

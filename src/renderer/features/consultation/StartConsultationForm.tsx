@@ -2,9 +2,15 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useProblemText } from '../../i18n/problem-text';
 import {
   ACCOMPANYING_ROLES,
+  IDENTITY_DOCUMENTS,
+  IDENTITY_STATUSES,
+  INS_SOURCES,
   SEXES,
   type AccompanyingRole,
   type ConsultationStart,
+  type IdentityDocument,
+  type IdentityStatus,
+  type InsSource,
   type Sex,
 } from '../../../shared/domain/consultation';
 import { useMessages } from '../../i18n/use-messages';
@@ -14,6 +20,7 @@ import {
   buildStart,
   emptyFields,
   firstError,
+  identityAsks,
   type FieldErrors,
   type FieldName,
   type StartFields,
@@ -54,6 +61,7 @@ export function StartConsultationForm({ operatorName, onStart }: StartConsultati
     'aria-describedby': errors[field] !== undefined ? errorId(field) : undefined,
   });
   const errorCount = Object.values(errors).filter((e) => e !== undefined).length;
+  const asks = identityAsks(fields.identityStatus);
 
   return (
     <form
@@ -89,13 +97,22 @@ export function StartConsultationForm({ operatorName, onStart }: StartConsultati
             onChange={(e) => set('familyName', e.target.value)}
           />
         </Field>
-        <Field field="givenNames" label={m.givenNames} error={errors.givenNames}>
+        <Field field="givenNames" label={m.givenNames} error={errors.givenNames} hint={m.givenNamesHint}>
           <input
             {...invalid('givenNames')}
             autoComplete="off"
             value={fields.givenNames}
-            maxLength={100}
+            maxLength={200}
             onChange={(e) => set('givenNames', e.target.value)}
+          />
+        </Field>
+        <Field field="usedGivenName" label={m.usedGivenName} error={errors.usedGivenName}>
+          <input
+            {...invalid('usedGivenName')}
+            autoComplete="off"
+            value={fields.usedGivenName}
+            maxLength={60}
+            onChange={(e) => set('usedGivenName', e.target.value)}
           />
         </Field>
         <Field field="birthDate" label={m.birthDate} error={errors.birthDate}>
@@ -117,6 +134,65 @@ export function StartConsultationForm({ operatorName, onStart }: StartConsultati
             ))}
           </select>
         </Field>
+        <Field field="birthPlace" label={m.birthPlace} error={errors.birthPlace} hint={m.birthPlaceHint}>
+          <input
+            {...invalid('birthPlace')}
+            autoComplete="off"
+            value={fields.birthPlace}
+            maxLength={7}
+            onChange={(e) => set('birthPlace', e.target.value)}
+          />
+        </Field>
+        <Field
+          field="identityStatus"
+          label={m.identityStatus}
+          error={errors.identityStatus}
+          hint={m.identityStatusHint}
+        >
+          <select
+            {...invalid('identityStatus')}
+            value={fields.identityStatus}
+            onChange={(e) => set('identityStatus', e.target.value as IdentityStatus)}
+          >
+            {IDENTITY_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {m.identityStatusName(status)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {asks.document && (
+          <Field field="identityDocument" label={m.identityDocument} error={errors.identityDocument}>
+            <select
+              {...invalid('identityDocument')}
+              value={fields.identityDocument}
+              onChange={(e) => set('identityDocument', e.target.value as IdentityDocument | '')}
+            >
+              <option value="">{m.choose}</option>
+              {IDENTITY_DOCUMENTS.map((document) => (
+                <option key={document} value={document}>
+                  {m.identityDocumentName(document)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {asks.insSource && (
+          <Field field="insSource" label={m.insSource} error={errors.insSource}>
+            <select
+              {...invalid('insSource')}
+              value={fields.insSource}
+              onChange={(e) => set('insSource', e.target.value as InsSource | '')}
+            >
+              <option value="">{m.choose}</option>
+              {INS_SOURCES.map((source) => (
+                <option key={source} value={source}>
+                  {m.insSourceName(source)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field field="ins" label={m.ins} error={errors.ins} hint={m.insHint}>
           <input
             {...invalid('ins')}

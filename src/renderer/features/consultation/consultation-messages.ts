@@ -4,6 +4,9 @@ import type {
   AccompanyingRole,
   CallEventState,
   ConsultationStatus,
+  IdentityDocument,
+  IdentityStatus,
+  InsSource,
   RecordingProblemCode,
   Sex,
   TimelineEvent,
@@ -46,6 +49,45 @@ const EN_STATUS: Readonly<Record<ConsultationStatus, string>> = {
 };
 const FR_STATUS: typeof EN_STATUS = { active: 'En cours', ended: 'Clôturée', interrupted: 'Interrompue' };
 
+const EN_STATUS_IDENTITY: Readonly<Record<IdentityStatus, string>> = {
+  provisional: 'Provisional (nothing checked)',
+  validated: 'Validated (identity document checked)',
+  recovered: 'Recovered (INS from the INSi teleservice)',
+  qualified: 'Qualified (INSi and identity document)',
+};
+const FR_STATUS_IDENTITY: typeof EN_STATUS_IDENTITY = {
+  provisional: 'Provisoire (rien de contrôlé)',
+  validated: 'Validée (pièce d’identité contrôlée)',
+  recovered: 'Récupérée (INS issu du téléservice INSi)',
+  qualified: 'Qualifiée (INSi et pièce d’identité)',
+};
+const EN_DOCUMENTS: Readonly<Record<IdentityDocument, string>> = {
+  CN: 'National identity card',
+  PA: 'Passport',
+  CS: 'Residence permit',
+  LE: 'Family record book',
+  AN: 'Birth certificate extract',
+};
+const FR_DOCUMENTS: typeof EN_DOCUMENTS = {
+  CN: 'Carte nationale d’identité',
+  PA: 'Passeport',
+  CS: 'Titre de séjour',
+  LE: 'Livret de famille',
+  AN: 'Extrait d’acte de naissance',
+};
+const EN_INS_SOURCES: Readonly<Record<InsSource, string>> = {
+  INSI: 'INSi queried with the identity traits (your certified software)',
+  CV: 'INSi queried with the Vitale card (your certified software)',
+  CB: 'INS Datamatrix of a document carrying a qualified identity',
+  AV: 'Appli carte Vitale',
+};
+const FR_INS_SOURCES: typeof EN_INS_SOURCES = {
+  INSI: 'INSi interrogé avec les traits d’identité (votre logiciel homologué)',
+  CV: 'INSi interrogé avec la carte Vitale (votre logiciel homologué)',
+  CB: 'Datamatrix INS d’un document portant une identité qualifiée',
+  AV: 'Appli carte Vitale',
+};
+
 const EN_PROBLEMS: Readonly<Record<FieldProblem, string>> = {
   required: 'Required.',
   tooLong: 'Too long.',
@@ -61,6 +103,17 @@ const EN_PROBLEMS: Readonly<Record<FieldProblem, string>> = {
   identifierFormat: 'An RPPS number has 11 digits, an ADELI number 9.',
   consentRequired: 'Without the patient’s consent to the teleconsultation, it cannot take place.',
   invalid: 'Not valid.',
+  birthPlaceFormat:
+    'The INSEE code of the commune (5 characters, e.g. 75056 or 2A004), or 99 and the country code.',
+  'identity:document-required': 'Say which identity document you checked.',
+  'identity:document-unexpected': 'A checked document makes the identity validated (or qualified).',
+  'identity:ins-required': 'A recovered or qualified identity has its INS.',
+  'identity:ins-source-required': 'Say where the INS came from.',
+  'identity:ins-source-unexpected':
+    'An INS from the INSi teleservice makes the identity recovered (or qualified).',
+  'identity:birth-place-required': 'A qualified identity has its place of birth.',
+  'identity:sex-not-ins':
+    'A qualified identity’s sex is female, male or unknown, as the INSi teleservice gives it.',
 };
 const FR_PROBLEMS: typeof EN_PROBLEMS = {
   required: 'Obligatoire.',
@@ -79,6 +132,17 @@ const FR_PROBLEMS: typeof EN_PROBLEMS = {
   identifierFormat: 'Un numéro RPPS compte 11 chiffres, un numéro ADELI 9.',
   consentRequired: 'Sans le consentement du patient à la téléconsultation, elle ne peut pas avoir lieu.',
   invalid: 'Non valide.',
+  birthPlaceFormat:
+    'Le code INSEE de la commune (5 caractères, ex. 75056 ou 2A004), ou 99 et le code du pays.',
+  'identity:document-required': 'Indiquez la pièce d’identité contrôlée.',
+  'identity:document-unexpected': 'Une pièce contrôlée rend l’identité validée (ou qualifiée).',
+  'identity:ins-required': 'Une identité récupérée ou qualifiée a son INS.',
+  'identity:ins-source-required': 'Indiquez d’où vient l’INS.',
+  'identity:ins-source-unexpected':
+    'Un INS issu du téléservice INSi rend l’identité récupérée (ou qualifiée).',
+  'identity:birth-place-required': 'Une identité qualifiée a son lieu de naissance.',
+  'identity:sex-not-ins':
+    'Le sexe d’une identité qualifiée est féminin, masculin ou inconnu, comme le donne le téléservice INSi.',
 };
 
 // Recording failures: what happened, and what the nurse can do about it.
@@ -197,14 +261,28 @@ export const consultationMessages = defineMessages({
     title: 'Consultation',
     startTitle: 'Start a consultation',
     patient: 'Patient',
-    familyName: 'Family name',
-    givenNames: 'Given names',
+    familyName: 'Birth family name',
+    givenNames: 'Birth given names (all, in order)',
+    givenNamesHint: 'As on the identity document, separated by spaces.',
+    usedGivenName: 'Given name used (if not the first)',
     birthDate: 'Date of birth',
+    birthPlace: 'Place of birth: INSEE code',
+    birthPlaceHint:
+      'The commune’s code (75056, 2A004, 97411), or 99 and the country’s code for a birth abroad.',
+    identityStatus: 'Identity status',
+    identityStatusName: (status: IdentityStatus): string => EN_STATUS_IDENTITY[status],
+    identityStatusHint:
+      'The station cannot query the INSi teleservice. Provisional: nothing checked. Validated: you checked an identity document. Recovered: the INS comes from INSi, obtained with your pharmacy or practice software, or from a document carrying a qualified INS. Qualified: both — recovered and checked against the document.',
+    identityDocument: 'Identity document checked',
+    identityDocumentName: (document: IdentityDocument): string => EN_DOCUMENTS[document],
+    insSource: 'Where the INS came from',
+    insSourceName: (source: InsSource): string => EN_INS_SOURCES[source],
     sex: 'Sex',
     choose: 'Choose…',
     sexName: (sex: Sex): string => EN_SEX[sex],
     ins: 'INS (national health identifier, optional)',
-    insHint: '13 characters and the 2-digit key, as on the card; spaces are allowed.',
+    insHint:
+      '15 characters: the 13 and the 2-digit key, as on the card; spaces are allowed. Never shared unless the identity is qualified.',
     insuranceNumber: 'Health-insurance number (optional)',
     motive: 'Reason for the consultation (optional)',
     accompanyingTitle: 'Professional with the patient',
@@ -285,14 +363,28 @@ export const consultationMessages = defineMessages({
     title: 'Consultation',
     startTitle: 'Commencer une consultation',
     patient: 'Patient',
-    familyName: 'Nom de famille',
-    givenNames: 'Prénoms',
+    familyName: 'Nom de naissance',
+    givenNames: 'Prénoms de naissance (tous, dans l’ordre)',
+    givenNamesHint: 'Comme sur la pièce d’identité, séparés par des espaces.',
+    usedGivenName: 'Prénom utilisé (s’il n’est pas le premier)',
     birthDate: 'Date de naissance',
+    birthPlace: 'Lieu de naissance : code INSEE',
+    birthPlaceHint:
+      'Le code de la commune (75056, 2A004, 97411), ou 99 et le code du pays pour une naissance à l’étranger.',
+    identityStatus: 'Statut de l’identité',
+    identityStatusName: (status) => FR_STATUS_IDENTITY[status],
+    identityStatusHint:
+      'La station ne peut pas interroger le téléservice INSi. Provisoire : rien n’a été contrôlé. Validée : vous avez contrôlé une pièce d’identité. Récupérée : l’INS vient de l’INSi, obtenu avec votre logiciel d’officine ou de cabinet, ou d’un document portant un INS qualifié. Qualifiée : les deux — récupérée et contrôlée sur la pièce.',
+    identityDocument: 'Pièce d’identité contrôlée',
+    identityDocumentName: (document) => FR_DOCUMENTS[document],
+    insSource: 'Origine de l’INS',
+    insSourceName: (source) => FR_INS_SOURCES[source],
     sex: 'Sexe',
     choose: 'Choisir…',
     sexName: (sex) => FR_SEX[sex],
     ins: 'INS (identifiant national de santé, facultatif)',
-    insHint: '13 caractères et la clé à 2 chiffres, comme sur la carte ; les espaces sont acceptés.',
+    insHint:
+      '15 caractères : les 13 et la clé à 2 chiffres, comme sur la carte ; les espaces sont acceptés. Jamais transmis si l’identité n’est pas qualifiée.',
     insuranceNumber: 'Numéro d’assurance maladie (facultatif)',
     motive: 'Motif de la consultation (facultatif)',
     accompanyingTitle: 'Professionnel auprès du patient',
@@ -369,6 +461,6 @@ export const consultationMessages = defineMessages({
 export type ConsultationMessages = (typeof consultationMessages)['en'];
 
 /** "DUPONT Marie": the family name first and in capitals, as French records write it. */
-export function patientName(patient: { familyName: string; givenNames: string }): string {
-  return `${patient.familyName.toLocaleUpperCase('fr-FR')} ${patient.givenNames}`;
+export function patientName(patient: { familyName: string; birthGivenNames: readonly string[] }): string {
+  return `${patient.familyName.toLocaleUpperCase('fr-FR')} ${patient.birthGivenNames.join(' ')}`;
 }

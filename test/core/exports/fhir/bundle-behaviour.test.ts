@@ -166,7 +166,7 @@ describe('bad input', () => {
     allValid(result);
   });
 
-  test('an ADELI number for the accompanying professional becomes idNatPS 0 + ADELI', () => {
+  test('an ADELI number for the accompanying professional is sent as typed ADELI, never built into an idNatPs', () => {
     const result = exportOf(
       variant(base, {
         detail: (d) => ({
@@ -180,8 +180,13 @@ describe('bad input', () => {
     );
     const nurse = resources(result, 'Practitioner')[1];
     expect(at(nurse, 'identifier')).toEqual([
-      expect.objectContaining({ system: 'urn:oid:1.2.250.1.71.4.2.1', value: '0123456789' }),
-      expect.objectContaining({ system: 'http://adeli.fr', value: '123456789' }),
+      {
+        use: 'official',
+        type: {
+          coding: [{ system: 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203', code: 'ADELI' }],
+        },
+        value: '123456789',
+      },
     ]);
   });
 });

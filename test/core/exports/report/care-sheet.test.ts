@@ -20,20 +20,35 @@ describe('careSheetJson', () => {
     expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
     expect(sheet).toEqual({
       schema: 'teleconsult-station/care-sheet',
-      schemaVersion: 2,
+      schemaVersion: 3,
       consultationId: FIXTURE_ID,
       generatedAt: '2026-11-25T10:00:00.000Z',
-      act: { code: 'TC', date: '2026-11-25', teleconsultation: true, pathway: 'treating-doctor' },
+      act: {
+        code: 'TC',
+        retired: false,
+        date: '2026-11-25',
+        teleconsultation: true,
+        pathway: 'treating-doctor',
+        place: 'home',
+      },
       doctor: { name: 'Dr Camille Martin', rpps: '10101010101' },
       patient: {
         familyName: 'Dupont-Lefèvre',
-        givenNames: 'Jeanne Éloïse',
+        birthGivenNames: ['Jeanne', 'Éloïse'],
         birthDate: '1948-03-14',
         sex: 'female',
+        birthPlace: '75056',
+        identityStatus: 'qualified',
         ins: '248037512345658',
         insuranceNumber: '2480375123456',
       },
-      accompanying: { name: 'Léa Garnier', role: 'nurse', identifier: '10000000001', act: 'TLS' },
+      accompanying: {
+        name: 'Léa Garnier',
+        role: 'nurse',
+        identifier: '10000000001',
+        act: 'TLS',
+        prescriberRpps: '10101010101',
+      },
       simulated: false,
       generator: { name: 'Teleconsult Station', version: '0.1.0-test' },
     });
@@ -74,7 +89,7 @@ describe('careSheetJson', () => {
     const sheet = careSheetJson(variant(base, withSimulatedDevice(base.detail, OXIMETER)), {
       generatedAt: GENERATED_AT,
     });
-    expect(sheet).toMatchObject({ schemaVersion: 2, simulated: true });
+    expect(sheet).toMatchObject({ schemaVersion: 3, simulated: true });
     expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
   });
 
@@ -82,6 +97,52 @@ describe('careSheetJson', () => {
     const base = fixture();
     const detail = withSimulatedDevice(base.detail, 'contec-cms50-v7@/dev/pts/9');
     expect(careSheetJson(variant(base, detail), { generatedAt: GENERATED_AT }).simulated).toBe(false);
+  });
+
+  // Sources of these rules: src/shared/domain/README.md ("Identity status", "Today's acts").
+  it('sends the INS only for a qualified identity, and always the identity status', () => {
+    const base = fixture();
+    for (const identityStatus of ['provisional', 'recovered', 'validated'] as const) {
+      const patient = { ...base.detail.summary.patient, identityStatus };
+      const sheet = careSheetJson(variant(base, { summary: { ...base.detail.summary, patient } }), {
+        generatedAt: GENERATED_AT,
+      });
+      expect(sheet.patient).not.toHaveProperty('ins');
+      expect(sheet.patient.identityStatus).toBe(identityStatus);
+      expect(JSON.stringify(sheet)).not.toContain('248037512345658');
+    }
+  });
+
+  it("gives a pharmacist's TLM the teleconsultant's RPPS as prescriber and the consultation date twice", () => {
+    const base = fixture();
+    const sheet = careSheetJson(
+      variant(base, {
+        summary: { ...base.detail.summary, accompanying: { name: 'Paul Martin', role: 'pharmacist' } },
+        careSheet: { ...FIXTURE_CARE_SHEET, place: 'pharmacy', accompanyingAct: 'TLM' },
+      }),
+      { generatedAt: GENERATED_AT },
+    );
+    expect(sheet.accompanying).toEqual({
+      name: 'Paul Martin',
+      role: 'pharmacist',
+      act: 'TLM',
+      prescriberRpps: '10101010101',
+      prescriptionDate: '2026-11-25',
+      executionDate: '2026-11-25',
+    });
+    expect(sheet.act.place).toBe('pharmacy');
+  });
+
+  it('marks a code an earlier version saved (TE1, TE2, RNM) as retired, never billable as is', () => {
+    const base = fixture();
+    for (const code of ['TE1', 'TE2', 'RNM'] as const) {
+      const sheet = careSheetJson(
+        variant(base, { careSheet: { ...FIXTURE_CARE_SHEET, actCode: code, place: undefined } }),
+        { generatedAt: GENERATED_AT },
+      );
+      expect(sheet.act).toMatchObject({ code, retired: true });
+      expect(sheet.act).not.toHaveProperty('place');
+    }
   });
 
   it('refuses an accompanying act without an accompanying professional', () => {
@@ -114,8 +175,12 @@ describe('renderCareSheetPdf', () => {
     const text = plainText(parsed.en);
     for (const expected of [
       'Teleconsultation care sheet',
-      'Act TC',
+      'Act TC — teleconsultation by a doctor of another specialty',
       'Teleconsultation yes',
+      'Place of the act patient’s home',
+      'Identity status qualified',
+      'Place of birth (INSEE code) 75056',
+      'Prescriber (teleconsultant) RPPS 10101010101',
       'RPPS 10101010101',
       'Dupont-Lefèvre',
       'Jeanne Éloïse',
@@ -123,7 +188,7 @@ describe('renderCareSheetPdf', () => {
       '248037512345658',
       '2480375123456',
       'Léa Garnier',
-      'Accompanying act TLS',
+      'Accompanying act TLS — nurse beside the patient, during planned nursing care',
       FIXTURE_ID,
       "billed in the doctor's certified SESAM-Vitale software",
       'Page 1 / 1',
@@ -139,7 +204,9 @@ describe('renderCareSheetPdf', () => {
       'Téléconsultation oui',
       'Médecin traitant',
       'infirmier·ère',
-      'Acte de l’accompagnant TLS',
+      'Acte de l’accompagnant TLS — infirmier auprès du patient, lors d’un soin infirmier prévu',
+      'Lieu de l’acte domicile du patient',
+      'Statut de l’identité qualifiée',
       'logiciel certifié SESAM-Vitale du médecin',
       'né(e) le 14/03/1948',
     ])

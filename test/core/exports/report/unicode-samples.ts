@@ -1,3 +1,4 @@
+import type { Patient } from '../../../../src/shared/domain/consultation';
 /**
  * Text of each character class the printed exports must carry as written (issue 12), short enough
  * to stay on one printed line so that the PDF's text can be compared string for string.
@@ -15,19 +16,21 @@ export const CHARACTER_CLASSES = {
   betaBlocker: 'β-bloquant ↑',
 } as const;
 
-export const GREEK_PATIENT = {
+type Traits = Pick<Patient, 'familyName' | 'birthGivenNames' | 'birthDate' | 'sex'>;
+
+export const GREEK_PATIENT: Traits = {
   familyName: 'Παπαδοπούλου',
-  givenNames: 'Ελένη',
+  birthGivenNames: ['Ελένη'],
   birthDate: '1956-07-02',
   sex: 'female',
-} as const;
+};
 
-export const CYRILLIC_PATIENT = {
+export const CYRILLIC_PATIENT: Traits = {
   familyName: 'Сидоров',
-  givenNames: 'Иван Петрович',
+  birthGivenNames: ['Иван', 'Петрович'],
   birthDate: '1949-11-30',
   sex: 'male',
-} as const;
+};
 
 /** Characters DejaVu Sans has no glyph for (checked in unicode-text.test.ts). */
 export const UNCOVERED = { ideograph: '王', ambulance: '🚑' } as const;

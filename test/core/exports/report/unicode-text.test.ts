@@ -78,8 +78,8 @@ describe('text outside WinAnsi in the printed exports (issue 12)', () => {
   it('prints a Greek patient by name, on the identity lines, every footer and the running header', () => {
     const { reportGreek: report, sheetGreek: sheet } = parsed;
     for (const text of [plainText(report), plainText(sheet)]) {
-      expect(text).toContain('Family name Παπαδοπούλου');
-      expect(text).toContain('Given names Ελένη');
+      expect(text).toContain('Birth family name Παπαδοπούλου');
+      expect(text).toContain('Birth given names Ελένη');
     }
     // Upper-cased as the footer writes family names; Greek keeps its tonos there.
     report.pages.forEach((page) => expect(page.text).toContain('ΠΑΠΑΔΟΠΟΎΛΟΥ Ελένη — born 02/07/1956'));
@@ -90,8 +90,8 @@ describe('text outside WinAnsi in the printed exports (issue 12)', () => {
   it('prints a Cyrillic patient by name, in French', () => {
     const { reportCyrillic: report, sheetCyrillic: sheet } = parsed;
     for (const text of [plainText(report), plainText(sheet)]) {
-      expect(text).toContain('Nom Сидоров');
-      expect(text).toContain('Prénoms Иван Петрович');
+      expect(text).toContain('Nom de naissance Сидоров');
+      expect(text).toContain('Prénoms de naissance Иван Петрович');
     }
     report.pages.forEach((page) =>
       expect(page.text).toContain('СИДОРОВ Иван Петрович — né(e) le 30/11/1949'),
@@ -128,7 +128,7 @@ describe('text the embedded fonts cannot print as written (issue 12)', () => {
     const source = unicodeRecord({ ...GREEK_PATIENT, familyName: `Wang ${UNCOVERED.ideograph}` });
     await expect(renderReportPdf(source, { ...options, language: 'en' })).rejects.toMatchObject(
       refusal(
-        'PDF text: cannot print U+738B "王" in Patient › Family name, page 1: the embedded font DejaVuSans ' +
+        'PDF text: cannot print U+738B "王" in Patient › Birth family name, page 1: the embedded font DejaVuSans ' +
           'has no glyph for it, and the PDF never prints a substitute',
       ),
     );
@@ -161,10 +161,12 @@ describe('text the embedded fonts cannot print as written (issue 12)', () => {
         expect.stringMatching(/cannot print U\+05E9 "ש" in .* Conclusion, page \d: right-to-left text/u),
       ),
     );
-    const bell = unicodeRecord({ ...CYRILLIC_PATIENT, givenNames: 'Иван\u0007' });
+    const bell = unicodeRecord({ ...CYRILLIC_PATIENT, birthGivenNames: ['Иван\u0007'] });
     await expect(renderCareSheetPdf(bell, { ...options, language: 'fr' })).rejects.toMatchObject(
       refusal(
-        expect.stringContaining('cannot print U+0007 in Patient › Prénoms, page 1: a control character'),
+        expect.stringContaining(
+          'cannot print U+0007 in Patient › Prénoms de naissance, page 1: a control character',
+        ),
       ),
     );
   });

@@ -9,6 +9,7 @@ const CARE_SHEET = {
   doctor: { name: 'Dr Camille Martin', rpps: '10101010101' },
   teleconsultation: true as const,
   pathway: 'treating-doctor' as const,
+  place: 'home' as const,
   accompanyingAct: 'TLS' as const,
 };
 
@@ -80,7 +81,7 @@ describe('consultation recorder', () => {
         type: 'patient',
         patient: {
           familyName: 'Dupont-Lefèvre',
-          givenNames: 'Jeanne Éloïse',
+          birthGivenNames: ['Jeanne', 'Éloïse'],
           birthDate: '1948-03-14',
           sex: 'female',
         },

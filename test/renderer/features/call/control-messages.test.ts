@@ -16,11 +16,12 @@ const careSheet = {
   doctor: { name: 'Dr Claire Martin', rpps: '10001234567' },
   teleconsultation: true,
   pathway: 'treating-doctor',
+  place: 'home',
   accompanyingAct: 'TLS',
 };
 const patient = {
   type: 'patient',
-  patient: { familyName: 'Dupont', givenNames: 'Marie', birthDate: '1985-05-12', sex: 'female' },
+  patient: { familyName: 'Dupont', birthGivenNames: ['Marie'], birthDate: '1985-05-12', sex: 'female' },
   consent: {
     teleconsultation: true,
     deviceData: false,
@@ -50,6 +51,10 @@ describe('consultation record messages on the control channel', () => {
       { type: 'report', id: 'r1', report: { ...report, author: { name: 'X', rpps: '123' } } },
       { type: 'report', id: 'r1', careSheet: { ...careSheet, actCode: 'G' } },
       { type: 'report', id: 'r1', careSheet: { ...careSheet, teleconsultation: false } },
+      // Retired codes are never saved again, and the place of the act is required.
+      { type: 'report', id: 'r1', careSheet: { ...careSheet, actCode: 'TE1' } },
+      { type: 'report', id: 'r1', careSheet: { ...careSheet, actCode: 'RNM' } },
+      { type: 'report', id: 'r1', careSheet: { ...careSheet, place: undefined } },
       { type: 'report', report },
       { type: 'note', id: 'n1', author: '', text: 'x' },
       { type: 'note', id: 'n1', author: 'A', text: '   ' },

@@ -28,7 +28,13 @@ const summary = (recording: RecordingHealth): ConsultationSummary =>
   consultationSummarySchema.parse({
     id: 'a'.repeat(32),
     status: 'active',
-    patient: { familyName: 'Dupont', givenNames: 'Marie', birthDate: '1985-05-12', sex: 'female' },
+    patient: {
+      familyName: 'Dupont',
+      birthGivenNames: ['Marie'],
+      birthDate: '1985-05-12',
+      sex: 'female',
+      identityStatus: 'provisional',
+    },
     accompanying: null,
     consent: {
       teleconsultation: true,

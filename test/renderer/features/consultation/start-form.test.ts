@@ -25,14 +25,69 @@ describe('start form', () => {
       value: {
         patient: {
           familyName: 'Dupont',
-          givenNames: 'Marie Anne',
+          birthGivenNames: ['Marie', 'Anne'],
           birthDate: '1985-05-12',
           sex: 'female',
+          identityStatus: 'provisional',
           ins: '285057800608441',
         },
         accompanying: null,
         consent: { teleconsultation: true, deviceData: true, recordedBy: 'Inf. Bernard' },
       },
+    });
+  });
+
+  // The identity status's rules; sources in src/shared/domain/README.md ("Identity status").
+  it('reads the birth given names as a list, and the used given name and birth place as typed', () => {
+    const result = buildStart(
+      { ...valid, givenNames: '  Jean   Stéphane Patrick ', usedGivenName: 'Steph', birthPlace: '2a 004' },
+      TODAY,
+    );
+    expect(result.ok && result.value.patient).toMatchObject({
+      birthGivenNames: ['Jean', 'Stéphane', 'Patrick'],
+      usedGivenName: 'Steph',
+      birthPlace: '2A004',
+    });
+    expect(buildStart({ ...valid, birthPlace: '75000' }, TODAY)).toEqual({
+      ok: false,
+      errors: { birthPlace: 'birthPlaceFormat' },
+    });
+  });
+
+  it('asks each status for what it needs, and nothing more', () => {
+    const qualified = { ...valid, identityStatus: 'qualified' as const };
+    expect(buildStart(qualified, TODAY)).toEqual({
+      ok: false,
+      errors: {
+        birthPlace: 'identity:birth-place-required',
+        identityDocument: 'identity:document-required',
+        insSource: 'identity:ins-source-required',
+        ins: 'identity:ins-required',
+      },
+    });
+    const complete = {
+      ...qualified,
+      identityDocument: 'CN' as const,
+      insSource: 'INSI' as const,
+      birthPlace: '78006',
+      ins: '285057800608441',
+    };
+    expect(buildStart(complete, TODAY).ok).toBe(true);
+    expect(buildStart({ ...complete, sex: 'other' }, TODAY)).toEqual({
+      ok: false,
+      errors: { sex: 'identity:sex-not-ins' },
+    });
+    // A document or a source chosen under another status is not sent with a provisional identity.
+    const provisional = buildStart({ ...complete, identityStatus: 'provisional' }, TODAY);
+    expect(provisional.ok && provisional.value.patient).not.toHaveProperty('identityDocument');
+    expect(provisional.ok && provisional.value.patient).not.toHaveProperty('insSource');
+    expect(buildStart({ ...valid, identityStatus: 'validated' }, TODAY)).toEqual({
+      ok: false,
+      errors: { identityDocument: 'identity:document-required' },
+    });
+    expect(buildStart({ ...valid, identityStatus: 'recovered', insSource: 'CB' }, TODAY)).toEqual({
+      ok: false,
+      errors: { ins: 'identity:ins-required' },
     });
   });
 
