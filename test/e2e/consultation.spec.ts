@@ -198,7 +198,7 @@ test('a consultation from consent to records: call, snapshot, stethoscope, repor
   );
   expect(wavSeconds).toBeCloseTo(5, 1);
   await expect(station.getByTestId('record-report')).toContainText('Bronchite aiguë probable');
-  await expect(station.getByTestId('record-care-sheet')).toContainText('TC + TLS');
+  await expect(station.getByTestId('record-care-sheet')).toContainText('TCG + TLS');
   await expect(station.getByTestId('record-metrics')).toContainText('SpO₂');
 
   // Exports: all four download, named for what they are, the day and the patient, with real content.

@@ -107,6 +107,7 @@ test('after the end the doctor sends report versions through a report-only room;
   await expect(note).toHaveAttribute('data-state', 'failed');
   await expect(note).toHaveAttribute('role', 'alert');
   await expect(note).toContainText('son dossier est scellé');
+  await doctor.getByTestId('record-place').selectOption('home');
   await doctor.getByTestId('record-send-care-sheet').click();
   const sheet = doctor.getByTestId('record-status-careSheet');
   await expect(sheet).toHaveAttribute('data-state', 'failed');

@@ -98,6 +98,10 @@ test('report saved, station ends, doctor saves again: a new version or a visible
     }
 
     // Anything else after the end is refused, and the doctor reads why in French (while connected).
+    await consultant
+      .getByTestId('record-place')
+      .selectOption('home', { timeout: 5_000 })
+      .catch(() => undefined);
     const sheetSent = await consultant
       .getByTestId('record-send-care-sheet')
       .click({ timeout: 5_000 })

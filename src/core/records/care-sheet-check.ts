@@ -15,6 +15,8 @@ export function checkCareSheet(
   report: Report | undefined,
   timeZone?: string,
 ): void {
+  // A sealed record refuses every care sheet with its own code (record-seal.ts): that comes first.
+  if (detail.summary.status !== 'active') return;
   const author = (report ?? detail.report)?.author ?? null;
   const consultationDate = localDateOf(detail.summary.startedAt, timeZone);
   const [problem] = careSheetProblems(careSheet, {

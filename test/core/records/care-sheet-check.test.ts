@@ -72,3 +72,23 @@ describe("the station refuses a care sheet that breaks today's rules", () => {
     ).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
+
+describe('after the end', () => {
+  it('a care sheet is refused as sealed, whatever its content', async () => {
+    const temp = tempDir();
+    const { backend, api } = recordBackend((now, settings) => openTestRecords(temp.dir, now, settings));
+    try {
+      const { id } = await api['consultation.start'](CONSULTATION_START);
+      await api['consultation.end']({ id });
+      await expect(
+        api['consultation.report']({ id, careSheet: { ...FIXTURE_CARE_SHEET, date: '2020-01-01' } }),
+      ).rejects.toMatchObject({
+        code: 'forbidden',
+        message: expect.stringMatching(/^record-sealed: /) as unknown,
+      });
+    } finally {
+      await backend.close();
+      temp.cleanup();
+    }
+  });
+});
