@@ -70,6 +70,8 @@ const REVOKED_TTL_MS = STATION_TOKEN_TTL_S * 1000;
 /** 1013 Try Again Later: Redis is unreachable. 1012 Service Restart: this node is draining. */
 const CLOSE_TRY_AGAIN_LATER = 1013;
 const CLOSE_SERVICE_RESTART = 1012;
+/** What one seating socket may have waiting for it (a peer-joined, a few signals). */
+const MAX_EARLY_MESSAGES = 64;
 
 interface LocalSeat {
   readonly room: string;
@@ -92,6 +94,12 @@ export class RedisRooms implements RoomsEngine {
   private readonly byPeer = new Map<string, SignalingConnection>();
   private readonly connIds = new WeakMap<SignalingConnection, string>();
   private readonly queues = new Map<SignalingConnection, Promise<void>>();
+  /**
+   * Messages for a socket whose join or resume script has run in Redis but whose reply this node
+   * has not read yet: another node's `peer-joined` may come first through the subscriber, which
+   * is another connection. Handed over right after `joined`.
+   */
+  private readonly early = new Map<string, string[]>();
   private nextConnId = 0;
   private readonly now: () => number;
   private readonly monotonicNow: () => number;
@@ -304,6 +312,7 @@ export class RedisRooms implements RoomsEngine {
       nowMs,
     });
     const connId = this.connIdOf(connection);
+    this.early.set(connId, []);
     const result = await this.script(
       JOIN_SCRIPT,
       [roomKey(room), revokedKey(room), inviteKey(jti), rateKey(connection.client ?? 'unknown')],
@@ -323,6 +332,7 @@ export class RedisRooms implements RoomsEngine {
         this.joinRate.windowMs,
       ],
     ).catch(() => null);
+    const early = this.takeEarly(connId);
     if (result === null) return this.refuseUnavailable('join', connection);
     const others = peersOf(result);
     if (typeof others === 'string') return this.refuseJoin('join', connection, others, refusalText(others));
@@ -337,6 +347,7 @@ export class RedisRooms implements RoomsEngine {
       relayedBytes: 0,
     });
     this.sendJoined(connection, peer, others, resume.token, exp * 1000 + TURN_GRACE_S * 1000, 'join');
+    for (const payload of early) this.deliver(payload);
   }
 
   private async resume(connection: SignalingConnection, resumeToken: string): Promise<void> {
@@ -355,6 +366,7 @@ export class RedisRooms implements RoomsEngine {
       nowMs,
     });
     const connId = this.connIdOf(connection);
+    this.early.set(connId, []);
     const result = await this.script(
       RESUME_SCRIPT,
       [
@@ -376,6 +388,7 @@ export class RedisRooms implements RoomsEngine {
         this.joinRate.windowMs,
       ],
     ).catch(() => null);
+    const early = this.takeEarly(connId);
     if (result === null) return this.refuseUnavailable('resume', connection);
     const others = peersOf(result);
     if (typeof others === 'string') return this.refuseJoin('resume', connection, others, refusalText(others));
@@ -391,6 +404,7 @@ export class RedisRooms implements RoomsEngine {
       relayedBytes: 0,
     });
     this.sendJoined(connection, peer, others, resume.token, claims.exp * 1000, 'resume');
+    for (const payload of early) this.deliver(payload);
   }
 
   /** `maxRooms` bounds the rooms this node holds seats in (the others live on other nodes). */
@@ -456,8 +470,13 @@ export class RedisRooms implements RoomsEngine {
   /** A message for one of this node's sockets, from a script on any node. */
   private deliver(payload: string): void {
     const newline = payload.indexOf('\n');
-    const connection = this.byConnId.get(payload.slice(0, newline));
-    if (connection === undefined) return;
+    const connId = payload.slice(0, newline);
+    const connection = this.byConnId.get(connId);
+    if (connection === undefined) {
+      const early = this.early.get(connId);
+      if (early !== undefined && early.length < MAX_EARLY_MESSAGES) early.push(payload);
+      return;
+    }
     let message: ServerMessage;
     try {
       message = serverMessageSchema.parse(JSON.parse(payload.slice(newline + 1)));
@@ -509,6 +528,12 @@ export class RedisRooms implements RoomsEngine {
       if (outcome === 'revoked') this.sendAway(connection, 'room-closed');
       else if (outcome === 'lost') this.sendAway(connection, 'seat-taken-over');
     }
+  }
+
+  private takeEarly(connId: string): string[] {
+    const early = this.early.get(connId) ?? [];
+    this.early.delete(connId);
+    return early;
   }
 
   private async markAlive(): Promise<void> {

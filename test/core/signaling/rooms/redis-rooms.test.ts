@@ -88,6 +88,39 @@ describe('rendezvous nodes over Redis', () => {
     expect((await station.participant.next('peer-left')).peerId).toBe(doctor.peerId);
   });
 
+  it('tells both sides of rooms joined at the same instant on two nodes about each other', async () => {
+    const a = await startNode();
+    const b = await startNode();
+    const sides = await Promise.all(
+      Array.from({ length: 25 }, async () => {
+        const room = newRoom();
+        const [station, doctor] = await Promise.all([
+          Participant.open(a.harness.url, a.harness.origin, '127.0.0.4'),
+          Participant.open(b.harness.url, b.harness.origin, '127.0.0.5'),
+        ]);
+        track(station);
+        track(doctor);
+        station.send({ type: 'join', token: tokenFor(room, 'station') });
+        doctor.send({ type: 'join', token: tokenFor(room, 'consultant') });
+        return { station, doctor };
+      }),
+    );
+    for (const { station, doctor } of sides) {
+      const [stationJoined, doctorJoined] = [await station.next('joined'), await doctor.next('joined')];
+      // Whoever was seated second got the other in `peers`; the first hears `peer-joined`.
+      const stationSees =
+        stationJoined.peers.length > 0
+          ? stationJoined.peers[0]?.peerId
+          : (await station.next('peer-joined')).peer.peerId;
+      const doctorSees =
+        doctorJoined.peers.length > 0
+          ? doctorJoined.peers[0]?.peerId
+          : (await doctor.next('peer-joined')).peer.peerId;
+      expect(stationSees).toBe(doctorJoined.peerId);
+      expect(doctorSees).toBe(stationJoined.peerId);
+    }
+  });
+
   it('refuses an invite used on another node, and a second station, whichever node it asks', async () => {
     const a = await startNode();
     const b = await startNode();
