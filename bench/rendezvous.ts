@@ -62,6 +62,8 @@ export interface ClusterRun {
   readonly roomsLost: number;
   /** Rooms whose station and doctor were both seated but not told of each other within 15 s. */
   readonly roomsUnmet: number;
+  /** Joins refused, counted by error code. */
+  readonly refusals: Record<string, number>;
   readonly signalsSent: number;
   readonly signalsLost: number;
 }
@@ -74,8 +76,11 @@ export interface RendezvousBench {
 export async function benchRendezvous(): Promise<RendezvousBench> {
   const single = await bounded(runCluster({ nodes: 1, redis: false, kill: false }));
   if (!cliHasRedis()) return { single, multi: { skipped: 'this build of `station serve` has no --redis' } };
-  const multi = await bounded(runCluster({ nodes: NODES, redis: true, kill: true }));
-  return { single, multi };
+  try {
+    return { single, multi: await bounded(runCluster({ nodes: NODES, redis: true, kill: true })) };
+  } catch (error) {
+    return { single, multi: { skipped: `failed: ${String(error)}` } };
+  }
 }
 
 async function bounded<T>(run: Promise<T>): Promise<T> {
@@ -130,6 +135,7 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
       children.push(node);
     }
 
+    const refusals: string[] = [];
     // 1. Idle seated stations.
     await sleep(500);
     const rssBefore = nodes.map((node) => rssBytes(node.pid));
@@ -139,7 +145,9 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
     }));
     await inBatches(idle, CONNECT_CONCURRENCY, async ({ client, node }) => {
       await client.connect(nodes[node].signalUrl, node);
-      await client.seat({ type: 'join', token: tokenFor(randomId(), 'station') });
+      await client.seat({ type: 'join', token: tokenFor(randomId(), 'station') }).catch((error: unknown) => {
+        refusals.push(String((error as Error).message));
+      });
     });
     await sleep(1000);
     const rssPer1000 = nodes.map((node, i) => {
@@ -162,6 +170,7 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
         pairs,
         idle: idle.map((entry) => entry.client),
         rssPer1000,
+        refusals,
         tokenFor,
       });
     } finally {
@@ -182,6 +191,8 @@ interface ActivePlan {
   readonly pairs: readonly Pair[];
   readonly idle: readonly BenchClient[];
   readonly rssPer1000: number[];
+  /** Joins refused, by their error, in both phases. */
+  readonly refusals: string[];
   readonly tokenFor: (room: string, role: ParticipantRole) => string;
 }
 
@@ -194,12 +205,18 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     await pair.doctor.connect(nodes[pair.doctorNode].signalUrl, pair.doctorNode);
   });
   // Every join sent in one go: the nodes see 2 × ROOMS joins arrive together.
-  const joinLatencies = await Promise.all(
-    pairs.flatMap((pair) => [
-      pair.station.seat({ type: 'join', token: run.tokenFor(pair.room, 'station') }),
-      pair.doctor.seat({ type: 'join', token: run.tokenFor(pair.room, 'consultant') }),
-    ]),
-  );
+  const refused = (error: unknown): number => {
+    run.refusals.push(String((error as Error).message));
+    return Number.NaN;
+  };
+  const joinLatencies = (
+    await Promise.all(
+      pairs.flatMap((pair) => [
+        pair.station.seat({ type: 'join', token: run.tokenFor(pair.room, 'station') }).catch(refused),
+        pair.doctor.seat({ type: 'join', token: run.tokenFor(pair.room, 'consultant') }).catch(refused),
+      ]),
+    )
+  ).filter((ms) => !Number.isNaN(ms));
   // A room whose two sides are not told of each other is a failure, counted (not a crash of the bench).
   await waitFor(() => active.every((client) => client.partner !== null), 15_000, 'partners known').catch(
     () => undefined,
@@ -313,6 +330,10 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
       : {}),
     roomsLost,
     roomsUnmet,
+    refusals: run.refusals.reduce<Record<string, number>>((counts, code) => {
+      counts[code] = (counts[code] ?? 0) + 1;
+      return counts;
+    }, {}),
     signalsSent: sent,
     signalsLost: Math.max(0, sent - received),
   };
@@ -358,6 +379,9 @@ export function printRendezvous(result: RendezvousBench): void {
       `    rooms lost      ${run.roomsLost}   (rooms whose sides were not told of each other within 15 s: ${run.roomsUnmet}; signals lost: ${run.signalsLost} of ${run.signalsSent})`,
     );
   }
+  for (const run of runs)
+    if (Object.keys(run.refusals).length > 0)
+      console.log(`  ${run.label}: joins refused ${JSON.stringify(run.refusals)}`);
   if ('skipped' in result.multi) console.log(`  ${NODES} nodes + Redis: skipped (${result.multi.skipped})`);
   else {
     const ratio = (a: number, b: number): string => `×${fmt(a / b, 1)}`;
