@@ -14,7 +14,7 @@ export function QualityRung({ station, own }: { station: Rung; own: Rung }) {
   return (
     <div className="quality" data-testid="quality-rung" data-rung={station} data-own-rung={own} role="status">
       <span className={`quality-grade quality-grade--${worst}`}>{m.patientSends(m.rung(station))}</span>
-      {own !== station && <span className="quality-figures">{m.youSend(m.rung(own))}</span>}
+      {own !== station && <span className="quality-figures">{` · ${m.youSend(m.rung(own))}`}</span>}
     </div>
   );
 }
