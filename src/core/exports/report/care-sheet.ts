@@ -208,6 +208,12 @@ export async function renderCareSheetPdf(
     layout.paragraph(sheet.remarks);
   }
   const banner = sheet.simulated ? t.simulatedBanner : undefined;
-  stampPages(layout.pages, fonts, t.footerPatient(name, calendarDate(patient.birthDate)), t.page, banner);
+  stampPages(
+    layout.pages,
+    fonts,
+    t.footerPatient(name, calendarDate(patient.birthDate), patient.sex),
+    t.page,
+    banner,
+  );
   return doc.save();
 }

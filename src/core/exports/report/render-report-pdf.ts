@@ -73,6 +73,12 @@ export async function renderReportPdf(source: ExportSource, options: ReportPdfOp
   stripsSection(context);
 
   const banner = simulated.withReadings.size > 0 ? t.simulatedBanner : undefined;
-  stampPages(layout.pages, fonts, t.footerPatient(name, calendarDate(patient.birthDate)), t.page, banner);
+  stampPages(
+    layout.pages,
+    fonts,
+    t.footerPatient(name, calendarDate(patient.birthDate), patient.sex),
+    t.page,
+    banner,
+  );
   return doc.save();
 }

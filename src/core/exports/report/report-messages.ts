@@ -1,4 +1,5 @@
 import { defineMessages } from '../../../shared/i18n';
+import { bornFr } from '../../../shared/i18n/french-birth';
 import type {
   AccompanyingActCode,
   AccompanyingRole,
@@ -152,7 +153,7 @@ export const reportMessages = defineMessages({
     simulatedCareSheet:
       'SIMULATED: readings of this consultation came from a device simulator (demonstration or training).',
     page: (n: number, total: number) => `Page ${n} / ${total}`,
-    footerPatient: (name: string, birth: string) => `${name} — born ${birth}`,
+    footerPatient: (name: string, birth: string, _sex: Sex) => `${name} — born ${birth}`,
     patient: 'Patient',
     familyName: 'Birth family name',
     givenNames: 'Birth given names',
@@ -279,7 +280,7 @@ export const reportMessages = defineMessages({
     simulatedCareSheet:
       'SIMULÉ : des mesures de cette consultation viennent d’un simulateur d’appareil (démonstration ou formation).',
     page: (n, total) => `Page ${n} / ${total}`,
-    footerPatient: (name, birth) => `${name} — né(e) le ${birth}`,
+    footerPatient: (name, birth, sex) => `${name} — ${bornFr(birth, sex)}`,
     patient: 'Patient',
     familyName: 'Nom de naissance',
     givenNames: 'Prénoms de naissance',

@@ -35,6 +35,10 @@ const FIELD_ORDER: readonly SettingsField[] = [
  * `settings.update` gets only the changed fields. Until the user edits, the form follows settings
  * changed elsewhere (another window, the host); after, their edits are kept.
  */
+
+/** The saved confirmation, worded at display time in the language the save may just have chosen. */
+const SAVED = '\u0000saved';
+
 export function SettingsForm({ session, onLocked }: { session: StationSession; onLocked: () => void }) {
   const m = useMessages(settingsMessages);
   const problemText = useProblemText();
@@ -84,7 +88,7 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
       setBase(saved);
       setValues(formValuesFrom(saved));
       setDirty(false);
-      setFeedback({ kind: 'ok', text: m.saved });
+      setFeedback({ kind: 'ok', text: SAVED });
     } catch (cause) {
       const locked = cause instanceof BackendCallError && cause.code === 'forbidden';
       setFeedback({ kind: 'error', text: locked ? m.lockedNow : m.saveFailed(problemText(cause)) });
@@ -209,7 +213,11 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
           {busy ? m.saving : m.save}
         </button>
       </div>
-      <Feedback value={feedback} testId="settings-feedback" />
+      {/* Worded when shown, so a change of language confirms itself in the newly chosen one. */}
+      <Feedback
+        value={feedback?.text === SAVED ? { kind: 'ok', text: m.saved } : feedback}
+        testId="settings-feedback"
+      />
     </form>
   );
 }

@@ -208,7 +208,7 @@ describe('renderCareSheetPdf', () => {
       'Lieu de l’acte domicile du patient',
       'Statut de l’identité qualifiée',
       'logiciel certifié SESAM-Vitale du médecin',
-      'né(e) le 14/03/1948',
+      'née le 14/03/1948',
     ])
       expect(text).toContain(expected);
   });

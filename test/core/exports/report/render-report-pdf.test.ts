@@ -98,7 +98,7 @@ describe('renderReportPdf', () => {
     ])
       expect(text).toContain(label);
     expect(text).toContain('Infirmière Léa Garnier');
-    expect(text).toContain('né(e) le 14/03/1948');
+    expect(text).toContain('née le 14/03/1948');
     expect(text).toMatch(/Page 1 \/ \d/);
     const decimals = plainText(parsed.decimals);
     expect(decimals).toContain('37,2 °C');
