@@ -99,6 +99,14 @@ test('after the end the doctor sends report versions through a report-only room;
   await expect(report).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
   await expect(report).toContainText('version 2');
   await expect(doctor.getByTestId('report-only-phase')).toHaveAttribute('data-phase', 'connected');
+  // Until when, as the station's setting says (24 h after the end).
+  const ended = await api<ConsultationDetail>('consultation.get', { id: first.id });
+  const closesAt = Date.parse(ended.summary.endedAt ?? '') + 24 * 3_600_000;
+  await expect(doctor.getByTestId('report-only-window')).toHaveAttribute(
+    'data-closes-at',
+    new Date(closesAt).toISOString(),
+  );
+  await expect(doctor.getByTestId('report-only-window')).toContainText('jusqu’au');
 
   // Everything else is refused, visibly, in the doctor's language.
   await doctor.getByTestId('record-note').fill('Appeler le patient demain');

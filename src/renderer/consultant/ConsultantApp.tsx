@@ -140,7 +140,7 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
             <PatientPanel record={call.record} />
             <SnapshotPanel gallery={call.snapshots} enabled={connected} />
             {afterEnd === null ? <ChatPanel control={call.control} /> : <ClosedChat control={call.control} />}
-            {afterEnd !== null && <ReportOnlyNotice connection={afterEnd} />}
+            {afterEnd !== null && <ReportOnlyNotice connection={afterEnd} record={call.record} />}
             <RecordForms
               record={call.record}
               enabled={connected || afterEnd !== null}

@@ -25,7 +25,7 @@ export function ReportOnlyApp({
         <h1 className="station-title">{m.title}</h1>
       </header>
       <main className="consultant-report-only">
-        <ReportOnlyNotice connection={connection} />
+        <ReportOnlyNotice connection={connection} record={record} />
         <PatientPanel record={record} />
         <RecordForms record={record} enabled afterEnd />
       </main>

@@ -22,6 +22,7 @@ export const reportOnlyMessages = defineMessages({
     afterEnd:
       'The station closed the consultation. You may still send a new version of the report within the station’s amendment window (24 h unless the station set otherwise); chat, notes and the care sheet are closed.',
     sendToStation: 'Send to the station',
+    until: (when: string): string => `The station takes a new version of the report until ${when}.`,
     phase: (phase: ReportOnlyPhase): string => EN_PHASES[phase],
     chatClosed: 'Chat is closed: the station closed the consultation.',
   },
@@ -31,6 +32,7 @@ export const reportOnlyMessages = defineMessages({
     afterEnd:
       'La station a clos la consultation. Vous pouvez encore envoyer une nouvelle version du compte rendu pendant le délai de modification de la station (24 h sauf réglage contraire) ; la messagerie, les notes et la feuille de soins sont fermées.',
     sendToStation: 'Envoyer à la station',
+    until: (when) => `La station accepte une nouvelle version du compte rendu jusqu’au ${when}.`,
     phase: (phase) => FR_PHASES[phase],
     chatClosed: 'La messagerie est fermée : la station a clos la consultation.',
   },

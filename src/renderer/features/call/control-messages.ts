@@ -124,6 +124,8 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     careSheet: z
       .strictObject({ version: z.number().int().positive(), value: storedCareSheetSchema })
       .nullable(),
+    /** From a report-only room: when the amendment window closes, as the station's setting says now. */
+    windowClosesAt: z.iso.datetime().nullable().optional(),
   }),
   /**
    * The station's devices as the doctor's vitals show them, sent when the call connects and when

@@ -83,6 +83,7 @@ export class ReportOnlyResponder {
         status: state.status,
         report: state.report,
         careSheet: state.careSheet,
+        windowClosesAt: state.windowClosesAt,
       });
     } catch (cause) {
       console.warn('report-only room: the record could not be read', cause);
