@@ -27,6 +27,7 @@ export const EN_REFUSALS: Readonly<Record<ControlRefusalCode, string>> = {
   'care-sheet-doctor': 'the care sheet’s doctor must be the report’s author.',
   'care-sheet-accompanying-act':
     'the accompanying act must be the one of the professional beside the patient (nurse: TLS, TLL or TLD; pharmacist: TLM; others: none).',
+  'report-session-unknown': 'the station no longer knows this report link: ask the station for a new one.',
 };
 export const FR_REFUSALS: typeof EN_REFUSALS = {
   'limit-reached': 'la limite de la station pour cette consultation est atteinte.',
@@ -39,6 +40,8 @@ export const FR_REFUSALS: typeof EN_REFUSALS = {
   'care-sheet-doctor': 'le médecin de la feuille de soins doit être l’auteur du compte rendu.',
   'care-sheet-accompanying-act':
     'l’acte d’accompagnement doit être celui du professionnel auprès du patient (infirmier : TLS, TLL ou TLD ; pharmacien : TLM ; autres : aucun).',
+  'report-session-unknown':
+    'la station ne connaît plus ce lien de compte rendu : demandez-lui un nouveau lien.',
 };
 
 export function sendText(

@@ -33,7 +33,12 @@ const id = z.string().min(1).max(64);
  * write limit, or the record's own refusals once the consultation has ended (sealed record, report
  * amendment window closed).
  */
-export const CONTROL_REFUSAL_CODES = ['limit-reached', ...RECORD_REFUSAL_CODES] as const;
+export const CONTROL_REFUSAL_CODES = [
+  'limit-reached',
+  ...RECORD_REFUSAL_CODES,
+  /** A report-only room whose session the station's backend no longer knows (it restarted). */
+  'report-session-unknown',
+] as const;
 export type ControlRefusalCode = (typeof CONTROL_REFUSAL_CODES)[number];
 const refusal = z.enum(CONTROL_REFUSAL_CODES).optional();
 

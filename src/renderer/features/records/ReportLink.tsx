@@ -1,5 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { BackendCallError } from '../../backend-client/backend-client';
+import { problemCodeOf } from '../../../shared/domain/problem-codes';
+import { useProblemText } from '../../i18n/problem-text';
 import { useMessages } from '../../i18n/use-messages';
 import type { ReportOnlyLink, ReportOnlyRooms } from '../call/report-only-rooms';
 import { reportLinkMessages } from './report-link-messages';
@@ -7,7 +9,7 @@ import { reportLinkMessages } from './report-link-messages';
 type LinkState =
   | { readonly kind: 'idle' | 'issuing' }
   | { readonly kind: 'issued'; readonly link: ReportOnlyLink }
-  | { readonly kind: 'refused'; readonly code: string; readonly detail: string };
+  | { readonly kind: 'refused'; readonly code: string; readonly cause: unknown };
 
 /**
  * A closed record's report link (issue 12): after a restart of the station's page, or for a doctor
@@ -16,6 +18,7 @@ type LinkState =
  */
 export function ReportLink({ consultationId }: { consultationId: string }) {
   const m = useMessages(reportLinkMessages);
+  const problemText = useProblemText();
   const [state, setState] = useState<LinkState>({ kind: 'idle' });
   // The call machinery (a data-only peer) is loaded when a link is asked for, not with the records.
   const [rooms, setRooms] = useState<ReportOnlyRooms | null>(null);
@@ -68,7 +71,7 @@ export function ReportLink({ consultationId }: { consultationId: string }) {
           data-testid="record-report-link-refused"
           data-code={state.code}
         >
-          {m.refused(state.code, state.detail)}
+          {m.refused(problemText(state.cause))}
         </p>
       )}
     </section>
@@ -77,9 +80,8 @@ export function ReportLink({ consultationId }: { consultationId: string }) {
 
 const noSubscription = (): (() => void) => () => undefined;
 
-/** The backend's refusal code (`<code>: …` first in the message), else the error's own code. */
+/** The backend's refusal, its code kept for the screen (the words come from the problem catalogue). */
 function refusalOf(cause: unknown): LinkState {
-  if (!(cause instanceof BackendCallError)) return { kind: 'refused', code: 'error', detail: String(cause) };
-  const code = /^([a-z-]+): /.exec(cause.message)?.[1] ?? cause.code;
-  return { kind: 'refused', code, detail: cause.message };
+  const code = cause instanceof BackendCallError ? problemCodeOf(cause.code, cause.message) : 'unexpected';
+  return { kind: 'refused', code, cause };
 }

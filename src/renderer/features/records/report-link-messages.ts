@@ -1,16 +1,6 @@
 import { defineMessages } from '../../../shared/i18n';
 
 /** The record screen's report-only link (issue 12): after the end, for the doctor's report versions. */
-const EN_REFUSALS: Readonly<Record<string, string>> = {
-  'amend-window-closed': 'the time allowed to amend the report after the end of the consultation has passed.',
-  unavailable: 'calls are not set up on this station.',
-};
-const FR_REFUSALS: typeof EN_REFUSALS = {
-  'amend-window-closed':
-    'le délai pour modifier le compte rendu après la fin de la consultation est dépassé.',
-  unavailable: 'les appels ne sont pas configurés sur cette station.',
-};
-
 export const reportLinkMessages = defineMessages({
   en: {
     title: 'Report link for the doctor',
@@ -20,7 +10,7 @@ export const reportLinkMessages = defineMessages({
     issuing: 'Preparing the link…',
     link: 'Report-only link for the doctor',
     seated: 'This station page is waiting for the doctor’s report.',
-    refused: (code: string, detail: string): string => `No report link: ${EN_REFUSALS[code] ?? detail}`,
+    refused: (why: string): string => `No report link: ${why}`,
   },
   fr: {
     title: 'Lien de compte rendu pour le médecin',
@@ -30,6 +20,6 @@ export const reportLinkMessages = defineMessages({
     issuing: 'Préparation du lien…',
     link: 'Lien de compte rendu seulement, pour le médecin',
     seated: 'Cette page de la station attend le compte rendu du médecin.',
-    refused: (code, detail) => `Pas de lien de compte rendu : ${FR_REFUSALS[code] ?? detail}`,
+    refused: (why) => `Pas de lien de compte rendu : ${why}`,
   },
 });
