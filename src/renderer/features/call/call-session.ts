@@ -27,7 +27,7 @@ import { SignalingClient } from './signaling-client';
 
 export type { CallCredentials, CallSessionEvents, CallSessionOptions } from './call-session-options';
 
-type TimerName = 'recover' | 'ask';
+type TimerName = 'recover' | 'ask' | 'hello';
 
 /** Counters for the tests, the bench and diagnostics (read through the `probe=1` page probe). */
 export interface RecoveryCounters {
@@ -209,7 +209,11 @@ export class CallSession {
     this.say(hello(this.epoch, this.peerEpoch, this.gen, live, this.counters.seated));
   }
 
-  /** The other side is (again) in the room with us. */
+  /**
+   * The other side is (again) in the room with us. The doctor's page says hello; the station
+   * acts on that hello, which tells it what the doctor still holds — or, should none come, on
+   * what it knows itself.
+   */
   private meet(peerId: string): void {
     this.remotePeerId = peerId;
     if (!this.isStation) {
@@ -217,8 +221,10 @@ export class CallSession {
       if (!this.linkIsUp()) this.timers.set('ask', this.timing.iceRestartTimeoutMs, () => this.ask());
       return;
     }
-    if (this.peer === null || !this.peer.alive) this.rebuild();
-    else if (!this.linkIsUp()) this.recover(true);
+    this.timers.set('hello', this.timing.helloWaitMs, () => {
+      if (this.peer === null || !this.peer.alive) this.rebuild();
+      else if (!this.linkIsUp()) this.recover(true);
+    });
   }
 
   private onSignal(from: string, data: Record<string, unknown>): void {
@@ -248,6 +254,7 @@ export class CallSession {
   }
 
   private stationHeardHello(h: Extract<Envelope, { kind: 'hello' }>): void {
+    this.timers.clear('hello');
     const seat = `${h.epoch}:${h.seat}`;
     const seatChanged = seat !== this.remoteSeat;
     this.remoteSeat = seat;

@@ -25,6 +25,8 @@ export interface ReconnectTiming {
   readonly iceRestartTimeoutMs: number;
   /** A new peer that is not connected after this long is rebuilt again. */
   readonly connectTimeoutMs: number;
+  /** The station waits this long for the doctor's hello after meeting it, then acts alone. */
+  readonly helloWaitMs: number;
   /** Two new peers are at least this far apart, however fast the last one failed. */
   readonly rebuildGapMs: number;
 }
@@ -39,6 +41,7 @@ export const DEFAULT_RECONNECT_TIMING: ReconnectTiming = {
   linkSilentMs: 1000,
   iceRestartTimeoutMs: 3000,
   connectTimeoutMs: 5000,
+  helloWaitMs: 1500,
   rebuildGapMs: 1000,
 };
 
