@@ -128,14 +128,12 @@ export class SignalingClient {
       }
       if (this.stopped) return;
     }
-    let seated = false;
     const socket: SignalingSocket = new SignalingSocket(
       url,
       hello,
       {
         joined: (info) => {
           if (this.socket !== socket) return;
-          seated = true;
           this.attempt = 0;
           this.everJoined = true;
           if (info.resumeToken !== null)
@@ -150,12 +148,6 @@ export class SignalingClient {
           if (this.socket !== socket) return;
           this.socket = null;
           if (this.stopped) return;
-          // A server that took the socket but never answered `resume` does not know it (an older
-          // standalone rendezvous): join with fresh credentials instead of asking again forever.
-          if (why !== 'closed' && socket.opened && !seated && hello.type === 'resume') {
-            console.warn('the rendezvous did not answer resume; joining afresh');
-            this.options.seat.save(null);
-          }
           this.handlers.lost(why);
           this.retry();
         },

@@ -62,7 +62,6 @@ export class SignalingSocket {
   private lastPingMs = Number.NEGATIVE_INFINITY;
   private joined = false;
   private done = false;
-  private wasOpened = false;
 
   constructor(
     url: string,
@@ -76,7 +75,6 @@ export class SignalingSocket {
     this.lastHeardMs = clock.now();
     this.socket = createSocket(url);
     this.socket.onopen = () => {
-      this.wasOpened = true;
       this.lastHeardMs = this.clock.now();
       this.send(hello);
       this.tick();
@@ -90,11 +88,6 @@ export class SignalingSocket {
     this.timers.set('join', timing.joinTimeoutMs, () => {
       if (!this.joined) this.giveUp('join-timeout');
     });
-  }
-
-  /** The socket opened (the server was reachable), whatever came after. */
-  get opened(): boolean {
-    return this.wasOpened;
   }
 
   get isJoined(): boolean {

@@ -298,16 +298,17 @@ describe('seat in sessionStorage', () => {
   });
 });
 
-describe('an older rendezvous without resume', () => {
-  it('joins afresh when an open socket never answers resume', async () => {
+describe('a resume left unanswered', () => {
+  it('keeps the seat: an open socket that stays silent is a bad link, not a lost seat', async () => {
+    // The doctor's invite is spent: giving the seat up here would end the call for good.
     const t = setup();
-    t.seat.save({ signalingUrl: URL, resumeToken: 'unknown-here' });
+    t.seat.save({ signalingUrl: URL, resumeToken: 'mine' });
     t.client.start();
     await t.clock.advance(0);
     t.last().open();
     await t.clock.advance(TIMING.joinTimeoutMs + TIMING.rejoinFirstMs);
     t.last().open();
-    expect(t.last().sent[0]).toEqual({ type: 'join', token: 'token-1' });
+    expect(t.last().sent[0]).toEqual({ type: 'resume', resumeToken: 'mine' });
   });
 
   it('keeps the seat when the socket never even opened (the network is down)', async () => {
