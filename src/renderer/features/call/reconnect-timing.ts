@@ -19,7 +19,11 @@ export interface ReconnectTiming {
   readonly rejoinMaxMs: number;
   /** The peer's counters are read this often to tell whether anything still arrives. */
   readonly linkSampleMs: number;
-  /** Nothing received on the peer connection for this long: the call is "interrupted". */
+  /**
+   * Nothing received on the peer connection for this long: the call is "interrupted". Under one
+   * second, so that with a sample every `linkSampleMs` and the timers of a busy page the cut is
+   * said within 2 s; a live link is never this silent (audio alone is 50 packets/s).
+   */
   readonly linkSilentMs: number;
   /** An ICE restart that has not brought the link back after this long: build a new peer. */
   readonly iceRestartTimeoutMs: number;
@@ -38,7 +42,7 @@ export const DEFAULT_RECONNECT_TIMING: ReconnectTiming = {
   rejoinFirstMs: 250,
   rejoinMaxMs: 1000,
   linkSampleMs: 500,
-  linkSilentMs: 1000,
+  linkSilentMs: 750,
   iceRestartTimeoutMs: 3000,
   connectTimeoutMs: 5000,
   helloWaitMs: 1500,
