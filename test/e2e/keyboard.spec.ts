@@ -208,7 +208,10 @@ const FORM_ORDER = [
   '#consult-familyName',
   '#consult-givenNames',
   '#consult-usedGivenName',
-  '#consult-birthDate',
+  // The birth date: day, month, year (DateFields, named by their test ids).
+  'consult-birthDate-day',
+  'consult-birthDate-month',
+  'consult-birthDate-year',
   '#consult-sex',
   '#consult-birthPlace',
   '#consult-identityStatus',
@@ -247,8 +250,10 @@ test('consultation: start form by keyboard, invalid then valid; end dialog traps
   await page.keyboard.type('Marie');
   await page.keyboard.press('Tab'); // the given name used: left empty
   await page.keyboard.press('Tab');
-  await page.keyboard.type('05121985'); // mm dd yyyy in en-US: Chromium moves on by itself
-  await expect(page.locator('#consult-birthDate')).toHaveValue('1985-05-12');
+  await page.keyboard.type('12051985'); // day, month, year (en-GB): each full part moves on by itself
+  await expect(page.locator('#consult-birthDate')).toHaveValue('12');
+  await expect(page.locator('#consult-birthDate-month')).toHaveValue('05');
+  await expect(page.locator('#consult-birthDate-year')).toHaveValue('1985');
   await tabUntil(page, (f) => f?.key === '#consult-sex', 4);
   await page.keyboard.type('F'); // type-ahead in a closed <select>
   await expect(page.locator('#consult-sex')).toHaveValue('female');

@@ -14,6 +14,7 @@ import {
   type Sex,
 } from '../../../shared/domain/consultation';
 import { useMessages } from '../../i18n/use-messages';
+import { DateFields } from '../forms/DateFields';
 import { consultationMessages } from './consultation-messages';
 import { todayIso } from './dates';
 import {
@@ -116,12 +117,15 @@ export function StartConsultationForm({ operatorName, onStart }: StartConsultati
           />
         </Field>
         <Field field="birthDate" label={m.birthDate} error={errors.birthDate}>
-          <input
-            {...invalid('birthDate')}
-            type="date"
+          <DateFields
+            id={fieldId('birthDate')}
+            testId="consult-birthDate"
+            autoComplete="bday"
             max={todayIso()}
+            invalid={errors.birthDate !== undefined}
+            {...(errors.birthDate === undefined ? {} : { describedBy: errorId('birthDate') })}
             value={fields.birthDate}
-            onChange={(e) => set('birthDate', e.target.value)}
+            onChange={(date) => set('birthDate', date)}
           />
         </Field>
         <Field field="sex" label={m.sex} error={errors.sex}>
