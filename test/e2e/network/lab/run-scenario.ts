@@ -69,7 +69,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
       while (performance.now() < until) {
         const sample = await sampleDoctorMedia(call.doctor).catch(() => null);
         if (sample !== null) {
-          if (sample.t >= windowFrom + ADAPT_MS) samples.push(sample);
+          if (sample.t >= windowFrom + (trouble.kind === 'turn' ? 0 : ADAPT_MS)) samples.push(sample);
           path = sample.path ?? path;
         }
         await call.doctorLog.refresh();
@@ -92,7 +92,8 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
         troubleEnd = epochNow();
         break;
       case 'turn':
-        windowFrom = epochNow() - ADAPT_MS;
+        // The path was chosen before the call came up: nothing to adapt, the window starts now.
+        windowFrom = epochNow();
         await sampleFor(trouble.seconds * 1000);
         windowTo = troubleEnd = epochNow();
         break;
