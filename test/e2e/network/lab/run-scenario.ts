@@ -5,7 +5,13 @@ import { TURN_PORT, TURN_TLS_PORT } from './lab-coturn';
 import { mediaFigures, sampleDoctorMedia, type LabPath, type MediaSample } from './media-sample';
 import type { ShownState, UserInput } from './page-recorder';
 import type { Scenario } from './scenarios';
-import { readArrivals, vitalsFigures, type LabArrival, type VitalsFigures } from './vitals-figures';
+import {
+  deviceClockSkew,
+  readArrivals,
+  vitalsFigures,
+  type LabArrival,
+  type VitalsFigures,
+} from './vitals-figures';
 
 /**
  * Runs one scenario on a fresh call and measures it: nothing here asserts, the spec checks the
@@ -59,7 +65,9 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
   const samples: MediaSample[] = [];
   let path: LabPath | null = null;
   try {
+    const baselineFrom = epochNow();
     await sleep(BASELINE_MS);
+    const baseline = { from: baselineFrom, to: epochNow() };
     let windowFrom = epochNow();
     let windowTo = windowFrom;
     let troubleEnd = windowFrom;
@@ -139,7 +147,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
       stethoscopeConcealedPct: media.stethoscopeConcealedPct,
       vitals: withoutCatchUpIfNotBack(
         recoveryMs,
-        combinedVitals(doctorArrivals, { from: windowFrom, to: windowTo }, endedAt),
+        combinedVitals(doctorArrivals, { from: windowFrom, to: windowTo }, endedAt, baseline),
       ),
       recoveryMs,
       interruptedShownMs:
@@ -283,9 +291,11 @@ function combinedVitals(
   loads: readonly LabArrival[][],
   window: { readonly from: number; readonly to: number },
   endedAt: number,
+  baseline: { readonly from: number; readonly to: number },
 ): VitalsFigures {
-  const perLoad = loads.map((arrivals) => vitalsFigures(arrivals, window, endedAt));
-  const whole = vitalsFigures(loads.flat(), window, endedAt);
+  const skew = deviceClockSkew(loads.flat(), baseline);
+  const perLoad = loads.map((arrivals) => vitalsFigures(arrivals, window, endedAt, skew));
+  const whole = vitalsFigures(loads.flat(), window, endedAt, skew);
   let betweenLoads = 0;
   for (let i = 1; i < loads.length; i += 1) {
     const last = Math.max(-1, ...(loads[i - 1] ?? []).map((a) => a.seq));

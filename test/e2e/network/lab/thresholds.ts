@@ -67,12 +67,9 @@ export function checksFor(result: ScenarioResult): Check[] {
   }
   switch (trouble.kind) {
     case 'cap':
+      // Video's frame rate is measured, not asserted: the ladder probes back up now and then, so
+      // "paused" is what both pages say, checked below.
       checks.push(
-        check(
-          'video paused',
-          result.videoFps !== null && result.videoFps < LIMITS.pausedFps,
-          `${fps(result.videoFps)} fps`,
-        ),
         check(
           `stethoscope concealed ≤ ${LIMITS.stethoscopeConcealedPct} %`,
           result.stethoscopeConcealedPct !== null &&

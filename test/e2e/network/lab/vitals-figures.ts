@@ -36,7 +36,7 @@ export interface VitalsFigures {
   readonly reordered: number;
   /**
    * On-screen latency of the batches whose newest reading was taken inside the window, ms: the
-   * live view, what the doctor sees now.
+   * live view, what the doctor sees now (above the unimpaired baseline: see deviceClockSkew).
    */
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
@@ -52,11 +52,38 @@ function quantile(sorted: readonly number[], q: number): number | null {
   return sorted.length === 0 ? null : (sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null);
 }
 
-export function vitalsFigures(
+/**
+ * Reading times come from the device's sample clock (a waveform's start is its first sample's
+ * time on the driver's timeline), which drifts from the wall clock over a long run: measured here
+ * up to a second after ten minutes of a simulated oximeter. The lab takes the median age of the
+ * batches the doctor's screen took during the unimpaired baseline just before the trouble as the
+ * zero: latencies are then what the trouble adds above the link's normal latency (tens of ms on
+ * this veth). Null when no batch arrived in the baseline (no correction).
+ */
+export function deviceClockSkew(
   arrivals: readonly LabArrival[],
+  baseline: { readonly from: number; readonly to: number },
+): number {
+  const ages = arrivals
+    .filter((a) => a.receivedAt >= baseline.from && a.receivedAt < baseline.to)
+    .map((a) => a.shownAgeMs)
+    .sort((a, b) => a - b);
+  return quantile(ages, 0.5) ?? 0;
+}
+
+export function vitalsFigures(
+  rawArrivals: readonly LabArrival[],
   window: { readonly from: number; readonly to: number },
   endedAt: number,
+  /** deviceClockSkew's figure, taken off every age and reading time. */
+  skew = 0,
 ): VitalsFigures {
+  const arrivals = rawArrivals.map((a) => ({
+    ...a,
+    newestReadingAt: a.newestReadingAt + skew,
+    shownAgeMs: a.shownAgeMs - skew,
+    recordAgeMs: a.recordAgeMs - skew,
+  }));
   const seen = new Set<number>();
   let duplicated = 0;
   let reordered = 0;
