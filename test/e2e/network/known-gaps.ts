@@ -12,9 +12,10 @@ export const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
   // on screen p99 2.3 s and 2.7 s (the seconds before the ladder steps down hold them back); the
   // stethoscope 2.6 % concealed and both pages "audio and vitals only" hold.
   'cap-150': ['vitals on screen: latency p99 ≤ 1000 ms'],
-  // Measured (2026-12-06, 2 cores): back 8.5 s and 7.5 s after the link returned; the interruption
-  // was shown within 1.1–1.4 s on both pages, and every vitals batch arrived exactly once.
-  'cut-150': ['call back ≤ 5 s after the link returns'],
 };
 
-export const NOT_YET_ASSERTED: Readonly<Record<string, string>> = {};
+export const NOT_YET_ASSERTED: Readonly<Record<string, string>> = {
+  // Measured (2026-12-06, 2 cores): back 8.5, 7.5, 10.1 and 3.1 s after the link returned (bound
+  // 5 s); the interruption shown within 1.1–1.6 s on both pages, every vitals batch exactly once.
+  'cut-150': 'back 3.1–10.1 s after the link returned (bound 5 s): either side of the bound, run to run',
+};
