@@ -46,7 +46,8 @@ export function VitalsPanel(props: VitalsPanelProps) {
   ).map((entry) => ({ ...entry, simulated: facts.get(entry.id)?.simulated ?? false }));
   const simulated = groups.some((entry) => entry.simulated);
   return (
-    <aside className="consultant-vitals" aria-label={m.vitals}>
+    // Focusable because it scrolls when many devices are connected: a keyboard user must reach it.
+    <aside className="consultant-vitals" aria-label={m.vitals} tabIndex={0}>
       {simulated && <SimulatedBadge testId="consultant-simulated" />}
       {!deviceData && (
         <p className="consultant-empty" data-testid="consultant-no-device-data">
