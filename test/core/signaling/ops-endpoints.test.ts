@@ -111,7 +111,9 @@ describe('operations endpoints over real HTTP', () => {
     expect(reply.body).toContain(
       'station_rendezvous_joins_total{kind="join",result="refused",code="replayed-token"} 1',
     );
-    expect(reply.body).toContain('station_rendezvous_relay_latency_seconds_bucket{le="0.0025",path="local"} 1');
+    expect(reply.body).toContain(
+      'station_rendezvous_relay_latency_seconds_bucket{le="0.0025",path="local"} 1',
+    );
     expect(reply.body).toContain('station_rendezvous_redis_round_trip_seconds_count 1');
   });
 });

@@ -39,7 +39,7 @@ function setup(locale: 'en' | 'fr' = 'fr', initial = '') {
       <Harness initial={initial} onChange={onChange} />
     </I18nProvider>,
   );
-  const part = (name: 'day' | 'month' | 'year') => screen.getByTestId(`birth-${name}`) as HTMLInputElement;
+  const part = (name: 'day' | 'month' | 'year') => screen.getByTestId<HTMLInputElement>(`birth-${name}`);
   return { onChange, part };
 }
 
