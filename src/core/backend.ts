@@ -61,6 +61,7 @@ export function createBackend(deps: BackendDeps): Backend {
   // Kiosk PIN: guards settings.update and the way out of kiosk mode (src/core/kiosk).
   const kiosk = deps.kiosk === undefined ? null : new KioskService({ ...deps.kiosk, now });
   const unsubscribeKiosk = kiosk?.onChange((status) => events.emit('kiosk.changed', status));
+  const unsubscribeMoved = deps.call?.onMoved?.(() => events.emit('call.moved', null));
   const unsubscribeSettings = deps.settings.onDidChange((settings) =>
     events.emit('settings.changed', settings),
   );
@@ -165,6 +166,7 @@ export function createBackend(deps: BackendDeps): Backend {
       closed = true;
       unsubscribeSettings();
       unsubscribeKiosk?.();
+      unsubscribeMoved?.();
       kiosk?.close();
       unsubscribeBus();
       await hotPlug?.stop();

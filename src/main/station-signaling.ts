@@ -80,6 +80,7 @@ export async function startStationSignaling(deps: StationSignalingDeps): Promise
   return {
     call: {
       invite: (request) => guarded(() => signaling.call.invite(request)),
+      onMoved: (listener) => signaling.call.onMoved?.(listener) ?? (() => undefined),
       join: () => guarded(() => signaling.call.join()),
       bindRoom: (owner) => signaling.call.bindRoom(owner),
       releaseRoom: (owner) => signaling.call.releaseRoom?.(owner),

@@ -28,6 +28,7 @@ export function coalesceKeyOf(event: ApiEvent, payload: unknown): string | null 
     case 'settings.changed':
     case 'consultation.changed':
     case 'kiosk.changed':
+    case 'call.moved':
       return event;
   }
 }

@@ -48,6 +48,7 @@ export const API_EVENT_NAMES = [
   'settings.changed',
   'consultation.changed',
   'kiosk.changed',
+  'call.moved',
 ] as const;
 
 export type ApiMethod = (typeof API_METHOD_NAMES)[number];

@@ -337,6 +337,11 @@ export const API_EVENTS = {
    */
   'consultation.changed': consultationSummarySchema.nullable(),
   'kiosk.changed': kioskStatusSchema,
+  /**
+   * The station's room was replaced (`call.invite` with `newRoom`): its page leaves the old room
+   * and joins the new one now. A standalone rendezvous learns of the move only from the station.
+   */
+  'call.moved': z.null(),
 } as const satisfies Record<ApiEvent, z.ZodType>;
 
 export { API_EVENT_NAMES, API_METHOD_NAMES, isApiEvent, isApiMethod } from './api-names';

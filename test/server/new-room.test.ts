@@ -62,4 +62,18 @@ describe('newRoom on the embedded rendezvous', () => {
     expect((await doctor.next('joined')).peers).toEqual([expect.objectContaining({ role: 'station' })]);
     expect((await reseated.next('peer-joined')).peer.role).toBe('consultant');
   });
+
+  it('tells the station page to move (call.moved): a standalone rendezvous learns it only so', async () => {
+    const server = await startServer({ staticDir: join(base, 'renderer'), dataDir: join(base, 'data') });
+    stops.push(() => server.close());
+    const api = server.backend.api;
+    await api['consultation.start'](CONSULTATION_START);
+    const moves: unknown[] = [];
+    const unsubscribe = server.backend.on('call.moved', (payload) => moves.push(payload));
+    stops.push(() => Promise.resolve(unsubscribe()));
+    await api['call.invite']({});
+    expect(moves).toEqual([]);
+    await api['call.invite']({ newRoom: true });
+    expect(moves).toEqual([null]);
+  });
 });

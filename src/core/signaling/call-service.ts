@@ -1,3 +1,4 @@
+import { ListenerSet } from '../listeners';
 import {
   CONSULTANT_INVITE_TTL_S,
   issueToken,
@@ -35,6 +36,8 @@ export interface CallService {
    * into the new room (sent away from the old one, it rejoins with a fresh token).
    */
   invite(request: { newRoom?: boolean }): Promise<CallInvite>;
+  /** Told after `invite({ newRoom })` replaced the room, so the station's page moves at once. */
+  onMoved?(listener: () => void): () => void;
   join(): Promise<StationJoin>;
   /**
    * Gives the room to a consultation: a different one than before starts a new room, so links
@@ -86,9 +89,14 @@ export function createCallService(options: CallServiceOptions): CallService {
     options.onRoomClosed?.(old);
   };
   const origin = (): string => new URL(options.rendezvousOrigin()).origin;
+  const moved = new ListenerSet<[]>();
   return {
+    onMoved: (listener) => moved.add(listener),
     invite({ newRoom }) {
-      if (newRoom === true) moveToNewRoom();
+      if (newRoom === true) {
+        moveToNewRoom();
+        moved.emit();
+      }
       const { token, claims } = issueToken(options.secret, {
         room,
         role: 'consultant',

@@ -69,6 +69,24 @@ describe('call service', () => {
     expect(roomOf((await call.join()).token)).toBe(next);
   });
 
+  it('tells its listeners when a newRoom replaced the room, and only then', async () => {
+    const call = createCallService({
+      secret: SECRET,
+      rendezvousOrigin: () => 'http://127.0.0.1:8080',
+      now: () => NOW,
+    });
+    let moves = 0;
+    const unsubscribe = call.onMoved?.(() => moves++);
+    await call.invite({});
+    call.bindRoom('consultation-a'); // a new consultation ends its call: the page needs no move
+    expect(moves).toBe(0);
+    await call.invite({ newRoom: true });
+    expect(moves).toBe(1);
+    unsubscribe?.();
+    await call.invite({ newRoom: true });
+    expect(moves).toBe(1);
+  });
+
   it('closes the room it leaves, and names the rooms it left in its next station tokens', async () => {
     const closed: string[] = [];
     const call = createCallService({

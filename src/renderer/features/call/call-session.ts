@@ -428,6 +428,11 @@ export class CallSession {
   }
 
   /** The station was sent away from its room to a new one: the doctor there is no longer ours. */
+  /** The station's backend moved it to a new room: see SignalingClient.moveRoom. */
+  moveRoom(): void {
+    this.signaling.moveRoom();
+  }
+
   private onMoved(): void {
     this.timers.clearAll();
     this.dropPeer();

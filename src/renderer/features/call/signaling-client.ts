@@ -93,6 +93,22 @@ export class SignalingClient {
     return this.socket?.signal(to, data) ?? false;
   }
 
+  /**
+   * The station's backend replaced its room (`call.moved`): leave the old room now — a standalone
+   * rendezvous learns of the move only from the station — and join the new one with a fresh token,
+   * which also names the old room as revoked. The doctor's page has no such move.
+   */
+  moveRoom(): void {
+    if (this.stopped || this.options.role !== 'station') return;
+    const old = this.socket;
+    this.socket = null;
+    old?.close(true);
+    this.options.seat.save(null);
+    this.timers.clearAll();
+    this.handlers.moved();
+    void this.connect();
+  }
+
   /** Stops for good; `leave` gives the seat up (a hang-up), without it the seat stays resumable. */
   close(leave: boolean): void {
     if (this.stopped) return;

@@ -130,6 +130,8 @@ export class StationCall {
       );
     this.unsubscribes.push(
       this.session.events.on('connected', () => this.announceMedia()),
+      // The backend replaced the room (newRoom): leave the old one now, whatever the rendezvous.
+      this.client.on('call.moved', () => this.session.moveRoom()),
       // Moved to a new room: the link on screen led to the old one.
       this.session.events.on('room-changed', () => void this.refreshInvite()),
       this.media.toggles.subscribe(() => this.announceMedia()),

@@ -224,6 +224,31 @@ describe('resume and refusals', () => {
     expect(station.log).toEqual(['joined', 'moved', 'lost:closed']);
   });
 
+  it('moves a station to its new room when its backend says so, leaving the old room first', async () => {
+    const station = setup('station');
+    station.client.start();
+    await station.clock.advance(0);
+    station.seatLast('station-resume');
+    const old = station.last();
+    station.client.moveRoom();
+    // The old room hears the station leave (a standalone rendezvous learns of the move only so).
+    expect(old.sent.at(-1)).toEqual({ type: 'leave' });
+    await station.clock.advance(0);
+    expect(station.sockets).toHaveLength(2);
+    station.last().open();
+    // Not a resume of the old seat: a fresh token from the backend names the new room.
+    expect(station.last().sent[0]).toEqual({ type: 'join', token: 'token-2' });
+    expect(station.log).toEqual(['joined', 'moved']);
+
+    const doctor = setup('consultant');
+    doctor.client.start();
+    await doctor.clock.advance(0);
+    doctor.seatLast();
+    doctor.client.moveRoom();
+    await doctor.clock.advance(0);
+    expect(doctor.sockets).toHaveLength(1);
+  });
+
   it('keeps a station that was once seated trying through refusals', async () => {
     const t = setup('station');
     t.client.start();
