@@ -32,7 +32,7 @@ export interface SignalingLimits {
   readonly maxSocketsPerClient: number;
   readonly joinTimeoutMs: number;
   /**
-   * Longest silence between two complete messages: pages ping every 15 s (SIGNALING_PING_MS), so
+   * Longest silence between two complete messages: pages ping every second (reconnect-timing.ts), so
    * only a stalled page, or a client holding a half-sent message while answering pings, hits it.
    * Three minutes, not one: a browser may run a hidden tab's timers only once a minute.
    */

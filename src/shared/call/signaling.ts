@@ -67,7 +67,7 @@ export const SIGNALING_ERROR_CODES = [
   'not-joined',
   'unknown-peer',
   'server-busy',
-  /** No complete message for too long (pages ping every 15 s). */
+  /** No complete message for too long (pages ping every second). */
   'idle-timeout',
   /**
    * The station closed the room (its consultation ended, or it started a new room): a station
