@@ -11,8 +11,8 @@ import { KNOWN_GAPS, NOT_YET_ASSERTED } from './known-gaps';
  * in its own network namespace whose only link is a veth pair the test rate-limits (tc), drops
  * packets on and cuts (nft). Needs root, `ip`, `tc`, `nft`, coturn and openssl (CI runs as root).
  * The short profile runs by default; `NETLAB_PROFILE=full` runs the issue's full durations.
- * A check listed in KNOWN_GAPS must still fail: when it starts to pass, take it off the list; a
- * scenario in NOT_YET_ASSERTED is skipped with its reason (the bench still measures it).
+ * A check listed in KNOWN_GAPS is measured and printed but not asserted (a known gap, named in
+ * the issue's note; take it off the list once it holds on every run); a scenario in NOT_YET_ASSERTED is skipped with its reason (the bench still measures it).
  */
 let env: LabEnv;
 
@@ -43,13 +43,13 @@ for (const scenario of scenarios(profileFromEnv())) {
     const gaps = KNOWN_GAPS[scenario.id] ?? [];
     console.log(`${markdownTable([result])}\n${checkLines(result).join('\n')}`);
     for (const c of checks) {
-      const known = gaps.includes(c.name);
-      expect
-        .soft(
-          c.ok,
-          `${c.name}: ${c.measured}${known ? ' (a known gap that now holds: take it off KNOWN_GAPS)' : ''}`,
-        )
-        .toBe(!known);
+      // A known gap sits near its bound and may hold on one run by chance: measured and printed
+      // above, noted when it holds, never a failure either way (one lucky run proves nothing).
+      if (gaps.includes(c.name)) {
+        if (c.ok) test.info().annotations.push({ type: 'known gap held', description: c.measured });
+        continue;
+      }
+      expect.soft(c.ok, `${c.name}: ${c.measured}`).toBe(true);
     }
     for (const name of gaps)
       expect
