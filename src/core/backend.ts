@@ -83,8 +83,7 @@ export function createBackend(deps: BackendDeps): Backend {
   });
 
   const callService = (): CallService => {
-    if (deps.call === undefined)
-      throw new AppErrorException('unavailable', 'calls are not set up on this host');
+    if (deps.call === undefined) throw new AppErrorException('unavailable', 'calls-not-set-up');
     return deps.call;
   };
 

@@ -63,7 +63,7 @@ export function reportSessionHandlers(deps: ReportSessionDeps): Pick<BackendApi,
   };
   const rooms = (): ReportRooms => {
     const found = deps.rooms();
-    if (found === null) throw new AppErrorException('unavailable', 'calls are not set up on this host');
+    if (found === null) throw new AppErrorException('unavailable', 'calls-not-set-up');
     return found;
   };
   /** Seconds until a session's room stops taking joins: the window's end, or later while active. */
