@@ -22,7 +22,11 @@ export const DEFAULT_EXPORT_FORMATS: ExportRegistry = {
   }),
   'fhir-json': async (source, request) => {
     const reportPdf = await renderReportPdf(source, pdfOptions(request));
-    const bundle = buildFhirBundle(source, { generatedAt: request.generatedAt, reportPdf });
+    const bundle = buildFhirBundle(source, {
+      generatedAt: request.generatedAt,
+      reportPdf,
+      language: request.language,
+    });
     return jsonFile('consultation-fhir', bundle, 'application/fhir+json');
   },
   'care-sheet-json': (source, request) =>

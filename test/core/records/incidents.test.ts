@@ -160,7 +160,7 @@ describe('incidents in the record', () => {
       '09:30:03 Readings saved again after a failure since 09:30:01 (write error): 62 readings lost',
     );
     expect(text).toContain('SIMULATED — readings from a device simulator');
-    expect(text).toContain('Contec CMS50D+ (SIMULATED)');
+    expect(text).toContain('Contec CMS50 pulse oximeter (SIMULATED)');
     store.close();
   });
 });

@@ -18,10 +18,7 @@ export type { FhirBundle, FhirBundleOptions, FhirExport, FhirExportWarning } fro
  * One consultation as a FHIR R4 `collection` Bundle (README.md beside this file explains every
  * choice). Pure: no I/O, no clock; the same source and options give the same JSON.
  */
-export function buildFhirBundle(
-  source: ExportSource,
-  options: { generatedAt: Date; reportPdf?: Uint8Array },
-): FhirBundle {
+export function buildFhirBundle(source: ExportSource, options: FhirBundleOptions): FhirBundle {
   return buildFhirExport(source, options).bundle;
 }
 
@@ -34,7 +31,7 @@ export function buildFhirExport(source: ExportSource, options: FhirBundleOptions
   addParticipants(writer, detail);
   addEncounter(writer, detail);
   addConsent(writer, detail);
-  const devices = new DeviceDirectory(writer);
+  const devices = new DeviceDirectory(writer, options.language);
   devices.addListed(detail);
   addNumericObservations(writer, source.numerics(), devices);
   addWaveformObservations(writer, source, devices);

@@ -1,4 +1,5 @@
 import type { ConsultationDetail } from '../../../shared/domain/consultation';
+import { deviceDisplayName } from '../device-display-name';
 import { simulatedDevices } from '../simulated-devices';
 import { withSimulatedLabel, type BundleWriter } from './bundle-writer';
 import type { FhirObject } from './types';
@@ -7,13 +8,25 @@ import type { FhirObject } from './types';
 export class DeviceDirectory {
   private readonly known = new Set<string>();
 
-  constructor(private readonly writer: BundleWriter) {}
+  constructor(
+    private readonly writer: BundleWriter,
+    /** The language of the devices' friendly names (the export's language). */
+    private readonly language: 'en' | 'fr' = 'en',
+  ) {}
 
-  /** One Device per device the record lists; a simulator says so (issue 11). */
+  /**
+   * One Device per device the record lists, named from the devices catalogue in the export's
+   * language (the driver's own name kept as its model name); a simulator says so (issue 11).
+   */
   addListed(detail: ConsultationDetail): void {
     const simulated = simulatedDevices(detail).all;
-    for (const device of detail.devices)
-      this.add(device.id, device.name, device.protocol, simulated.has(device.id));
+    for (const device of detail.devices) {
+      const names = {
+        friendly: deviceDisplayName(detail.devices, device.id, this.language),
+        model: device.name,
+      };
+      this.add(device.id, names, device.protocol, simulated.has(device.id));
+    }
   }
 
   /**
@@ -22,7 +35,8 @@ export class DeviceDirectory {
    */
   reference(deviceId: string): { readonly reference: string } {
     if (!this.known.has(deviceId)) {
-      this.add(deviceId, deviceId, deviceId.split('@')[0] ?? deviceId);
+      const friendly = deviceDisplayName([], deviceId, this.language);
+      this.add(deviceId, { friendly, model: deviceId }, deviceId.split('@')[0] ?? deviceId);
       this.writer.warn(
         `device ${deviceId}`,
         'readings from a device the record does not list; Device named by its id',
@@ -31,7 +45,12 @@ export class DeviceDirectory {
     return this.writer.ids.reference(keyOf(deviceId));
   }
 
-  private add(id: string, name: string, protocol: string, simulated = false): void {
+  private add(
+    id: string,
+    names: { readonly friendly: string; readonly model: string },
+    protocol: string,
+    simulated = false,
+  ): void {
     if (this.known.has(id)) return;
     this.known.add(id);
     const property: FhirObject[] = [
@@ -42,7 +61,10 @@ export class DeviceDirectory {
       // The station's own id for the device: its driver protocol and the port it was found on.
       identifier: [{ type: { text: 'Teleconsult Station device id' }, value: id }],
       status: 'active',
-      deviceName: [{ name, type: 'user-friendly-name' }],
+      deviceName: [
+        { name: names.friendly, type: 'user-friendly-name' },
+        ...(names.model === names.friendly ? [] : [{ name: names.model, type: 'model-name' }]),
+      ],
       property,
     };
     if (!simulated) {

@@ -45,4 +45,6 @@ export interface FhirBundleOptions {
   readonly generatedAt: Date;
   /** The report PDF, when one was generated: it becomes a DocumentReference. */
   readonly reportPdf?: Uint8Array;
+  /** The language of the names written for people (the devices' friendly names); English if unset. */
+  readonly language?: 'en' | 'fr';
 }

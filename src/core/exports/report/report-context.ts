@@ -1,5 +1,6 @@
 import { givenNamesText } from '../../../shared/domain/consultation';
 import type { Formatter } from '../../../shared/i18n';
+import { deviceDisplayName } from '../device-display-name';
 import type { ExportSource } from '../export-source';
 import type { SimulatedDevices } from '../simulated-devices';
 import type { FlowLayout } from './flow-layout';
@@ -32,8 +33,12 @@ export function patientName(source: ExportSource): string {
   return `${patient.familyName.toUpperCase()} ${givenNamesText(patient)}`;
 }
 
-/** A device's name, marked when it was our simulator: the reader must never take it for the patient's. */
+/**
+ * A device's name in the document's language, from the devices catalogue (never the driver's English
+ * name or its raw id); a device of no known protocol keeps the name the record stored. Marked when it
+ * was our simulator: the reader must never take it for the patient's.
+ */
 export function deviceLabel(context: ReportContext, deviceId: string): string {
-  const name = context.source.detail.devices.find((d) => d.id === deviceId)?.name ?? deviceId;
+  const name = deviceDisplayName(context.source.detail.devices, deviceId, context.language);
   return context.simulated.all.has(deviceId) ? `${name} ${context.t.simulatedMark}` : name;
 }

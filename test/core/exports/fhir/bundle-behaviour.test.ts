@@ -190,3 +190,26 @@ describe('bad input', () => {
     ]);
   });
 });
+
+describe('device names', () => {
+  const names = (language?: 'en' | 'fr') =>
+    resources(
+      {
+        bundle: buildFhirBundle(base, { generatedAt: GENERATED_AT, ...(language ? { language } : {}) }),
+        warnings: [],
+      },
+      'Device',
+    ).map((device) => device['deviceName']);
+
+  test('each Device is named from the catalogue in the export’s language, its driver’s name kept as the model', () => {
+    expect(names('fr')).toContainEqual([
+      { name: 'Oxymètre de pouls Contec CMS50', type: 'user-friendly-name' },
+      { name: 'Contec CMS50D+', type: 'model-name' },
+    ]);
+    expect(names('en')).toContainEqual([
+      { name: 'Omron blood pressure monitor', type: 'user-friendly-name' },
+      { name: 'Omron HEM (USB)', type: 'model-name' },
+    ]);
+    expect(names()).toEqual(names('en'));
+  });
+});

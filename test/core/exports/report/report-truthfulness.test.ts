@@ -127,13 +127,13 @@ describe('the report tells what happened (issue 11)', () => {
     // The cuff's stored result, 13 days earlier, in the blood-pressure table and the summary.
     expect(text).toContain(
       '12/11/2026 08:39:00 Measured before the consultation; confirmed for this patient by Léa Garnier ' +
-        'at 10:30:40 131/84 mmHg 66 bpm Omron HEM (USB)',
+        'at 10:30:40 131/84 mmHg 66 bpm Omron blood pressure monitor',
     );
     expect(plainText(parsed.fr)).toContain(
       'Mesurée avant la consultation ; confirmée pour ce patient par Léa Garnier à 10:30:40',
     );
     expect(text).toMatch(/Systolic 128 mmHg 10:32:00 131 mmHg 12\/11\/2026 08:39:00 128 mmHg 10:32:00/);
-    expect(text).toContain('10:32:00 128/82 (97) mmHg 74 bpm Omron HEM (USB)');
+    expect(text).toContain('10:32:00 128/82 (97) mmHg 74 bpm Omron blood pressure monitor');
     expect(text).not.toContain('25/11/2026 10:32:00');
   });
 
@@ -150,8 +150,8 @@ describe('the report tells what happened (issue 11)', () => {
     for (const line of [
       '10:31:10 Call interrupted (link lost); reconnecting',
       '10:31:25 Call reconnected',
-      '10:31:40 OpenBCI Cyton disconnected (stopped answering)',
-      '10:31:50 OpenBCI Cyton reconnected',
+      '10:31:40 OpenBCI Cyton ECG disconnected (stopped answering)',
+      '10:31:50 OpenBCI Cyton ECG reconnected',
       '10:32:00 Readings not saved (disk full)',
       '10:32:20 Readings saved again after a failure since 10:32:00 (disk full): 124 readings lost',
       '10:32:50 The station stopped during the consultation: recording interrupted',
@@ -164,8 +164,8 @@ describe('the report tells what happened (issue 11)', () => {
     const section = text.slice(text.indexOf('Incidents techniques'), text.indexOf('Synthèse des constantes'));
     for (const line of [
       '10:31:10 Appel interrompu (liaison perdue) ; reconnexion',
-      '10:31:40 OpenBCI Cyton déconnecté (ne répond plus)',
-      '10:31:50 OpenBCI Cyton reconnecté',
+      '10:31:40 ECG OpenBCI Cyton déconnecté (ne répond plus)',
+      '10:31:50 ECG OpenBCI Cyton reconnecté',
       '10:32:20 Mesures de nouveau enregistrées après un échec depuis 10:32:00 (disque plein) : 124 mesures perdues',
     ])
       expect(section).toContain(line);
@@ -174,7 +174,7 @@ describe('the report tells what happened (issue 11)', () => {
 
   it('writes respiration in /min and each metric at its display precision', () => {
     const en = plainText(parsed.en);
-    expect(en).toMatch(/Philips IntelliVue Resp 14 \/min 10:31:00/);
+    expect(en).toMatch(/Philips IntelliVue monitor Resp 14 \/min 10:31:00/);
     expect(en).not.toMatch(/14 bpm/);
     expect(en).toContain('PI 0.04% 10:31:30');
     const fr = plainText(parsed.fr);
@@ -193,12 +193,21 @@ describe('the report tells what happened (issue 11)', () => {
       ),
     );
     const text = plainText(parsed.en);
-    expect(text).toContain('Contec CMS50D+ (SIMULATED) SpO₂');
-    expect(text).toContain('Pleth — Contec CMS50D+ (SIMULATED)');
-    expect(text).not.toContain('OpenBCI Cyton (SIMULATED)');
+    expect(text).toContain('Contec CMS50 pulse oximeter (SIMULATED) SpO₂');
+    expect(text).toContain('Pleth — Contec CMS50 pulse oximeter (SIMULATED)');
+    expect(text).not.toContain('OpenBCI Cyton ECG (SIMULATED)');
     plainText(parsed.fr)
       .split('\n')
       .forEach((page) => expect(page).toContain('SIMULÉ — mesures issues d'));
     expect(plainText(parsed.plain)).not.toMatch(/SIMULATED/);
+  });
+
+  it('names every device from the catalogue in the document’s language, never by its raw id', () => {
+    const fr = plainText(parsed.fr);
+    expect(fr).toContain('Oxymètre de pouls Contec CMS50 (SIMULÉ)');
+    expect(fr).toContain('Tensiomètre Omron');
+    expect(fr).toContain('Moniteur Philips IntelliVue');
+    expect(fr).not.toMatch(/pulse oximeter|blood pressure monitor|Omron HEM \(USB\)/);
+    for (const text of [plainText(parsed.en), fr]) expect(text).not.toMatch(/[a-z0-9-]+@\/dev\//);
   });
 });
