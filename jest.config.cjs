@@ -32,6 +32,10 @@ const esmPackages = [
   'semver',
   'is-safe-filename',
   'stubborn-utils',
+  // openid-client 6 (Pro Santé Connect sign-in) and what it is built on.
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 
 const common = {

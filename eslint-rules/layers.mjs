@@ -19,6 +19,7 @@ export const LAYERS = {
       '@pdf-lib/fontkit',
       'prom-client',
       'ioredis',
+      'openid-client',
     ],
   },
   server: { layers: ['shared', 'devices', 'core'], packages: ['node:*', 'ws', 'zod'] },
@@ -56,6 +57,8 @@ export const CONFINED_PACKAGES = {
   'prom-client': ['core/signaling/rendezvous-metrics.ts'],
   /** The rendezvous's shared state has one Redis adapter. */
   ioredis: ['core/signaling/rooms/redis-rooms.ts'],
+  /** Pro Santé Connect's OpenID client has one adapter: the rest speaks refusal codes. */
+  'openid-client': ['core/psc/psc-client.ts'],
   'simple-peer': ['renderer/features/call/peer.ts'],
   'simple-peer/*': ['renderer/features/call/peer.ts'],
   /** Runtime Electron imports stay in the shell's entry points; everything else takes fakes. */

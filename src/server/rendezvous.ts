@@ -18,6 +18,10 @@ import { TurnPool } from '../core/signaling/turn-pool';
 import { isLoopbackHost } from './listen-policy';
 import type { RendezvousObserver } from '../core/signaling/rendezvous-observer';
 import { RedisRooms } from '../core/signaling/rooms/redis-rooms';
+import { PscConfigError, pscConfigFromEnv } from '../core/psc/psc-config';
+import type { TokenClaims } from '../core/signaling/invite-token';
+import { createPscService } from '../core/psc/psc-service';
+import { createPscEndpoints } from '../core/psc/psc-endpoints';
 
 /**
  * `station serve --rendezvous`: the rendezvous server on its own, for internet use. It serves the
@@ -124,8 +128,22 @@ export async function startRendezvousServer(
     events('warn', 'turn.no-secret', {
       detail: 'TURN URLs given without a TURN secret: TURN is not offered',
     });
+  const secret = loadSigningSecret(dataDir, options.env);
+  // Pro Santé Connect sign-in (STATION_PSC_*): its pending sign-ins and identities live in this
+  // process, so it is refused with Redis, where the callback may reach another node.
+  const pscConfig = pscConfigFromEnv(options.env ?? process.env);
+  if (pscConfig !== null && options.redisUrl !== undefined)
+    throw new PscConfigError(
+      'psc-config-redis',
+      'Pro Santé Connect sign-in runs on a single node: not with --redis',
+    );
+  let listeningUrl = 'http://127.0.0.1/'; // replaced once listening
+  const psc =
+    pscConfig === null
+      ? null
+      : createPscService({ config: pscConfig, secret, publicOrigin: () => publicOrigin ?? listeningUrl });
   const roomOptions = {
-    secret: loadSigningSecret(dataDir, options.env),
+    secret,
     iceServersFor: (peerId: string, notAfterMs: number) =>
       iceServersFor(
         // One credential entry admits 8 URLs (iceServerSchema): the best servers first.
@@ -136,6 +154,7 @@ export async function startRendezvousServer(
       ),
     ...(options.maxRooms === undefined ? {} : { maxRooms: options.maxRooms }),
     observer: combineObservers(telemetry.observer, options.observer),
+    ...(psc === null ? {} : { consultantIdentity: (claims: TokenClaims) => psc.assertionFor(claims) }),
   };
   const route = createSignalingRoute({
     ...roomOptions,
@@ -168,6 +187,7 @@ export async function startRendezvousServer(
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     ...(options.checkEndpoints === true ? { checkEndpoints: createCheckEndpoints() } : {}),
+    ...(psc === null ? {} : { psc: createPscEndpoints(psc) }),
     ...(tls === undefined
       ? {}
       : {
@@ -175,6 +195,7 @@ export async function startRendezvousServer(
             createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, handler),
         }),
   });
+  listeningUrl = host.url;
   let opsListener: RunningOpsListener | undefined;
   try {
     if (metricsListen !== undefined)

@@ -122,6 +122,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The API's own HTTP paths first: `?token=` there authenticates a script, it is no page to trade.
     if (access.answerSession(request, response) || upload.handle(request, response)) return;
     if (access.tradeToken(request, response)) return;
+    // Pro Santé Connect sign-in (when configured): the doctor's page, like /signal, needs no token.
+    if (signaling.psc?.(request, response) === true) return;
     pages(request, response);
   };
   const server: Server = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);

@@ -3,12 +3,16 @@ import { createCallService, originOfRendezvousUrl, type CallService } from './ca
 import { loadSigningSecret } from './signaling-secret';
 import { iceServersFor } from './turn-credentials';
 import { createSignalingRoute, type SignalingLimits, type SignalingRoute } from './signaling-route';
+import { pscConfigFromEnv } from '../psc/psc-config';
+import { createPscService } from '../psc/psc-service';
+import { createPscEndpoints, type PscEndpoints } from '../psc/psc-endpoints';
 
 /**
  * The rendezvous server embedded in the station's Node host (the default: LAN, demo, tests), and
  * the call service that mints invites for it. When the `rendezvousUrl` setting names a standalone
  * server, invites point there instead (it must share the signing key, see signaling-secret.ts);
- * the embedded route stays mounted and simply goes unused.
+ * the embedded route stays mounted and simply goes unused. With STATION_PSC_ISSUER (psc-config.ts)
+ * the doctor signs in with Pro Santé Connect before joining: `psc` answers the sign-in's HTTP paths.
  */
 export interface EmbeddedSignalingOptions {
   /** The address the consultant reaches this host at (`https://station.example.org`). */
@@ -33,10 +37,15 @@ export function createEmbeddedSignaling(deps: {
   /** This host's own URL, known once it listens. */
   readonly ownUrl: () => string;
   readonly options?: EmbeddedSignalingOptions;
-}): { call: CallService; route: SignalingRoute } {
+}): { call: CallService; route: SignalingRoute; psc: PscEndpoints | null } {
   const options = deps.options ?? {};
   const secret = loadSigningSecret(deps.dataDir, options.env);
   const publicOrigin = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).origin;
+  const pscConfig = pscConfigFromEnv(options.env ?? process.env);
+  const psc =
+    pscConfig === null
+      ? null
+      : createPscService({ config: pscConfig, secret, publicOrigin: () => publicOrigin ?? deps.ownUrl() });
   const merged = (fromSettings: readonly string[], fromConfig: readonly string[] = []): string[] =>
     [...new Set([...fromSettings, ...fromConfig])].slice(0, MAX_URLS);
   const route = createSignalingRoute({
@@ -55,6 +64,7 @@ export function createEmbeddedSignaling(deps: {
       );
     },
     limits: options.limits,
+    ...(psc === null ? {} : { consultantIdentity: (claims) => psc.assertionFor(claims) }),
     originPolicy: {
       allowedOrigins: [
         ...(options.allowedOrigins ?? []),
@@ -73,5 +83,5 @@ export function createEmbeddedSignaling(deps: {
       return publicOrigin ?? deps.ownUrl();
     },
   });
-  return { call, route };
+  return { call, route, psc: psc === null ? null : createPscEndpoints(psc) };
 }

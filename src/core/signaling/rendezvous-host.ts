@@ -9,6 +9,7 @@ import { rejectUpgrade } from './upgrade-response';
 import { withCheckEndpoints, type CheckEndpoints } from './check-endpoints';
 import { withHsts } from './security-headers';
 import { createOpsEndpoints, withOpsEndpoints, type OpsEndpoints } from './ops-endpoints';
+import type { PscEndpoints } from '../psc/psc-endpoints';
 
 /**
  * An HTTP server that carries a rendezvous server and nothing else: the built renderer read-only
@@ -33,6 +34,8 @@ export interface RendezvousHostOptions {
    * /readyz that turns not-ready (`draining`) once `close` has begun.
    */
   readonly ops?: OpsEndpoints;
+  /** Pro Santé Connect sign-in's paths (psc-endpoints.ts), when an issuer is configured. */
+  readonly psc?: PscEndpoints;
 }
 
 export interface RunningRendezvousHost {
@@ -54,8 +57,13 @@ export async function startRendezvousHost(options: RendezvousHostOptions): Promi
       notReadyReasons: () => (closing === null ? [] : ['draining']),
       exposeMetrics: false,
     });
+  const pages = withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir));
+  const psc = options.psc;
   const handler = withHsts(
-    withOpsEndpoints(ops, withCheckEndpoints(options.checkEndpoints, createStaticHandler(options.staticDir))),
+    withOpsEndpoints(
+      ops,
+      psc === undefined ? pages : (request, response) => psc(request, response) || pages(request, response),
+    ),
   );
   const server = options.createServer === undefined ? createServer(handler) : options.createServer(handler);
   // A client that trickles its request headers (upgrade included) holds a socket for nothing.

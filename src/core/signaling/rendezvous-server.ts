@@ -7,7 +7,7 @@ import {
   type ServerMessage,
   type SignalingErrorCode,
 } from '../../shared/call/signaling';
-import { STATION_TOKEN_TTL_S, verifyToken } from './invite-token';
+import { STATION_TOKEN_TTL_S, verifyToken, type TokenClaims } from './invite-token';
 import { ReplayGuard } from './replay-guard';
 import { issueResumeToken, verifyResumeToken, type ResumeClaims } from './resume-token';
 import { RevokedRooms } from './revoked-rooms';
@@ -64,6 +64,12 @@ export interface RendezvousOptions {
   readonly relayLimit?: { readonly signals: number; readonly bytes: number };
   /** Metrics and logs (rendezvous-observer.ts). */
   readonly observer?: RendezvousObserver;
+  /**
+   * Pro Santé Connect sign-in is required (core/psc/psc-service.ts): the signed assertion of the
+   * doctor who signed in with this consultant invite, or null (the join is refused `psc-required`).
+   * The assertion rides on the consultant's peer, so the station learns it from the rendezvous.
+   */
+  readonly consultantIdentity?: (claims: TokenClaims) => string | null;
 }
 
 /** A call's setup and a long run of ICE restarts need a few hundred signals and a few MiB. */
@@ -238,6 +244,9 @@ export class RendezvousRooms {
     if (this.replay.isReplay(jti, nowMs)) {
       return this.refuseJoin('join', connection, 'replayed-token', 'this invite was already used');
     }
+    const identity = role === 'consultant' ? this.options.consultantIdentity?.(check.claims) : undefined;
+    if (identity === null)
+      return this.refuseJoin('join', connection, 'psc-required', 'sign in with Pro Santé Connect first');
     // Only a station's token closes rooms: a consultant link never names any.
     if (role === 'station') for (const old of revokes ?? []) if (old !== roomId) this.closeRoom(old);
     let room = this.rooms.get(roomId);
@@ -262,7 +271,11 @@ export class RendezvousRooms {
     room = this.rooms.get(roomId) ?? { id: roomId, seats: new Map<string, Seat>() };
     this.rooms.set(roomId, room);
     const seat: Seat = {
-      peer: { peerId: randomBytes(12).toString('base64url'), role },
+      peer: {
+        peerId: randomBytes(12).toString('base64url'),
+        role,
+        ...(identity === undefined ? {} : { identity }),
+      },
       room,
       nonce: randomBytes(16).toString('base64url'),
       connection: null,

@@ -21,7 +21,15 @@ export const MAX_SIGNAL_MESSAGE_BYTES = 64 * 1024;
 export const RESUME_TOKEN_MAX_CHARS = 512;
 
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const peerSchema = z.strictObject({ peerId, role: z.enum(PARTICIPANT_ROLES) });
+const peerSchema = z.strictObject({
+  peerId,
+  role: z.enum(PARTICIPANT_ROLES),
+  /**
+   * A consultant who signed in with Pro Santé Connect: the rendezvous's signed assertion of who
+   * they are (core/psc/identity-assertion.ts), for the station's backend to check. Opaque to pages.
+   */
+  identity: z.string().min(1).max(2048).optional(),
+});
 export type Peer = z.infer<typeof peerSchema>;
 
 /** An RTCIceServer as the browser takes it. */
@@ -86,6 +94,8 @@ export const SIGNALING_ERROR_CODES = [
   'unavailable',
   /** This rendezvous node is shutting down: reconnect (to another node) and `resume`. */
   'draining',
+  /** This rendezvous asks the doctor to sign in with Pro Santé Connect before joining. */
+  'psc-required',
 ] as const;
 export type SignalingErrorCode = (typeof SIGNALING_ERROR_CODES)[number];
 

@@ -79,6 +79,7 @@ const EN_REFUSALS: Readonly<Record<SignalingErrorCode, string>> = {
   'seat-taken-over': 'This call continues in another window.',
   unavailable: 'The call server cannot take new calls right now: try again in a moment.',
   draining: 'The call server is restarting: reconnecting…',
+  'psc-required': 'Sign in with Pro Santé Connect before joining this call.',
 };
 const FR_REFUSALS: typeof EN_REFUSALS = {
   'bad-resume':
@@ -102,6 +103,7 @@ const FR_REFUSALS: typeof EN_REFUSALS = {
   unavailable:
     'Le serveur d’appel ne peut pas prendre de nouvel appel pour le moment : réessayez dans un instant.',
   draining: 'Le serveur d’appel redémarre : reconnexion…',
+  'psc-required': 'Connectez-vous avec Pro Santé Connect avant de rejoindre cet appel.',
 };
 
 function refusal(refusals: typeof EN_REFUSALS, detail: string | null): string | null {

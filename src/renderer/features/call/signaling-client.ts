@@ -60,6 +60,8 @@ const INVITE_REFUSALS: ReadonlySet<SignalingErrorCode> = new Set([
   'revoked-token',
   'role-taken',
   'room-full',
+  // The doctor's page signs in first (PscGate); a page that joined anyway is refused for good.
+  'psc-required',
 ]);
 
 type TimerName = 'rejoin';
