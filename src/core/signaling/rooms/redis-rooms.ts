@@ -38,7 +38,9 @@ import {
   revokedKey,
   roomKey,
   spentKey,
+  UNJOIN_SCRIPT,
 } from './redis-scripts';
+import { withDeadline } from './redis-deadline';
 
 /**
  * The rooms of a network of rendezvous nodes, kept in Redis (redis-scripts.ts says what is where):
@@ -58,7 +60,10 @@ export interface RedisRoomsOptions extends RendezvousOptions {
   readonly redisUrl: string;
   /** Joins and resumes one client (address, IPv6 /64) may make per window, on all nodes together. */
   readonly joinRate?: { readonly limit: number; readonly windowMs: number };
-  /** A Redis command slower than this counts as Redis unreachable. */
+  /**
+   * A Redis command unanswered after this counts as Redis unreachable (a join or resume is then
+   * refused `unavailable`, and undone in Redis in case it ran).
+   */
   readonly commandTimeoutMs?: number;
 }
 
@@ -72,6 +77,20 @@ const CLOSE_TRY_AGAIN_LATER = 1013;
 const CLOSE_SERVICE_RESTART = 1012;
 /** What one seating socket may have waiting for it (a peer-joined, a few signals). */
 const MAX_EARLY_MESSAGES = 64;
+/** Undos and releases waiting for Redis; past this many the oldest are dropped (memory bound). */
+const MAX_REPAIRS = 10_000;
+/**
+ * ioredis's own timeout, only so that commands to a Redis that hung do not pile up forever; the
+ * decision that Redis is unreachable is commandTimeoutMs's (withDeadline).
+ */
+const BACKSTOP_TIMEOUT_MS = 30_000;
+
+/** A script to run again once Redis answers: an undo or a release whose outcome is unknown. */
+interface Repair {
+  readonly lua: string;
+  readonly keys: string[];
+  readonly args: (string | number)[];
+}
 
 interface LocalSeat {
   readonly room: string;
@@ -82,6 +101,8 @@ interface LocalSeat {
   strikes: number;
   relayedSignals: number;
   relayedBytes: number;
+  /** The peers its client was told of (joined, peer-joined, less peer-left): see resync. */
+  readonly known: Set<string>;
 }
 
 export class RedisRooms implements RoomsEngine {
@@ -94,6 +115,8 @@ export class RedisRooms implements RoomsEngine {
   private readonly byPeer = new Map<string, SignalingConnection>();
   private readonly connIds = new WeakMap<SignalingConnection, string>();
   private readonly queues = new Map<SignalingConnection, Promise<void>>();
+  /** Sockets whose join or resume waits for Redis. */
+  private readonly seating = new Set<SignalingConnection>();
   /**
    * Messages for a socket whose join or resume script has run in Redis but whose reply this node
    * has not read yet: another node's `peer-joined` may come first through the subscriber, which
@@ -108,6 +131,14 @@ export class RedisRooms implements RoomsEngine {
   private readonly joinRate: { readonly limit: number; readonly windowMs: number };
   private wasReady = false;
   private closed = false;
+  /** This node's channel is subscribed: messages for its sockets reach it (see `available`). */
+  private subscribed = false;
+  /** The subscriber was away after having subscribed: messages may have been missed. */
+  private missedMessages = false;
+  /** Redis is back but this node's repairs are not all done yet: no new seat until they are. */
+  private repairing = false;
+  private readonly repairs: Repair[] = [];
+  private readonly deadlineMs: number;
   /** Keeps `rdv:alive:<node>` present while this node runs. */
   private readonly beat: NodeJS.Timeout;
 
@@ -117,22 +148,28 @@ export class RedisRooms implements RoomsEngine {
     this.observer = options.observer;
     this.relayLimit = options.relayLimit ?? DEFAULT_RELAY_LIMIT;
     this.joinRate = options.joinRate ?? DEFAULT_JOIN_RATE;
+    this.deadlineMs = options.commandTimeoutMs ?? 2000;
     const common = {
       // Never queue a command while Redis is away: fail at once, so joins are refused at once.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs ?? 2000,
+      commandTimeout: Math.max(BACKSTOP_TIMEOUT_MS, this.deadlineMs),
       // Forever while open (Redis comes back), never once closed (no timer outlives the node).
       retryStrategy: (attempt: number) => (this.closed ? null : Math.min(100 * attempt, 1000)),
       lazyConnect: false,
     };
     this.redis = new Redis(options.redisUrl, common);
-    // The subscriber may queue its SUBSCRIBE until connected, and resubscribes by itself.
-    // (No command timeout there: a SUBSCRIBE waiting for Redis would hold a timer past `close`.)
+    // The subscriber subscribes itself each time it is ready (not ioredis's resubscription, whose
+    // end this node could not see): no seat is given before its node's channel is subscribed, so a
+    // message published for it afterwards always arrives. (No command timeout there: a SUBSCRIBE
+    // waiting for Redis would hold a timer past `close`.)
     this.subscriber = new Redis(options.redisUrl, {
       ...common,
       enableOfflineQueue: true,
+      autoResubscribe: false,
       commandTimeout: undefined,
+      // Named in CLIENT LIST, for an operator (and a test) to tell which node's subscriber it is.
+      connectionName: `rdv-sub-${this.nodeId}`,
     });
     this.redis.on('error', () => undefined); // its state is what matters: see `available`
     this.subscriber.on('error', () => undefined);
@@ -143,13 +180,23 @@ export class RedisRooms implements RoomsEngine {
       observe(this.observer, 'storeAvailability', false);
     });
     this.subscriber.on('message', (_channel: string, payload: string) => this.deliver(payload));
-    void this.subscriber.subscribe(nodeChannel(this.nodeId)).catch(() => undefined);
+    this.subscriber.on('ready', () => void this.subscribe());
+    this.subscriber.on('close', () => {
+      if (!this.subscribed) return;
+      this.subscribed = false;
+      this.missedMessages = true;
+    });
     this.beat = setInterval(() => void this.markAlive().catch(() => undefined), NODE_BEAT_MS);
     this.beat.unref();
   }
 
   get available(): boolean {
-    return this.redis.status === 'ready' && this.subscriber.status === 'ready';
+    return (
+      this.redis.status === 'ready' &&
+      this.subscriber.status === 'ready' &&
+      this.subscribed &&
+      !this.repairing
+    );
   }
 
   get roomCount(): number {
@@ -161,7 +208,7 @@ export class RedisRooms implements RoomsEngine {
   }
 
   isJoined(connection: SignalingConnection): boolean {
-    return this.seats.has(connection);
+    return this.seats.has(connection) || this.seating.has(connection);
   }
 
   handleText(connection: SignalingConnection, text: string): void {
@@ -240,8 +287,13 @@ export class RedisRooms implements RoomsEngine {
       case 'join':
       case 'resume':
         if (seat !== undefined) return this.refuse(connection, 'bad-message', 'already joined');
-        if (message.type === 'join') return this.join(connection, message.token);
-        return this.resume(connection, message.resumeToken);
+        this.seating.add(connection);
+        try {
+          if (message.type === 'join') return await this.join(connection, message.token);
+          return await this.resume(connection, message.resumeToken);
+        } finally {
+          this.seating.delete(connection);
+        }
       case 'leave':
         await this.release(connection, 'leave');
         connection.close(CLOSE_NORMAL, 'left');
@@ -333,7 +385,16 @@ export class RedisRooms implements RoomsEngine {
       ],
     ).catch(() => null);
     const early = this.takeEarly(connId);
-    if (result === null) return this.refuseUnavailable('join', connection);
+    if (result === null) {
+      // The join may have run in Redis all the same (only its answer is missing): undone before
+      // the refusal, so the client's next try with the same invite finds it unused.
+      await this.repair({
+        lua: UNJOIN_SCRIPT,
+        keys: [roomKey(room), inviteKey(jti)],
+        args: [peer.peerId, nonce, this.nodeId, connId],
+      });
+      return this.refuseUnavailable('join', connection);
+    }
     const others = peersOf(result);
     if (typeof others === 'string') return this.refuseJoin('join', connection, others, refusalText(others));
     this.seatHere(connection, {
@@ -345,6 +406,7 @@ export class RedisRooms implements RoomsEngine {
       strikes: 0,
       relayedSignals: 0,
       relayedBytes: 0,
+      known: new Set(others.map((other) => other.peerId)),
     });
     this.sendJoined(connection, peer, others, resume.token, exp * 1000 + TURN_GRACE_S * 1000, 'join');
     for (const payload of early) this.deliver(payload);
@@ -389,7 +451,15 @@ export class RedisRooms implements RoomsEngine {
       ],
     ).catch(() => null);
     const early = this.takeEarly(connId);
-    if (result === null) return this.refuseUnavailable('resume', connection);
+    if (result === null) {
+      // It may have run: its seat is held again (as after a dropped socket) for the next try.
+      await this.repair({
+        lua: RELEASE_SCRIPT,
+        keys: [roomKey(claims.room)],
+        args: [claims.peer, connId, 'drop', nowMs, this.nodeId],
+      });
+      return this.refuseUnavailable('resume', connection);
+    }
     const others = peersOf(result);
     if (typeof others === 'string') return this.refuseJoin('resume', connection, others, refusalText(others));
     const peer: Peer = { peerId: claims.peer, role: claims.role };
@@ -402,6 +472,7 @@ export class RedisRooms implements RoomsEngine {
       strikes: 0,
       relayedSignals: 0,
       relayedBytes: 0,
+      known: new Set(others.map((other) => other.peerId)),
     });
     this.sendJoined(connection, peer, others, resume.token, claims.exp * 1000, 'resume');
     for (const payload of early) this.deliver(payload);
@@ -444,12 +515,12 @@ export class RedisRooms implements RoomsEngine {
     if (seat === undefined) return;
     this.forget(connection, seat);
     observe(this.observer, 'seatEnded', { code: mode === 'leave' ? 'left' : 'dropped' });
-    const released = await this.script(
-      RELEASE_SCRIPT,
-      [roomKey(seat.room)],
-      [seat.peer.peerId, seat.connId, mode, this.now(), this.nodeId],
-    ).catch(() => null);
-    if (released !== null) return;
+    const released = await this.repair({
+      lua: RELEASE_SCRIPT,
+      keys: [roomKey(seat.room)],
+      args: [seat.peer.peerId, seat.connId, mode, this.now(), this.nodeId],
+    });
+    if (released) return;
     // Redis away: at least the others seated here hear it.
     for (const [other, otherSeat] of this.seats)
       if (otherSeat.room === seat.room) other.send({ type: 'peer-left', peerId: seat.peer.peerId });
@@ -487,6 +558,9 @@ export class RedisRooms implements RoomsEngine {
       this.sendAway(connection, message.code);
       return;
     }
+    const known = this.seats.get(connection)?.known;
+    if (message.type === 'peer-joined') known?.add(message.peer.peerId);
+    else if (message.type === 'peer-left') known?.delete(message.peerId);
     connection.send(message);
   }
 
@@ -505,13 +579,43 @@ export class RedisRooms implements RoomsEngine {
     observe(this.observer, 'seatEnded', { code });
   }
 
-  /** Redis is (back) up: the seats this node holds are written back where Redis lost them. */
+  /**
+   * Redis is (back) up: first what this node could not finish while it was away (undos, releases),
+   * then the seats this node holds are written back where Redis lost them.
+   */
   private async becameReady(): Promise<void> {
     if (this.closed) return;
+    this.repairing = true;
     await this.markAlive().catch(() => undefined);
+    await this.flushRepairs();
+    this.repairing = false;
     this.wasReady = true;
     observe(this.observer, 'storeAvailability', true);
+    await this.resync();
+  }
+
+  /** The subscriber is (back) up: this node's channel subscribed, then what it missed made good. */
+  private async subscribe(): Promise<void> {
+    const ok = await this.subscriber.subscribe(nodeChannel(this.nodeId)).then(
+      () => true,
+      () => false,
+    );
+    if (!ok || this.closed || this.subscriber.status !== 'ready') return;
+    this.subscribed = true;
+    if (!this.missedMessages) return;
+    this.missedMessages = false;
+    await this.resync();
+  }
+
+  /**
+   * Each seat of this node is written again and announced to the others (a peer-joined they may
+   * have missed is, for them, a seat taken back); its own client is told of the peers it missed
+   * (peer-joined) and of those gone meanwhile (peer-left). Signals sent meanwhile are lost, as on a
+   * lossy link: the pages negotiate again.
+   */
+  private async resync(): Promise<void> {
     for (const [connection, seat] of [...this.seats]) {
+      if (this.closed) return;
       const outcome = await this.script(
         REGISTER_SCRIPT,
         [roomKey(seat.room), revokedKey(seat.room)],
@@ -525,9 +629,65 @@ export class RedisRooms implements RoomsEngine {
           ROOM_TTL_MS,
         ],
       ).catch(() => null);
-      if (outcome === 'revoked') this.sendAway(connection, 'room-closed');
-      else if (outcome === 'lost') this.sendAway(connection, 'seat-taken-over');
+      if (outcome === null || this.seats.get(connection) !== seat) continue;
+      const verdict: unknown = Array.isArray(outcome) ? outcome[0] : undefined;
+      if (verdict === 'ok') this.tellChanges(connection, seat, peersOf(outcome) as Peer[]);
+      else this.sendAway(connection, verdict === 'revoked' ? 'room-closed' : 'seat-taken-over');
     }
+  }
+
+  private tellChanges(connection: SignalingConnection, seat: LocalSeat, others: Peer[]): void {
+    const present = new Set(others.map((other) => other.peerId));
+    for (const gone of [...seat.known].filter((peerId) => !present.has(peerId))) {
+      seat.known.delete(gone);
+      connection.send({ type: 'peer-left', peerId: gone });
+    }
+    for (const other of others.filter((peer) => !seat.known.has(peer.peerId))) {
+      seat.known.add(other.peerId);
+      connection.send({ type: 'peer-joined', peer: other });
+    }
+  }
+
+  /**
+   * Runs a script whose outcome must reach Redis (an undo, a release): now if Redis answers, else
+   * kept and run again once Redis is back, in order. True when it ran now.
+   */
+  private async repair(repair: Repair): Promise<boolean> {
+    if (this.repairs.length > 0) {
+      this.keepRepair(repair);
+      await this.flushRepairs();
+      return !this.repairs.includes(repair);
+    }
+    const done = await this.script(repair.lua, repair.keys, repair.args).then(
+      () => true,
+      () => false,
+    );
+    if (!done) this.keepRepair(repair);
+    return done;
+  }
+
+  private keepRepair(repair: Repair): void {
+    this.repairs.push(repair);
+    if (this.repairs.length > MAX_REPAIRS) this.repairs.shift();
+  }
+
+  private flushing: Promise<void> | undefined;
+
+  private flushRepairs(): Promise<void> {
+    this.flushing ??= (async () => {
+      while (this.repairs.length > 0 && !this.closed) {
+        const next = this.repairs[0];
+        const done = await this.script(next.lua, next.keys, next.args).then(
+          () => true,
+          () => false,
+        );
+        if (!done) break;
+        if (this.repairs[0] === next) this.repairs.shift();
+      }
+    })().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
   }
 
   private takeEarly(connId: string): string[] {
@@ -538,6 +698,7 @@ export class RedisRooms implements RoomsEngine {
 
   private async markAlive(): Promise<void> {
     if (this.closed) return;
+    if (this.repairs.length > 0 && !this.repairing) void this.flushRepairs();
     await this.redis.set(aliveKey(this.nodeId), '1', 'PX', NODE_ALIVE_MS);
   }
 
@@ -546,13 +707,17 @@ export class RedisRooms implements RoomsEngine {
     try {
       const values = [...keys, ...args.map(String)];
       const sha = createHash('sha1').update(lua).digest('hex');
-      // EVALSHA first: a script is sent once per Redis, again only after Redis lost it (NOSCRIPT).
-      const result: unknown = await this.redis
-        .evalsha(sha, keys.length, ...values)
-        .catch((cause: unknown) => {
-          if (!String(cause).includes('NOSCRIPT')) throw cause;
-          return this.redis.eval(lua, keys.length, ...values);
-        });
+      // EVALSHA first: a script is sent once per Redis, again only after Redis lost it (NOSCRIPT),
+      // and then never past the deadline (an undo sent meanwhile must run after it, not before).
+      let gaveUp = false;
+      const sent = this.redis.evalsha(sha, keys.length, ...values).catch((cause: unknown) => {
+        if (gaveUp || !String(cause).includes('NOSCRIPT')) throw cause;
+        return this.redis.eval(lua, keys.length, ...values);
+      });
+      const result: unknown = await withDeadline(sent, this.deadlineMs).catch((cause: unknown) => {
+        gaveUp = true;
+        throw cause;
+      });
       observe(this.observer, 'storeRoundTrip', { latencyMs: this.monotonicNow() - started, ok: true });
       return result;
     } catch (cause) {

@@ -11,8 +11,11 @@
  * - `rdv:spent:<nonce>`: a seat that ended, until its last resume token's expiry.
  * - `rdv:rl:<client>`: joins and resumes of one client (address or /64) in the current window.
  * - `rdv:alive:<node>`: present while that node runs (refreshed every NODE_BEAT_MS, expires after
- *   NODE_ALIVE_MS): a seat on a node that died counts as held for its resume token, so a fresh link
- *   for its role still gets in and signals to it are `unknown-peer`, not lost in a dead channel.
+ *   NODE_ALIVE_MS). A seat counts as held for its resume token (a fresh link for its role still
+ *   gets in, signals to it are `unknown-peer`, not lost in a dead channel) as soon as its node has
+ *   no subscriber on its channel (the process died: Redis saw its connections close) or its alive
+ *   key expired (its host vanished without closing them). The key's life is long, so that a node
+ *   whose event loop is stalled for seconds under load is not taken for dead.
  * - channel `rdv:node:<node>`: messages for that node's sockets, `<connection id>\n<JSON>`.
  *
  * Payloads are passed through as strings, never decoded in Lua (cjson would turn `{}` into `[]`).
@@ -26,11 +29,13 @@ export const spentKey = (nonce: string): string => `${KEY_PREFIX}spent:${nonce}`
 export const rateKey = (client: string): string => `${KEY_PREFIX}rl:${client}`;
 export const aliveKey = (node: string): string => `${KEY_PREFIX}alive:${node}`;
 export const NODE_BEAT_MS = 3000;
-export const NODE_ALIVE_MS = 10_000;
+export const NODE_ALIVE_MS = 30_000;
 
 const PRELUDE = `
 local function isHeld(seat)
-  return seat.o == '' or redis.call('EXISTS', '${KEY_PREFIX}alive:' .. seat.o) == 0
+  if seat.o == '' then return true end
+  if redis.call('PUBSUB', 'NUMSUB', '${KEY_PREFIX}node:' .. seat.o)[2] == 0 then return true end
+  return redis.call('EXISTS', '${KEY_PREFIX}alive:' .. seat.o) == 0
 end
 local function publish(seat, json)
   if seat.o ~= '' then redis.call('PUBLISH', '${KEY_PREFIX}node:' .. seat.o, seat.c .. '\\n' .. json) end
@@ -173,18 +178,42 @@ return 1
 
 /**
  * Writes a seat this node holds back into Redis after Redis lost it (a restart without
- * persistence). KEYS: room, revoked. ARGV: peer, role, nonce, node, conn, resumeExpMs, roomTtlMs.
- * → 'ok', 'revoked' (the room was closed meanwhile) or 'lost' (the seat is someone else's now).
+ * persistence), or after this node may have missed messages (its subscriber was away): the others
+ * connected are told `peer-joined` again (for them, a seat taken back) and listed in the reply, so
+ * the node can tell its own client of those it missed. KEYS: room, revoked. ARGV: peer, role,
+ * nonce, node, conn, resumeExpMs, roomTtlMs.
+ * → {'ok', peer, role, …} (the others connected), {'revoked'} (the room was closed meanwhile) or
+ * {'lost'} (the seat is someone else's now).
  */
 export const REGISTER_SCRIPT = `${PRELUDE}
-if redis.call('EXISTS', KEYS[2]) == 1 then return 'revoked' end
+if redis.call('EXISTS', KEYS[2]) == 1 then return {'revoked'} end
 local raw = redis.call('HGET', KEYS[1], ARGV[1])
 if raw then
   local seat = cjson.decode(raw)
-  if seat.n ~= ARGV[3] then return 'lost' end
-  if seat.o ~= '' and (seat.o ~= ARGV[4] or seat.c ~= ARGV[5]) then return 'lost' end
+  if seat.n ~= ARGV[3] then return {'lost'} end
+  if seat.o ~= '' and (seat.o ~= ARGV[4] or seat.c ~= ARGV[5]) then return {'lost'} end
 end
-redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({r = ARGV[2], n = ARGV[3], o = ARGV[4], c = ARGV[5], x = tonumber(ARGV[6])}))
-redis.call('PEXPIRE', KEYS[1], ARGV[7])
-return 'ok'
+return seatHere(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7])
+`;
+
+/**
+ * Undoes a join whose reply this node never read (a deadline passed, the connection dropped): its
+ * client was refused `unavailable` and will come back with the same invite, which must then work.
+ * Sent on the same connection after the join, so it runs after it if the join ran at all. Only the
+ * seat that join made is removed (same nonce, node and connection): the others hear `peer-left`
+ * and the invite is usable again. KEYS: room, invite. ARGV: peer, nonce, node, conn.
+ * → 1 undone, 0 the join never seated anyone.
+ */
+export const UNJOIN_SCRIPT = `${PRELUDE}
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local seat = cjson.decode(raw)
+if seat.n ~= ARGV[2] or seat.o ~= ARGV[3] or seat.c ~= ARGV[4] then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('DEL', KEYS[2])
+for _, o in ipairs(others(KEYS[1], ARGV[1])) do
+  publish(o[2], '{"type":"peer-left","peerId":"' .. ARGV[1] .. '"}')
+end
+if redis.call('HLEN', KEYS[1]) == 0 then redis.call('DEL', KEYS[1]) end
+return 1
 `;

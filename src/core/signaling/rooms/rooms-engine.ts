@@ -10,6 +10,10 @@ export interface RoomsEngine {
   handleText(connection: SignalingConnection, text: string): void;
   /** The socket closed; `left` after a `leave`. */
   disconnect(connection: SignalingConnection, left?: boolean): void;
+  /**
+   * Seated, or its `join`/`resume` received and being seated (the socket's join timer counts until
+   * a join arrives, not until a busy shared store has answered it).
+   */
   isJoined(connection: SignalingConnection): boolean;
   /** The station left this room: everyone in it is sent away and its links stop working. */
   closeRoom(roomId: string): void;
