@@ -21,6 +21,9 @@ export class BenchClient {
   resumeToken: string | null = null;
   /** The other participant of the room, once known. */
   partner: string | null = null;
+  /** The code of the last `join`/`resume` refused, and of every error sent outside a join. */
+  refusal: string | null = null;
+  readonly errors: string[] = [];
   onSignal: (data: SignalPayload) => void = () => undefined;
   /** The socket closed without our asking (its node died). */
   onLost: () => void = () => undefined;
@@ -62,7 +65,11 @@ export class BenchClient {
     const started = performance.now();
     const joined = this.next('joined', 30_000);
     this.send(message);
-    const reply = (await joined) as Extract<ServerMessage, { type: 'joined' }>;
+    const reply = (await joined.catch((error: unknown) => {
+      this.refusal = String((error as Error).message).replace(/^error /, '');
+      throw error;
+    })) as Extract<ServerMessage, { type: 'joined' }>;
+    this.refusal = null;
     this.peerId = reply.peerId;
     this.resumeToken = reply.resumeToken ?? null;
     const other = reply.peers[0];
@@ -110,7 +117,10 @@ export class BenchClient {
     const index = this.waiters.findIndex(
       (waiter) => waiter.type === message.type || (message.type === 'error' && waiter.type === 'joined'),
     );
-    if (index < 0) return;
+    if (index < 0) {
+      if (message.type === 'error') this.errors.push(message.code);
+      return;
+    }
     const [waiter] = this.waiters.splice(index, 1);
     if (message.type === 'error') waiter?.reject(new Error(`error ${message.code}`));
     else waiter?.resolve(message);

@@ -60,6 +60,8 @@ export interface ClusterRun {
   readonly rssPer1000: number[];
   readonly reseat?: { clients: number; p50: number; max: number; failed: number };
   readonly roomsLost: number;
+  /** Why each lost room was lost, counted by reason (lostReason). */
+  readonly lostWhy: Record<string, number>;
   /** Rooms whose station and doctor were both seated but not told of each other within 15 s. */
   readonly roomsUnmet: number;
   /** Joins refused, counted by error code. */
@@ -200,10 +202,22 @@ interface ActivePlan {
 async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
   const { plan, nodes, pairs } = run;
   const active = pairs.flatMap((pair) => [pair.station, pair.doctor]);
-  await inBatches(pairs, CONNECT_CONCURRENCY, async (pair) => {
-    await pair.station.connect(nodes[pair.stationNode].signalUrl, pair.stationNode);
-    await pair.doctor.connect(nodes[pair.doctorNode].signalUrl, pair.doctorNode);
-  });
+  const sockets = pairs.flatMap((pair) => [
+    { client: pair.station, node: pair.stationNode },
+    { client: pair.doctor, node: pair.doctorNode },
+  ]);
+  await inBatches(sockets, CONNECT_CONCURRENCY, ({ client, node }) =>
+    client.connect(nodes[node].signalUrl, node),
+  );
+  // A node closes a socket that sent no join within 10 s: on a busy machine opening all of them
+  // takes longer, so those closed meanwhile are opened again (a few rounds) before the burst.
+  for (let round = 0; round < 3; round += 1) {
+    const closed = sockets.filter(({ client }) => client.socket === null);
+    if (closed.length === 0) break;
+    await inBatches(closed, CONNECT_CONCURRENCY, ({ client, node }) =>
+      client.connect(nodes[node].signalUrl, node).catch(() => undefined),
+    );
+  }
   // Every join sent in one go: the nodes see 2 × ROOMS joins arrive together.
   const refused = (error: unknown): number => {
     run.refusals.push(String((error as Error).message));
@@ -306,7 +320,8 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
   // Every room must still relay both ways: a last signal from each side.
   for (const client of active) client.signal({ seq: SIGNALS, sentAt: performance.now(), final: true });
   await waitFor(() => finals.size === active.length, 10_000, 'final signals').catch(() => undefined);
-  const roomsLost = pairs.filter((pair) => !finals.has(pair.station) || !finals.has(pair.doctor)).length;
+  const lost = pairs.filter((pair) => !finals.has(pair.station) || !finals.has(pair.doctor));
+  const roomsLost = lost.length;
 
   const join = summarize(joinLatencies);
   const relay = summarize(relayMs);
@@ -329,14 +344,44 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
         }
       : {}),
     roomsLost,
+    lostWhy: countBy(lost.map((pair) => lostReason(pair, finals))),
     roomsUnmet,
-    refusals: run.refusals.reduce<Record<string, number>>((counts, code) => {
-      counts[code] = (counts[code] ?? 0) + 1;
-      return counts;
-    }, {}),
+    refusals: countBy(run.refusals),
     signalsSent: sent,
     signalsLost: Math.max(0, sent - received),
   };
+}
+
+/**
+ * Why a room did not relay its last signals both ways, from what its two clients saw: a side never
+ * seated (its join refused, with the code), a resume after the kill that failed, a side never told
+ * of the other, or a final signal that did not arrive (with the errors its sender was sent, and
+ * whether the receiver's socket was still open).
+ */
+function lostReason(pair: Pair, finals: ReadonlySet<BenchClient>): string {
+  const sides = [
+    ['station', pair.station, pair.doctor],
+    ['doctor', pair.doctor, pair.station],
+  ] as const;
+  for (const [name, side] of sides)
+    if (side.peerId === null) return `${name} never seated (join refused: ${side.refusal ?? 'no answer'})`;
+  for (const [name, side] of sides)
+    if (side.refusal !== null) return `${name} not reseated after the kill (resume refused: ${side.refusal})`;
+  for (const [name, side] of sides) if (side.partner === null) return `${name} never told of its peer`;
+  for (const [name, side, other] of sides)
+    if (!finals.has(other)) {
+      const errors = side.errors.length === 0 ? 'no error' : `errors ${[...new Set(side.errors)].join(',')}`;
+      const receiver = other.socket === null ? 'receiver disconnected' : 'receiver connected';
+      return `${name}'s final signal not received (${errors}; ${receiver})`;
+    }
+  return 'unknown';
+}
+
+function countBy(values: readonly string[]): Record<string, number> {
+  return values.reduce<Record<string, number>>((counts, value) => {
+    counts[value] = (counts[value] ?? 0) + 1;
+    return counts;
+  }, {});
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -379,6 +424,9 @@ export function printRendezvous(result: RendezvousBench): void {
       `    rooms lost      ${run.roomsLost}   (rooms whose sides were not told of each other within 15 s: ${run.roomsUnmet}; signals lost: ${run.signalsLost} of ${run.signalsSent})`,
     );
   }
+  for (const run of runs)
+    for (const [reason, count] of Object.entries(run.lostWhy))
+      console.log(`  ${run.label}: ${count} room(s) lost: ${reason}`);
   for (const run of runs)
     if (Object.keys(run.refusals).length > 0)
       console.log(`  ${run.label}: joins refused ${JSON.stringify(run.refusals)}`);
