@@ -3,6 +3,9 @@ import { LIMITS } from './wire-format';
 
 type StringTable = 'device' | 'metric' | 'unit';
 
+const seriesKey = (device: string, metric: string, unit: string, rateHz: number | null): string =>
+  `${device}\u0000${metric}\u0000${unit}\u0000${rateHz ?? ''}`;
+
 /**
  * The sender's side of the session dictionaries: device ids, metric ids and units are sent once as
  * `dict` entries and then referred to by index; a "series" (device, metric, unit and, for a
@@ -21,6 +24,40 @@ export class EncoderDictionary {
   private readonly all: DictEntry[] = [];
   private fresh: DictEntry[] = [];
 
+  /**
+   * The dictionary of a session carried on by a reloaded page (sender-snapshot.ts), from its
+   * entries in the order they were assigned — already checked by a DecoderDictionary. Throws when
+   * they could not have come from one encoder (an index out of order, a text twice).
+   */
+  static fromEntries(entries: readonly DictEntry[]): EncoderDictionary {
+    const dictionary = new EncoderDictionary();
+    const texts: Record<StringTable, string[]> = { device: [], metric: [], unit: [] };
+    for (const entry of entries) {
+      if (entry.table === 'series') {
+        const [device, metric, unit] = [
+          texts.device.at(entry.device),
+          texts.metric.at(entry.metric),
+          texts.unit.at(entry.unit),
+        ];
+        const key =
+          device === undefined || metric === undefined || unit === undefined
+            ? null
+            : seriesKey(device, metric, unit, entry.rateHz);
+        if (key === null || entry.index !== dictionary.series.size || dictionary.series.has(key))
+          throw new RangeError(`vitals dictionary: series ${entry.index} out of order`);
+        dictionary.series.set(key, entry.index);
+      } else {
+        const map = dictionary.strings[entry.table];
+        if (entry.index !== map.size || map.has(entry.text))
+          throw new RangeError(`vitals dictionary: ${entry.table} ${entry.index} out of order`);
+        map.set(entry.text, entry.index);
+        texts[entry.table].push(entry.text);
+      }
+      dictionary.all.push(entry);
+    }
+    return dictionary;
+  }
+
   /** Every entry so far, in the order assigned (what resume() re-sends). */
   get entries(): readonly DictEntry[] {
     return this.all;
@@ -38,7 +75,7 @@ export class EncoderDictionary {
   }
 
   seriesIndex(device: string, metric: string, unit: string, rateHz: number | null): number | null {
-    const key = `${device}\u0000${metric}\u0000${unit}\u0000${rateHz ?? ''}`;
+    const key = seriesKey(device, metric, unit, rateHz);
     const known = this.series.get(key);
     if (known !== undefined) return known;
     if (this.series.size >= LIMITS.entriesPerTable) return null;

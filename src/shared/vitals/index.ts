@@ -3,7 +3,12 @@ export { decodeMessage, encodeMessage, encodeDictMessages } from './codec';
 export { BatchWriter } from './batch-writer';
 export { EncoderDictionary } from './encoder-dictionary';
 export { DecoderDictionary } from './decoder-dictionary';
-export { VitalsSender, type VitalsSenderOptions, type VitalsSenderStats } from './vitals-sender';
+export {
+  VitalsSender,
+  type SenderState,
+  type VitalsSenderOptions,
+  type VitalsSenderStats,
+} from './vitals-sender';
 export { VitalsReceiver, type VitalsReceiverOptions, type VitalsReceiverStats } from './vitals-receiver';
 export { ClockSync, type ClockSample } from './clock-sync';
 export type * from './messages';

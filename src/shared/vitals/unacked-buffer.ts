@@ -9,6 +9,8 @@ export interface UnackedBatch {
    * latest-value channel only waits for its ack, and is backfilled if none comes in time.
    */
   reliableSent: boolean;
+  /** Sent a second time on the latest-value channel, its first copy not acknowledged in time. */
+  liveResent: boolean;
 }
 
 export interface UnackedLimits {

@@ -4,7 +4,7 @@ import { BatchWriter } from './batch-writer';
 import { decodeMessage, encodeDictMessages, encodeMessage } from './codec';
 import { EncoderDictionary } from './encoder-dictionary';
 import { frameLive, sessionTag, unframeLive } from './live-frame';
-import type { AckMessage, SeqRange } from './messages';
+import type { AckMessage, DictEntry, SeqRange } from './messages';
 import { maxEncodedBytes } from './reading-checks';
 import { UnackedBuffer } from './unacked-buffer';
 import { LIMITS } from './wire-format';
@@ -24,6 +24,12 @@ export interface VitalsSenderOptions {
   readonly sendLive?: (bytes: Uint8Array) => boolean;
   /** How long a batch sent on the latest-value channel waits for its ack before the backfill (default 1000). */
   readonly backfillAfterMs?: number;
+  /**
+   * A batch sent on the latest-value channel and not acknowledged this long after goes there once
+   * more (default: never). Its copy was dropped by a congested queue, or is still in it; either way
+   * a second copy, later and in another packet, reaches the screen before the backfill could.
+   */
+  readonly liveResendAfterMs?: number;
   /** Readings pushed within this many ms of a batch's first travel together (default 50; 0 = none). */
   readonly batchWindowMs?: number;
   /** A batch is sent once its body reaches this size (default 16 KiB). */
@@ -31,6 +37,26 @@ export interface VitalsSenderOptions {
   /** Bounds of the replay buffer (defaults 16 MiB, 30 min): past them the oldest batches are dropped. */
   readonly maxUnackedBytes?: number;
   readonly maxUnackedAgeMs?: number;
+  /**
+   * The session a reloaded page carries on (sender-snapshot.ts): its dictionary, its numbering and
+   * the batches not acknowledged yet, replayed by the next resume(). Its sessionId and epochMs
+   * must be the options' own.
+   */
+  readonly carryOn?: SenderState;
+}
+
+/** What a sender must keep to carry on its session in another page (snapshot()). */
+export interface SenderState {
+  readonly sessionId: string;
+  readonly epochMs: number;
+  readonly nextSeq: number;
+  readonly entries: readonly DictEntry[];
+  readonly batches: readonly {
+    readonly seq: number;
+    readonly bytes: Uint8Array;
+    readonly readings: number;
+    readonly createdMs: number;
+  }[];
 }
 
 export interface VitalsSenderStats {
@@ -41,6 +67,8 @@ export interface VitalsSenderStats {
   readonly liveBytes: number;
   /** Batches sent on the reliable channel because their latest-value copy was not acknowledged in time. */
   readonly backfilled: number;
+  /** Batches sent a second time on the latest-value channel (liveResendAfterMs). */
+  readonly liveResent: number;
   readonly unackedBatches: number;
   readonly unackedBytes: number;
   /** Batches (and their readings) dropped unacknowledged from the full replay buffer. */
@@ -59,8 +87,8 @@ export interface VitalsSenderStats {
  * with every batch once. Pure: time is passed in; the owner calls `tick()` from its timer.
  */
 export class VitalsSender {
-  private readonly dictionary = new EncoderDictionary();
-  private readonly writer = new BatchWriter(this.dictionary);
+  private readonly dictionary: EncoderDictionary;
+  private readonly writer: BatchWriter;
   private readonly unacked: UnackedBuffer;
   private readonly windowMs: number;
   private readonly maxBatchBytes: number;
@@ -69,9 +97,12 @@ export class VitalsSender {
   private connected = false;
   private pendingSinceMs = 0;
   private readonly backfillAfterMs: number;
+  private readonly liveResendAfterMs: number;
   private readonly liveTag: number;
   /** Every held batch below this seq went on the reliable channel or was held by the receiver. */
   private backfillFrom = 0;
+  /** Every held batch below this seq was considered for its second live copy. */
+  private resendFrom = 0;
   /** Seqs the receiver said it holds out of order (last ack): no need to backfill them. */
   private held: readonly SeqRange[] = [];
   private counts = {
@@ -80,6 +111,7 @@ export class VitalsSender {
     sentBytes: 0,
     liveBytes: 0,
     backfilled: 0,
+    liveResent: 0,
     unencodable: 0,
     badMessages: 0,
   };
@@ -92,12 +124,44 @@ export class VitalsSender {
     this.epochMs = Math.floor(options.epochMs);
     this.windowMs = options.batchWindowMs ?? 50;
     this.backfillAfterMs = options.backfillAfterMs ?? 1000;
+    this.liveResendAfterMs = options.liveResendAfterMs ?? Number.POSITIVE_INFINITY;
     this.liveTag = sessionTag(sessionId);
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 16 * 1024, LIMITS.messageBytes - 64);
     this.unacked = new UnackedBuffer({
       maxBytes: options.maxUnackedBytes ?? 16 * 1024 * 1024,
       maxAgeMs: options.maxUnackedAgeMs ?? 30 * 60_000,
     });
+    const carried = options.carryOn;
+    if (carried !== undefined && (carried.sessionId !== sessionId || carried.epochMs !== this.epochMs))
+      throw new RangeError('vitals sender: carries on another session');
+    this.dictionary =
+      carried === undefined ? new EncoderDictionary() : EncoderDictionary.fromEntries(carried.entries);
+    this.writer = new BatchWriter(this.dictionary);
+    if (carried !== undefined) {
+      this.nextSeq = carried.nextSeq;
+      for (const batch of carried.batches)
+        this.unacked.add({ ...batch, reliableSent: false, liveResent: false }, batch.createdMs);
+    }
+  }
+
+  /**
+   * What another page needs to carry on this session (a station page that reloads mid-call): the
+   * pending readings go into a batch first, so nothing pushed is left behind.
+   */
+  snapshot(nowMs: number): SenderState {
+    this.flush(nowMs);
+    return {
+      sessionId: this.options.sessionId,
+      epochMs: this.epochMs,
+      nextSeq: this.nextSeq,
+      entries: [...this.dictionary.entries],
+      batches: [...this.unacked].map(({ seq, bytes, readings, createdMs }) => ({
+        seq,
+        bytes,
+        readings,
+        createdMs,
+      })),
+    };
   }
 
   get stats(): VitalsSenderStats {
@@ -138,7 +202,9 @@ export class VitalsSender {
   tick(nowMs: number): void {
     if (this.writer.readingCount > 0 && nowMs - this.pendingSinceMs >= this.windowMs) this.flush(nowMs);
     this.unacked.evict(nowMs);
-    if (this.connected) this.backfill(nowMs);
+    if (!this.connected) return;
+    this.resendLive(nowMs);
+    this.backfill(nowMs);
   }
 
   /** Sends the pending batch now. */
@@ -148,7 +214,7 @@ export class VitalsSender {
     const readings = this.writer.readingCount;
     const bytes = this.writer.finish(seq, this.epochMs);
     const entries = this.dictionary.takeNew();
-    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false };
+    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false, liveResent: false };
     if (this.connected) {
       const dicts = encodeDictMessages(entries);
       // The dictionary always goes reliably (a backfilled batch must find it); the live copy lets
@@ -180,6 +246,7 @@ export class VitalsSender {
       batch.reliableSent = true;
     }
     this.backfillFrom = this.nextSeq;
+    this.resendFrom = this.nextSeq;
     this.held = [];
   }
 
@@ -247,6 +314,29 @@ export class VitalsSender {
     return { ok: true, value: undefined };
   }
 
+  /**
+   * Batches sent live only, older than liveResendAfterMs and neither acknowledged nor held by the
+   * receiver: a second live copy. On a clean link the ack comes first (the receiver acks within
+   * ~250 ms), so only a congested link pays for it.
+   */
+  private resendLive(nowMs: number): void {
+    const first = this.unacked.firstSeq;
+    if (first === undefined) return;
+    this.resendFrom = Math.max(this.resendFrom, first);
+    for (const batch of this.unacked.from(this.resendFrom)) {
+      if (nowMs - batch.createdMs < this.liveResendAfterMs) break;
+      this.resendFrom = batch.seq + 1;
+      if (batch.reliableSent || batch.liveResent || this.isHeld(batch.seq)) continue;
+      if (!this.transmitLive(batch.bytes)) return;
+      batch.liveResent = true;
+      this.counts.liveResent++;
+    }
+  }
+
+  private isHeld(seq: number): boolean {
+    return this.held.some((r) => r.from <= seq && seq <= r.to);
+  }
+
   /** Batches sent live only, older than backfillAfterMs and not held by the receiver: send them reliably. */
   private backfill(nowMs: number): void {
     const first = this.unacked.firstSeq;
@@ -255,7 +345,7 @@ export class VitalsSender {
     for (const batch of this.unacked.from(this.backfillFrom)) {
       if (nowMs - batch.createdMs < this.backfillAfterMs) break;
       this.backfillFrom = batch.seq + 1;
-      if (batch.reliableSent || this.held.some((r) => r.from <= batch.seq && batch.seq <= r.to)) continue;
+      if (batch.reliableSent || this.isHeld(batch.seq)) continue;
       this.transmit(batch.bytes);
       batch.reliableSent = true;
       this.counts.backfilled++;

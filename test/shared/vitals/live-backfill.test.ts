@@ -61,15 +61,22 @@ class LiveRig {
   readonly backReliable: LossyLink;
   liveOpen = true;
 
-  constructor(seed: number, reliableDelayMs: number, sessionId = 'station-1') {
-    this.live = new LossyLink(seed, 30, (bytes, now) => this.receiver.receiveLive(bytes, now));
+  constructor(
+    seed: number,
+    reliableDelayMs: number,
+    sessionId = 'station-1',
+    /** One way on the latest-value channel: 30 ms, or a congested link's full queue. */
+    liveDelayMs = 30,
+    private readonly liveResendAfterMs: number = VITALS_BATCHING.liveResendAfterMs,
+  ) {
+    this.live = new LossyLink(seed, liveDelayMs, (bytes, now) => this.receiver.receiveLive(bytes, now));
     this.reliable = new LossyLink(seed ^ 0x1234567, reliableDelayMs, (bytes, now) => {
       const result = this.receiver.receive(bytes, now);
       if (!result.ok) throw new Error(result.error.message);
     });
     this.back = new LossyLink(
       seed ^ 0x5bd1e995,
-      30,
+      liveDelayMs,
       (bytes, now) => void this.sender.receiveLive(bytes, now),
     );
     this.backReliable = new LossyLink(seed ^ 0x7654321, reliableDelayMs, (bytes, now) => {
@@ -95,6 +102,7 @@ class LiveRig {
       sendLive: (bytes) => this.liveOpen && (this.live.send(bytes, this.nowMs), true),
       batchWindowMs: VITALS_BATCHING.batchWindowMs,
       backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
+      liveResendAfterMs: this.liveResendAfterMs,
     });
   }
 
@@ -138,7 +146,7 @@ describe('latest-value channel with reliable backfill', () => {
     for (const readings of input) rig.step(readings);
     rig.settle();
     expectExactlyOnceInOrder(rig, input);
-    expect(rig.sender.stats.backfilled).toBe(0);
+    expect(rig.sender.stats).toMatchObject({ backfilled: 0, liveResent: 0 });
     expect(rig.receiver.stats.liveFirst).toBe(rig.record.length);
     expect(rig.arrivals.every((a) => !a.late)).toBe(true);
     // Only the hello and the dictionary went reliably.
@@ -156,6 +164,33 @@ describe('latest-value channel with reliable backfill', () => {
     expect(shownLate).toEqual([]);
     rig.settle(10_000);
     expectExactlyOnceInOrder(rig, input);
+  });
+
+  it('a congested link drops live copies: a second live copy puts them on screen within a second', () => {
+    // Issue 14's 150 kbit/s link: the queue holds ~400 ms each way and drops what overflows it;
+    // the reliable channel crawls behind its retransmissions.
+    const lateOnScreen = (liveResendAfterMs: number): number => {
+      const rig = new LiveRig(5, 3000, 'station-1', 400, liveResendAfterMs);
+      rig.sender.resume(rig.nowMs);
+      const input = Array.from({ length: 1700 }, (_, i) => busBatch(i));
+      // The call was up before the cap: the hello and the dictionary got through.
+      for (const readings of input.slice(0, 200)) rig.step(readings);
+      const capped = rig.sender.stats.batches;
+      rig.live.faults = { loss: 0.1, duplicate: 0, jitterMs: 20 };
+      rig.back.faults = { loss: 0.1, duplicate: 0, jitterMs: 20 };
+      for (const readings of input.slice(200)) rig.step(readings); // 30 s
+      rig.settle();
+      expectExactlyOnceInOrder(rig, input);
+      return rig.arrivals.filter(
+        (a) => a.seq >= capped && a.atMs - (rig.sentAt.get(a.seq) ?? rig.nowMs) > 1000,
+      ).length;
+    };
+    const withoutResend = lateOnScreen(Number.POSITIVE_INFINITY);
+    const withResend = lateOnScreen(VITALS_BATCHING.liveResendAfterMs);
+    // 300 batches, one live copy in ten lost: ~30 waited for the backfill; with a second copy,
+    // only those whose two copies were both lost (~1 %).
+    expect(withoutResend).toBeGreaterThan(15);
+    expect(withResend).toBeLessThanOrEqual(Math.ceil(0.01 * 300));
   });
 
   it('loss, duplication and reordering on the live channel: exactly once in the record, once on screen', () => {

@@ -55,10 +55,12 @@ function quantile(sorted: readonly number[], q: number): number | null {
 /**
  * Reading times come from the device's sample clock (a waveform's start is its first sample's
  * time on the driver's timeline), which drifts from the wall clock over a long run: measured here
- * up to a second after ten minutes of a simulated oximeter. The lab takes the median age of the
+ * up to a second after ten minutes of a simulated oximeter. The lab takes the smallest age of the
  * batches the doctor's screen took during the unimpaired baseline just before the trouble as the
- * zero: latencies are then what the trouble adds above the link's normal latency (tens of ms on
- * this veth). Null when no batch arrived in the baseline (no correction).
+ * zero: latencies are then what the trouble adds above the link's fastest delivery (a few ms on
+ * this veth). The smallest, not the median: queueing (or a page the busy machine stalled) only
+ * ever adds age, so the median of a baseline that caught up on a backlog read as seconds of
+ * "drift" and took them off every latency. 0 when no batch arrived in the baseline.
  */
 export function deviceClockSkew(
   arrivals: readonly LabArrival[],
@@ -66,9 +68,8 @@ export function deviceClockSkew(
 ): number {
   const ages = arrivals
     .filter((a) => a.receivedAt >= baseline.from && a.receivedAt < baseline.to)
-    .map((a) => a.shownAgeMs)
-    .sort((a, b) => a - b);
-  return quantile(ages, 0.5) ?? 0;
+    .map((a) => a.shownAgeMs);
+  return ages.length === 0 ? 0 : Math.min(...ages);
 }
 
 export function vitalsFigures(
