@@ -170,6 +170,11 @@ test('the station page reloads: the call comes back by itself', async ({ browser
     await call.station.reload();
     await expectConnected([call.station, call.consultant], 20_000);
     await expectVitalsFlowing(call.consultant);
+    // The reloaded page carried its vitals session on: the doctor's record is exactly once, in
+    // order, numbered on from before the reload (a new session would have started again at 0).
+    const seqs = await call.consultant.evaluate<number[]>(probe('p.consultant.arrivals.map((a) => a.seq)'));
+    expect(seqs).toEqual(seqs.map((_, i) => i));
+    expect(await call.consultant.evaluate<number>(probe('p.consultant.vitalsStats().sessions'))).toBe(1);
     await expect
       .poll(() =>
         call.consultant.evaluate<number>(

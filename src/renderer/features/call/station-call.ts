@@ -125,7 +125,7 @@ export class StationCall {
     // Without consent to device data, no reading leaves the station (the doctor's page says why).
     if (this.recorder.deviceData)
       this.unsubscribes.push(
-        linkStationVitals(this.session, this.client),
+        linkStationVitals(this.session, this.client, this.consultationId),
         linkStationDeviceFacts(this.client, this.control, this.session),
       );
     this.unsubscribes.push(

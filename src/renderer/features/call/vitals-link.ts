@@ -5,6 +5,7 @@ import { frameVitals, unframe } from './channel-mux';
 import type { CallSession } from './call-session';
 import { LateFilter } from './late-filter';
 import { openLiveChannel, type LiveChannel } from './live-channel';
+import { forgetVitalsSession, keepVitalsSession, takeVitalsSession } from './station-vitals-memory';
 
 /**
  * Readings beside the video, over the shared vitals channel (src/shared/vitals: binary batches,
@@ -44,19 +45,36 @@ function liveChannelOf(call: CallSession, onMessage: (bytes: Uint8Array) => void
   };
 }
 
-export function linkStationVitals(call: CallSession, client: BackendClient): () => void {
+/**
+ * A reloaded station page carries on the vitals session of its consultation (same session id and
+ * numbering, the unacknowledged batches replayed), so the doctor's record has every batch once
+ * across the reload; the session is kept when the page goes (`pagehide`) and forgotten at the end.
+ */
+export function linkStationVitals(
+  call: CallSession,
+  client: BackendClient,
+  consultationId: string,
+  storage: Storage = sessionStorage,
+): () => void {
   const live = liveChannelOf(call, (bytes) => void sender.receiveLive(bytes, Date.now()));
+  const carried = takeVitalsSession(storage, consultationId);
   const sender: VitalsSender = new VitalsSender({
-    sessionId: `station-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-    epochMs: Date.now(),
+    sessionId:
+      carried?.sessionId ?? `station-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+    epochMs: carried?.epochMs ?? Date.now(),
+    ...(carried === null ? {} : { carryOn: carried }),
     send: (bytes) => void call.send(frameVitals(bytes)),
     sendLive: live.send,
     // One configuration for the station and the bench (src/shared/vitals/batching.ts).
     batchWindowMs: VITALS_BATCHING.batchWindowMs,
     backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
+    liveResendAfterMs: VITALS_BATCHING.liveResendAfterMs,
   });
   const timer = setInterval(() => sender.tick(Date.now()), TICK_MS);
+  const keep = (): void => keepVitalsSession(storage, consultationId, sender.snapshot(Date.now()));
+  window.addEventListener('pagehide', keep);
   const unsubscribes = [
+    () => window.removeEventListener('pagehide', keep),
     client.on('readings', (batch) => sender.push(batch.readings, Date.now())),
     call.events.on('connected', () => {
       live.open();
@@ -75,6 +93,7 @@ export function linkStationVitals(call: CallSession, client: BackendClient): () 
     clearInterval(timer);
     live.close();
     unsubscribes.forEach((unsubscribe) => unsubscribe());
+    forgetVitalsSession(storage); // the call is over: no page carries it on
   };
 }
 

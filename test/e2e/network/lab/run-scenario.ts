@@ -65,6 +65,9 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
   const samples: MediaSample[] = [];
   let path: LabPath | null = null;
   try {
+    // The baseline starts once the vitals are live: not while the replay of what was read before
+    // the call connected is still arriving.
+    await catchUp(call);
     const baselineFrom = epochNow();
     await sleep(BASELINE_MS);
     const baseline = { from: baselineFrom, to: epochNow() };
@@ -284,8 +287,8 @@ function withoutCatchUpIfNotBack(recoveryMs: number | null, figures: VitalsFigur
 /**
  * Across a doctor's reload or reopened tab, each page load has its own receiver: losses,
  * duplicates and reordering are counted within a load, and the batches between the last of one
- * load and the first of the next are counted apart (`betweenLoads`). After a station reload the
- * sender is new and its numbers may restart: each load's own counts only.
+ * load and the first of the next are counted apart (`betweenLoads`). A station reload is one load
+ * of the doctor's page: the reloaded station carries its vitals session on, numbers included.
  */
 function combinedVitals(
   loads: readonly LabArrival[][],

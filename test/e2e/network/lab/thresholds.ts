@@ -56,15 +56,14 @@ export function checksFor(result: ScenarioResult): Check[] {
       `${ms(vitals.behindAtEndMs)} behind`,
     ),
   ];
-  if (trouble.kind !== 'station-reload') {
-    checks.push(
-      check(
-        'vitals: exactly once, in order',
-        vitals.lost === 0 && vitals.duplicated === 0 && vitals.reordered === 0,
-        `${vitals.batches} batches, lost ${vitals.lost}, duplicated ${vitals.duplicated}, reordered ${vitals.reordered}`,
-      ),
-    );
-  }
+  // Also across a station reload: the reloaded page carries the vitals session on (same numbers).
+  checks.push(
+    check(
+      'vitals: exactly once, in order',
+      vitals.lost === 0 && vitals.duplicated === 0 && vitals.reordered === 0,
+      `${vitals.batches} batches, lost ${vitals.lost}, duplicated ${vitals.duplicated}, reordered ${vitals.reordered}`,
+    ),
+  );
   switch (trouble.kind) {
     case 'cap':
       // Video's frame rate is measured, not asserted: the ladder probes back up now and then, so
