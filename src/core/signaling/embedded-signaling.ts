@@ -1,6 +1,7 @@
 import type { SettingsStore } from '../settings/settings-store';
 import { createCallService, originOfRendezvousUrl, type CallService } from './call-service';
 import { loadSigningSecret } from './signaling-secret';
+import { FollowingTurnPool } from './following-turn-pool';
 import { iceServersFor } from './turn-credentials';
 import { createSignalingRoute, type SignalingLimits, type SignalingRoute } from './signaling-route';
 import { pscConfigFromEnv } from '../psc/psc-config';
@@ -22,6 +23,12 @@ export interface EmbeddedSignalingOptions {
   /** Offered in addition to the `stunUrls` / `turnUrls` settings. */
   readonly stunUrls?: readonly string[];
   readonly turnUrls?: readonly string[];
+  /**
+   * With two TURN servers or more (a pool sharing `turnSecret`), each is checked this often and the
+   * list is offered best first, a dead one left out (following-turn-pool.ts). Default 15 s; 0: no
+   * check, the list as configured.
+   */
+  readonly turnCheckIntervalMs?: number;
   readonly allowedOrigins?: readonly string[];
   readonly trustForwardedProto?: boolean;
   readonly limits?: Partial<SignalingLimits>;
@@ -48,6 +55,15 @@ export function createEmbeddedSignaling(deps: {
       : createPscService({ config: pscConfig, secret, publicOrigin: () => publicOrigin ?? deps.ownUrl() });
   const merged = (fromSettings: readonly string[], fromConfig: readonly string[] = []): string[] =>
     [...new Set([...fromSettings, ...fromConfig])].slice(0, MAX_URLS);
+  const turnUrls = (): string[] => merged(deps.settings.get().turnUrls, options.turnUrls);
+  // Only with a secret is TURN offered at all, so only then is the pool checked.
+  const turnPool =
+    options.turnSecret !== undefined && options.turnCheckIntervalMs !== 0
+      ? new FollowingTurnPool({
+          ...(options.turnCheckIntervalMs === undefined ? {} : { intervalMs: options.turnCheckIntervalMs }),
+        })
+      : undefined;
+  turnPool?.order(turnUrls()); // checks start now, not at the first join
   const route = createSignalingRoute({
     secret,
     iceServersFor: (peerId, notAfterMs) => {
@@ -55,7 +71,7 @@ export function createEmbeddedSignaling(deps: {
       return iceServersFor(
         {
           stunUrls: merged(settings.stunUrls, options.stunUrls),
-          turnUrls: merged(settings.turnUrls, options.turnUrls),
+          turnUrls: turnPool?.order(turnUrls()) ?? turnUrls(),
           turnSecret: options.turnSecret,
         },
         peerId,
@@ -73,6 +89,11 @@ export function createEmbeddedSignaling(deps: {
       trustForwardedProto: options.trustForwardedProto ?? false,
     },
   });
+  const closeRoute = route.close.bind(route);
+  route.close = async () => {
+    turnPool?.stop(); // its checks end with the route they serve
+    await closeRoute();
+  };
   const call = createCallService({
     secret,
     // Closed here at once; a standalone server learns it from the station's next token.
