@@ -54,6 +54,7 @@ async function startCall(browser: Browser, query: string): Promise<CallPages> {
   await station.getByTestId('call-start').click();
   await expect(station.getByTestId('call-state')).toHaveAttribute('data-phase', 'inviting');
   const link = await station.getByTestId('invite-url').inputValue();
+  await expect(station.getByTestId('invite-qr')).toHaveAttribute('src', /^data:image\/png;base64,/);
   const [base, fragment] = link.split('#') as [string, string];
   const consultant = await consultantContext.newPage();
   await consultant.goto(`${base}?${query}#${fragment}`);
@@ -116,7 +117,9 @@ test('station and consultant connect: video both ways, the same vitals, the plet
     expect(steth.hint).toBe('music');
     await expect(pages.consultant.getByTestId('stethoscope-audio')).toBeVisible();
     await expect(pages.consultant.getByTestId('quality-badge')).toHaveAttribute('data-relayed', 'false');
-    await expect(pages.station.getByTestId('invite-qr')).toHaveAttribute('src', /^data:image\/png;base64,/);
+    // The link is single-use: once the doctor joined on it, the station no longer offers it.
+    await expect(pages.station.getByTestId('invite-qr')).toHaveCount(0);
+    await expect(pages.station.getByTestId('invite-url')).toHaveCount(0);
     // Both sides grade the stethoscope stream against its own (stricter) loss limit.
     for (const page of [pages.station, pages.consultant]) {
       await expect(page.getByTestId('stethoscope-quality')).toHaveAttribute('data-grade', /good|fair|poor/);

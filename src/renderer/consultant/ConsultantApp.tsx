@@ -46,8 +46,8 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
       <header className="consultant-header">
         <h1 className="station-title">{m.title}</h1>
         <CallBanner state={state} />
-        <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />
-        <QualityRung station={stationRung} own={ownRung} />
+        {state.phase !== 'ended' && <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />}
+        {state.phase !== 'ended' && <QualityRung station={stationRung} own={ownRung} />}
       </header>
       <main className="consultant-main">
         <section className="consultant-media" aria-label={m.patientVideo}>
@@ -139,7 +139,11 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
           <div className="consultant-work">
             <PatientPanel record={call.record} />
             <SnapshotPanel gallery={call.snapshots} enabled={connected} />
-            {afterEnd === null ? <ChatPanel control={call.control} /> : <ClosedChat control={call.control} />}
+            {afterEnd === null ? (
+              <ChatPanel control={call.control} self="doctor" />
+            ) : (
+              <ClosedChat control={call.control} />
+            )}
             {afterEnd !== null && <ReportOnlyNotice connection={afterEnd} record={call.record} />}
             <RecordForms
               record={call.record}

@@ -1,3 +1,4 @@
+import { ChatLog } from '../features/call/ChatPanel';
 import type { ControlLink } from '../features/call/control-link';
 import { useStore } from '../features/use-store';
 import { useFormat, useMessages } from '../i18n/use-messages';
@@ -36,16 +37,9 @@ export function ReportOnlyNotice({
 /** The chat after the end: its lines stay readable, and the reason it takes no more is said. */
 export function ClosedChat({ control }: { control: ControlLink }) {
   const m = useMessages(reportOnlyMessages);
-  const lines = useStore(control.chat);
   return (
     <section className="chat" aria-label={m.chatClosed}>
-      <ol className="chat-log" data-testid="chat-log">
-        {lines.map((line) => (
-          <li key={line.id} className={line.mine ? 'chat-line chat-line--mine' : 'chat-line'}>
-            {line.text}
-          </li>
-        ))}
-      </ol>
+      <ChatLog control={control} self="doctor" />
       <p className="record-field-hint" role="status" data-testid="chat-closed">
         {m.chatClosed}
       </p>

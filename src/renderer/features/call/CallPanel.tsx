@@ -6,7 +6,7 @@ import { getBackendClient } from '../../backend-client/get-backend-client';
 import { useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
 import { CallBanner } from './CallBanner';
-import { linkDown } from './call-machine';
+import { awaitingDoctor, linkDown } from './call-machine';
 import { CallControls } from './CallControls';
 import { readCallFlags, exposeProbe } from './call-flags';
 import { callMessages } from './call-messages';
@@ -191,10 +191,11 @@ function ActiveCall({
           {m.newCall}
         </button>
       )}
-      {invite !== null && state.phase !== 'ended' && <InviteLink invite={invite} />}
-      <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />
-      <QualityRung station={rung} own={rung} />
-      <ChatPanel control={station.control} />
+      {invite !== null && awaitingDoctor(state.phase) && <InviteLink invite={invite} />}
+      {/* After the end there is no link to grade: the last figures would still say "Good". */}
+      {state.phase !== 'ended' && <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />}
+      {state.phase !== 'ended' && <QualityRung station={rung} own={rung} />}
+      <ChatPanel control={station.control} self="station" />
     </section>
   );
 }

@@ -1,23 +1,17 @@
 import { useState } from 'react';
-import { useMessages } from '../../i18n/use-messages';
+import { useFormat, useMessages } from '../../i18n/use-messages';
 import { useStore } from '../use-store';
 import { callMessages } from './call-messages';
+import { chatMessages, type ChatSide } from './chat-messages';
 import type { ControlLink } from './control-link';
 
 /** Text beside the call: for a spelling, a dosage, or when the audio fails. */
-export function ChatPanel({ control }: { control: ControlLink }) {
+export function ChatPanel({ control, self }: { control: ControlLink; self: ChatSide }) {
   const m = useMessages(callMessages);
-  const messages = useStore(control.chat);
   const [draft, setDraft] = useState('');
   return (
     <section className="chat" aria-label={m.chat}>
-      <ol className="chat-log" data-testid="chat-log">
-        {messages.map((message) => (
-          <li key={message.id} className={message.mine ? 'chat-line chat-line--mine' : 'chat-line'}>
-            {message.text}
-          </li>
-        ))}
-      </ol>
+      <ChatLog control={control} self={self} />
       <form
         className="chat-form"
         onSubmit={(event) => {
@@ -38,5 +32,43 @@ export function ChatPanel({ control }: { control: ControlLink }) {
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * The chat's lines, each saying who wrote it (`self` is this page's side) and at what time (HH:mm,
+ * from the line's own timestamp, in this page's time zone).
+ */
+export function ChatLog({ control, self }: { control: ControlLink; self: ChatSide }) {
+  const words = useMessages(chatMessages);
+  const format = useFormat();
+  const lines = useStore(control.chat);
+  const other: ChatSide = self === 'station' ? 'doctor' : 'station';
+  return (
+    <ol className="chat-log" data-testid="chat-log">
+      {lines.map((line) => {
+        // The far side's clock: a value no Date holds is shown without a time, never thrown on.
+        const sentAt = new Date(line.sentAt);
+        const valid = Number.isFinite(sentAt.getTime());
+        return (
+          <li
+            key={line.id}
+            className={line.mine ? 'chat-line chat-line--mine' : 'chat-line'}
+            data-testid="chat-line"
+          >
+            <span className="chat-meta" data-testid="chat-meta">
+              {words.sender(line.mine ? self : other)}
+              {valid && (
+                <>
+                  {' '}
+                  <time dateTime={sentAt.toISOString()}>{format.time(sentAt, false)}</time>
+                </>
+              )}
+            </span>{' '}
+            <span className="chat-text">{line.text}</span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

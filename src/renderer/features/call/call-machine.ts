@@ -86,6 +86,15 @@ function wasConnected(state: CallState): boolean {
   return state.phase === 'connected' || state.phase === 'interrupted' || state.phase === 'reconnecting';
 }
 
+/**
+ * Whether the station's single-use link is still waiting for its doctor: once the doctor has
+ * joined (or the call ended) the link is spent, so the screen no longer offers it. A move to a new
+ * room waits again, with a new link.
+ */
+export function awaitingDoctor(phase: CallPhase): boolean {
+  return phase === 'idle' || phase === 'inviting' || phase === 'connecting';
+}
+
 /** Whether the call was up and is now waiting for its link to come back. */
 export function linkDown(phase: CallPhase): boolean {
   return phase === 'interrupted' || phase === 'reconnecting';

@@ -1,4 +1,5 @@
 import {
+  awaitingDoctor,
   callReducer,
   INITIAL_CALL_STATE,
   type CallEvent,
@@ -86,5 +87,19 @@ describe('call machine', () => {
     expect(fr(run({ type: 'end', reason: 'rejected', detail: 'salle pleine' }))).toBe(
       'Impossible de rejoindre l’appel',
     );
+  });
+});
+
+describe('the single-use link', () => {
+  it('is offered until the doctor joins, and again only after a move to a new room', () => {
+    expect(awaitingDoctor(run({ type: 'invite' }).phase)).toBe(true);
+    expect(awaitingDoctor(run({ type: 'invite' }, { type: 'peer-connected' }).phase)).toBe(false);
+    expect(
+      awaitingDoctor(run({ type: 'invite' }, { type: 'peer-connected' }, { type: 'link-lost' }).phase),
+    ).toBe(false);
+    expect(
+      awaitingDoctor(run({ type: 'invite' }, { type: 'peer-connected' }, { type: 'room-changed' }).phase),
+    ).toBe(true);
+    expect(awaitingDoctor(run({ type: 'invite' }, { type: 'end', reason: 'hung-up' }).phase)).toBe(false);
   });
 });
