@@ -39,7 +39,19 @@ const FIELD_ORDER: readonly SettingsField[] = [
 /** The saved confirmation, worded at display time in the language the save may just have chosen. */
 const SAVED = '\u0000saved';
 
-export function SettingsForm({ session, onLocked }: { session: StationSession; onLocked: () => void }) {
+export function SettingsForm({
+  session,
+  onLocked,
+  kioskApplies = true,
+}: {
+  session: StationSession;
+  onLocked: () => void;
+  /**
+   * False where no kiosk can follow the setting (a browser on the Node host): the checkbox is
+   * disabled and says it applies to the installed station only.
+   */
+  kioskApplies?: boolean;
+}) {
   const m = useMessages(settingsMessages);
   const problemText = useProblemText();
   const settings = useStore(session.settings);
@@ -100,7 +112,7 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
 
   const field = (name: SettingsField, control: (props: ControlProps) => ReactNode): ReactNode => {
     const error = errors[name];
-    const hint = m.hint(name);
+    const hint = name === 'kiosk' && !kioskApplies ? m.kioskInstalledOnly : m.hint(name);
     const describedBy = [
       hint === '' ? null : `setting-${name}-hint`,
       error === undefined ? null : `setting-${name}-error`,
@@ -157,6 +169,7 @@ export function SettingsForm({ session, onLocked }: { session: StationSession; o
       <input
         {...props}
         type="checkbox"
+        disabled={name === 'kiosk' && !kioskApplies}
         checked={values[name]}
         onChange={(e) => edit(name, e.target.checked)}
       />

@@ -74,7 +74,7 @@ export function SettingsScreen({ session }: { session: StationSession }) {
           {view.kind === 'ready' && view.status.pinSet && (
             <LockNow client={client} onLocked={lockedBy('on-request')} />
           )}
-          <SettingsForm session={session} onLocked={refresh} />
+          <SettingsForm session={session} onLocked={refresh} kioskApplies={view.kind === 'ready'} />
           {view.kind === 'ready' && (
             <PinSection client={client} status={view.status} onStatus={lockedBy('pin-saved')} />
           )}

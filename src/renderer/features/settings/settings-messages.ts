@@ -164,6 +164,8 @@ export const settingsMessages = defineMessages({
     wrongPin: 'Wrong PIN.',
     wrongPinRetry: (seconds: number): string => `Wrong PIN. Try again in ${seconds} s.`,
     pinUnavailable: 'PIN protection unavailable on this host.',
+    kioskInstalledOnly:
+      'Applies to the installed station only (the desktop application): a browser cannot lock itself in full screen.',
     kioskStatusFailed: (reason: string) =>
       `The station could not say whether the settings are locked (${reason}). They stay closed until it can.`,
     retry: 'Try again',
@@ -231,6 +233,8 @@ export const settingsMessages = defineMessages({
     wrongPin: 'Code PIN incorrect.',
     wrongPinRetry: (seconds) => `Code PIN incorrect. Réessayez dans ${seconds} s.`,
     pinUnavailable: 'Protection par code PIN indisponible sur cet hôte.',
+    kioskInstalledOnly:
+      'S’applique à la station installée seulement (l’application de bureau) : un navigateur ne peut pas se verrouiller en plein écran.',
     kioskStatusFailed: (reason: string) =>
       `La station n’a pas pu dire si les réglages sont verrouillés (${reason}). Ils restent fermés en attendant.`,
     retry: 'Réessayer',

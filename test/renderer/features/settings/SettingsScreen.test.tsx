@@ -56,7 +56,12 @@ describe('SettingsScreen without PIN protection on the host', () => {
     type(/No-data timeout/, '10');
     type('STUN servers', 'stun:ok.example.org\n\nstuns:two.example.org:5349');
     type(/Rendezvous server URL/, 'wss://rv.example.org/signal');
-    fireEvent.click(screen.getByLabelText(/Kiosk mode/));
+    // No kiosk on this host (a browser on the Node host): the checkbox says so and cannot be ticked.
+    const kiosk = screen.getByLabelText<HTMLInputElement>(/Kiosk mode/);
+    expect(kiosk.disabled).toBe(true);
+    expect(document.getElementById('setting-kiosk-hint')?.textContent).toMatch(
+      /^Applies to the installed station only/,
+    );
     fireEvent.click(screen.getByTestId('settings-save'));
     await settle();
     // Only what changed is sent.
@@ -65,7 +70,6 @@ describe('SettingsScreen without PIN protection on the host', () => {
         noDataTimeoutS: 10,
         stunUrls: ['stun:ok.example.org', 'stuns:two.example.org:5349'],
         rendezvousUrl: 'wss://rv.example.org/signal',
-        kiosk: true,
       },
     ]);
     expect(screen.getByTestId('settings-feedback-ok').textContent).toContain('Settings saved.');
@@ -181,6 +185,18 @@ describe('SettingsScreen behind the PIN', () => {
     fireEvent.click(within(screen.getByTestId('kiosk-status-failed')).getByRole('button'));
     await settle();
     expect(screen.getByTestId('settings-form')).toBeTruthy();
+  });
+
+  it('on the installed station (a host with a kiosk), the kiosk checkbox can be ticked and saved', async () => {
+    const { client } = setup({ 'kiosk.status': () => unlockedStatus });
+    await settle();
+    const kiosk = screen.getByLabelText<HTMLInputElement>(/Kiosk mode/);
+    expect(kiosk.disabled).toBe(false);
+    expect(document.getElementById('setting-kiosk-hint')?.textContent).toMatch(/^For cart and wall stations/);
+    fireEvent.click(kiosk);
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await settle();
+    expect(client.paramsOf('settings.update')).toEqual([{ kiosk: true }]);
   });
 
   it('follows kiosk.changed pushed by the backend', async () => {
