@@ -7,6 +7,7 @@ import {
   type TimelineEvent,
   type WaveformChannel,
   mediaInfoSchema,
+  MAX_LATEST_VALUES,
 } from '../../shared/domain/consultation';
 import { isEpisodic, isMetricId } from '../../shared/domain/metrics';
 import { jsonOf, textOf, type SqlDatabase, type SqlRow } from './database/sql-database';
@@ -59,6 +60,28 @@ export function summaryOf(db: SqlDatabase, row: SqlRow): ConsultationSummary {
       events: counts.events,
     },
   });
+}
+
+/**
+ * The last value of each metric a consultation recorded (any device; nulls counted out), in the
+ * order the metrics first came: what the records list shows beside each consultation.
+ */
+export function latestValuesOf(db: SqlDatabase, id: string): NonNullable<ConsultationSummary['latest']> {
+  const last = db.prepare(
+    `SELECT unit, value FROM numerics WHERE consultation = ? AND metric = ? AND value IS NOT NULL
+     ORDER BY time_ms DESC, rowid DESC LIMIT 1`,
+  );
+  return db
+    .prepare(
+      `SELECT metric FROM numerics WHERE consultation = ? AND value IS NOT NULL
+       GROUP BY metric ORDER BY min(rowid) LIMIT ?`,
+    )
+    .all(id, MAX_LATEST_VALUES)
+    .flatMap((row) => {
+      const metric = String(row.metric);
+      const found = last.get(id, metric);
+      return found === undefined ? [] : [{ metric, unit: String(found.unit), value: Number(found.value) }];
+    });
 }
 
 export function timelineOf(db: SqlDatabase, id: string): TimelineEvent[] {

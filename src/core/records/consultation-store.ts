@@ -28,6 +28,7 @@ import {
 import { AppErrorException } from '../../shared/result';
 import {
   devicesOf,
+  latestValuesOf,
   mediaListOf,
   metricSummariesOf,
   summaryOf,
@@ -327,7 +328,8 @@ export class ConsultationStore {
       .all(limit)
       .flatMap((row) => {
         try {
-          return [summaryOf(this.db, row)];
+          const summary = summaryOf(this.db, row);
+          return [{ ...summary, latest: latestValuesOf(this.db, summary.id) }];
         } catch (cause) {
           if (cause instanceof RecordsError && cause.code === 'corrupted') return [];
           throw cause;

@@ -332,6 +332,9 @@ export const pendingMeasurementSchema = z.strictObject({
 });
 export type PendingMeasurement = z.infer<typeof pendingMeasurementSchema>;
 
+/** Metrics whose last value a listed consultation carries: far beyond one cart's devices. */
+export const MAX_LATEST_VALUES = 16;
+
 /** A consultation as lists and banners show it. */
 export const consultationSummarySchema = z.strictObject({
   id: consultationIdSchema,
@@ -362,6 +365,14 @@ export const consultationSummarySchema = z.strictObject({
    * nurse's confirmation (oldest first). Never stored: they go when the consultation ends.
    */
   pending: z.array(pendingMeasurementSchema).max(MAX_PENDING_MEASUREMENTS).optional(),
+  /**
+   * Listed only (`consultation.list`): the last value of each metric recorded, in the order the
+   * metrics first came, so the records list shows values ("SpO₂ 97 %, FC 72 bpm"), not counts.
+   */
+  latest: z
+    .array(z.strictObject({ metric: z.string().max(60), unit: z.string().max(20), value: z.number() }))
+    .max(MAX_LATEST_VALUES)
+    .optional(),
 });
 export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;
 

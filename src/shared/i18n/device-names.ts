@@ -51,3 +51,22 @@ export function deviceNameOf(device: string, locale: Locale): string | null {
   const advertised = protocol.startsWith('ble-') && at > 0 ? device.slice(at + 1).trim() : '';
   return advertised === '' ? name : `${name} (${advertised})`;
 }
+
+/**
+ * A recorded device's name as every screen and export prints it, in their language: by its id
+ * (which keeps a Bluetooth device's advertised name), then by the protocol the record stored; only a
+ * device of no known protocol (a replay, a test) keeps the name the record stored, or its id.
+ */
+export function listedDeviceName(
+  devices: readonly { readonly id: string; readonly name: string; readonly protocol: string }[],
+  deviceId: string,
+  locale: Locale,
+): string {
+  const listed = devices.find((d) => d.id === deviceId);
+  return (
+    deviceNameOf(deviceId, locale) ??
+    (listed === undefined ? null : deviceNameOf(listed.protocol, locale)) ??
+    listed?.name ??
+    deviceId
+  );
+}

@@ -149,4 +149,38 @@ describe('ConsultationStore', () => {
     expect(source.detail.metrics[0]).toMatchObject({ count: 1, last: { value: 98 } });
     store.close();
   });
+
+  it('lists each consultation with the last value of each metric (any device, nulls out, first-come order)', () => {
+    const clock = manualClock();
+    const store = openStore(clock.now);
+    const recorder = new Recorder(store);
+    const { id } = store.start(CONSULTATION_START);
+    const t = (ms: number) => new Date(clock.now() + ms).toISOString();
+    const numeric = (
+      device: string,
+      metric: 'MDC_PULS_OXIM_SAT_O2' | 'MDC_PULS_OXIM_PULS_RATE',
+      unit: string,
+      value: number | null,
+      ms: number,
+    ) => ({ type: 'numeric', device, metric, unit, value, time: t(ms) }) as const;
+    recorder.onReadings({
+      seq: 0,
+      readings: [
+        numeric('d@1', 'MDC_PULS_OXIM_SAT_O2', '%', 95, 1000),
+        numeric('d@1', 'MDC_PULS_OXIM_PULS_RATE', '/min', 70, 1000),
+        numeric('d@1', 'MDC_PULS_OXIM_SAT_O2', '%', 97, 3000),
+        numeric('d@2', 'MDC_PULS_OXIM_SAT_O2', '%', 96, 2000),
+        numeric('d@1', 'MDC_PULS_OXIM_PULS_RATE', '/min', null, 4000),
+      ],
+    });
+    recorder.flush();
+    const listed = store.list().find((c) => c.id === id);
+    expect(listed?.latest).toEqual([
+      { metric: 'MDC_PULS_OXIM_SAT_O2', unit: '%', value: 97 },
+      { metric: 'MDC_PULS_OXIM_PULS_RATE', unit: '/min', value: 70 },
+    ]);
+    // Only the list carries them: a summary elsewhere (banner, export) is what was saved.
+    expect(store.detail(id).summary.latest).toBeUndefined();
+    store.close();
+  });
 });

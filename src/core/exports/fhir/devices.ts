@@ -1,5 +1,5 @@
 import type { ConsultationDetail } from '../../../shared/domain/consultation';
-import { deviceDisplayName } from '../device-display-name';
+import { listedDeviceName } from '../../../shared/i18n/device-names';
 import { simulatedDevices } from '../simulated-devices';
 import { withSimulatedLabel, type BundleWriter } from './bundle-writer';
 import type { FhirObject } from './types';
@@ -22,7 +22,7 @@ export class DeviceDirectory {
     const simulated = simulatedDevices(detail).all;
     for (const device of detail.devices) {
       const names = {
-        friendly: deviceDisplayName(detail.devices, device.id, this.language),
+        friendly: listedDeviceName(detail.devices, device.id, this.language),
         model: device.name,
       };
       this.add(device.id, names, device.protocol, simulated.has(device.id));
@@ -35,7 +35,7 @@ export class DeviceDirectory {
    */
   reference(deviceId: string): { readonly reference: string } {
     if (!this.known.has(deviceId)) {
-      const friendly = deviceDisplayName([], deviceId, this.language);
+      const friendly = listedDeviceName([], deviceId, this.language);
       this.add(deviceId, { friendly, model: deviceId }, deviceId.split('@')[0] ?? deviceId);
       this.writer.warn(
         `device ${deviceId}`,

@@ -1,6 +1,6 @@
 import { givenNamesText } from '../../../shared/domain/consultation';
 import type { Formatter } from '../../../shared/i18n';
-import { deviceDisplayName } from '../device-display-name';
+import { listedDeviceName } from '../../../shared/i18n/device-names';
 import type { ExportSource } from '../export-source';
 import type { SimulatedDevices } from '../simulated-devices';
 import type { FlowLayout } from './flow-layout';
@@ -39,6 +39,6 @@ export function patientName(source: ExportSource): string {
  * was our simulator: the reader must never take it for the patient's.
  */
 export function deviceLabel(context: ReportContext, deviceId: string): string {
-  const name = deviceDisplayName(context.source.detail.devices, deviceId, context.language);
+  const name = listedDeviceName(context.source.detail.devices, deviceId, context.language);
   return context.simulated.all.has(deviceId) ? `${name} ${context.t.simulatedMark}` : name;
 }

@@ -8,6 +8,7 @@ import {
   type ExportLanguage,
 } from '../../../shared/domain/consultation';
 import { isMetricId, metricInfo } from '../../../shared/domain/metrics';
+import { listedDeviceName } from '../../../shared/i18n/device-names';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { useLocale } from '../../i18n/I18nProvider';
 import { useFormat, useMessages } from '../../i18n/use-messages';
@@ -142,7 +143,7 @@ function Vitals({ detail }: { detail: ConsultationDetail }) {
                 <th scope="row">
                   {isMetricId(metric.metric) ? metricInfo(metric.metric).label[locale] : metric.metric}
                 </th>
-                <td>{detail.devices.find((d) => d.id === metric.device)?.name ?? metric.device}</td>
+                <td>{listedDeviceName(detail.devices, metric.device, locale)}</td>
                 <td>{format.number(metric.count)}</td>
                 <td>{at(metric.min, metric.unit)}</td>
                 <td>{at(metric.max, metric.unit)}</td>

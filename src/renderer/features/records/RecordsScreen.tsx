@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useProblemText } from '../../i18n/problem-text';
 import type { ConsultationSummary } from '../../../shared/domain/consultation';
 import type { StationSession } from '../../app/station-session';
+import { useLocale } from '../../i18n/I18nProvider';
 import { useFormat, useMessages } from '../../i18n/use-messages';
 import { consultationMessages, patientName } from '../consultation/consultation-messages';
+import { latestValuesText } from './latest-values';
 import { RecordDetail } from './RecordDetail';
 import { recordsMessages } from './records-messages';
 import '../consultation/consultation.css';
@@ -20,6 +22,7 @@ export function RecordsScreen({ session }: { session: StationSession }) {
   const problemText = useProblemText();
   const c = useMessages(consultationMessages);
   const format = useFormat();
+  const locale = useLocale();
   const client = session.backend;
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const [opened, setOpened] = useState<string | null>(null);
@@ -74,6 +77,7 @@ export function RecordsScreen({ session }: { session: StationSession }) {
               item.hasCareSheet ? m.withCareSheet : null,
               item.counts.media > 0 ? m.mediaCount(item.counts.media) : null,
             ].filter((x): x is string => x !== null);
+            const values = latestValuesText(item.latest ?? [], locale, format);
             const durationS =
               item.endedAt === null ? null : (Date.parse(item.endedAt) - Date.parse(item.startedAt)) / 1000;
             return (
@@ -96,6 +100,14 @@ export function RecordsScreen({ session }: { session: StationSession }) {
                       ` · ${m.duration(format.duration(Math.max(0, Math.round(durationS))))}`}
                     {extras.length > 0 && ` · ${extras.join(' · ')}`}
                   </span>
+                  {values !== '' && (
+                    <>
+                      <br />
+                      <span className="records-item-facts" data-testid="records-values">
+                        {m.latestValues(values)}
+                      </span>
+                    </>
+                  )}
                 </div>
                 <button
                   className="button button--large"
