@@ -47,6 +47,12 @@ const SOURCE_ADDRESSES = 250;
 const CONNECT_CONCURRENCY = 100;
 /** Resuming clients wait a random moment first, as real ones do, so they do not all land at once. */
 const RESUME_JITTER_MS = 250;
+/**
+ * A join refused `unavailable` (or `server-busy`) is tried again with the same invite, as the pages
+ * do, at most this many times, a growing pause apart: only a join that never succeeds loses a room.
+ */
+const JOIN_ATTEMPTS = 5;
+const JOIN_RETRY_MS = 500;
 /** Upper bound on one whole run; past it the bench stops and reports failure. */
 const RUN_TIMEOUT_MS = 6 * 60_000;
 
@@ -219,15 +225,21 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     );
   }
   // Every join sent in one go: the nodes see 2 × ROOMS joins arrive together.
-  const refused = (error: unknown): number => {
-    run.refusals.push(String((error as Error).message));
-    return Number.NaN;
-  };
   const joinLatencies = (
     await Promise.all(
       pairs.flatMap((pair) => [
-        pair.station.seat({ type: 'join', token: run.tokenFor(pair.room, 'station') }).catch(refused),
-        pair.doctor.seat({ type: 'join', token: run.tokenFor(pair.room, 'consultant') }).catch(refused),
+        joinWithRetries(
+          pair.station,
+          nodes[pair.stationNode],
+          run.tokenFor(pair.room, 'station'),
+          run.refusals,
+        ),
+        joinWithRetries(
+          pair.doctor,
+          nodes[pair.doctorNode],
+          run.tokenFor(pair.room, 'consultant'),
+          run.refusals,
+        ),
       ]),
     )
   ).filter((ms) => !Number.isNaN(ms));
@@ -353,6 +365,33 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
 }
 
 /**
+ * A join, tried again on the same node with the same invite after a refusal that says "later"
+ * (the node closes the socket then): milliseconds from the first try to `joined`, NaN if it never
+ * came. Every refusal is counted.
+ */
+async function joinWithRetries(
+  client: BenchClient,
+  node: RendezvousNode,
+  token: string,
+  refusals: string[],
+): Promise<number> {
+  const started = performance.now();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      if (client.socket === null) await client.connect(node.signalUrl, client.node);
+      await client.seat({ type: 'join', token });
+      return performance.now() - started;
+    } catch (error) {
+      refusals.push(String((error as Error).message));
+      const later = client.refusal === 'unavailable' || client.refusal === 'server-busy';
+      if (!later || attempt >= JOIN_ATTEMPTS) return Number.NaN;
+      client.close();
+      await sleep(JOIN_RETRY_MS * attempt * (0.5 + Math.random()));
+    }
+  }
+}
+
+/**
  * Why a room did not relay its last signals both ways, from what its two clients saw: a side never
  * seated (its join refused, with the code), a resume after the kill that failed, a side never told
  * of the other, or a final signal that did not arrive (with the errors its sender was sent, and
@@ -429,7 +468,9 @@ export function printRendezvous(result: RendezvousBench): void {
       console.log(`  ${run.label}: ${count} room(s) lost: ${reason}`);
   for (const run of runs)
     if (Object.keys(run.refusals).length > 0)
-      console.log(`  ${run.label}: joins refused ${JSON.stringify(run.refusals)}`);
+      console.log(
+        `  ${run.label}: joins refused (each try; "unavailable" is tried again) ${JSON.stringify(run.refusals)}`,
+      );
   if ('skipped' in result.multi) console.log(`  ${NODES} nodes + Redis: skipped (${result.multi.skipped})`);
   else {
     const ratio = (a: number, b: number): string => `×${fmt(a / b, 1)}`;
