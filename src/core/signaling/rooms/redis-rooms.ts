@@ -305,7 +305,11 @@ export class RedisRooms implements RoomsEngine {
         return;
       case 'signal':
         if (seat === undefined) return this.refuse(connection, 'not-joined', 'join first');
-        return this.relay(connection, seat, message.to, message.data, text.length, arrivedAt);
+        // Not awaited: the socket's next message need not wait for this one's Redis round trip.
+        // Its order is kept all the same: scripts run in Redis in the order this connection sent
+        // them, and each node's channel delivers in order.
+        void this.relay(connection, seat, message.to, message.data, text.length, arrivedAt);
+        return;
     }
   }
 
