@@ -163,6 +163,11 @@ export interface SimulatorOptions {
   readonly seed?: number;
   /** Start streaming without waiting for a start command (for devices that need one). */
   readonly autoStart?: boolean;
+  /**
+   * A fixed heart rate, /min, for the simulators that model one (the ECGs): every R-R interval is
+   * then known, so a test can check what a screen measures. Without it the rate wanders.
+   */
+  readonly heartRateBpm?: number;
 }
 
 export interface DeviceDriver {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MAX_FIXED_BPM, MIN_FIXED_BPM } from '../devices/ecg/ecg-model';
 import { parseSimulateList, simulatedProtocols, startServer } from './start';
 
 /**
@@ -8,7 +9,7 @@ import { parseSimulateList, simulatedProtocols, startServer } from './start';
  * pick it up; the same URL is in <data dir>/station-url.
  */
 const USAGE = `Usage: node dist/server/main.cjs [--host 127.0.0.1] [--port 8080] [--simulate [IDS]] [--data-dir DIR]
-                                 [--cert FILE --key FILE]
+                                 [--cert FILE --key FILE] [--simulate-heart-rate BPM]
   --host      interface to bind (default 127.0.0.1); any other address (0.0.0.0: the LAN) needs
               --cert and --key
   --cert      TLS certificate (PEM); with --key, the station is served over https
@@ -17,6 +18,9 @@ const USAGE = `Usage: node dist/server/main.cjs [--host 127.0.0.1] [--port 8080]
   --simulate  run simulated devices, each on its own pseudo-terminal, and show their vitals: a
               comma-separated list of protocol ids (e.g. contec-cms50-v7,philips-intellivue-mib,
               openbci-cyton); alone, a Contec CMS50 oximeter (contec-cms50-v7)
+  --simulate-heart-rate
+              a fixed heart rate (30–180 /min) for the simulated ECGs, so every R-R interval is
+              known (60000/BPM ms); without it the rate wanders between 60 and 90
   --data-dir  where settings, records and the access token are kept (default: the OS user-data
               folder, or $STATION_DATA_DIR)
 Open the printed URL (its token is exchanged for a cookie on the first load); it is also written,
@@ -31,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8080' },
       simulate: { type: 'string' },
+      'simulate-heart-rate': { type: 'string' },
       'data-dir': { type: 'string' },
       cert: { type: 'string' },
       key: { type: 'string' },
@@ -45,6 +50,12 @@ async function main(argv: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new TypeError(`--port must be 0–65535, got ${values.port}`);
+  const heartRate =
+    values['simulate-heart-rate'] === undefined ? undefined : Number(values['simulate-heart-rate']);
+  if (heartRate !== undefined && !(heartRate >= MIN_FIXED_BPM && heartRate <= MAX_FIXED_BPM))
+    throw new TypeError(
+      `--simulate-heart-rate must be ${MIN_FIXED_BPM}–${MAX_FIXED_BPM}, got ${values['simulate-heart-rate']}`,
+    );
   if ((values.cert === undefined) !== (values.key === undefined))
     throw new TypeError('--cert and --key go together');
 
@@ -56,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
       : {}),
     simulate: values.simulate === undefined ? false : simulatedProtocols(parseSimulateList(values.simulate)),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(heartRate !== undefined ? { simulatedHeartRateBpm: heartRate } : {}),
     log: (line) => console.log(line),
     // coturn's shared secret comes from the environment only: a command line is visible in `ps`.
     signaling: { turnSecret: process.env.STATION_TURN_SECRET || undefined },

@@ -47,6 +47,8 @@ export interface StartServerOptions {
    * or `true` for the default Contec CMS50 V7 oximeter.
    */
   readonly simulate?: boolean | readonly string[];
+  /** A fixed heart rate, /min, for the simulated ECGs (a known R-R interval for tests and demos). */
+  readonly simulatedHeartRateBpm?: number;
   /** The built renderer; defaults to dist/renderer next to the bundled host. */
   readonly staticDir?: string;
   /** Settings and other state; defaults to the OS user-data folder (see defaultDataDir). */
@@ -152,7 +154,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ownUrl = listeningUrl(server.address() as AddressInfo, tls === undefined ? 'http' : 'https');
     writeStationUrl(dataDir, stationUrlWithToken(ownUrl, accessToken));
     for (const protocol of simulatedProtocols(options.simulate)) {
-      const device = await startSimulatedDevice(protocol);
+      const device = await startSimulatedDevice(
+        protocol,
+        options.simulatedHeartRateBpm === undefined ? {} : { heartRateBpm: options.simulatedHeartRateBpm },
+      );
       stops.push(() => device.stop());
       await backend.connectDevice({ path: device.path, protocol: device.protocol, simulated: true });
       log(`simulated ${device.protocol} on ${device.path}`);

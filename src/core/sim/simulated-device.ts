@@ -19,7 +19,13 @@ export interface SimulatedDevice {
 /** Starts a device simulator speaking `protocol` on a fresh pty pair. */
 export async function startSimulatedDevice(
   protocol: string,
-  opts: { linkPath?: string; seed?: number; autoStart?: boolean; driver?: DeviceDriver } = {},
+  opts: {
+    linkPath?: string;
+    seed?: number;
+    autoStart?: boolean;
+    heartRateBpm?: number;
+    driver?: DeviceDriver;
+  } = {},
 ): Promise<SimulatedDevice> {
   const driver = opts.driver ?? resolveDriver(protocol);
   if (!driver)
@@ -33,6 +39,7 @@ export async function startSimulatedDevice(
     path: pair.deviceEnd,
     seed: opts.seed,
     autoStart: opts.autoStart,
+    ...(opts.heartRateBpm === undefined ? {} : { heartRateBpm: opts.heartRateBpm }),
   });
   try {
     await runner.start();

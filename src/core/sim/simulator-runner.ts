@@ -14,6 +14,8 @@ export interface SimulatorRunnerOptions {
   readonly path: string;
   readonly seed?: number;
   readonly autoStart?: boolean;
+  /** A fixed heart rate for an ECG simulator (SimulatorOptions.heartRateBpm). */
+  readonly heartRateBpm?: number;
   readonly now?: () => number;
   /** Defaults to the real serial binding: the simulator speaks over a real tty like a device would. */
   readonly createTransport?: TransportFactory;
@@ -34,7 +36,11 @@ export class SimulatorRunner {
 
   constructor(private readonly options: SimulatorRunnerOptions) {
     this.now = options.now ?? Date.now;
-    this.simulator = options.driver.createSimulator({ seed: options.seed, autoStart: options.autoStart });
+    this.simulator = options.driver.createSimulator({
+      seed: options.seed,
+      autoStart: options.autoStart,
+      ...(options.heartRateBpm === undefined ? {} : { heartRateBpm: options.heartRateBpm }),
+    });
   }
 
   /** Every output written to the port, in order: tests compare decoded readings with `frames`. */

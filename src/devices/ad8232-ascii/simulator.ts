@@ -46,7 +46,7 @@ export class Ad8232Simulator implements DeviceSimulator {
     if (!(this.rateHz > 0))
       throw new TypeError(`Ad8232Simulator: rateHz must be positive, got ${this.rateHz}`);
     this.prng = createPrng(options.seed ?? 1);
-    this.model = new EcgModel(this.prng, this.rateHz);
+    this.model = new EcgModel(this.prng, this.rateHz, options.heartRateBpm);
     this.leadOffFrom = this.prng.int(8, 20) * this.rateHz;
     this.leadOffUntil = this.leadOffFrom + this.prng.int(1, 3) * this.rateHz;
   }

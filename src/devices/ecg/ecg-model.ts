@@ -6,7 +6,8 @@ import type { Prng } from '../framing/prng';
  * respiratory baseline wander. Each wave is a vector in the frontal plane (its own electrical
  * axis), so the limb leads are projections of one heart vector and Einthoven's law II = I + III
  * holds exactly for the values returned (before any quantisation by a device).
- * Amplitudes are in mV: the R wave is about 1 mV in lead II.
+ * Amplitudes are in mV: the R wave is about 1 mV in lead II. With `fixedBpm` the rate does not
+ * wander: every R-R interval is 60/fixedBpm s (tests measure a known interval on the doctor's page).
  */
 
 export interface EcgLeadValues {
@@ -37,6 +38,9 @@ const WAVES: readonly Wave[] = [
 const WAVE_REACH_WIDTHS = 5;
 const MIN_BPM = 60;
 const MAX_BPM = 90;
+/** A fixed rate a test may ask for: slow enough that the waves of two beats never overlap. */
+export const MIN_FIXED_BPM = 30;
+export const MAX_FIXED_BPM = 180;
 const NOISE_MV = 0.008;
 const WANDER_MV = 0.03;
 const BREATHS_PER_S = 0.25;
@@ -53,10 +57,13 @@ export class EcgModel {
   constructor(
     private readonly prng: Prng,
     rateHz: number,
+    private readonly fixedBpm?: number,
   ) {
     if (!(rateHz > 0)) throw new TypeError(`EcgModel: rateHz must be positive, got ${rateHz}`);
+    if (fixedBpm !== undefined && !(fixedBpm >= MIN_FIXED_BPM && fixedBpm <= MAX_FIXED_BPM))
+      throw new TypeError(`EcgModel: fixedBpm must be ${MIN_FIXED_BPM}–${MAX_FIXED_BPM}, got ${fixedBpm}`);
     this.periodS = 1 / rateHz;
-    this.bpm = prng.int(65, 85);
+    this.bpm = fixedBpm ?? prng.int(65, 85);
     // Start mid-cycle, so the first samples are not all at the same point of a beat.
     this.lastRS = -prng.next() * (60 / this.bpm);
     this.nextRS = this.lastRS + 60 / this.bpm;
@@ -87,6 +94,11 @@ export class EcgModel {
   }
 
   private beat(): void {
+    if (this.fixedBpm !== undefined) {
+      this.lastRS = this.nextRS;
+      this.nextRS += 60 / this.fixedBpm;
+      return;
+    }
     this.bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, this.bpm + this.prng.int(-2, 2)));
     this.lastRS = this.nextRS;
     this.nextRS += 60 / this.bpm;

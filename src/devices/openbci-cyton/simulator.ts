@@ -41,7 +41,7 @@ export class CytonSimulator implements DeviceSimulator {
 
   constructor(options: CytonSimulatorOptions = {}) {
     this.prng = createPrng(options.seed ?? 1);
-    this.model = new EcgModel(this.prng, SAMPLES_PER_S);
+    this.model = new EcgModel(this.prng, SAMPLES_PER_S, options.heartRateBpm);
     this.gain = checkGain(options.gain);
     this.autoStartPending = options.autoStart ?? false;
   }

@@ -36,6 +36,24 @@ describe('EcgModel', () => {
   it('rejects a non-positive rate', () => {
     expect(() => new EcgModel(createPrng(1), 0)).toThrow(TypeError);
   });
+
+  it('beats at exactly a fixed rate when asked: every R-R is 60/bpm s, to the sample', () => {
+    const model = new EcgModel(createPrng(3), 250, 75);
+    const ii = Array.from({ length: 250 * 30 }, () => model.next().ii);
+    // R peaks: the highest sample of each excursion above 0.5 mV.
+    const peaks: number[] = [];
+    for (let k = 1; k < ii.length - 1; k++)
+      if (ii[k] > 0.5 && ii[k] >= ii[k - 1] && ii[k] > ii[k + 1]) peaks.push(k);
+    expect(peaks.length).toBeGreaterThanOrEqual(36);
+    for (let i = 1; i < peaks.length; i++)
+      expect(Math.abs(peaks[i] - peaks[i - 1] - 200)).toBeLessThanOrEqual(1);
+    expect(model.heartRateBpm).toBe(75);
+  });
+
+  it('refuses a fixed rate it cannot draw', () => {
+    expect(() => new EcgModel(createPrng(1), 250, 10)).toThrow(TypeError);
+    expect(() => new EcgModel(createPrng(1), 250, 400)).toThrow(TypeError);
+  });
 });
 
 describe('EcgReadingEmitter', () => {
