@@ -10,11 +10,13 @@ import { useStore } from '../features/use-store';
 import { useMessages } from '../i18n/use-messages';
 import type { ConsultantCall, MeasureStatus } from './consultant-call';
 import { consultantMessages, type ConsultantMessages } from './consultant-messages';
+import { EcgViewer } from './ecg-viewer/EcgViewer';
 import { PatientPanel } from './PatientPanel';
 import { RecordForms } from './RecordForms';
 import { ClosedChat, ReportOnlyNotice } from './ReportOnlyNotice';
 import { SnapshotPanel } from './SnapshotPanel';
 import { StethoscopeAudio } from './StethoscopeAudio';
+import { TrendsPanel } from './trends/TrendsPanel';
 import { VitalsPanel } from './VitalsPanel';
 
 /**
@@ -137,6 +139,8 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
           />
           {/* Everything written or read during the call scrolls here, never pushing the video away. */}
           <div className="consultant-work">
+            <EcgViewer history={call.ecg} />
+            <TrendsPanel trends={call.trends} />
             <PatientPanel record={call.record} />
             <SnapshotPanel gallery={call.snapshots} enabled={connected} />
             {afterEnd === null ? (

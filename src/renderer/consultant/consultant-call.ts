@@ -18,10 +18,12 @@ import { ValueStore } from '../features/value-store';
 import { VitalsStore } from '../features/vitals/vitals-store';
 import { WaveformStore } from '../features/waveforms/waveform-store';
 import { ConsultantDevices } from './consultant-devices';
+import { EcgHistory } from './ecg-viewer/ecg-history';
 import { ConsultantRecord } from './consultant-record';
 import { signalingUrlFor } from './invite-fragment';
 import { ReportOnlyConnection } from './report-only-connection';
 import { SnapshotGallery } from './snapshot-gallery';
+import { TrendHistory } from './trends/trend-history';
 
 /** The answer to "start measurement", worded by the page in the doctor's language. */
 export type MeasureStatus =
@@ -42,6 +44,9 @@ export class ConsultantCall {
   readonly stationRung = new ValueStore<Rung>('full');
   readonly vitals = new VitalsStore(nextAnimationFrame);
   readonly waveforms = new WaveformStore();
+  /** The numerics' trends and the ECG leads over the consultation, bounded (the doctor's tools). */
+  readonly trends = new TrendHistory();
+  readonly ecg = new EcgHistory();
   readonly snapshots: SnapshotGallery;
   readonly measureResult = new ValueStore<MeasureStatus | null>(null);
   readonly record: ConsultantRecord;
@@ -96,9 +101,13 @@ export class ConsultantCall {
     } catch (cause) {
       console.warn('consultant camera/microphone unavailable; joining to watch and listen only', cause);
     }
-    this.vitalsLink = linkConsultantVitals(this.session, [this.vitals, this.waveforms], (arrival) => {
-      if (this.keepArrivals) this.arrivals.push(arrival);
-    });
+    this.vitalsLink = linkConsultantVitals(
+      this.session,
+      [this.vitals, this.waveforms, this.trends, this.ecg],
+      (arrival) => {
+        if (this.keepArrivals) this.arrivals.push(arrival);
+      },
+    );
     this.unsubscribes.push(
       // However the call ends, the doctor's camera and microphone are released at once.
       this.session.state.subscribe(() => this.session.ended && this.dispose()),

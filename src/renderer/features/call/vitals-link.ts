@@ -99,6 +99,13 @@ export function linkStationVitals(
 
 export interface VitalsSink {
   ingest(readings: readonly Reading[]): void;
+  /**
+   * Takes every batch as it first arrives, late waveforms included, with the station's own times
+   * (not shifted onto this page's clock): a history that places each sample by its sample clock
+   * (the ECG viewer's) fills a hole when the backfill brings it, and must not see the clock
+   * estimate's small steps as gaps or overlaps.
+   */
+  readonly unfiltered?: boolean;
 }
 
 /** What the consultant received, for the e2e tests and the latency bench. */
@@ -149,7 +156,7 @@ export function linkConsultantVitals(
         batch.readings.map((reading) => toLocalClock(reading, receiver)),
         late,
       );
-      for (const sink of sinks) sink.ingest(local);
+      for (const sink of sinks) sink.ingest(sink.unfiltered === true ? batch.readings : local);
       if (observe !== undefined) shown.set(batch.seq, { at: epochNow(), wall: Date.now(), late });
     },
     onBatch: (batch: ReadingBatch) => {
