@@ -4,6 +4,7 @@ import { createLabEnv } from '../test/e2e/network/lab/lab-env';
 import { runScenario, type ScenarioResult } from '../test/e2e/network/lab/run-scenario';
 import { scenarios, type Profile } from '../test/e2e/network/lab/scenarios';
 import { checkLines, markdownTable } from '../test/e2e/network/lab/result-table';
+import { phaseLines } from '../test/e2e/network/lab/recovery-phases';
 
 /**
  * `npm run bench -- network`: issue 14's table from a fresh run of the network lab (the doctor's
@@ -35,6 +36,10 @@ export function printNetwork(profile: Profile, results: readonly ScenarioResult[
   console.log(markdownTable(results));
   console.log('\nChecks (issue 14 thresholds):');
   for (const r of results) for (const line of checkLines(r)) console.log(`  ${line}`);
+  console.log("\nRecovery steps after the link returned (each page's monotonic clock):");
+  for (const r of results)
+    if (r.phases !== null && r.scenario.trouble.kind === 'cut')
+      for (const line of phaseLines(r.phases)) console.log(`  ${r.scenario.id} ${line}`);
   for (const r of results.filter((x) => x.scenario.trouble.kind === 'turn'))
     console.log(`  path ${r.scenario.id}: ${JSON.stringify(r.path)}`);
 }

@@ -3,6 +3,7 @@ import { createLabEnv, type LabEnv } from './lab/lab-env';
 import { runScenario } from './lab/run-scenario';
 import { profileFromEnv, scenarios } from './lab/scenarios';
 import { checkLines, markdownTable } from './lab/result-table';
+import { phaseLines } from './lab/recovery-phases';
 import { checksFor } from './lab/thresholds';
 import { KNOWN_GAPS, NOT_YET_ASSERTED } from './known-gaps';
 
@@ -42,6 +43,7 @@ for (const scenario of scenarios(profileFromEnv())) {
     const checks = checksFor(result);
     const gaps = KNOWN_GAPS[scenario.id] ?? [];
     console.log(`${markdownTable([result])}\n${checkLines(result).join('\n')}`);
+    if (result.phases !== null) console.log(phaseLines(result.phases).join('\n'));
     for (const c of checks) {
       // A known gap sits near its bound and may hold on one run by chance: measured and printed
       // above, noted when it holds, never a failure either way (one lucky run proves nothing).

@@ -1,5 +1,6 @@
 import type { ParticipantRole } from '../../../shared/call/signaling';
 import type { CallClock, ReconnectTiming } from './reconnect-timing';
+import type { NetworkProbe } from './relay-probe';
 import type { SeatStore } from './seat-store';
 import type { CreateSocket } from './signaling-socket';
 
@@ -21,6 +22,8 @@ export interface CallSessionOptions {
   readonly timing?: ReconnectTiming;
   readonly clock?: CallClock;
   readonly createSocket?: CreateSocket;
+  /** Is the network back (a long cut)? The call's TURN server asked by default (relay-probe.ts). */
+  readonly networkProbe?: NetworkProbe;
 }
 
 export type CallSessionEvents = {

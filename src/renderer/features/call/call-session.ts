@@ -21,6 +21,8 @@ import {
   type CallClock,
   type ReconnectTiming,
 } from './reconnect-timing';
+import { RecoveryTimeline, signalStep } from './recovery-timeline';
+import { relayProbe, type NetworkProbe } from './relay-probe';
 import { memorySeatStore } from './seat-store';
 import { hello, newEpoch, parseEnvelope, restartRequest, wrapSignal, type Envelope } from './signal-envelope';
 import { SignalingClient } from './signaling-client';
@@ -65,6 +67,8 @@ export class CallSession {
     seated: 0,
     resumed: 0,
   };
+  /** What the call did and when (the network lab reads it: which step ate the time). */
+  readonly timeline: RecoveryTimeline;
   private readonly timing: ReconnectTiming;
   private readonly clock: CallClock;
   private readonly timers: NamedTimers<TimerName>;
@@ -87,11 +91,16 @@ export class CallSession {
   private seatAtBuild: string | null = null;
   private recoveryStartedMs = Number.NEGATIVE_INFINITY;
   private remoteHeardMs = Number.NEGATIVE_INFINITY;
+  /** The link state last marked on the timeline. */
+  private markedUp = false;
 
   constructor(private readonly options: CallSessionOptions) {
     this.timing = options.timing ?? DEFAULT_RECONNECT_TIMING;
     this.clock = options.clock ?? BROWSER_CLOCK;
+    this.timeline = new RecoveryTimeline(() => this.clock.now());
     this.timers = new NamedTimers(this.clock);
+    const probe: NetworkProbe =
+      options.networkProbe ?? relayProbe(() => this.iceServers, this.timing.probeTimeoutMs);
     this.signaling = new SignalingClient(
       {
         role: options.role,
@@ -100,9 +109,23 @@ export class CallSession {
         timing: this.timing,
         clock: this.clock,
         createSocket: options.createSocket ?? ((url) => new WebSocket(url)),
+        probe: () => {
+          const asked = probe();
+          if (asked !== null) {
+            this.timeline.mark('probe');
+            void asked.then(
+              (back) => back && this.timeline.mark('probe-answered'),
+              () => undefined,
+            );
+          }
+          return asked;
+        },
       },
       {
+        connecting: () => this.timeline.mark('socket-new'),
+        opened: () => this.timeline.mark('socket-open'),
         joined: ({ peers, iceServers, resumed }) => {
+          this.timeline.mark(resumed ? 'resumed' : 'seated');
           this.counters.seated += 1;
           if (resumed) this.counters.resumed += 1;
           this.iceServers = iceServers;
@@ -120,6 +143,7 @@ export class CallSession {
         },
         signal: (from, data) => this.onSignal(from, data),
         lost: () => {
+          this.timeline.mark('socket-lost');
           this.counters.socketsLost += 1;
           this.remotePeerId = null;
         },
@@ -205,6 +229,7 @@ export class CallSession {
 
   /** The doctor's page tells the station what it holds (see signal-envelope.ts). */
   private sayHello(): void {
+    this.timeline.mark('hello-sent', this.gen);
     const live = this.peer !== null && this.peer.alive;
     this.say(hello(this.epoch, this.peerEpoch, this.gen, live, this.counters.seated));
   }
@@ -212,13 +237,20 @@ export class CallSession {
   /**
    * The other side is (again) in the room with us. The doctor's page says hello; the station
    * acts on that hello, which tells it what the doctor still holds — or, should none come, on
-   * what it knows itself.
+   * what it knows itself. A station without a live peer (ICE failed in a long cut, or this page
+   * reloaded) needs a new one whatever the doctor holds: it offers at once, for whichever page
+   * sits in that seat now, instead of waiting a round trip for the hello.
    */
   private meet(peerId: string): void {
+    this.timeline.mark('met');
     this.remotePeerId = peerId;
     if (!this.isStation) {
       this.sayHello();
       if (!this.linkIsUp()) this.timers.set('ask', this.timing.iceRestartTimeoutMs, () => this.ask());
+      return;
+    }
+    if (this.peer === null || !this.peer.alive) {
+      this.rebuild(true);
       return;
     }
     this.timers.set('hello', this.timing.helloWaitMs, () => {
@@ -254,6 +286,7 @@ export class CallSession {
   }
 
   private stationHeardHello(h: Extract<Envelope, { kind: 'hello' }>): void {
+    this.timeline.mark('hello-heard', h.gen);
     this.timers.clear('hello');
     const seat = `${h.epoch}:${h.seat}`;
     const seatChanged = seat !== this.remoteSeat;
@@ -280,6 +313,7 @@ export class CallSession {
     if (this.peer === null || envelope.gen !== this.gen) return;
     if (this.peerEpoch === null) this.peerEpoch = envelope.epoch;
     else if (envelope.epoch !== this.peerEpoch) return;
+    this.markSignal(envelope.signal, false, envelope.gen);
     this.peer.signal(envelope.signal);
   }
 
@@ -290,6 +324,7 @@ export class CallSession {
     } else if (envelope.gen < this.gen || this.peer === null) {
       return; // an older generation, or one this page no longer holds (the station will rebuild)
     }
+    this.markSignal(envelope.signal, false, envelope.gen);
     this.peer?.signal(envelope.signal);
   }
 
@@ -306,6 +341,7 @@ export class CallSession {
     if (peer !== null && peer.alive && peer.wasConnected && !this.restarted) {
       this.restarted = true;
       this.counters.iceRestarts += 1;
+      this.timeline.mark('ice-restart', this.gen);
       peer.restartIce().catch((cause: unknown) => {
         console.warn('ICE restart failed; building a new peer', cause);
         if (this.peer === peer) this.rebuild();
@@ -326,16 +362,18 @@ export class CallSession {
     if (this.remoteHeardMs >= this.recoveryStartedMs) this.rebuild();
   }
 
-  private rebuild(): void {
+  /** `beforeHello`: built on meeting, before the doctor's hello said which seat it is (see meet). */
+  private rebuild(beforeHello = false): void {
     if (!this.signaling.isJoined || this.remotePeerId === null) return;
     // A peer that fails at once (no relay reachable) must not turn into a loop of new peers.
     const wait = this.builtAtMs + this.timing.rebuildGapMs - this.clock.now();
     if (wait > 0) {
-      this.timers.set('recover', wait, () => this.rebuild());
+      this.timers.set('recover', wait, () => this.rebuild(beforeHello));
       return;
     }
     this.recoveryStartedMs = this.clock.now();
     this.buildPeer(this.gen + 1, null);
+    if (beforeHello) this.seatAtBuild = null;
     this.timers.set('recover', this.timing.connectTimeoutMs, () => this.recoveryTimedOut());
   }
 
@@ -345,6 +383,7 @@ export class CallSession {
     if (this.signaling.isJoined && this.remotePeerId !== null) {
       if (this.peer !== null && this.peer.alive && this.peerEpoch !== null) {
         this.counters.iceRestarts += 1;
+        this.timeline.mark('restart-asked', this.gen);
         this.say(restartRequest(this.epoch, this.peerEpoch, this.gen));
       } else {
         this.sayHello();
@@ -363,6 +402,7 @@ export class CallSession {
     this.peerEpoch = peerEpoch;
     this.builtAtMs = this.clock.now();
     this.counters.peersBuilt += 1;
+    this.timeline.mark('peer-built', gen);
     const isCurrent = (): boolean => this.peer === peer;
     const peer: PeerLink = new PeerLink(
       {
@@ -374,10 +414,13 @@ export class CallSession {
       },
       {
         signal: (signal) => {
-          if (isCurrent()) this.say(wrapSignal(this.epoch, gen, signal));
+          if (!isCurrent()) return;
+          this.markSignal(signal, true, gen);
+          this.say(wrapSignal(this.epoch, gen, signal));
         },
         connect: () => {
           if (!isCurrent()) return;
+          this.timeline.mark('peer-connected', gen);
           this.watch?.stop();
           this.watch = new LinkWatch(
             async () => (peer.alive ? inboundBytes(await peer.stats()) : null),
@@ -391,11 +434,14 @@ export class CallSession {
         },
         data: (bytes) => isCurrent() && this.events.emit('data', bytes),
         track: (track, stream) => isCurrent() && this.events.emit('track', track, stream),
-        iceState: () => {
-          if (isCurrent() && peer.wasConnected) this.linkChanged();
+        iceState: (state) => {
+          if (!isCurrent()) return;
+          this.timeline.mark(`ice-${state}`, gen);
+          if (peer.wasConnected) this.linkChanged();
         },
         closed: () => {
           if (!isCurrent()) return;
+          this.timeline.mark('peer-closed', gen);
           this.dropPeer();
           this.dispatch({ type: 'link-lost', detail: 'network interrupted' });
           if (this.isStation) this.recover(true);
@@ -409,7 +455,12 @@ export class CallSession {
   /** The peer's link went up or down (data flow, ICE state): say so, and act on it. */
   private linkChanged(): void {
     if (this.ended) return;
-    if (this.linkIsUp()) {
+    const up = this.linkIsUp();
+    if (up !== this.markedUp) {
+      this.markedUp = up;
+      this.timeline.mark(up ? 'link-up' : 'link-down', this.gen);
+    }
+    if (up) {
       this.timers.clear('recover');
       this.timers.clear('ask');
       this.restarted = false;
@@ -419,6 +470,11 @@ export class CallSession {
     this.dispatch({ type: 'link-interrupted', detail: 'network interrupted' });
     if (this.isStation) this.recover();
     else if (!this.timers.has('ask')) this.ask();
+  }
+
+  private markSignal(signal: Record<string, unknown>, sent: boolean, gen: number): void {
+    const step = signalStep(signal, sent);
+    if (step !== null) this.timeline.mark(step, gen);
   }
 
   private onRefused(code: SignalingErrorCode): void {

@@ -17,6 +17,20 @@ export interface ReconnectTiming {
   /** Rejoin delays after a lost socket: doubles from first to max, forever while the call lasts. */
   readonly rejoinFirstMs: number;
   readonly rejoinMaxMs: number;
+  /**
+   * After this many failed reconnects in a row the cut is no blip: the next ones wait for the
+   * network probe (relay-probe.ts) to hear the TURN server again, one probe at a time, at most one
+   * every `rejoinMaxMs`. Chromium delays a page's every new WebSocket by 1–5 s once a few dozen have
+   * failed: a socket every 3.5 s through a 150 s cut cost 3–10 s after the network returned.
+   */
+  readonly probeAfterFailures: number;
+  /** A probe unanswered this long says "still cut" (TURN's own retransmits fit in it). */
+  readonly probeTimeoutMs: number;
+  /**
+   * While probing, a socket is still tried this often whatever the probe says (a TURN server down
+   * with the rendezvous up): rare enough that Chromium's throttle stays near zero.
+   */
+  readonly blindRetryMs: number;
   /** The peer's counters are read this often to tell whether anything still arrives. */
   readonly linkSampleMs: number;
   /**
@@ -41,6 +55,9 @@ export const DEFAULT_RECONNECT_TIMING: ReconnectTiming = {
   joinTimeoutMs: 2500,
   rejoinFirstMs: 250,
   rejoinMaxMs: 1000,
+  probeAfterFailures: 2,
+  probeTimeoutMs: 2000,
+  blindRetryMs: 30_000,
   linkSampleMs: 500,
   linkSilentMs: 750,
   iceRestartTimeoutMs: 3000,

@@ -3,6 +3,7 @@ import type { CallCredentials } from './call-session-options';
 import { NamedTimers } from './named-timers';
 import type { CallClock, ReconnectTiming } from './reconnect-timing';
 import { rejoinDelayMs } from './reconnect-timing';
+import type { NetworkProbe } from './relay-probe';
 import type { SeatStore } from './seat-store';
 import {
   SignalingSocket,
@@ -28,6 +29,9 @@ import {
  * - anything else (busy, draining, unavailable, rate-limited): the socket closes and we come back.
  */
 export interface SignalingClientHandlers {
+  /** A socket is being opened, and later opened and said its hello (for the recovery timeline). */
+  connecting?(): void;
+  opened?(): void;
   joined(info: JoinedInfo & { readonly resumed: boolean }): void;
   peerJoined(peer: Peer): void;
   peerLeft(peerId: string): void;
@@ -50,6 +54,11 @@ export interface SignalingClientOptions {
   readonly createSocket: CreateSocket;
   /** In [0, 1): spreads the retries of many pages cut at once. */
   readonly random?: () => number;
+  /**
+   * Whether the network is back, asked before each reconnect once `probeAfterFailures` have failed
+   * in a row (relay-probe.ts); without one, or when it cannot tell (null), the client just retries.
+   */
+  readonly probe?: NetworkProbe;
 }
 
 /** A refused invite: no retry with the same one can succeed. */
@@ -74,6 +83,11 @@ export class SignalingClient {
   private stopped = false;
   /** The next reconnect skips the backoff (the server told us where to go). */
   private hurry = false;
+  /** The probe running now (a later one, or a stop, makes its answer moot). */
+  private probing: Promise<boolean> | null = null;
+  private lastProbeMs = Number.NEGATIVE_INFINITY;
+  /** When the last socket was opened: a blind one is due `blindRetryMs` after it. */
+  private lastSocketMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly options: SignalingClientOptions,
@@ -107,6 +121,7 @@ export class SignalingClient {
     old?.close(true);
     this.options.seat.save(null);
     this.timers.clearAll();
+    this.probing = null;
     this.handlers.moved();
     void this.connect();
   }
@@ -116,6 +131,7 @@ export class SignalingClient {
     if (this.stopped) return;
     this.stopped = true;
     this.timers.clearAll();
+    this.probing = null;
     this.socket?.close(leave);
     this.socket = null;
     if (leave) this.options.seat.save(null);
@@ -146,10 +162,13 @@ export class SignalingClient {
       }
       if (this.stopped) return;
     }
+    this.lastSocketMs = this.options.clock.now();
+    this.handlers.connecting?.();
     const socket: SignalingSocket = new SignalingSocket(
       url,
       hello,
       {
+        opened: () => this.socket === socket && this.handlers.opened?.(),
         joined: (info) => {
           if (this.socket !== socket) return;
           this.attempt = 0;
@@ -212,10 +231,41 @@ export class SignalingClient {
   private retry(): void {
     if (this.stopped) return;
     const random = this.options.random ?? Math.random;
-    const delay = this.hurry
-      ? 0
-      : rejoinDelayMs(this.attempt++, this.options.timing) * (0.8 + 0.4 * random());
+    const hurry = this.hurry;
+    const delay = hurry ? 0 : rejoinDelayMs(this.attempt++, this.options.timing) * (0.8 + 0.4 * random());
     this.hurry = false;
-    this.timers.set('rejoin', delay, () => void this.connect());
+    this.timers.set('rejoin', delay, () => (hurry ? void this.connect() : this.next()));
+  }
+
+  /**
+   * The next step back: a socket, or — once the cut has lasted — first the probe, then a socket as
+   * soon as it hears the network (or when a blind try is due).
+   */
+  private next(): void {
+    if (this.stopped) return;
+    const timing = this.options.timing;
+    const now = this.options.clock.now();
+    const probe =
+      this.attempt > timing.probeAfterFailures && now - this.lastSocketMs < timing.blindRetryMs
+        ? (this.options.probe?.() ?? null)
+        : null;
+    if (probe === null) {
+      void this.connect();
+      return;
+    }
+    this.probing = probe;
+    this.lastProbeMs = now;
+    const answered = (back: boolean): void => {
+      if (this.stopped || this.probing !== probe) return;
+      this.probing = null;
+      if (back) {
+        void this.connect();
+        return;
+      }
+      // One probe at a time, and at most one every rejoinMaxMs however fast it failed.
+      const wait = Math.max(0, this.lastProbeMs + timing.rejoinMaxMs - this.options.clock.now());
+      this.timers.set('rejoin', wait, () => this.next());
+    };
+    probe.then(answered, () => answered(false));
   }
 }

@@ -34,6 +34,8 @@ export interface JoinedInfo {
 export type SocketEnd = 'closed' | 'silent' | 'join-timeout';
 
 export interface SignalingSocketHandlers {
+  /** The socket opened (the hello is on its way): the recovery timeline marks it. */
+  opened?(): void;
   joined(info: JoinedInfo): void;
   peerJoined(peer: Peer): void;
   peerLeft(peerId: string): void;
@@ -77,6 +79,7 @@ export class SignalingSocket {
     this.socket.onopen = () => {
       this.lastHeardMs = this.clock.now();
       this.send(hello);
+      this.handlers.opened?.();
       this.tick();
     };
     this.socket.onmessage = (event: MessageEvent) => {

@@ -4,6 +4,7 @@ import { CONNECTED, epochNow, pollUntil, startLabCall, type LabCall } from './la
 import { TURN_PORT, TURN_TLS_PORT } from './lab-coturn';
 import { mediaFigures, sampleDoctorMedia, type LabPath, type MediaSample } from './media-sample';
 import type { ShownState, UserInput } from './page-recorder';
+import { readTimeline, sidePhases, type RecoveryPhases } from './recovery-phases';
 import type { Scenario } from './scenarios';
 import {
   deviceClockSkew,
@@ -25,6 +26,8 @@ export interface ScenarioResult {
   readonly vitals: VitalsFigures;
   /** Link back (or page reloaded) → both pages connected and a new vitals batch at the doctor. */
   readonly recoveryMs: number | null;
+  /** Cuts and reloads: each page's recovery steps after the link returned (where the time went). */
+  readonly phases: RecoveryPhases | null;
   /** Cut → each page's banner leaves "connected" (null: it never did). */
   readonly interruptedShownMs: { readonly station: number | null; readonly doctor: number | null } | null;
   readonly doctorEnded: boolean;
@@ -131,6 +134,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
     }
 
     const recoveryMs = await measureRecovery(call, troubleEnd);
+    const phases = await recoveryPhases(call, trouble.kind, { from: cutAt ?? troubleEnd, to: troubleEnd });
     if (recoveryMs !== null) await catchUp(call);
     // Reading times are the station host's wall clock: the end is measured on the same clock.
     const endedAt = Date.now();
@@ -153,6 +157,7 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
         combinedVitals(doctorArrivals, { from: windowFrom, to: windowTo }, endedAt, baseline),
       ),
       recoveryMs,
+      phases,
       interruptedShownMs:
         cutAt === null
           ? null
@@ -197,6 +202,21 @@ async function reopenClosedTab(call: LabCall): Promise<void> {
     `(() => { if (sessionStorage.length === 0) for (const [k, v] of ${storage}) sessionStorage.setItem(k, v); })()`,
   );
   await call.doctor.goto(url);
+}
+
+/** Each page's recovery steps after the trouble, for cuts and reloads (null for the rest). */
+async function recoveryPhases(
+  call: LabCall,
+  kind: Scenario['trouble']['kind'],
+  trouble: { readonly from: number; readonly to: number },
+): Promise<RecoveryPhases | null> {
+  if (kind === 'cap' || kind === 'loss' || kind === 'turn') return null;
+  const fresh = (await readArrivals(call.doctor)).filter((a) => a.receivedAt >= trouble.to);
+  return {
+    station: sidePhases(await readTimeline(call.station, 'station'), trouble),
+    doctor: sidePhases(await readTimeline(call.doctor, 'consultant'), trouble),
+    firstVitalsMs: fresh.length === 0 ? null : Math.min(...fresh.map((a) => a.receivedAt)) - trouble.to,
+  };
 }
 
 /** Both banners connected again and a vitals batch received after `since`; null if not within the limit. */

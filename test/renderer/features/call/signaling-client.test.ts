@@ -5,13 +5,14 @@ import {
   SignalingClient,
   type SignalingClientHandlers,
 } from '../../../../src/renderer/features/call/signaling-client';
+import type { NetworkProbe } from '../../../../src/renderer/features/call/relay-probe';
 import { fakeSockets, type FakeSignalingSocket } from './fake-signaling-socket';
 import { ManualClock } from './manual-clock';
 
 const TIMING = DEFAULT_RECONNECT_TIMING;
 const URL = 'ws://127.0.0.1:9/signal';
 
-function setup(role: 'station' | 'consultant' = 'consultant') {
+function setup(role: 'station' | 'consultant' = 'consultant', probe?: (clock: ManualClock) => NetworkProbe) {
   const clock = new ManualClock();
   const { sockets, create } = fakeSockets();
   const seat = memorySeatStore();
@@ -35,6 +36,7 @@ function setup(role: 'station' | 'consultant' = 'consultant') {
       clock,
       createSocket: create,
       random: () => 0.5,
+      ...(probe === undefined ? {} : { probe: probe(clock) }),
     },
     handlers,
   );
@@ -343,5 +345,84 @@ describe('a resume left unanswered', () => {
     await t.clock.advance(TIMING.joinTimeoutMs + TIMING.rejoinFirstMs);
     t.last().open();
     expect(t.last().sent[0]).toEqual({ type: 'resume', resumeToken: 'mine' });
+  });
+});
+
+describe('a long cut', () => {
+  /** The network probe of a link that is cut until `up`: unanswered for probeTimeoutMs, or yes. */
+  function cutLink() {
+    const link = { up: false, probes: 0 };
+    const probe =
+      (clock: ManualClock): NetworkProbe =>
+      () => {
+        link.probes += 1;
+        return new Promise<boolean>((done) => {
+          if (link.up) done(true);
+          else clock.setTimeout(() => done(link.up), TIMING.probeTimeoutMs);
+        });
+      };
+    return { link, probe };
+  }
+
+  /** Every socket opened into the cut never opens, and is given up at its join timeout. */
+  async function runCut(t: ReturnType<typeof setup>, ms: number): Promise<void> {
+    await t.clock.advance(ms);
+  }
+
+  it('waits for the probe to hear the network instead of opening socket after socket (a throttled browser)', async () => {
+    const { link, probe } = cutLink();
+    const t = setup('consultant', probe);
+    t.seat.save({ signalingUrl: URL, resumeToken: 'mine' });
+    t.client.start();
+    await runCut(t, 150_000);
+    // Three plain tries, then one blind try every 30 s: not one every 3.5 s (43 in 150 s).
+    expect(t.sockets.length).toBeLessThanOrEqual(
+      TIMING.probeAfterFailures + 1 + 150_000 / TIMING.blindRetryMs,
+    );
+    expect(link.probes).toBeGreaterThan(50);
+    const before = t.sockets.length;
+    link.up = true;
+    // The probe running when the network returns answers at the end of its time; the next at once.
+    await t.clock.advance(TIMING.probeTimeoutMs + TIMING.rejoinMaxMs);
+    expect(t.sockets.length).toBe(before + 1);
+    t.last().open();
+    expect(t.last().sent[0]).toEqual({ type: 'resume', resumeToken: 'mine' });
+  });
+
+  it('never probes faster than one every rejoinMaxMs, even when the probe fails at once', async () => {
+    let probes = 0;
+    const t = setup('consultant', () => () => {
+      probes += 1;
+      return Promise.resolve(false);
+    });
+    t.client.start();
+    await t.clock.advance(20_000);
+    expect(probes).toBeLessThanOrEqual(20_000 / TIMING.rejoinMaxMs + 1);
+    expect(t.sockets.length).toBeLessThanOrEqual(TIMING.probeAfterFailures + 2);
+  });
+
+  it('retries as before when the probe cannot tell (no TURN server to ask)', async () => {
+    const t = setup('consultant', () => () => null);
+    t.client.start();
+    await t.clock.advance(35_000);
+    // join timeout 2.5 s + 1 s backoff: about one socket every 3.5 s.
+    expect(t.sockets.length).toBeGreaterThan(8);
+  });
+
+  it('goes straight to a socket when the server said where to go (draining), without a probe', async () => {
+    const { link, probe } = cutLink();
+    const t = setup('consultant', probe);
+    t.client.start();
+    await runCut(t, 20_000);
+    link.up = true;
+    await t.clock.advance(TIMING.probeTimeoutMs + TIMING.rejoinMaxMs);
+    t.last().open();
+    t.last().receive({ type: 'error', code: 'draining', message: 'for logs' });
+    t.last().drop();
+    const sockets = t.sockets.length;
+    const probes = link.probes;
+    await t.clock.advance(0);
+    expect(t.sockets.length).toBe(sockets + 1);
+    expect(link.probes).toBe(probes);
   });
 });
