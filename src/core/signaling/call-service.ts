@@ -7,6 +7,7 @@ import {
   STATION_TOKEN_TTL_S,
 } from './invite-token';
 import { SIGNALING_PATH } from '../../shared/call/signaling';
+import { MAX_SPENT_INVITES, type CallRoomState, type CallRoomStore } from './call-room-store';
 
 /**
  * The station's side of inviting: one current room, a single-use consultant link for it, and a
@@ -17,6 +18,10 @@ import { SIGNALING_PATH } from '../../shared/call/signaling';
  * Leaving a room (a new consultation, or `newRoom`) closes it: the embedded server at once
  * (`onRoomClosed`: the station's page is sent away and rejoins the new room with a fresh token),
  * and any server through the station's next token, which names the rooms it left (`revokes`).
+ *
+ * With a `store`, a restart of the host does not move the call: the consultation's room, the rooms
+ * it left and the invites used in it are kept (call-room-store.ts) until the consultation ends, so
+ * the station's page rejoins the same room and the doctor's page resumes its seat, with no new link.
  */
 export interface CallInvite {
   readonly consultantUrl: string;
@@ -55,6 +60,13 @@ export interface CallService {
    */
   reportInvite?(room: string, ttlS: number): CallInvite;
   reportJoin?(room: string, ttlS: number): StationJoin;
+  /**
+   * The rendezvous seated a consultant with an invite for `room`: kept with the room, so that
+   * after a restart the used link still seats no one else (RendezvousOptions.onInviteSpent).
+   */
+  inviteSpent?(spent: { room: string; jti: string; expMs: number }): void;
+  /** Invites used in the current room, for a rendezvous starting afresh (a restarted host). */
+  spentInvites?(): readonly { jti: string; expMs: number }[];
 }
 
 export interface CallServiceOptions {
@@ -68,6 +80,8 @@ export interface CallServiceOptions {
   readonly now?: () => number;
   /** The station left this room: the embedded rendezvous closes it (RendezvousRooms.closeRoom). */
   readonly onRoomClosed?: (room: string) => void;
+  /** Where the room outlives a restart of the host; without one it lives in memory only. */
+  readonly store?: CallRoomStore;
 }
 
 /** The consultant page; the token goes in the fragment so it never reaches a server log or a Referer. */
@@ -77,13 +91,30 @@ export const REPORT_FRAGMENT = 'report';
 
 export function createCallService(options: CallServiceOptions): CallService {
   const now = options.now ?? Date.now;
-  let room = randomId();
-  let roomOwner: string | null = null;
+  const kept = options.store?.load() ?? null;
+  // A consultation's room outlives the restart; once it ended only the rooms it left do.
+  const keptRoom = kept !== null && kept.owner !== null ? kept : null;
+  let room = keptRoom?.room ?? randomId();
+  let roomOwner: string | null = kept?.owner ?? null;
   /** Rooms left most recently, newest last: named in station tokens so any server closes them. */
-  const leftRooms: string[] = [];
+  const leftRooms: string[] = [...(kept?.leftRooms ?? [])];
+  /** Consultant invites used in the current room (the rendezvous tells us), oldest first. */
+  let spent: { jti: string; expMs: number }[] = [...(keptRoom?.spentInvites ?? [])];
+  const save = (): void => {
+    const state: CallRoomState = {
+      room,
+      owner: roomOwner,
+      leftRooms: [...leftRooms],
+      spentInvites: spent.filter((invite) => invite.expMs > now()),
+    };
+    options.store?.save(state);
+  };
+  // The embedded rendezvous starts with no memory: the rooms left before the restart stay closed.
+  for (const old of leftRooms) options.onRoomClosed?.(old);
   const moveToNewRoom = (): void => {
     const old = room;
     room = randomId();
+    spent = [];
     leftRooms.push(old);
     leftRooms.splice(0, Math.max(0, leftRooms.length - MAX_REVOKED_PER_TOKEN));
     options.onRoomClosed?.(old);
@@ -95,6 +126,7 @@ export function createCallService(options: CallServiceOptions): CallService {
     invite({ newRoom }) {
       if (newRoom === true) {
         moveToNewRoom();
+        save();
         moved.emit();
       }
       const { token, claims } = issueToken(options.secret, {
@@ -113,12 +145,21 @@ export function createCallService(options: CallServiceOptions): CallService {
       if (owner === roomOwner) return;
       roomOwner = owner;
       moveToNewRoom();
+      save();
     },
     releaseRoom(owner) {
       if (owner !== roomOwner) return;
       roomOwner = null;
       moveToNewRoom();
+      save();
     },
+    inviteSpent(invite) {
+      if (invite.room !== room || roomOwner === null) return;
+      const fresh = spent.filter((s) => s.expMs > now() && s.jti !== invite.jti);
+      spent = [...fresh, { jti: invite.jti, expMs: invite.expMs }].slice(-MAX_SPENT_INVITES);
+      save();
+    },
+    spentInvites: () => spent.filter((invite) => invite.expMs > now()),
     reportInvite(reportRoom, ttlS) {
       const { token, claims } = issueToken(options.secret, {
         room: reportRoom,

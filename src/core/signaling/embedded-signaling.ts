@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import type { SettingsStore } from '../settings/settings-store';
+import { CALL_ROOM_FILE_NAME, fileCallRoomStore, type CallRoomStore } from './call-room-store';
 import { createCallService, originOfRendezvousUrl, type CallService } from './call-service';
 import { loadSigningSecret } from './signaling-secret';
 import { FollowingTurnPool } from './following-turn-pool';
@@ -14,6 +16,8 @@ import { createPscEndpoints, type PscEndpoints } from '../psc/psc-endpoints';
  * server, invites point there instead (it must share the signing key, see signaling-secret.ts);
  * the embedded route stays mounted and simply goes unused. With STATION_PSC_ISSUER (psc-config.ts)
  * the doctor signs in with Pro Santé Connect before joining: `psc` answers the sign-in's HTTP paths.
+ * The consultation's room, and the invites used in it, are kept in the data folder
+ * (call-room-store.ts): a restarted host keeps the call where it was.
  */
 export interface EmbeddedSignalingOptions {
   /** The address the consultant reaches this host at (`https://station.example.org`). */
@@ -44,9 +48,15 @@ export function createEmbeddedSignaling(deps: {
   /** This host's own URL, known once it listens. */
   readonly ownUrl: () => string;
   readonly options?: EmbeddedSignalingOptions;
+  /** Where the room outlives a restart: `call-room.json` in the data folder by default. */
+  readonly roomStore?: CallRoomStore;
 }): { call: CallService; route: SignalingRoute; psc: PscEndpoints | null } {
   const options = deps.options ?? {};
   const secret = loadSigningSecret(deps.dataDir, options.env);
+  const roomStore = deps.roomStore ?? fileCallRoomStore(join(deps.dataDir, CALL_ROOM_FILE_NAME));
+  const kept = roomStore.load();
+  // Set once the call service exists (it needs the route to close rooms, the route needs this).
+  let call: CallService | null = null;
   const publicOrigin = options.publicUrl === undefined ? undefined : new URL(options.publicUrl).origin;
   const pscConfig = pscConfigFromEnv(options.env ?? process.env);
   const psc =
@@ -81,6 +91,8 @@ export function createEmbeddedSignaling(deps: {
     },
     limits: options.limits,
     ...(psc === null ? {} : { consultantIdentity: (claims) => psc.assertionFor(claims) }),
+    spentInvites: kept?.owner === null ? [] : (kept?.spentInvites ?? []),
+    onInviteSpent: (spent) => call?.inviteSpent?.(spent),
     originPolicy: {
       allowedOrigins: [
         ...(options.allowedOrigins ?? []),
@@ -94,8 +106,9 @@ export function createEmbeddedSignaling(deps: {
     turnPool?.stop(); // its checks end with the route they serve
     await closeRoute();
   };
-  const call = createCallService({
+  call = createCallService({
     secret,
+    store: roomStore,
     // Closed here at once; a standalone server learns it from the station's next token.
     onRoomClosed: (room) => route.rooms.closeRoom(room),
     rendezvousOrigin: () => {

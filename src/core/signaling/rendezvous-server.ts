@@ -70,6 +70,13 @@ export interface RendezvousOptions {
    * The assertion rides on the consultant's peer, so the station learns it from the rendezvous.
    */
   readonly consultantIdentity?: (claims: TokenClaims) => string | null;
+  /**
+   * A consultant invite was used (its `jti` spent until `expMs`): the embedded host keeps it with
+   * the consultation's room, so a restart does not make a used link seat someone else.
+   */
+  readonly onInviteSpent?: (spent: { room: string; jti: string; expMs: number }) => void;
+  /** Invites already used, from before this server started (a restarted host): refused as used. */
+  readonly spentInvites?: readonly { readonly jti: string; readonly expMs: number }[];
 }
 
 /** A call's setup and a long run of ICE restarts need a few hundred signals and a few MiB. */
@@ -118,6 +125,7 @@ export class RendezvousRooms {
     this.relayLimit = options.relayLimit ?? DEFAULT_RELAY_LIMIT;
     this.observer = options.observer;
     this.replay = new ReplayGuard({ maxEntries: options.replayCacheSize ?? 10_000 });
+    for (const invite of options.spentInvites ?? []) this.replay.spend(invite.jti, invite.expMs);
     // A station token is the longest-lived (and resume tokens live as long): past it, no token for
     // a closed room can verify anyway.
     this.revoked = new RevokedRooms({
@@ -265,6 +273,7 @@ export class RendezvousRooms {
     }
     if (this.replay.claim(jti, exp * 1000, nowMs) === 'full')
       return this.refuseJoin('join', connection, 'server-busy', 'too many invites in use: try again later');
+    if (role === 'consultant') this.options.onInviteSpent?.({ room: roomId, jti, expMs: exp * 1000 });
     if (ofRole.length >= ROLE_CAPACITY[role] && heldForResume !== undefined)
       this.endSeat(heldForResume, 'seat-taken-over');
 
