@@ -53,6 +53,8 @@ const RESUME_JITTER_MS = 250;
  */
 const JOIN_ATTEMPTS = 5;
 const JOIN_RETRY_MS = 500;
+/** What the run is doing, named in the failure when it takes too long. */
+let phase = 'starting';
 /** Upper bound on one whole run; past it the bench stops and reports failure. */
 const RUN_TIMEOUT_MS = 6 * 60_000;
 
@@ -95,7 +97,7 @@ async function bounded<T>(run: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`rendezvous bench: over ${RUN_TIMEOUT_MS} ms`)),
+      () => reject(new Error(`rendezvous bench: over ${RUN_TIMEOUT_MS} ms, while ${phase}`)),
       RUN_TIMEOUT_MS,
     );
   });
@@ -145,6 +147,7 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
 
     const refusals: string[] = [];
     // 1. Idle seated stations.
+    phase = 'seating the idle stations';
     await sleep(500);
     const rssBefore = nodes.map((node) => rssBytes(node.pid));
     const idle = Array.from({ length: IDLE_SOCKETS }, (_, i) => ({
@@ -212,6 +215,7 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     { client: pair.station, node: pair.stationNode },
     { client: pair.doctor, node: pair.doctorNode },
   ]);
+  phase = "opening the rooms' sockets";
   await inBatches(sockets, CONNECT_CONCURRENCY, ({ client, node }) =>
     client.connect(nodes[node].signalUrl, node),
   );
@@ -225,6 +229,7 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     );
   }
   // Every join sent in one go: the nodes see 2 × ROOMS joins arrive together.
+  phase = 'joining the rooms';
   const joinLatencies = (
     await Promise.all(
       pairs.flatMap((pair) => [
@@ -303,6 +308,7 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
   const nextSeq = new Map<BenchClient, number>(
     active.map((client) => [client, client.partner === null ? SIGNALS : 0]),
   );
+  phase = 'exchanging signals';
   const exchangeStarted = performance.now();
   const deadline = exchangeStarted + 60_000;
   for (let tick = 0; performance.now() < deadline; tick += 1) {
@@ -325,7 +331,9 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     if (pending === 0) break;
     await sleep(SIGNAL_INTERVAL_MS / SLOTS);
   }
+  phase = "reseating the killed node's clients";
   await Promise.all(reseating);
+  phase = 'waiting for the last signals';
   await waitFor(() => received >= sent, 5_000, 'signals in flight').catch(() => undefined);
   const exchangeSeconds = (performance.now() - exchangeStarted) / 1000;
 
