@@ -10,6 +10,7 @@ import { DateFields } from '../features/forms/DateFields';
 import { todayIso } from '../features/consultation/dates';
 import { useStore } from '../features/use-store';
 import { useMessages } from '../i18n/use-messages';
+import { actExplanationMessages } from './act-explanation-messages';
 import { consultantMessages } from './consultant-messages';
 import { reportOnlyMessages } from './report-only-messages';
 import type { ConsultantRecord, SendKind } from './consultant-record';
@@ -44,6 +45,7 @@ export function RecordForms({
 }) {
   const m = useMessages(consultantMessages);
   const r = useMessages(reportOnlyMessages);
+  const acts = useMessages(actExplanationMessages);
   const [doctor, setDoctor] = useState<DoctorFields>({ name: '', rpps: '' });
   const [report, setReport] = useState<ReportFields>({
     reason: '',
@@ -106,6 +108,12 @@ export function RecordForms({
       return { ...current, place, ...defaultActFields(role, place) };
     });
   }, [role]);
+  // The nurse's reason for the consultation starts the report's reason, until the doctor types.
+  const motive = patientInfo?.motive?.trim() ?? '';
+  useEffect(() => {
+    if (motive === '' || reportTyped.current) return;
+    setReport((current) => (current.reason === '' ? { ...current, reason: motive } : current));
+  }, [motive]);
   const careSheet: CareSheetFields = accompanyingAllowed ? sheet : { ...sheet, accompanyingAct: '' };
   const focusFirst = (found: FormErrors): void => {
     const first = FIELDS.find((field) => found[field] !== undefined);
@@ -236,6 +244,11 @@ export function RecordForms({
             ))}
           </select>,
         )}
+        {sheet.actCode !== '' && (
+          <p className="record-field-hint" data-testid="record-actCode-explain">
+            {acts.explain(sheet.actCode)}
+          </p>
+        )}
         {field(
           'date',
           m.actDate,
@@ -320,6 +333,12 @@ export function RecordForms({
                 data-testid="record-no-accompanying"
               >
                 {m.accompanyingActNoProfessional}
+              </span>
+            )}
+            {accompanyingAllowed && careSheet.accompanyingAct !== '' && (
+              <span className="record-field-hint" data-testid="record-accompanyingAct-explain">
+                {acts.explain(careSheet.accompanyingAct)}
+                {role !== undefined && role !== null && ` ${acts.proposed(role)}`}
               </span>
             )}
           </>,

@@ -13,7 +13,7 @@ function setup(locale: 'en' | 'fr' = 'en') {
       <RecordForms record={record} enabled />
     </I18nProvider>,
   );
-  const patientSays = (accompanying: typeof ACTIVE_CONSULTATION.accompanying): void =>
+  const patientSays = (accompanying: typeof ACTIVE_CONSULTATION.accompanying, motive?: string): void =>
     act(() =>
       control.receive({
         type: 'patient',
@@ -25,6 +25,7 @@ function setup(locale: 'en' | 'fr' = 'en') {
         },
         consent: ACTIVE_CONSULTATION.consent,
         accompanying,
+        ...(motive === undefined ? {} : { motive }),
       }),
     );
   return { control, patientSays };
@@ -39,6 +40,30 @@ function fillDoctorAndSend(place = 'nursing-home'): void {
   fireEvent.change(screen.getByTestId('record-doctorRpps'), { target: { value: '10001234567' } });
   fireEvent.click(screen.getByTestId('record-send-care-sheet'));
 }
+
+describe('forms that help', () => {
+  it('prefill the report’s reason with the nurse’s, until the doctor types', () => {
+    const { patientSays } = setup();
+    patientSays(ACTIVE_CONSULTATION.accompanying, 'Essoufflement depuis trois jours');
+    const reason = screen.getByTestId<HTMLTextAreaElement>('record-reason');
+    expect(reason.value).toBe('Essoufflement depuis trois jours');
+    fireEvent.change(reason, { target: { value: 'Dyspnée' } });
+    patientSays(ACTIVE_CONSULTATION.accompanying, 'Autre motif');
+    expect(reason.value).toBe('Dyspnée');
+  });
+
+  it('explain the act and the accompanying act in one line each, and why the act was proposed (FR)', () => {
+    const { patientSays } = setup('fr');
+    patientSays(ACTIVE_CONSULTATION.accompanying);
+    expect(screen.getByTestId('record-actCode-explain').textContent).toBe(
+      'Une téléconsultation par un médecin généraliste.',
+    );
+    expect(screen.getByTestId('record-accompanyingAct-explain').textContent).toBe(
+      'Facturé par l’infirmier qui assiste depuis un lieu dédié à la téléconsultation (cabine, centre de santé, EHPAD). ' +
+        'Proposé car un infirmier ou une infirmière est auprès du patient, d’après la station.',
+    );
+  });
+});
 
 describe('care sheet: accompanying act', () => {
   it('offers a nurse TLS/TLL/TLD, each explained in one line, TLL by default', () => {
