@@ -13,6 +13,7 @@ import { consultantMessages, type ConsultantMessages } from './consultant-messag
 import { EcgViewer } from './ecg-viewer/EcgViewer';
 import { PatientPanel } from './PatientPanel';
 import { RecordForms } from './RecordForms';
+import { requestFailureMessages, type RequestFailure } from './request-failure';
 import { ClosedChat, ReportOnlyNotice } from './ReportOnlyNotice';
 import { SnapshotPanel } from './SnapshotPanel';
 import { StethoscopeAudio } from './StethoscopeAudio';
@@ -27,6 +28,7 @@ import { VitalsPanel } from './VitalsPanel';
 export function ConsultantApp({ call }: { call: ConsultantCall }) {
   const m = useMessages(consultantMessages);
   const c = useMessages(callMessages);
+  const failures = useMessages(requestFailureMessages);
   const state = useStore(call.session.state);
   const media = useStore(call.remote.store);
   const quality = useStore(call.quality.summary);
@@ -111,7 +113,9 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
                   {m.startMeasurement}
                 </button>
                 {measure !== null && (
-                  <span data-testid="measure-result">{measureText(m, c.measureNotSupported, measure)}</span>
+                  <span data-testid="measure-result">
+                    {measureText(m, c.measureNotSupported, measure, failures.reason)}
+                  </span>
                 )}
                 {state.phase !== 'ended' && (
                   <button
@@ -161,7 +165,12 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
   );
 }
 
-function measureText(m: ConsultantMessages, notSupported: string, status: MeasureStatus): string {
+function measureText(
+  m: ConsultantMessages,
+  notSupported: string,
+  status: MeasureStatus,
+  reason: (why: RequestFailure) => string,
+): string {
   switch (status.kind) {
     case 'asking':
       return m.measureAsking;
@@ -172,6 +181,6 @@ function measureText(m: ConsultantMessages, notSupported: string, status: Measur
     case 'not-supported':
       return notSupported;
     case 'failed':
-      return m.measureFailed(status.detail);
+      return m.measureFailed(reason(status.why));
   }
 }

@@ -1,11 +1,13 @@
 import { useMessages } from '../i18n/use-messages';
 import { useStore } from '../features/use-store';
 import { consultantMessages, type ConsultantMessages } from './consultant-messages';
+import { requestFailureMessages, type RequestFailure } from './request-failure';
 import type { SnapshotGallery, SnapshotStatus } from './snapshot-gallery';
 
 /** Request a full-resolution still of the instrument camera; show and download the stills. */
 export function SnapshotPanel({ gallery, enabled }: { gallery: SnapshotGallery; enabled: boolean }) {
   const m = useMessages(consultantMessages);
+  const failures = useMessages(requestFailureMessages);
   const items = useStore(gallery.items);
   const status = useStore(gallery.status);
   return (
@@ -19,7 +21,7 @@ export function SnapshotPanel({ gallery, enabled }: { gallery: SnapshotGallery; 
       >
         {m.takeSnapshot}
       </button>
-      {status !== null && <span data-testid="snapshot-status">{statusText(m, status)}</span>}
+      {status !== null && <span data-testid="snapshot-status">{statusText(m, status, failures.reason)}</span>}
       <ul className="snapshot-list" data-testid="snapshot-gallery">
         {items.map((item) => (
           <li key={item.id} className="snapshot-item">
@@ -38,13 +40,17 @@ export function SnapshotPanel({ gallery, enabled }: { gallery: SnapshotGallery; 
   );
 }
 
-function statusText(m: ConsultantMessages, status: SnapshotStatus): string {
+function statusText(
+  m: ConsultantMessages,
+  status: SnapshotStatus,
+  reason: (why: RequestFailure) => string,
+): string {
   switch (status.kind) {
     case 'taking':
       return m.snapshotTaking;
     case 'not-connected':
       return m.notConnected;
     case 'failed':
-      return m.snapshotFailed(status.detail);
+      return m.snapshotFailed(reason(status.why));
   }
 }

@@ -1,3 +1,4 @@
+import type { RequestFailure } from './request-failure';
 import { SIGNALING_PATH } from '../../shared/call/signaling';
 import type { CallFlags } from '../features/call/call-flags';
 import { CallSession } from '../features/call/call-session';
@@ -28,7 +29,8 @@ import { TrendHistory } from './trends/trend-history';
 /** The answer to "start measurement", worded by the page in the doctor's language. */
 export type MeasureStatus =
   | { readonly kind: 'asking' | 'not-connected' }
-  | { readonly kind: 'started' | 'not-supported' | 'failed'; readonly detail: string };
+  | { readonly kind: 'started' | 'not-supported' }
+  | { readonly kind: 'failed'; readonly why: RequestFailure };
 
 /**
  * The doctor's side of the call: camera and microphone out (optional: a doctor without a camera
@@ -116,8 +118,11 @@ export class ConsultantCall {
         this.session.dispatch({ type: 'audio-only', on: audioOnly });
         this.stationRung.set(rung ?? (audioOnly ? 'audio-only' : 'full'));
       }),
-      this.control.messages.on('measure-result', ({ outcome, message }) =>
-        this.measureResult.set({ kind: outcome, detail: message }),
+      // Worded by the page from the codes; the station's message is for its own log.
+      this.control.messages.on('measure-result', ({ outcome, code, failure }) =>
+        this.measureResult.set(
+          outcome === 'failed' ? { kind: outcome, why: { code, failure } } : { kind: outcome },
+        ),
       ),
       // The station ended the consultation: the call ends with it, and the page says why.
       this.control.messages.on('consultation-ended', () => this.session.end('consultation-closed')),

@@ -1,3 +1,4 @@
+import type { RequestFailure } from './request-failure';
 import type { ControlLink } from '../features/call/control-link';
 import { SnapshotAssembler } from '../features/call/snapshot-chunks';
 import { ValueStore } from '../features/value-store';
@@ -18,7 +19,7 @@ export const MAX_SNAPSHOTS = 50;
 export type SnapshotStatus =
   | { readonly kind: 'taking' }
   | { readonly kind: 'not-connected' }
-  | { readonly kind: 'failed'; readonly detail: string };
+  | { readonly kind: 'failed'; readonly why: RequestFailure };
 
 export class SnapshotGallery {
   readonly items = new ValueStore<readonly Snapshot[]>([]);
@@ -44,8 +45,9 @@ export class SnapshotGallery {
       this.items.set(kept.slice(0, MAX_SNAPSHOTS));
       this.status.set(null);
     });
-    control.messages.on('snapshot-failed', ({ message }) =>
-      this.status.set({ kind: 'failed', detail: message }),
+    // Worded by the panel from the codes; the station's message is for its own log.
+    control.messages.on('snapshot-failed', ({ code, failure }) =>
+      this.status.set({ kind: 'failed', why: { code, failure } }),
     );
   }
 

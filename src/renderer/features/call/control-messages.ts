@@ -41,6 +41,18 @@ export const CONTROL_REFUSAL_CODES = [
 ] as const;
 export type ControlRefusalCode = (typeof CONTROL_REFUSAL_CODES)[number];
 const refusal = z.enum(CONTROL_REFUSAL_CODES).optional();
+/**
+ * Why the station could not take a snapshot or start a measurement when no refusal code says it:
+ * the doctor's page words these, never the station's own (English) message.
+ */
+export const STATION_FAILURE_CODES = [
+  'no-camera',
+  'capture-failed',
+  'transfer-dropped',
+  'request-refused',
+] as const;
+export type StationFailureCode = (typeof STATION_FAILURE_CODES)[number];
+const failure = z.enum(STATION_FAILURE_CODES).optional();
 
 /** Devices a `devices` message may name: far beyond any station's USB and Bluetooth ports. */
 export const MAX_DEVICE_FACTS = 64;
@@ -67,13 +79,20 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     height: z.number().int().positive(),
     data: z.string().max(SNAPSHOT_CHUNK_CHARS),
   }),
-  z.strictObject({ type: z.literal('snapshot-failed'), id, code: refusal, message: z.string().max(300) }),
+  z.strictObject({
+    type: z.literal('snapshot-failed'),
+    id,
+    code: refusal,
+    failure,
+    message: z.string().max(300),
+  }),
   z.strictObject({ type: z.literal('measure-request'), id, metric: z.string().max(60).optional() }),
   z.strictObject({
     type: z.literal('measure-result'),
     id,
     outcome: z.enum(['started', 'not-supported', 'failed']),
     code: refusal,
+    failure,
     message: z.string().max(300),
   }),
   /**

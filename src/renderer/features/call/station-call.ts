@@ -280,12 +280,21 @@ export class StationCall {
   private async sendSnapshot(id: string): Promise<void> {
     const refused = await this.admitRequest('snapshot');
     if (refused !== null) {
-      this.control.send({ type: 'snapshot-failed', id, ...codeOf(refused), message: refused.slice(0, 300) });
+      this.control.send({
+        type: 'snapshot-failed',
+        id,
+        ...codeOf(refused),
+        message: refused.slice(0, 300),
+      });
       return;
     }
     const track = (this.media.instrument ?? this.media.room)?.getVideoTracks()[0];
+    if (track === undefined) {
+      this.control.send({ type: 'snapshot-failed', id, failure: 'no-camera', message: 'no camera' });
+      return;
+    }
+    let sending = false;
     try {
-      if (track === undefined) throw new Error('no camera to take a snapshot from');
       const image = await captureStill(track, id);
       // Into the record as well: what the doctor looked at is part of the consultation.
       const label = this.media.instrument === null ? 'room' : this.media.instrumentKind;
@@ -297,6 +306,7 @@ export class StationCall {
           recordClosed: isRecordClosed(cause),
         }),
       );
+      sending = true;
       for (const chunk of chunkSnapshot(image)) {
         if (!this.control.send(chunk)) throw new Error('the call dropped during the transfer');
       }
@@ -304,13 +314,17 @@ export class StationCall {
       this.control.send({
         type: 'snapshot-failed',
         id,
-        message: cause instanceof Error ? cause.message : String(cause),
+        failure: sending ? 'transfer-dropped' : 'capture-failed',
+        message: (cause instanceof Error ? cause.message : String(cause)).slice(0, 300),
       });
     }
   }
 }
 
-/** The record's refusal of a doctor's request past its limit carries the code first (`limit-reached: …`). */
-function codeOf(message: string): { code?: typeof LIMIT_REACHED } {
-  return message.startsWith(`${LIMIT_REACHED}: `) ? { code: LIMIT_REACHED } : {};
+/**
+ * The record's refusal of a doctor's request past its limit carries the code first (`limit-reached:
+ * …`); any other refusal is said as refused, for the doctor's page to word (never the message).
+ */
+function codeOf(message: string): { code: typeof LIMIT_REACHED } | { failure: 'request-refused' } {
+  return message.startsWith(`${LIMIT_REACHED}: `) ? { code: LIMIT_REACHED } : { failure: 'request-refused' };
 }
