@@ -69,16 +69,18 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
             />
           ))}
         </div>
-        <aside className="device-area" aria-label={m.devicesArea}>
+        {/* Focusable: with many devices it scrolls, and a keyboard must be able to scroll it too. */}
+        <aside className="device-area" aria-label={m.devicesArea} tabIndex={0}>
           {/* Bluetooth first: its "Add Bluetooth device" button must not scroll out of reach. */}
           <BleDevicesPanel connector={bluetooth} />
-          <BluetoothChooserDialog />
           <DevicePanel
             devices={devices}
             nowMs={nowMs}
             lastReadingAt={(id) => session.devices.lastReadingAt(id)}
           />
         </aside>
+        {/* Outside the device area, which a call panel may hide: a chooser must always open. */}
+        <BluetoothChooserDialog />
       </main>
     </div>
   );

@@ -10,6 +10,8 @@ import { awaitingDoctor, linkDown } from './call-machine';
 import { CallControls } from './CallControls';
 import { readCallFlags, exposeProbe } from './call-flags';
 import { callMessages } from './call-messages';
+import { keepPanelFolded, readPanelFolded } from './call-panel-fold';
+import { callPanelMessages } from './call-panel-messages';
 import { CallSetup } from './CallSetup';
 import { ChatPanel } from './ChatPanel';
 import { InviteLink } from './InviteLink';
@@ -32,10 +34,11 @@ interface CallPanelProps {
 }
 
 /**
- * The station's call panel: a button in the header opens it over the right part of the screen
- * (the vitals stay visible on the left, and the layout of the station screen does not move); set
- * up and start a call, then self view, the remote doctor, the instrument camera preview, the
- * stethoscope meter, the invite link and QR code, and the controls.
+ * The station's call panel: a button in the header opens it as a column on the right of the screen,
+ * beside the vitals and never over them (the station screen makes room for it); set up and start
+ * a call, then the remote doctor, self view, the instrument camera preview, the stethoscope meter,
+ * the controls, the invite link and QR code, and the chat. In a call it folds to a strip (state
+ * and one button) so the vitals take the whole width; the fold is kept for the tab's session.
  */
 export function CallPanel({ consultation, client }: CallPanelProps) {
   const m = useMessages(callMessages);
@@ -145,57 +148,93 @@ function ActiveCall({
   const rung = useStore(station.ladder.rung);
   const remoteMedia = useStore(remote.store);
   const toggles = useStore(station.media.toggles);
+  const words = useMessages(callPanelMessages);
+  // Folded to a strip, the call goes on: the body stays mounted (the doctor's voice keeps playing),
+  // only hidden, and the vitals take the screen's width back.
+  const [folded, setFolded] = useState(() => readPanelFolded(sessionStorage));
+  const fold = (next: boolean): void => {
+    setFolded(next);
+    keepPanelFolded(sessionStorage, next);
+  };
   return (
-    <section className="call-panel call-panel--active" aria-label={m.callRegion}>
-      <CallBanner state={state} />
-      {problems.map((problem, index) => (
-        <p key={index} className="call-problem" role="alert">
-          {m.problem(
-            problem.source,
-            problem.recordClosed === true
-              ? m.recordClosed
-              : problem.code === undefined
-                ? m.inputUnavailable
-                : problemWords[problem.code],
+    <section
+      className={`call-panel call-panel--active${folded ? ' call-panel--strip' : ''}`}
+      aria-label={m.callRegion}
+      data-testid="call-panel"
+      data-folded={folded}
+    >
+      <div className="call-panel-bar">
+        <CallBanner state={state} />
+        <button
+          className="button call-panel-toggle"
+          type="button"
+          data-testid="call-panel-toggle"
+          aria-expanded={!folded}
+          aria-controls="call-panel-body"
+          onClick={() => fold(!folded)}
+        >
+          <span aria-hidden="true">{folded ? '◂ ' : '▸ '}</span>
+          {folded ? words.unfold : words.fold}
+          {/* Folded, the problems are out of sight: their number says there is something to read. */}
+          {folded && problems.length > 0 && (
+            <span className="call-panel-problems" data-testid="call-panel-problems">
+              {words.problems(problems.length)}
+            </span>
           )}
-        </p>
-      ))}
-      {!station.recorder.deviceData && (
-        <p className="call-notice" data-testid="call-no-device-data">
-          {m.noDeviceData}
-        </p>
-      )}
-      <div className="call-videos">
-        <VideoView
-          stream={remoteMedia.room}
-          muted={false}
-          label={m.doctor}
-          testId="remote-video"
-          className="video-view--main"
-        />
-        <VideoView stream={station.media.room} muted label={m.you} testId="self-video" mirrored />
-        {station.media.instrument !== null && (
-          <VideoView
-            stream={toggles.instrumentOn ? station.media.instrument : null}
-            muted
-            label={m.preview(m.instrument(station.media.instrumentKind))}
-            testId="instrument-preview"
-          />
+        </button>
+        {state.phase === 'ended' && (
+          <button className="button button--large" type="button" data-testid="call-new" onClick={onClose}>
+            {m.newCall}
+          </button>
         )}
       </div>
-      {station.media.stethoscope !== null && <StethoscopeMeter stream={station.media.stethoscope} />}
-      {state.phase !== 'ended' && <CallControls call={station} />}
-      {state.phase !== 'ended' && <RecordingControls call={station} />}
-      {state.phase === 'ended' && (
-        <button className="button button--large" type="button" data-testid="call-new" onClick={onClose}>
-          {m.newCall}
-        </button>
-      )}
-      {invite !== null && awaitingDoctor(state.phase) && <InviteLink invite={invite} />}
-      {/* After the end there is no link to grade: the last figures would still say "Good". */}
-      {state.phase !== 'ended' && <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />}
-      {state.phase !== 'ended' && <QualityRung station={rung} own={rung} />}
-      <ChatPanel control={station.control} self="station" />
+      <div className="call-panel-body" id="call-panel-body" hidden={folded}>
+        {problems.map((problem, index) => (
+          <p key={index} className="call-problem" role="alert">
+            {m.problem(
+              problem.source,
+              problem.recordClosed === true
+                ? m.recordClosed
+                : problem.code === undefined
+                  ? m.inputUnavailable
+                  : problemWords[problem.code],
+            )}
+          </p>
+        ))}
+        {!station.recorder.deviceData && (
+          <p className="call-notice" data-testid="call-no-device-data">
+            {m.noDeviceData}
+          </p>
+        )}
+        {/* Until the doctor is in, the link and QR code come first; then they go (single use). */}
+        {invite !== null && awaitingDoctor(state.phase) && <InviteLink invite={invite} />}
+        <div className="call-videos">
+          <VideoView
+            stream={remoteMedia.room}
+            muted={false}
+            label={m.doctor}
+            testId="remote-video"
+            className="video-view--main"
+          />
+          <VideoView stream={station.media.room} muted label={m.you} testId="self-video" mirrored />
+          {station.media.instrument !== null && (
+            <VideoView
+              stream={toggles.instrumentOn ? station.media.instrument : null}
+              muted
+              label={m.preview(m.instrument(station.media.instrumentKind))}
+              testId="instrument-preview"
+            />
+          )}
+        </div>
+        {station.media.stethoscope !== null && <StethoscopeMeter stream={station.media.stethoscope} />}
+        {state.phase !== 'ended' && <CallControls call={station} />}
+        {/* The chat before the rest: reachable without scrolling the panel, even on a 10" tablet. */}
+        <ChatPanel control={station.control} self="station" />
+        {state.phase !== 'ended' && <RecordingControls call={station} />}
+        {/* After the end there is no link to grade: the last figures would still say "Good". */}
+        {state.phase !== 'ended' && <QualityBadge summary={quality} linkDown={linkDown(state.phase)} />}
+        {state.phase !== 'ended' && <QualityRung station={rung} own={rung} />}
+      </div>
     </section>
   );
 }
