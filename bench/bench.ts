@@ -10,6 +10,7 @@ import { benchMultiDevice, printMultiDevice } from './multi-device';
 import { benchNetwork, printNetwork } from './network';
 import { benchProbe, printProbe } from './probe';
 import { benchRecords, printRecords } from './records';
+import { benchRenderer, printRenderer } from './renderer';
 import { benchRendezvous, printRendezvous } from './rendezvous';
 import { benchVitalsChannel, printVitalsChannel, printVitalsWindows } from './vitals-channel';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   if (want('records')) printRecords([await benchRecords(30, true), await benchRecords(30, false)]);
   if (want('report')) printExportPdf(await benchExportPdf());
   if (want('fhir')) printExportFhir(benchExportFhir());
+  if (want('renderer')) printRenderer(await benchRenderer());
   // Thousands of sockets and four processes: only when named (`npm run bench -- rendezvous`).
   if (only.includes('rendezvous')) printRendezvous(await benchRendezvous());
   // The network lab needs root and ~15 minutes: only when named (`npm run bench -- network`).
