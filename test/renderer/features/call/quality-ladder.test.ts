@@ -112,6 +112,29 @@ describe('quality ladder: stepping down', () => {
     expect(run(state, T0 + 5000, 1, { ...ramping, outboundLossPct: 30 }).state.rung).toBe('low');
   });
 
+  it('a sudden fall of the estimate steps down at once, ramping or not, to the rung it fits', () => {
+    // Measured at the start of a 150 kbit/s cap: ~6 Mbit/s, then 80–500 kbit/s one sample later,
+    // before any loss report said anything.
+    let state = nextLadder(initialLadder(T0), sample(T0 + 1000, { availableOutgoingKbps: 6000 }));
+    state = nextLadder(state, sample(T0 + 2000, { availableOutgoingKbps: 300, outboundLossPct: null }));
+    expect(state.rung).toBe('low');
+    state = nextLadder(state, sample(T0 + 3000, { availableOutgoingKbps: 90, outboundLossPct: null }));
+    expect(state.rung).toBe('audio-only');
+  });
+
+  it('an estimate that eases down, or falls and still carries the rung, is no sudden fall', () => {
+    const after = (from: number, to: number): Rung => {
+      const state = nextLadder(
+        ramped(),
+        sample(T0 + 1000, { availableOutgoingKbps: from, outboundKbps: 300 }),
+      );
+      return nextLadder(state, sample(T0 + 2000, { availableOutgoingKbps: to, outboundKbps: 300 })).rung;
+    };
+    expect(after(2500, 1300)).toBe('full'); // 52 %: the controller easing off
+    expect(after(3000, 1000)).toBe('full'); // halved, but full video still fits
+    expect(after(1000, 450)).toBe('reduced'); // halved and below full's need
+  });
+
   it('audio only is the floor', () => {
     const down = nextLadder(ramped(), sample(T0 + 1000, { outboundKbps: 100, outboundLossPct: 50 }));
     expect(run(down, T0 + 1000, 10, { availableOutgoingKbps: 50, outboundLossPct: 40 }).state.rung).toBe(

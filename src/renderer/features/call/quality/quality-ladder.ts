@@ -14,6 +14,13 @@
  * videos at their floor), while a link with random loss (2 %, 10 %) loses the same whatever the
  * rate, so only loss well above that (≥ 15 %, ≥ 25 % at once) steps down.
  *
+ * A sudden fall of the estimate is the first sign of a link that shrank under us: at 150 kbit/s the
+ * estimate fell from ~6 Mbit/s to 80–500 kbit/s in the first sample after the cap, while the loss
+ * reports (RTCP, a second or more apart) still said nothing, and every second on a rung the link
+ * cannot carry keeps its queue full (~400 ms) and drops vitals and audio. So an estimate that fell
+ * to half of the previous sample's or less, below the rung's need, steps down at once to the rung
+ * it fits — also while a new connection's estimate ramps up (a ramp only climbs).
+ *
  * Hysteresis: a step down needs two bad samples in a row (one when the loss is severe) and may
  * skip rungs to the one the link carried; a step up needs the link not congested for 30 s (15 s
  * when the estimate shows 30 % room above the next rung's need): a probe, whose wait doubles after
@@ -41,6 +48,8 @@ export const LADDER_RULES = {
   failedClimbMs: 15_000,
   /** How long a new connection's estimate is left to ramp up before it can step down. */
   estimateRampMs: 8000,
+  /** The estimate fell to this share of the previous sample's or less: a sudden fall, acted on at once. */
+  suddenFallShare: 0.5,
 };
 
 export interface LadderSample {
@@ -69,6 +78,8 @@ export interface LadderState {
    * then only loss steps down.
    */
   readonly estimateTrustedFromMs: number;
+  /** The previous sample's estimate, kbit/s (null: none yet on this connection). */
+  readonly lastEstimateKbps: number | null;
 }
 
 export function initialLadder(nowMs: number, rung: Rung = 'full'): LadderState {
@@ -79,6 +90,7 @@ export function initialLadder(nowMs: number, rung: Rung = 'full'): LadderState {
     probeAfterMs: LADDER_RULES.probeAfterMs,
     climbedAtMs: null,
     estimateTrustedFromMs: nowMs + LADDER_RULES.estimateRampMs,
+    lastEstimateKbps: null,
   };
 }
 
@@ -89,6 +101,7 @@ export function ladderOnNewConnection(state: LadderState, nowMs: number): Ladder
     badSamples: 0,
     cleanSinceMs: nowMs,
     estimateTrustedFromMs: nowMs + LADDER_RULES.estimateRampMs,
+    lastEstimateKbps: null,
   };
 }
 
@@ -104,17 +117,27 @@ function rungFitting(kbps: number, from: Rung): Rung {
 }
 
 export function nextLadder(state: LadderState, sample: LadderSample, rules = LADDER_RULES): LadderState {
+  const next = nextRung(state, sample, rules);
+  return { ...next, lastEstimateKbps: sample.availableOutgoingKbps ?? state.lastEstimateKbps };
+}
+
+function nextRung(state: LadderState, sample: LadderSample, rules: typeof LADDER_RULES): LadderState {
   const { atMs, availableOutgoingKbps: estimate, outboundLossPct: loss } = sample;
   const need = rules.needKbps[state.rung];
+  const fell =
+    estimate !== null &&
+    state.lastEstimateKbps !== null &&
+    estimate <= rules.suddenFallShare * state.lastEstimateKbps &&
+    estimate < need;
   const networkLimited =
     estimate !== null &&
     sample.outboundKbps !== null &&
     sample.outboundKbps >= rules.networkLimitedShare * estimate;
-  const starved = networkLimited && estimate < need && atMs >= state.estimateTrustedFromMs;
+  const starved = (networkLimited && estimate < need && atMs >= state.estimateTrustedFromMs) || fell;
   const lossy = loss !== null && loss >= rules.badPct;
   if (starved || lossy) {
     const badSamples = state.badSamples + 1;
-    const severe = loss !== null && loss >= rules.severePct;
+    const severe = (loss !== null && loss >= rules.severePct) || fell;
     if (state.rung === 'audio-only' || (badSamples < rules.samplesToStepDown && !severe)) {
       return { ...state, badSamples, cleanSinceMs: atMs };
     }
