@@ -6,10 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserType, Page } from 'playwright-core';
 import { createPtyPair } from '../src/core/sim/pty-pair';
+import { startSimulatedDevice } from '../src/core/sim/simulated-device';
 import { createSerialTransport } from '../src/core/transports/serialport-transport';
 import { contecCms50V7 } from '../src/devices/contec-cms50-v7';
 import { encodeRealtime } from '../src/devices/contec-cms50-v7/device-encoder';
 import { serialLinkOf } from '../src/devices/driver';
+import { openBciCyton } from '../src/devices/openbci-cyton';
 import { startServer } from '../src/server/start';
 import { CONSULTATION_START } from '../test/helpers/consultation-start';
 import { VITALS_BATCHING } from '../src/shared/vitals/batching';
@@ -40,7 +42,33 @@ export interface CallLatencyResult {
    */
   readonly doctorSideKbps: number;
   readonly doctorSideMessagesPerS: number;
+  /** The same for a 3-lead ECG (OpenBCI Cyton simulator on a pty, leads I, II, III at 250 Hz). */
+  readonly ecg: DoctorSideRate;
 }
+
+/**
+ * What one device's stream costs on the doctor's side of the call: the data channels' payload
+ * (webrtc-stats `data-channel` bytesReceived, what the vitals targets count), and on the wire
+ * (that plus each message's headers below the payload, WIRE_OVERHEAD_BYTES: what a thin link
+ * carries; Chrome may bundle several small messages in one packet, so this is an upper bound).
+ */
+export interface DoctorSideRate {
+  readonly payloadKbps: number;
+  readonly wireKbps: number;
+  readonly messagesPerS: number;
+  readonly seconds: number;
+  /** The station's sender over the same time: vitals bytes it sent (both channels), batches, second copies. */
+  readonly senderKbps: number;
+  readonly batchesPerS: number;
+  readonly liveResent: number;
+  readonly backfilled: number;
+}
+
+/** SCTP common header 12 + DATA chunk 16 (+ ≤ 3 padding), DTLS 1.2 AES-GCM record 29, UDP 8, IPv4 20. */
+export const WIRE_OVERHEAD_BYTES = 12 + 16 + 2 + 29 + 8 + 20;
+/** The ECG streams this long before and while it is measured. */
+const ECG_WARMUP_MS = 3000;
+const ECG_MEASURED_MS = 20_000;
 
 // Loaded at run time: playwright-core is a development tool, not part of the bundled bench code.
 const loadChromium = (): BrowserType =>
@@ -101,7 +129,9 @@ export async function benchCallLatency(
       if (arrived !== undefined) latencies.push(arrived - (written[i] ?? 0));
     }
     if (latencies.length < FRAMES) throw new Error(`lost samples: ${latencies.length} of ${FRAMES} arrived`);
+    const ecg = await measureEcg(server.backend, station, consultant);
     return {
+      ecg,
       deviceToConsultant: summarize(latencies),
       inviteToFirstFrameMs,
       doctorSideKbps: (8 * (after.bytes - before.bytes)) / 1000 / seconds,
@@ -113,6 +143,44 @@ export async function benchCallLatency(
     await server.close();
     await pair.kill();
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A 3-lead ECG through the same call, once the oximeter has stopped: the Cyton's simulator speaks
+ * its real protocol on a pty, the station's driver decodes it (0.1 µV steps), the shipped batching
+ * sends it to the doctor.
+ */
+async function measureEcg(
+  backend: Awaited<ReturnType<typeof startServer>>['backend'],
+  station: Page,
+  consultant: Page,
+): Promise<DoctorSideRate> {
+  const device = await startSimulatedDevice(openBciCyton.protocol, { driver: openBciCyton });
+  try {
+    await backend.connectDevice({ path: device.path, protocol: openBciCyton.protocol, simulated: true });
+    await sleep(ECG_WARMUP_MS);
+    const senderBefore = await station.evaluate<SenderCounts>(SENDER_STATS);
+    const before = await consultant.evaluate<ChannelBytes>(CHANNEL_BYTES);
+    await sleep(ECG_MEASURED_MS);
+    const after = await consultant.evaluate<ChannelBytes>(CHANNEL_BYTES);
+    const senderAfter = await station.evaluate<SenderCounts>(SENDER_STATS);
+    const seconds = (after.at - before.at) / 1000;
+    const bytes = after.bytes - before.bytes;
+    const messages = after.messages - before.messages;
+    if (messages === 0) throw new Error('no ECG reached the doctor');
+    return {
+      payloadKbps: (8 * bytes) / 1000 / seconds,
+      wireKbps: (8 * (bytes + messages * WIRE_OVERHEAD_BYTES)) / 1000 / seconds,
+      messagesPerS: messages / seconds,
+      seconds,
+      senderKbps: (8 * (senderAfter.sentBytes - senderBefore.sentBytes)) / 1000 / seconds,
+      batchesPerS: (senderAfter.batches - senderBefore.batches) / seconds,
+      liveResent: senderAfter.liveResent - senderBefore.liveResent,
+      backfilled: senderAfter.backfilled - senderBefore.backfilled,
+    };
+  } finally {
+    await device.stop();
   }
 }
 
@@ -131,6 +199,15 @@ interface ChannelBytes {
   readonly bytes: number;
   readonly messages: number;
 }
+
+interface SenderCounts {
+  readonly sentBytes: number;
+  readonly batches: number;
+  readonly liveResent: number;
+  readonly backfilled: number;
+}
+
+const SENDER_STATS = `window.__callProbe.station.vitalsStats()`;
 
 /** Payload received on every data channel of the doctor's current connection (webrtc-stats `data-channel`). */
 const CHANNEL_BYTES = `(async () => {
@@ -199,7 +276,17 @@ export function printCallLatency(result: CallLatencyResult): void {
   );
   console.log(
     `  doctor's side, one oximeter (60 frames/s): ${fmt(result.doctorSideKbps, 2)} kbit/s of data-channel payload, ` +
-      `${fmt(result.doctorSideMessagesPerS, 1)} messages/s   (target ≤ 4 kbit/s)`,
+      `~${fmt(result.doctorSideKbps + (result.doctorSideMessagesPerS * WIRE_OVERHEAD_BYTES * 8) / 1000, 1)} kbit/s on the wire, ` +
+      `${fmt(result.doctorSideMessagesPerS, 1)} messages/s   (target ≤ 4 kbit/s of payload)`,
+  );
+  const ecg = result.ecg;
+  console.log(
+    `  doctor's side, 3-lead ECG (250 Hz, 0.1 µV steps): ${fmt(ecg.payloadKbps, 2)} kbit/s of payload, ` +
+      `~${fmt(ecg.wireKbps, 1)} kbit/s on the wire, ${fmt(ecg.messagesPerS, 1)} messages/s over ${fmt(ecg.seconds, 0)} s   (target ≤ 12 kbit/s of payload)`,
+  );
+  console.log(
+    `    station's sender meanwhile: ${fmt(ecg.senderKbps, 2)} kbit/s of vitals messages, ${fmt(ecg.batchesPerS, 1)} batches/s, ` +
+      `${ecg.liveResent} sent live twice, ${ecg.backfilled} backfilled`,
   );
   console.log(
     `  invite opened → first remote video frame  ${fmt(result.inviteToFirstFrameMs, 0)} ms   (target ≤ 2000 ms)`,

@@ -24,7 +24,7 @@ import { ReportOnlyHandoff } from './report-only-handoff';
 import { sessionSeatStore } from './seat-store';
 import { chunkSnapshot } from './snapshot-chunks';
 import { forgetCall, rememberCall, STATION_SEAT_KEY } from './station-call-memory';
-import { linkStationVitals } from './vitals-link';
+import { linkStationVitals, type StationVitals } from './vitals-link';
 
 /**
  * The station's call: opens the chosen media, joins the rendezvous room, issues the consultant
@@ -54,6 +54,7 @@ export class StationCall {
   /** What the station sends, rung by rung (quality/quality-ladder.ts). */
   readonly ladder: SenderLadder;
   private readonly unsubscribes: (() => void)[] = [];
+  private vitals: StationVitals | null = null;
   private disposed = false;
 
   constructor(
@@ -123,11 +124,14 @@ export class StationCall {
       this.flags.relayOnly,
     );
     // Without consent to device data, no reading leaves the station (the doctor's page says why).
-    if (this.recorder.deviceData)
+    if (this.recorder.deviceData) {
+      const vitals = linkStationVitals(this.session, this.client, this.consultationId);
+      this.vitals = vitals;
       this.unsubscribes.push(
-        linkStationVitals(this.session, this.client, this.consultationId),
+        () => vitals.dispose(),
         linkStationDeviceFacts(this.client, this.control, this.session),
       );
+    }
     this.unsubscribes.push(
       this.session.events.on('connected', () => this.announceMedia()),
       // The backend replaced the room (newRoom): leave the old one now, whatever the rendezvous.
@@ -172,6 +176,11 @@ export class StationCall {
     this.control.send({ type: 'consultation-ended' });
     this.control.hangUp('consultation-closed');
     this.dispose();
+  }
+
+  /** The vitals sender's counters (bytes, live re-sends, backfills…), for the benches and diagnostics. */
+  vitalsStats(): Readonly<Record<string, number>> {
+    return { ...(this.vitals?.stats() ?? {}) };
   }
 
   /** The consultation this call belongs to: when it is no longer the active one, the call ends. */

@@ -1,5 +1,10 @@
 import type { Reading, ReadingBatch } from '../../../shared/domain/readings';
-import { VITALS_BATCHING, VitalsReceiver, VitalsSender } from '../../../shared/vitals';
+import {
+  VITALS_BATCHING,
+  VitalsReceiver,
+  VitalsSender,
+  type VitalsSenderStats,
+} from '../../../shared/vitals';
 import type { BackendClient } from '../../backend-client/backend-client';
 import { frameVitals, unframe } from './channel-mux';
 import type { CallSession } from './call-session';
@@ -50,12 +55,18 @@ function liveChannelOf(call: CallSession, onMessage: (bytes: Uint8Array) => void
  * numbering, the unacknowledged batches replayed), so the doctor's record has every batch once
  * across the reload; the session is kept when the page goes (`pagehide`) and forgotten at the end.
  */
+export interface StationVitals {
+  /** The sender's counters (batches, bytes, live re-sends, backfills…), for the benches and diagnostics. */
+  stats(): VitalsSenderStats;
+  dispose(): void;
+}
+
 export function linkStationVitals(
   call: CallSession,
   client: BackendClient,
   consultationId: string,
   storage: Storage = sessionStorage,
-): () => void {
+): StationVitals {
   const live = liveChannelOf(call, (bytes) => void sender.receiveLive(bytes, Date.now()));
   const carried = takeVitalsSession(storage, consultationId);
   const sender: VitalsSender = new VitalsSender({
@@ -89,11 +100,14 @@ export function linkStationVitals(
       if (!result.ok) console.warn(`vitals channel: ${result.error.message}`);
     }),
   ];
-  return () => {
-    clearInterval(timer);
-    live.close();
-    unsubscribes.forEach((unsubscribe) => unsubscribe());
-    forgetVitalsSession(storage); // the call is over: no page carries it on
+  return {
+    stats: () => sender.stats,
+    dispose() {
+      clearInterval(timer);
+      live.close();
+      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      forgetVitalsSession(storage); // the call is over: no page carries it on
+    },
   };
 }
 
