@@ -10,7 +10,10 @@
 export const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
   // Measured at 150 kbit/s for 20 s, with the latest-value channel and the quality ladder: vitals
   // on screen p99 2.3 s and 2.7 s (the seconds before the ladder steps down hold them back); the
-  // stethoscope 2.6 % concealed and both pages "audio and vitals only" hold.
+  // stethoscope 2.6 % concealed and both pages "audio and vitals only" hold. With the second live
+  // copy after 400 ms and the ladder's step on a sudden fall of the estimate (2026-12-06, shared
+  // machine at load 15–22): p99 815 ms, 839 ms, then 2428 ms on a run whose station page was
+  // starved (190 batches where ~300 were due; stethoscope 9.5 % concealed that run). Not every run.
   'cap-150': ['vitals on screen: latency p99 ≤ 1000 ms'],
 };
 
