@@ -121,6 +121,14 @@ export function createBackend(deps: BackendDeps): Backend {
       },
       (consultationId) => deps.call?.bindRoom(consultationId),
     ),
+    'call.consultantIdentity': ({ assertion }) => {
+      const claims = callService().consultantIdentity?.(assertion) ?? null;
+      if (claims === null)
+        return Promise.reject(
+          new AppErrorException('forbidden', 'consultant-identity-invalid: the assertion does not verify'),
+        );
+      return Promise.resolve().then(() => records.recordConsultantIdentity(claims.invite, claims.identity));
+    },
     'check.run': ({ throughput }) =>
       runBackendCheck({
         config: deps.check,

@@ -14,6 +14,7 @@ export const API_METHOD_NAMES = [
   'settings.update',
   'call.invite',
   'call.join',
+  'call.consultantIdentity',
   'consultation.start',
   'consultation.current',
   'consultation.append',

@@ -16,6 +16,7 @@ import {
   pendingMeasurementIdSchema,
   reportSchema,
 } from './domain/consultation';
+import { verifiedConsultantSchema } from './domain/consultant-identity';
 import { reportSessionIdSchema, reportStateSchema } from './domain/report-session';
 import { deviceInfoSchema } from './domain/devices';
 import { DOCTOR_REQUESTS } from './domain/doctor-writes';
@@ -116,6 +117,16 @@ export const API_METHODS = {
       consultantToken: z.string().min(1).max(2048),
       expiresAt: z.iso.datetime(),
     }),
+  },
+  /**
+   * The rendezvous's signed word (`peer.identity`) that the doctor of this station's invite signed
+   * in with Pro Santé Connect: checked with the signaling key, then kept on that invite's
+   * consultation and in its audit log. Refused `forbidden` (consultant-identity-invalid) when the
+   * signature, expiry or invite do not hold.
+   */
+  'call.consultantIdentity': {
+    params: z.strictObject({ assertion: z.string().min(1).max(2048) }),
+    result: z.strictObject({ consultationId: consultationIdSchema, identity: verifiedConsultantSchema }),
   },
   /** Where and with which fresh token the station joins its room; ask again after every drop. */
   'call.join': {

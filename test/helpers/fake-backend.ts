@@ -64,6 +64,7 @@ export class FakeCoreBackend implements Backend {
           expiresAt: '2026-01-01T12:00:00.000Z',
         },
       ),
+    'call.consultantIdentity': async (params) => this.unavailable('call.consultantIdentity', params),
     'consultation.start': async (params) => this.unavailable('consultation.start', params),
     'consultation.current': async (params) => this.unavailable('consultation.current', params),
     'consultation.append': async (params) => this.unavailable('consultation.append', params),

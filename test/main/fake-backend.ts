@@ -70,6 +70,7 @@ export function fakeBackend(): {
         token: 'v1.fake.fake',
         expiresAt: '2026-01-01T12:00:00.000Z',
       })),
+      'call.consultantIdentity': method<'call.consultantIdentity'>(unavailable),
       'consultation.start': method<'consultation.start'>(unavailable),
       'consultation.current': method<'consultation.current'>(unavailable),
       'consultation.append': method<'consultation.append'>(unavailable),

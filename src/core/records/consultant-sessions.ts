@@ -15,6 +15,12 @@ export class ConsultantSessions {
     return invite === undefined ? 'consultant:no-invite' : `consultant:${invite}`;
   }
 
+  /** The consultation whose doctor was given this invite (its `jti`), if any. */
+  consultationOf(invite: string): string | null {
+    for (const [consultation, jti] of this.byConsultation) if (jti === invite) return consultation;
+    return null;
+  }
+
   /** Wraps `call.invite` to remember, per consultation, the invite its doctor was given. */
   remember(
     invite: BackendApi['call.invite'],

@@ -41,6 +41,8 @@ export function summaryOf(db: SqlDatabase, row: SqlRow): ConsultationSummary {
     sheets: number;
   };
   const motive = row.motive === null ? undefined : textOf(row.motive);
+  const consultant =
+    row.consultant === null || row.consultant === undefined ? undefined : jsonOf(row.consultant);
   return consultationSummarySchema.parse({
     id,
     status: row.status,
@@ -48,6 +50,7 @@ export function summaryOf(db: SqlDatabase, row: SqlRow): ConsultationSummary {
     accompanying: row.accompanying === null ? null : jsonOf(row.accompanying),
     consent: jsonOf(row.consent),
     ...(motive === undefined ? {} : { motive }),
+    ...(consultant === undefined ? {} : { consultant }),
     startedAt: iso(Number(row.started_ms)),
     endedAt: row.ended_ms === null ? null : iso(Number(row.ended_ms)),
     // Versions, not the old columns (schema migration 3): the report may have several.

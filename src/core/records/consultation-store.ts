@@ -27,6 +27,11 @@ import {
 } from '../../shared/domain/doctor-writes';
 import { AppErrorException } from '../../shared/result';
 import {
+  authorNameOf,
+  verifiedConsultantSchema,
+  type VerifiedConsultant,
+} from '../../shared/domain/consultant-identity';
+import {
   devicesOf,
   latestValuesOf,
   mediaListOf,
@@ -261,6 +266,7 @@ export class ConsultationStore {
   ): SavedVersions {
     if (report !== undefined) this.requireWritable(id, 'report-version', actor, 'report version');
     if (careSheet !== undefined) this.requireWritable(id, 'other', actor, 'care sheet version');
+    this.requireVerifiedAuthor(id, report, careSheet, actor);
     // Every save is the doctor's (their page sends it over the call): one count per save.
     this.requireDoctorBudget(id, REPORT_SAVE, actor, 'report save');
     const nowMs = this.now();
@@ -283,6 +289,60 @@ export class ConsultationStore {
       return made;
     });
     return { summary: this.summary(id), ...versions };
+  }
+
+  /**
+   * The doctor Pro Santé Connect verified for this consultation (the rendezvous's signed word, the
+   * backend checked it): kept on the record with an audit row. Only while the record takes writes
+   * (a closed one is sealed); the same identity again changes nothing.
+   */
+  setConsultantIdentity(id: string, identity: VerifiedConsultant, actor = this.actor()): ConsultationSummary {
+    this.requireWritable(id, 'other', actor, 'consultant identity');
+    const json = JSON.stringify(verifiedConsultantSchema.parse(identity));
+    if (this.row(id).consultant === json) return this.summary(id);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE consultations SET consultant = ? WHERE id = ?').run(json, id);
+      this.audit(
+        'consultant.verified',
+        id,
+        `${identity.method}: RPPS ${identity.rpps}, ${identity.givenName} ${identity.familyName}, acr ${identity.acr}, issuer ${identity.issuer}, authenticated ${identity.at}`,
+        actor,
+      );
+    });
+    return this.summary(id);
+  }
+
+  /** The verified doctor of this consultation, or null (not verified). */
+  verifiedConsultant(id: string): VerifiedConsultant | null {
+    const consultant = this.summary(id).consultant;
+    return consultant?.verified === true ? consultant : null;
+  }
+
+  /**
+   * With a verified doctor, the report is signed and the care sheet names that doctor only: the
+   * same name and RPPS, whatever a page typed (`author-not-verified`, audited, nothing written).
+   */
+  private requireVerifiedAuthor(
+    id: string,
+    report: Report | undefined,
+    careSheet: CareSheet | undefined,
+    actor: string,
+  ): void {
+    const verified = this.verifiedConsultant(id);
+    if (verified === null) return;
+    const name = authorNameOf(verified);
+    const differs = (who: { name: string; rpps?: string | undefined }): boolean =>
+      who.name !== name || who.rpps !== verified.rpps;
+    if (
+      !(report !== undefined && differs(report.author)) &&
+      !(careSheet !== undefined && differs(careSheet.doctor))
+    )
+      return;
+    this.audit('write.refused', id, 'report or care sheet refused: author-not-verified', actor);
+    throw refusalError(id, {
+      code: 'author-not-verified',
+      message: 'the author must be the doctor Pro Santé Connect verified',
+    });
   }
 
   /**

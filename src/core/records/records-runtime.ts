@@ -1,5 +1,7 @@
 import type { BackendApi } from '../../shared/api';
 import type { ConsultationSummary } from '../../shared/domain/consultation';
+import type { VerifiedConsultant } from '../../shared/domain/consultant-identity';
+import { AppErrorException } from '../../shared/result';
 import type { DeviceInfo } from '../../shared/domain/devices';
 import type { Reading, ReadingBatch } from '../../shared/domain/readings';
 import { gateCallsOnConsent } from './call-consent-gate';
@@ -58,6 +60,15 @@ export interface RecordsRuntime {
     calls: Pick<BackendApi, 'call.invite' | 'call.join'>,
     bindRoom: (consultationId: string) => void,
   ): Pick<BackendApi, 'call.invite' | 'call.join'>;
+  /**
+   * Pro Santé Connect verified the doctor of invite `invite` (the backend checked the rendezvous's
+   * signature): kept on that invite's consultation and in its audit log. Refused `forbidden`
+   * (consultant-identity-invalid) when no consultation of this run gave that invite.
+   */
+  recordConsultantIdentity(
+    invite: string,
+    identity: VerifiedConsultant,
+  ): { consultationId: string; identity: VerifiedConsultant };
   /** The audit log's hash chain walked again now (the equipment check); null without records. */
   auditChain(): AuditChainCheck | null;
   /** The database's pages checked in full now (the equipment check); null without records. */
@@ -87,6 +98,9 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
       handlers: unavailableConsultationHandlers(reason),
       reportHandlers: unavailableReportSessionHandlers(reason),
       gateCalls: (calls, bindRoom) => gateCallsOnConsent(calls, () => null, bindRoom),
+      recordConsultantIdentity: () => {
+        throw new AppErrorException('unavailable', reason);
+      },
       auditChain: () => null,
       integrity: () => null,
       close: () => undefined,
@@ -151,6 +165,17 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
         () => store.callConsultation(),
         bindRoom,
       ),
+    recordConsultantIdentity(invite, identity) {
+      const consultationId = consultants.consultationOf(invite);
+      if (consultationId === null)
+        throw new AppErrorException(
+          'forbidden',
+          'consultant-identity-invalid: no consultation gave this invite',
+        );
+      store.setConsultantIdentity(consultationId, identity, consultants.actorFor(consultationId));
+      deps.changed(live.currentOrLast(log));
+      return { consultationId, identity };
+    },
     auditChain: () => (closed ? null : store.auditChain(true)),
     integrity: () => (closed ? null : store.integrity(true)),
     close() {

@@ -8,6 +8,7 @@ import {
 } from './invite-token';
 import { SIGNALING_PATH } from '../../shared/call/signaling';
 import { MAX_SPENT_INVITES, type CallRoomState, type CallRoomStore } from './call-room-store';
+import { verifyAssertion, type AssertionClaims } from '../psc/identity-assertion';
 
 /**
  * The station's side of inviting: one current room, a single-use consultant link for it, and a
@@ -67,6 +68,11 @@ export interface CallService {
   inviteSpent?(spent: { room: string; jti: string; expMs: number }): void;
   /** Invites used in the current room, for a rendezvous starting afresh (a restarted host). */
   spentInvites?(): readonly { jti: string; expMs: number }[];
+  /**
+   * A rendezvous's signed word (identity-assertion.ts) that the doctor holding one of our invites
+   * signed in with Pro Santé Connect, checked with our signing key and clock; null if it does not hold.
+   */
+  consultantIdentity?(assertion: string): AssertionClaims | null;
 }
 
 export interface CallServiceOptions {
@@ -185,6 +191,9 @@ export function createCallService(options: CallServiceOptions): CallService {
         token,
         expiresAt: new Date(claims.exp * 1000).toISOString(),
       };
+    },
+    consultantIdentity(assertion) {
+      return verifyAssertion(options.secret, assertion, now());
     },
     join() {
       const { token, claims } = issueToken(options.secret, {

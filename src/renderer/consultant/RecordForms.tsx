@@ -14,6 +14,7 @@ import { actExplanationMessages } from './act-explanation-messages';
 import { consultantMessages } from './consultant-messages';
 import { reportOnlyMessages } from './report-only-messages';
 import type { ConsultantRecord, SendKind } from './consultant-record';
+import { VerifiedDoctorNote, verifiedFields } from './VerifiedDoctorNote';
 import {
   accompanyingActAllowed,
   buildCareSheet,
@@ -46,7 +47,10 @@ export function RecordForms({
   const m = useMessages(consultantMessages);
   const r = useMessages(reportOnlyMessages);
   const acts = useMessages(actExplanationMessages);
-  const [doctor, setDoctor] = useState<DoctorFields>({ name: '', rpps: '' });
+  const [typedDoctor, setDoctor] = useState<DoctorFields>({ name: '', rpps: '' });
+  // Signed in with Pro Santé Connect: the verified doctor signs, and cannot be edited here.
+  const verified = useStore(record.verifiedDoctor);
+  const doctor = verifiedFields(verified) ?? typedDoctor;
   const [report, setReport] = useState<ReportFields>({
     reason: '',
     findings: '',
@@ -156,12 +160,14 @@ export function RecordForms({
       <h2 id="record-title">{m.recordTitle}</h2>
       <fieldset className="record-fieldset">
         <legend>{m.doctorTitle}</legend>
+        <VerifiedDoctorNote identity={verified} />
         {field(
           'doctorName',
           m.doctorName,
           <input
             {...props('doctorName')}
             value={doctor.name}
+            readOnly={verified !== null}
             maxLength={120}
             onChange={(e) => setDoctor({ ...doctor, name: e.target.value })}
           />,
@@ -173,6 +179,7 @@ export function RecordForms({
             {...props('doctorRpps')}
             inputMode="numeric"
             value={doctor.rpps}
+            readOnly={verified !== null}
             maxLength={14}
             onChange={(e) => setDoctor({ ...doctor, rpps: e.target.value })}
           />,

@@ -1,4 +1,5 @@
 import type { CareSheet, Report } from '../../shared/domain/consultation';
+import type { VerifiedConsultant } from '../../shared/domain/consultant-identity';
 import type { ControlLink } from '../features/call/control-link';
 import type { ControlMessage, ControlRefusalCode } from '../features/call/control-messages';
 import { ValueStore } from '../features/value-store';
@@ -30,6 +31,11 @@ export class ConsultantRecord {
   readonly sends = new ValueStore<Readonly<Partial<Record<SendKind, SendState>>>>({});
   /** The station closed the consultation: writes go through the report-only room (issue 12). */
   readonly afterEnd = new ValueStore<ReportOnlyConnection | null>(null);
+  /**
+   * The doctor Pro Santé Connect verified for this page (PscGate): the forms sign with it and
+   * cannot change it. Shown only: the station checks the rendezvous's word, not this.
+   */
+  readonly verifiedDoctor = new ValueStore<VerifiedConsultant | null>(null);
   private readonly pending = new Map<string, SendKind>();
   private readonly unsubscribes: (() => void)[] = [];
   private control: ControlLink | null = null;

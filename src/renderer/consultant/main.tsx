@@ -16,6 +16,9 @@ import { ConsultantRecord } from './consultant-record';
 import { inviteForThisTab, reportTokenFrom, SEAT_KEY } from './invite-fragment';
 import { ReportOnlyApp } from './ReportOnlyApp';
 import { ReportOnlyConnection } from './report-only-connection';
+import { PscGate } from './PscGate';
+import { pscOutcomeFrom, pscSession } from './psc-sign-in';
+import type { VerifiedConsultant } from '../../shared/domain/consultant-identity';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('consultant.html has no #root element');
@@ -52,6 +55,8 @@ function startCall(root: HTMLElement): void {
     root.textContent = messagesFor(consultantMessages, locale).noInvite;
     return;
   }
+  // Back from Pro Santé Connect (`#psc=`), the invite is the one this tab kept.
+  const pscOutcome = pscOutcomeFrom(window.location.hash);
   // The token is a bearer credential: take it out of the address bar (and its history entry).
   history.replaceState(null, '', window.location.pathname + window.location.search);
   const flags = readCallFlags(window.location.search);
@@ -60,11 +65,24 @@ function startCall(root: HTMLElement): void {
   // The call lives with the page, not with a component. Leaving the page (F5, a closed tab) is no
   // goodbye: the seat stays resumable and the station waits; only "End call" hangs up.
   window.addEventListener('pagehide', () => call.leavePage());
-  void call.start();
+  const begin = (identity: VerifiedConsultant | null): void => {
+    if (identity !== null) call.record.verifiedDoctor.set(identity);
+    void call.start();
+  };
+  // A tab taking back its seat needs no new sign-in (the seat was given to a signed-in doctor);
+  // who they are is asked on the side, to keep the forms signed by them.
+  const seated = seat.load() !== null;
+  if (seated && token !== null)
+    void pscSession(token).then((session) => {
+      if (typeof session !== 'string' && session.required && session.identity !== null)
+        call.record.verifiedDoctor.set(session.identity);
+    });
   createRoot(root).render(
     <StrictMode>
       <I18nProvider locale={locale}>
-        <ConsultantApp call={call} />
+        <PscGate invite={seated ? null : token} outcome={pscOutcome} onPass={begin}>
+          <ConsultantApp call={call} />
+        </PscGate>
       </I18nProvider>
     </StrictMode>,
   );

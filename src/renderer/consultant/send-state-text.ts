@@ -25,6 +25,7 @@ export const EN_REFUSALS: Readonly<Record<ControlRefusalCode, string>> = {
   'consultation-not-active': 'this consultation is no longer the station’s current one.',
   'care-sheet-date': 'the act must be dated on the day of the consultation.',
   'care-sheet-doctor': 'the care sheet’s doctor must be the report’s author.',
+  'author-not-verified': 'the author must be the doctor Pro Santé Connect verified.',
   'care-sheet-accompanying-act':
     'the accompanying act must be the one of the professional beside the patient (nurse: TLS, TLL or TLD; pharmacist: TLM; others: none).',
   'report-session-unknown': 'the station no longer knows this report link: ask the station for a new one.',
@@ -38,6 +39,7 @@ export const FR_REFUSALS: typeof EN_REFUSALS = {
   'consultation-not-active': 'cette consultation n’est plus celle en cours sur la station.',
   'care-sheet-date': 'l’acte doit être daté du jour de la consultation.',
   'care-sheet-doctor': 'le médecin de la feuille de soins doit être l’auteur du compte rendu.',
+  'author-not-verified': 'l’auteur doit être le médecin vérifié par Pro Santé Connect.',
   'care-sheet-accompanying-act':
     'l’acte d’accompagnement doit être celui du professionnel auprès du patient (infirmier : TLS, TLL ou TLD ; pharmacien : TLM ; autres : aucun).',
   'report-session-unknown':

@@ -23,6 +23,8 @@ const en: ProblemWords = {
   'consultation-not-active': 'This consultation is no longer the active one.',
   'care-sheet-date': 'The care sheet must be dated on the day of the consultation.',
   'care-sheet-doctor': 'The care sheet’s doctor must be the report’s author, unless a reason is given.',
+  'author-not-verified':
+    'The report’s author and the care sheet’s doctor must be the doctor Pro Santé Connect verified.',
   'care-sheet-accompanying-act':
     'The accompanying act must be the one of the professional beside the patient (nurse: TLS, TLL or TLD; pharmacist: TLM; others: none).',
   'limit-reached': 'The limit for this consultation is reached: nothing more was recorded.',
@@ -69,6 +71,8 @@ const fr: ProblemWords = {
   'care-sheet-date': 'La feuille de soins doit être datée du jour de la consultation.',
   'care-sheet-doctor':
     'Le médecin de la feuille de soins doit être l’auteur du compte rendu, sauf motif indiqué.',
+  'author-not-verified':
+    'L’auteur du compte rendu et le médecin de la feuille de soins doivent être le médecin vérifié par Pro Santé Connect.',
   'care-sheet-accompanying-act':
     'L’acte d’accompagnement doit être celui du professionnel auprès du patient (infirmier : TLS, TLL ou TLD ; pharmacien : TLM ; autres : aucun).',
   'limit-reached': 'La limite de cette consultation est atteinte : rien de plus n’a été enregistré.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_ERROR_CODES } from './devices';
 import { isInseePlaceCode, isValidIns } from './ins';
+import { consultantIdentitySchema } from './consultant-identity';
 
 /**
  * The consultation record (issue 6): who the patient is, who accompanies them, their consent, what
@@ -373,6 +374,11 @@ export const consultationSummarySchema = z.strictObject({
     .array(z.strictObject({ metric: z.string().max(60), unit: z.string().max(20), value: z.number() }))
     .max(MAX_LATEST_VALUES)
     .optional(),
+  /**
+   * The doctor as Pro Santé Connect verified them (consultant-identity.ts), once the station had
+   * the rendezvous's signed word for it; absent: the doctor's identity is not verified.
+   */
+  consultant: consultantIdentitySchema.optional(),
 });
 export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;
 
@@ -508,6 +514,9 @@ export const RECORD_REFUSAL_CODES = [
   'care-sheet-date',
   'care-sheet-doctor',
   'care-sheet-accompanying-act',
+  // Pro Santé Connect verified the doctor: the report's author and the care sheet's doctor are
+  // that doctor (name and RPPS), never another typed in their place.
+  'author-not-verified',
 ] as const;
 export type RecordRefusalCode = (typeof RECORD_REFUSAL_CODES)[number];
 
@@ -585,6 +594,7 @@ export const AUDIT_ACTIONS = [
   'note.add',
   'call.event',
   'write.refused',
+  'consultant.verified',
   'audit.chain-broken',
   'database.damaged',
 ] as const;

@@ -92,7 +92,8 @@ describe('patients recorded before identity statuses', () => {
       } finally {
         await backend.close();
       }
-      expect(MIGRATIONS).toHaveLength(6);
+      // 7 since the doctor's verified identity (Pro Santé Connect).
+      expect(MIGRATIONS).toHaveLength(7);
     });
   });
 

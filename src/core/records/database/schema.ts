@@ -171,6 +171,14 @@ export const MIGRATIONS: readonly Migration[] = [
   // identity status (every earlier record: provisional), an INS refused by today's checks kept
   // apart as `legacyIns` (patient-identity-migration.ts).
   migratePatientIdentity,
+  // 7: the doctor's identity as Pro Santé Connect verified it (issue 16 item 4), JSON of
+  // consultant-identity.ts; NULL: not verified (every earlier record). Added only if missing, so a
+  // database whose version number was put back (tests replaying an earlier migration) still opens.
+  (db) => {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('consultations')`).all();
+    if (!columns.some((column) => column.name === 'consultant'))
+      db.exec('ALTER TABLE consultations ADD COLUMN consultant TEXT;');
+  },
 ];
 
 /** Brings the database to the latest schema; refuses one written by a newer version of the app. */

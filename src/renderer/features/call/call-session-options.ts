@@ -19,6 +19,11 @@ export interface CallSessionOptions {
   readonly localStreams: () => readonly MediaStream[];
   readonly sdpTransform?: (sdp: string) => string;
   readonly relayOnly: boolean;
+  /**
+   * The other side is a doctor the rendezvous says signed in with Pro Santé Connect: its signed
+   * assertion (`peer.identity`), for the station's backend to check. Pages never read it.
+   */
+  readonly onPeerIdentity?: (assertion: string) => void;
   readonly timing?: ReconnectTiming;
   readonly clock?: CallClock;
   readonly createSocket?: CreateSocket;

@@ -132,10 +132,13 @@ export class CallSession {
           this.restarted = false;
           const other = peers.find((peer) => peer.role !== this.options.role);
           this.remotePeerId = null;
+          if (other?.identity !== undefined) this.options.onPeerIdentity?.(other.identity);
           if (other !== undefined) this.meet(other.peerId);
         },
         peerJoined: (peer) => {
-          if (peer.role !== this.options.role) this.meet(peer.peerId);
+          if (peer.role === this.options.role) return;
+          if (peer.identity !== undefined) this.options.onPeerIdentity?.(peer.identity);
+          this.meet(peer.peerId);
         },
         peerLeft: (peerId) => {
           // Its socket is gone, not necessarily its peer connection: media may well still flow.

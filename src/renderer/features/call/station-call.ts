@@ -75,6 +75,12 @@ export class StationCall {
         return stethoscope === null ? sdp : mungeOpus(sdp, sectionSendsStream(stethoscope.id));
       },
       relayOnly: flags.relayOnly,
+      // Pro Santé Connect: the backend checks the rendezvous's word and keeps it on the record.
+      onPeerIdentity: (assertion) => {
+        client.call('call.consultantIdentity', { assertion }).catch((cause: unknown) => {
+          this.addProblem({ source: 'record', detail: String(cause), code: problemOf(cause) });
+        });
+      },
     });
     // The doctor's writes are counted per consultation, before any handler runs.
     const budget = doctorWriteBudgetFor(consultation.id);
