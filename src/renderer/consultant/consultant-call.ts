@@ -19,6 +19,7 @@ import { ValueStore } from '../features/value-store';
 import { VitalsStore } from '../features/vitals/vitals-store';
 import { WaveformStore } from '../features/waveforms/waveform-store';
 import { ConsultantDevices } from './consultant-devices';
+import { DeviceActivity } from './device-activity';
 import { EcgHistory } from './ecg-viewer/ecg-history';
 import { ConsultantRecord } from './consultant-record';
 import { signalingUrlFor } from './invite-fragment';
@@ -31,6 +32,12 @@ export type MeasureStatus =
   | { readonly kind: 'asking' | 'not-connected' }
   | { readonly kind: 'started' | 'not-supported' }
   | { readonly kind: 'failed'; readonly why: RequestFailure };
+
+/** A side's own microphone and room camera, as its user set them. */
+export interface AvState {
+  readonly micMuted: boolean;
+  readonly cameraOff: boolean;
+}
 
 /**
  * The doctor's side of the call: camera and microphone out (optional: a doctor without a camera
@@ -55,6 +62,12 @@ export class ConsultantCall {
   /** Which station devices a simulator feeds (the vitals say SIMULATED). */
   readonly devices: ConsultantDevices;
   readonly localStream = new ValueStore<MediaStream | null>(null);
+  /** When each station device last sent data, on this page's clock (its state: stale…). */
+  readonly activity = new DeviceActivity();
+  /** The doctor's own microphone and camera: off means the tracks send silence and black. */
+  readonly ownAv = new ValueStore<AvState>({ micMuted: false, cameraOff: false });
+  /** The station's microphone and room camera as the nurse set them (its `media` message). */
+  readonly stationAv = new ValueStore<AvState>({ micMuted: false, cameraOff: false });
   /** Every vitals delivery, for the e2e tests and the latency bench (probe only). */
   readonly arrivals: VitalsArrival[] = [];
   private readonly unsubscribes: (() => void)[] = [];
@@ -103,9 +116,10 @@ export class ConsultantCall {
     } catch (cause) {
       console.warn('consultant camera/microphone unavailable; joining to watch and listen only', cause);
     }
+    this.applyOwnAv();
     this.vitalsLink = linkConsultantVitals(
       this.session,
-      [this.vitals, this.waveforms, this.trends, this.ecg],
+      [this.vitals, this.waveforms, this.trends, this.ecg, this.activity],
       (arrival) => {
         if (this.keepArrivals) this.arrivals.push(arrival);
       },
@@ -114,10 +128,13 @@ export class ConsultantCall {
       // However the call ends, the doctor's camera and microphone are released at once.
       this.session.state.subscribe(() => this.session.ended && this.dispose()),
       // The station paused its video for a weak network: both banners say so.
-      this.control.messages.on('media', ({ audioOnly, rung }) => {
+      this.control.messages.on('media', ({ audioOnly, rung, micMuted, cameraOff }) => {
         this.session.dispatch({ type: 'audio-only', on: audioOnly });
         this.stationRung.set(rung ?? (audioOnly ? 'audio-only' : 'full'));
+        this.stationAv.set({ micMuted: micMuted === true, cameraOff: cameraOff === true });
       }),
+      // The station learns the doctor's own state at each connection (again after a reconnect).
+      this.session.events.on('connected', () => this.announceOwnAv()),
       // Worded by the page from the codes; the station's message is for its own log.
       this.control.messages.on('measure-result', ({ outcome, code, failure }) =>
         this.measureResult.set(
@@ -141,6 +158,24 @@ export class ConsultantCall {
     if (!this.control.send({ type: 'measure-request', id: this.control.nextId() })) {
       this.measureResult.set({ kind: 'not-connected' });
     }
+  }
+
+  /** The doctor's own mute and camera-off: the tracks stay (no renegotiation), disabled. */
+  setOwnAv(patch: Partial<AvState>): void {
+    this.ownAv.set({ ...this.ownAv.getSnapshot(), ...patch });
+    this.applyOwnAv();
+    this.announceOwnAv();
+  }
+
+  private applyOwnAv(): void {
+    const { micMuted, cameraOff } = this.ownAv.getSnapshot();
+    const stream = this.localStream.getSnapshot();
+    for (const track of stream?.getAudioTracks() ?? []) track.enabled = !micMuted;
+    for (const track of stream?.getVideoTracks() ?? []) track.enabled = !cameraOff;
+  }
+
+  private announceOwnAv(): void {
+    this.control.send({ type: 'av-state', ...this.ownAv.getSnapshot() });
   }
 
   hangUp(): void {

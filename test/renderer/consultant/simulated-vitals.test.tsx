@@ -61,16 +61,23 @@ describe('SIMULATED on the doctor’s page', () => {
       {
         type: 'devices',
         devices: [
-          { id: OXIMETER.id, name: 'Nonin', simulated: false },
-          { id: MONITOR.id, name: 'Philips IntelliVue monitor', simulated: true },
+          { id: OXIMETER.id, name: 'Nonin', simulated: false, state: 'streaming' },
+          { id: MONITOR.id, name: 'Philips IntelliVue monitor', simulated: true, state: 'streaming' },
         ],
       },
     ]);
-    // A state or frame count change alone sends nothing; a new device does.
+    // A frame count change alone sends nothing; a new device does, and so does a state change
+    // (the doctor's page says "disconnected").
     station.deviceState({ ...MONITOR, droppedFrames: 3 });
     expect(control.sent).toHaveLength(1);
     station.deviceState({ ...OXIMETER, id: 'beurer-bm58@/dev/pts/7', name: 'Beurer BM58', simulated: true });
     expect(control.sent).toHaveLength(2);
+    station.deviceState({ ...MONITOR, state: 'disconnected' });
+    expect(control.sent).toHaveLength(3);
+    const third = control.sent[2];
+    expect(third?.type === 'devices' && third.devices.find((d) => d.id === MONITOR.id)?.state).toBe(
+      'disconnected',
+    );
     stop();
   });
 

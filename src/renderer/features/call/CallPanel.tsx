@@ -15,6 +15,7 @@ import { callPanelMessages } from './call-panel-messages';
 import { CallSetup } from './CallSetup';
 import { ChatPanel } from './ChatPanel';
 import { InviteLink } from './InviteLink';
+import { PeerAvState } from './PeerAvState';
 import { QualityBadge } from './QualityBadge';
 import { QualityRung } from './QualityRung';
 import { RecordingControls } from './RecordingControls';
@@ -148,6 +149,7 @@ function ActiveCall({
   const rung = useStore(station.ladder.rung);
   const remoteMedia = useStore(remote.store);
   const toggles = useStore(station.media.toggles);
+  const doctorAv = useStore(station.doctorAv);
   const words = useMessages(callPanelMessages);
   // Folded to a strip, the call goes on: the body stays mounted (the doctor's voice keeps playing),
   // only hidden, and the vitals take the screen's width back.
@@ -226,6 +228,7 @@ function ActiveCall({
             />
           )}
         </div>
+        <PeerAvState side="doctor" micMuted={doctorAv.micMuted} cameraOff={doctorAv.cameraOff} />
         {station.media.stethoscope !== null && <StethoscopeMeter stream={station.media.stethoscope} />}
         {state.phase !== 'ended' && <CallControls call={station} />}
         {/* The chat before the rest: reachable without scrolling the panel, even on a 10" tablet. */}

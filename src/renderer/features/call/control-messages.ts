@@ -8,6 +8,7 @@ import {
   RECORD_REFUSAL_CODES,
   reportSchema,
 } from '../../../shared/domain/consultation';
+import { DEVICE_STATES } from '../../../shared/domain/devices';
 import { RUNGS } from './quality/quality-ladder';
 
 /**
@@ -67,7 +68,15 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
     audioOnly: z.boolean(),
     /** The station's rung on the quality ladder (quality/quality-ladder.ts); absent from older stations. */
     rung: z.enum(RUNGS).optional(),
+    /** The nurse muted the station's microphone / turned its room camera off (absent: older stations). */
+    micMuted: z.boolean().optional(),
+    cameraOff: z.boolean().optional(),
   }),
+  /**
+   * The doctor muted their microphone or turned their camera off (sent when the call connects and
+   * at each change): the station says so, so a silent or black doctor is never taken for a fault.
+   */
+  z.strictObject({ type: z.literal('av-state'), micMuted: z.boolean(), cameraOff: z.boolean() }),
   z.strictObject({ type: z.literal('snapshot-request'), id }),
   z.strictObject({
     type: z.literal('snapshot-chunk'),
@@ -163,6 +172,13 @@ export const controlMessageSchema = z.discriminatedUnion('type', [
           id: z.string().min(1).max(200),
           name: z.string().max(120),
           simulated: z.boolean(),
+          /** The station's session state (absent from older stations): the doctor's page shows it. */
+          state: z.enum(DEVICE_STATES).optional(),
+          /**
+           * The device starts a measurement when asked (a cuff, a spot check): only then does the
+           * doctor's page offer "Start measurement". Absent: it cannot (no driver does yet).
+           */
+          startsMeasurement: z.boolean().optional(),
         }),
       )
       .max(MAX_DEVICE_FACTS),

@@ -9,8 +9,8 @@ type DeviceFacts = Extract<ControlMessage, { type: 'devices' }>['devices'];
 /**
  * Station side: tells the doctor's page which devices a simulator feeds, so its vitals say
  * SIMULATED as the station's do. The readings carry only a device id; the facts go on the control
- * channel when the call connects (again after a reconnect) and whenever a device's name or
- * simulated flag changes (not at every state or frame count change).
+ * channel when the call connects (again after a reconnect) and whenever a device's name, simulated
+ * flag or session state changes (the doctor's page says "disconnected"), not at every frame count.
  */
 export function linkStationDeviceFacts(
   client: BackendClient,
@@ -23,7 +23,7 @@ export function linkStationDeviceFacts(
     const facts: DeviceFacts = [...devices.values()]
       .sort((a, b) => a.id.localeCompare(b.id))
       .slice(0, MAX_DEVICE_FACTS)
-      .map((d) => ({ id: d.id, name: d.name.slice(0, 120), simulated: d.simulated }));
+      .map((d) => ({ id: d.id, name: d.name.slice(0, 120), simulated: d.simulated, state: d.state }));
     const key = JSON.stringify(facts);
     if (!force && key === sent) return;
     if (control.send({ type: 'devices', devices: facts })) sent = key;

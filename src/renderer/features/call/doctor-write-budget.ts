@@ -70,6 +70,7 @@ export class DoctorWriteBudget {
         return this.take('chatLines') ? { ok: true } : refuse(null);
       // Answers and announcements write nothing on the station: each new type must choose here.
       case 'bye':
+      case 'av-state':
       case 'consultation-ended':
       case 'report-link':
       case 'devices':

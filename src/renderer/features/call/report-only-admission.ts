@@ -39,6 +39,7 @@ export function admitReportOnly(message: ControlMessage): Admission {
       });
     // Chat has no answer message; the rest the doctor's side never sends: dropped, written nowhere.
     case 'chat':
+    case 'av-state':
     case 'consultation-ended':
     case 'devices':
     case 'measure-result':

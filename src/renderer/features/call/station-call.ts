@@ -49,6 +49,11 @@ export class StationCall {
   readonly invite = new ValueStore<Invite | null>(null);
   readonly problems = new ValueStore<readonly CallProblem[]>([]);
   readonly recorder: ConsultationRecorder;
+  /** The doctor's own microphone and camera as the doctor set them (their `av-state` message). */
+  readonly doctorAv = new ValueStore<{ readonly micMuted: boolean; readonly cameraOff: boolean }>({
+    micMuted: false,
+    cameraOff: false,
+  });
   /** The report-only link handed to the doctor's page, and its responder seated at the end. */
   private reportOnly: ReportOnlyHandoff | null = null;
   /** What the station sends, rung by rung (quality/quality-ladder.ts). */
@@ -149,6 +154,9 @@ export class StationCall {
       this.session.state.subscribe(() => this.session.ended && this.dispose()),
       this.control.messages.on('snapshot-request', ({ id }) => void this.sendSnapshot(id)),
       this.control.messages.on('measure-request', ({ id }) => void this.answerMeasureRequest(id)),
+      this.control.messages.on('av-state', ({ micMuted, cameraOff }) =>
+        this.doctorAv.set({ micMuted, cameraOff }),
+      ),
     );
     this.session.start();
     this.quality.start();
@@ -246,7 +254,7 @@ export class StationCall {
   }
 
   private announceMedia(): void {
-    const { instrumentOn, videoPaused } = this.media.toggles.getSnapshot();
+    const { instrumentOn, videoPaused, micMuted, cameraOff } = this.media.toggles.getSnapshot();
     this.control.send({
       type: 'media',
       streams: this.media.roles(),
@@ -254,6 +262,9 @@ export class StationCall {
         this.media.instrument === null ? null : { kind: this.media.instrumentKind, on: instrumentOn },
       audioOnly: videoPaused,
       rung: this.ladder.rung.getSnapshot(),
+      // The doctor's page says so: a silent or black patient side is the nurse's choice, not a fault.
+      micMuted,
+      cameraOff,
     });
   }
 
