@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStationHost, type StationHost } from './station-host';
+import { openWorkspaceTab } from './consultant-workspace';
 
 /**
  * A whole consultation on the real Node host, a simulated oximeter and two real Chromium contexts:
@@ -120,6 +121,7 @@ test('a consultation from consent to records: call, snapshot, stethoscope, repor
     await station.getByTestId('toggle-instrument').click();
     await consultant.getByTestId('snapshot-request').click();
     await expect(consultant.locator('[data-testid="snapshot-gallery"] img')).toHaveCount(1);
+    await openWorkspaceTab(consultant, 'patient');
     await consultant.getByTestId('chat-input').fill('Respirez profondément');
     await consultant.getByTestId('chat-send').click();
     await expect(station.getByTestId('chat-log')).toContainText('Respirez profondément');
@@ -134,6 +136,7 @@ test('a consultation from consent to records: call, snapshot, stethoscope, repor
     });
 
     // A bad RPPS never leaves the doctor's page; a good one is saved on the station.
+    await openWorkspaceTab(consultant, 'record');
     await consultant.getByTestId('record-doctorName').fill('Dr Claire Martin');
     await consultant.getByTestId('record-doctorRpps').fill('123');
     await consultant.getByTestId('record-conclusion').fill('Bronchite aiguë probable');

@@ -4,6 +4,7 @@ import { CONSULTATION_START } from '../helpers/consultation-start';
 import { WCAG_TAGS } from './a11y/axe-audit';
 import { contextOptions, LAPTOP, type Lang } from './a11y/variants';
 import { callHostApi } from './call-turn';
+import { openWorkspaceTab } from './consultant-workspace';
 import { startStationHost, type StationHost } from './station-host';
 
 /**
@@ -102,10 +103,9 @@ async function attachScreenshot(target: Page | Locator, testInfo: TestInfo, name
  * axe on the doctor's tools: no violation of any impact (the whole consultant page is audited by
  * screens.spec.ts at every size and language; auditing it again here costs minutes on a loaded machine).
  */
-async function expectNoAxeViolation(page: Page): Promise<void> {
+async function expectNoAxeViolation(page: Page, tool: 'trends' | 'ecg-viewer'): Promise<void> {
   const tools = await new AxeBuilder({ page })
-    .include('[data-testid="trends"]')
-    .include('[data-testid="ecg-viewer"]')
+    .include(`[data-testid="${tool}"]`)
     .withTags(WCAG_TAGS)
     .analyze();
   expect(
@@ -119,6 +119,8 @@ test('doctor tools: trends with NEWS2 bands; ECG frozen, calipers by keyboard on
   const pages = await startCall(browser, 'fr');
   try {
     const { consultant } = pages;
+    // The tools are tabs of the doctor's workspace, under the video.
+    await openWorkspaceTab(consultant, 'trends');
     await expect(consultant.getByTestId('trends-not-monitor')).toHaveText('Pas un moniteur, aucune alarme');
     for (const chart of ['spo2', 'pulse']) {
       const figure = consultant.getByTestId(`trend-chart-${chart}`);
@@ -129,6 +131,8 @@ test('doctor tools: trends with NEWS2 bands; ECG frozen, calipers by keyboard on
       await expect(figure.locator('canvas')).toHaveCount(1);
     }
     await attachScreenshot(consultant.getByTestId('trends'), testInfo, 'doctor-trends-fr');
+    await expectNoAxeViolation(consultant, 'trends');
+    await openWorkspaceTab(consultant, 'ecg');
     const trace = consultant.getByTestId('ecg-viewer-trace');
     await expect(trace).toHaveAttribute('data-rate-hz', String(RATE_HZ), { timeout: 15_000 });
     // Lead II by default; some seconds of it before freezing, so the view is full.
@@ -178,7 +182,7 @@ test('doctor tools: trends with NEWS2 bands; ECG frozen, calipers by keyboard on
     await expect(trace).toHaveAttribute('data-view-count', String(2 * RATE_HZ));
     await consultant.getByTestId('ecg-amplitude-scale').selectOption('0.5');
 
-    await expectNoAxeViolation(consultant);
+    await expectNoAxeViolation(consultant, 'ecg-viewer');
     await attachScreenshot(consultant, testInfo, 'doctor-page-tools-fr');
 
     // Back to live: the view follows the newest samples again.

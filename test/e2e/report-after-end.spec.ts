@@ -5,6 +5,7 @@ import { parsePdfs, plainText } from '../core/exports/report/pdf-text';
 import { CONSULTATION_START } from '../helpers/consultation-start';
 import { callHostApi } from './call-turn';
 import { startStationHost, type StationHost } from './station-host';
+import { openWorkspaceTab } from './consultant-workspace';
 
 /**
  * Issue 12, the report written after the call, on the real Node host with real Chromium pages: the
@@ -76,6 +77,7 @@ test('after the end the doctor sends report versions through a report-only room;
   const send = doctor.getByTestId('record-send-report');
 
   // During the call: version 1.
+  await openWorkspaceTab(doctor, 'record');
   await doctor.getByTestId('record-doctorName').fill('Dr Claire Martin');
   await doctor.getByTestId('record-doctorRpps').fill('10001234567');
   for (const [field, text] of Object.entries(FULL)) await doctor.getByTestId(`record-${field}`).fill(text);

@@ -5,6 +5,7 @@ import { parsePdfs, plainText } from '../core/exports/report/pdf-text';
 import { CONSULTATION_START } from '../helpers/consultation-start';
 import { callHostApi } from './call-turn';
 import { startStationHost, type StationHost } from './station-host';
+import { openWorkspaceTab } from './consultant-workspace';
 
 /**
  * The overwrite story of issue 12, on the real Node host with two Chromium pages: the doctor saves
@@ -59,6 +60,7 @@ test('report saved, station ends, doctor saves again: a new version or a visible
   const consultant = await openConsultant(browser, station);
   const report = consultant.getByTestId('record-status-report');
   try {
+    await openWorkspaceTab(consultant, 'record');
     await consultant.getByTestId('record-doctorName').fill('Dr Claire Martin');
     await consultant.getByTestId('record-doctorRpps').fill('10001234567');
     for (const [field, text] of Object.entries(FULL))

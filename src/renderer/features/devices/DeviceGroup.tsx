@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { METRIC_IDS, METRICS, type MetricId } from '../../../shared/domain/metrics';
 import { useLocale } from '../../i18n/I18nProvider';
 import { isBpMetric } from '../vitals/bp-results';
@@ -23,6 +24,8 @@ interface DeviceGroupProps {
   readonly windowS: number;
   /** Epoch ms the active consultation started, or null: older BP results are marked as such. */
   readonly consultationStartMs?: number | null;
+  /** The device's state when the screen knows it otherwise than from `entry.info` (the doctor's page). */
+  readonly status?: ReactNode;
 }
 
 /** Live numerics in metric-table order; BP metrics go to the BP result tile instead. */
@@ -69,6 +72,7 @@ export function DeviceGroup(props: DeviceGroupProps) {
             {m.state(info.state)}
           </span>
         )}
+        {info === undefined && props.status}
         {flags.length > 0 && (
           <ul className="device-flags" data-testid={`group-flags-${id}`} role="status">
             {flags.map((flag) => (
