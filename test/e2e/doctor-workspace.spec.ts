@@ -74,10 +74,15 @@ async function startCall(browser: Browser, lang: Lang): Promise<Call> {
   const link = await station.getByTestId('invite-url').inputValue();
   const [base, fragment] = link.split('#') as [string, string];
   const consultant = await consultantContext.newPage();
+  // Page errors and warnings in the test's output: a call that never connects says why.
+  consultant.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.log(`doctor: ${message.text()}`);
+  });
+  consultant.on('pageerror', (error) => console.log(`doctor page error: ${error.message}`));
   await consultant.goto(`${base}?probe=1#${fragment}`);
   for (const page of [station, consultant])
     await expect(page.getByTestId('call-state')).toHaveAttribute('data-phase', 'connected', {
-      timeout: 30_000,
+      timeout: 60_000,
     });
   return {
     station,

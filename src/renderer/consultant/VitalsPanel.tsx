@@ -34,7 +34,7 @@ interface VitalsPanelProps {
   readonly deviceData: boolean;
   /** The station's device facts (SIMULATED, state), when the call carries them. */
   readonly devices?: ConsultantDevices;
-  /** When each device last sent data, for its state (stale); without it, states follow flags only. */
+  /** When each device's data last arrived, for its state (stale); without it, states follow flags only. */
   readonly activity?: DeviceActivity;
   /** Epoch ms the consultation started: a BP result measured before it is marked so. */
   readonly consultationStartMs?: number | null;
@@ -79,8 +79,7 @@ export function VitalsPanel(props: VitalsPanelProps) {
               state={doctorDeviceState({
                 stationState: facts.get(entry.id)?.state,
                 flags: snapshot.devices[entry.id]?.statusFlags ?? [],
-                lastDataMs: props.activity?.lastDataMs(entry.id) ?? null,
-                nowMs,
+                dataAgeMs: props.activity?.dataAgeMs(entry.id) ?? null,
                 staleAfterMs: STALE_AFTER_MS,
               })}
             />

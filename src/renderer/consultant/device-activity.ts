@@ -1,36 +1,36 @@
 import type { Reading } from '../../shared/domain/readings';
 
 /**
- * When each device last sent data (a numeric or a waveform sample, not a status), on the doctor's
- * clock: the readings reach the sinks already shifted onto it (vitals-link.ts). The newest time
- * wins, so a backfill of old batches after a cut never makes a silent device look alive. Read at
- * each render of the vitals (every second): no subscription of its own.
+ * When data (a numeric value or waveform samples, not a status) last arrived from each device, on
+ * this page's monotonic clock. Arrival, not the readings' own times: a device's sample clock drifts
+ * from the wall clock (a simulator on a busy machine falls seconds behind), and a trace that keeps
+ * coming is not stale. Read at each render of the vitals (every second): no subscription of its own.
  */
 export class DeviceActivity {
-  private readonly lastData = new Map<string, number>();
+  private readonly lastArrival = new Map<string, number>();
+
+  /** `now`: milliseconds on a monotonic clock, injected by the tests. */
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   ingest(readings: readonly Reading[]): void {
-    for (const reading of readings) {
-      const at = dataTimeMs(reading);
-      if (at === null || !Number.isFinite(at)) continue;
-      if (at > (this.lastData.get(reading.device) ?? -Infinity)) this.lastData.set(reading.device, at);
-    }
+    const at = this.now();
+    for (const reading of readings) if (carriesData(reading)) this.lastArrival.set(reading.device, at);
   }
 
-  /** Epoch ms of the device's newest data on the doctor's clock, or null before any. */
-  lastDataMs(device: string): number | null {
-    return this.lastData.get(device) ?? null;
+  /** Milliseconds since the device's data last arrived, or null before any. */
+  dataAgeMs(device: string): number | null {
+    const last = this.lastArrival.get(device);
+    return last === undefined ? null : this.now() - last;
   }
 }
 
-function dataTimeMs(reading: Reading): number | null {
+function carriesData(reading: Reading): boolean {
   switch (reading.type) {
     case 'numeric':
-      return reading.value === null ? null : Date.parse(reading.time);
+      return reading.value !== null;
     case 'waveform':
-      // The last sample's time: a one-second batch is as fresh as its end.
-      return Date.parse(reading.start) + (Math.max(reading.samples.length - 1, 0) * 1000) / reading.rateHz;
+      return reading.samples.length > 0;
     case 'status':
-      return null;
+      return false;
   }
 }

@@ -25,23 +25,21 @@ export interface DeviceStateInput {
   readonly stationState?: DeviceState | undefined;
   /** The device's status flags now (its last status reading). */
   readonly flags: readonly StatusFlag[];
-  /** Its newest data on the doctor's clock (DeviceActivity), or null before any. */
-  readonly lastDataMs: number | null;
-  /** The doctor's clock now: injected, so the rule is tested without the wall clock. */
-  readonly nowMs: number;
+  /** Milliseconds since its data last arrived (DeviceActivity, a monotonic clock), or null before any. */
+  readonly dataAgeMs: number | null;
   readonly staleAfterMs: number;
 }
 
 /**
  * One word for a device's state, the most serious first: the station lost it; its sensor is off;
- * it looks for a signal (or has sent nothing yet); its last data is older than `staleAfterMs`
+ * it looks for a signal (or has sent nothing yet); no data came for more than `staleAfterMs`
  * (the link or the device went quiet); else it is streaming.
  */
 export function doctorDeviceState(input: DeviceStateInput): DoctorDeviceState {
   if (input.stationState === 'disconnected' || input.stationState === 'error') return 'disconnected';
   if (input.flags.some((flag) => PROBE_OFF.has(flag))) return 'probe-off';
   if (input.flags.some((flag) => SEARCHING.has(flag))) return 'searching';
-  if (input.lastDataMs === null) return input.stationState === 'no-data' ? 'stale' : 'searching';
-  if (input.nowMs - input.lastDataMs > input.staleAfterMs || input.stationState === 'no-data') return 'stale';
+  if (input.dataAgeMs === null) return input.stationState === 'no-data' ? 'stale' : 'searching';
+  if (input.dataAgeMs > input.staleAfterMs || input.stationState === 'no-data') return 'stale';
   return 'streaming';
 }

@@ -3,28 +3,27 @@ import { doctorDeviceState } from '../../../src/renderer/consultant/doctor-devic
 
 /**
  * Each device's state on the doctor's page, from the station's session state, the readings' flags
- * and their age on an injected clock (never the wall clock).
+ * and the age of its data on an injected monotonic clock (never the wall clock).
  */
-const NOW = Date.parse('2026-03-01T10:00:00.000Z');
 const STALE = 10_000;
-const base = { flags: [], lastDataMs: NOW - 1000, nowMs: NOW, staleAfterMs: STALE } as const;
+const base = { flags: [], dataAgeMs: 1000, staleAfterMs: STALE } as const;
 
 describe('doctorDeviceState', () => {
-  it('streaming while data is fresh', () => {
+  it('streaming while data keeps arriving', () => {
     expect(doctorDeviceState(base)).toBe('streaming');
     expect(doctorDeviceState({ ...base, stationState: 'streaming' })).toBe('streaming');
   });
 
-  it('stale once the newest data is older than the bound, or when the station says no data', () => {
-    expect(doctorDeviceState({ ...base, lastDataMs: NOW - STALE })).toBe('streaming');
-    expect(doctorDeviceState({ ...base, lastDataMs: NOW - STALE - 1 })).toBe('stale');
+  it('stale once no data came for longer than the bound, or when the station says no data', () => {
+    expect(doctorDeviceState({ ...base, dataAgeMs: STALE })).toBe('streaming');
+    expect(doctorDeviceState({ ...base, dataAgeMs: STALE + 1 })).toBe('stale');
     expect(doctorDeviceState({ ...base, stationState: 'no-data' })).toBe('stale');
-    expect(doctorDeviceState({ ...base, lastDataMs: null, stationState: 'no-data' })).toBe('stale');
+    expect(doctorDeviceState({ ...base, dataAgeMs: null, stationState: 'no-data' })).toBe('stale');
   });
 
   it('searching before any data, or while the device looks for a pulse', () => {
-    expect(doctorDeviceState({ ...base, lastDataMs: null })).toBe('searching');
-    expect(doctorDeviceState({ ...base, lastDataMs: null, stationState: 'connecting' })).toBe('searching');
+    expect(doctorDeviceState({ ...base, dataAgeMs: null })).toBe('searching');
+    expect(doctorDeviceState({ ...base, dataAgeMs: null, stationState: 'connecting' })).toBe('searching');
     for (const flag of ['searching', 'searching-too-long', 'pulse-lost', 'out-of-track'] as const)
       expect(doctorDeviceState({ ...base, flags: [flag] })).toBe('searching');
   });
@@ -43,50 +42,44 @@ describe('doctorDeviceState', () => {
 
 describe('DeviceActivity', () => {
   const device = 'contec-cms50-v7@/dev/ttyUSB0';
+  const time = '2020-01-01T00:00:00.000Z'; // the readings' own times play no part
 
-  it('keeps the newest data time per device: numerics with a value and the end of a waveform batch', () => {
-    const activity = new DeviceActivity();
-    expect(activity.lastDataMs(device)).toBeNull();
+  it('ages from the last arrival of data on its clock: values and samples count, statuses and nulls do not', () => {
+    let now = 5000;
+    const activity = new DeviceActivity(() => now);
+    expect(activity.dataAgeMs(device)).toBeNull();
     activity.ingest([
-      { type: 'status', device, flags: ['searching'], time: '2026-03-01T10:00:09.000Z' },
-      {
-        type: 'numeric',
-        device,
-        metric: 'MDC_PULS_OXIM_SAT_O2',
-        value: null,
-        unit: '%',
-        time: '2026-03-01T10:00:08.000Z',
-      },
-    ]);
-    expect(activity.lastDataMs(device)).toBeNull();
-    activity.ingest([
-      {
-        type: 'numeric',
-        device,
-        metric: 'MDC_PULS_OXIM_SAT_O2',
-        value: 97,
-        unit: '%',
-        time: '2026-03-01T10:00:01.000Z',
-      },
+      { type: 'status', device, flags: ['searching'], time },
+      { type: 'numeric', device, metric: 'MDC_PULS_OXIM_SAT_O2', value: null, unit: '%', time },
       {
         type: 'waveform',
         device,
         metric: 'MDC_PULS_OXIM_PLETH',
         unit: '1',
         rateHz: 60,
-        start: '2026-03-01T10:00:02.000Z',
-        samples: Array.from({ length: 61 }, () => 1),
+        start: time,
+        samples: [],
       },
     ]);
-    expect(activity.lastDataMs(device)).toBe(Date.parse('2026-03-01T10:00:03.000Z'));
-  });
-
-  it('an old batch replayed after a cut never makes the device look fresher', () => {
-    const activity = new DeviceActivity();
-    const at = (time: string) =>
-      ({ type: 'numeric', device, metric: 'MDC_PULS_OXIM_SAT_O2', value: 97, unit: '%', time }) as const;
-    activity.ingest([at('2026-03-01T10:00:05.000Z')]);
-    activity.ingest([at('2026-03-01T09:59:00.000Z')]);
-    expect(activity.lastDataMs(device)).toBe(Date.parse('2026-03-01T10:00:05.000Z'));
+    expect(activity.dataAgeMs(device)).toBeNull();
+    activity.ingest([
+      {
+        type: 'waveform',
+        device,
+        metric: 'MDC_PULS_OXIM_PLETH',
+        unit: '1',
+        rateHz: 60,
+        start: time,
+        samples: [1],
+      },
+    ]);
+    now = 7500;
+    expect(activity.dataAgeMs(device)).toBe(2500);
+    activity.ingest([
+      { type: 'numeric', device, metric: 'MDC_PULS_OXIM_SAT_O2', value: 97, unit: '%', time },
+    ]);
+    now = 8000;
+    expect(activity.dataAgeMs(device)).toBe(500);
+    expect(activity.dataAgeMs('another@device')).toBeNull();
   });
 });
