@@ -235,11 +235,12 @@ async function checkOwnControls(call: Call, lang: Lang): Promise<void> {
   expect(await trackEnabled('Video')).toBe(true);
   await expect(station.getByTestId('peer-av-doctor')).toBeHidden();
 
-  // Full screen is the patient's video (the stage), and the same button leaves it.
+  // Full screen is the patient's video (the stage); the toolbar is outside it, so a button inside the
+  // stage leaves it.
   const fullScreenElement = probe(`document.fullscreenElement?.dataset.testid ?? null`);
   await consultant.getByTestId('own-fullscreen').click();
   await expect.poll(() => consultant.evaluate<string | null>(fullScreenElement)).toBe('consultant-stage');
-  await consultant.getByTestId('own-fullscreen').click();
+  await consultant.getByTestId('stage-exit-fullscreen').click();
   await expect.poll(() => consultant.evaluate<string | null>(fullScreenElement)).toBe(null);
 
   // The nurse mutes the station: the doctor's page says so over the picture.

@@ -13,7 +13,7 @@ import type { ConsultantCall, MeasureStatus } from './consultant-call';
 import { canStartMeasurement } from './consultant-devices';
 import { consultantMessages, type ConsultantMessages } from './consultant-messages';
 import { EcgViewerSlot } from './EcgViewerSlot';
-import { OwnControls } from './OwnControls';
+import { OwnControls, StageExitFullScreen } from './OwnControls';
 import { PatientHeadline, PatientPanel } from './PatientPanel';
 import { RecordForms } from './RecordForms';
 import { requestFailureMessages, type RequestFailure } from './request-failure';
@@ -88,6 +88,7 @@ export function ConsultantApp({ call }: { call: ConsultantCall }) {
                 mirrored
               />
               <PeerAvState side="station" micMuted={stationAv.micMuted} cameraOff={stationAv.cameraOff} />
+              <StageExitFullScreen />
             </div>
             <div className="consultant-beside">
               {media.instrument !== null && (

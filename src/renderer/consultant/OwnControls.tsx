@@ -54,6 +54,26 @@ export function OwnControls({ call, stage }: { call: ConsultantCall; stage: RefO
   );
 }
 
+/**
+ * Inside the stage, so it stays on screen in full screen: the toolbar's button is outside the
+ * full-screen element and cannot be reached there (Esc works too, but a mouse user needs a target).
+ */
+export function StageExitFullScreen() {
+  const m = useMessages(workspaceMessages);
+  const fullScreen = useFullScreen();
+  if (!fullScreen) return null;
+  return (
+    <button
+      className="button consultant-stage-exit"
+      type="button"
+      data-testid="stage-exit-fullscreen"
+      onClick={() => void document.exitFullscreen()}
+    >
+      {m.exitFullScreen}
+    </button>
+  );
+}
+
 function useFullScreen(): boolean {
   const [on, setOn] = useState(() => document.fullscreenElement !== null);
   useEffect(() => {
