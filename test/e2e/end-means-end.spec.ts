@@ -4,6 +4,7 @@ import { CONSULTATION_START } from '../helpers/consultation-start';
 import { callHostApi } from './call-turn';
 import { canvasInkedPixels } from './page-probes';
 import { startStationHost, stationPageUrl, type StationHost } from './station-host';
+import { openWorkspaceTab } from './consultant-workspace';
 
 /**
  * Issue 12 item 1 on the real Node host with two real Chromium pages: the nurse ends the
@@ -106,7 +107,8 @@ test('ending the consultation ends the call on both sides; the next patient sees
     await measure(92);
     await expect(consultant.getByTestId(`tile-value-${SPO2}`)).toHaveText('92');
 
-    // The doctor's draft, not sent.
+    // The doctor's draft, not sent (the record is a tab under the video).
+    await openWorkspaceTab(consultant, 'record');
     await consultant.getByTestId('record-findings').fill('Sibilants diffus');
     await consultant.getByTestId('record-conclusion').fill('Brouillon non envoyé');
 
