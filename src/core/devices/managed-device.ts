@@ -87,10 +87,12 @@ export class ManagedDevice {
   private async open(quiet: boolean): Promise<void> {
     const session = this.options.createSession(this.session?.info.lastReadingAt ?? null);
     let opening = true;
+    let publishedWhileOpening = false;
     session.onReadings(this.options.onReadings);
     session.onInfo((info) => {
       // A failed reconnect attempt is reported below, once, not as the new session's own error.
       if (opening && quiet && info.state === 'error') return;
+      if (opening) publishedWhileOpening = true;
       this.publish(info);
       if (!opening) this.afterChange(info);
     });
@@ -118,7 +120,8 @@ export class ManagedDevice {
     if (previous && previous !== session) await previous.stop();
     if (quiet) {
       this.backoff.reset();
-      this.publish(session.info);
+      // Said once: a reading that came while the open step ran has already said 'streaming'.
+      if (!publishedWhileOpening) this.publish(session.info);
     }
     // The port may have gone again while the open step ran.
     this.afterChange(session.info);

@@ -58,11 +58,12 @@ describeWithSocat('unplug and replug a simulated device (integration)', () => {
       expect(info).toMatchObject({ id, state: 'streaming', error: null });
       expect(info.lastReadingAt).toBeGreaterThan(lastReadingAt!);
       const sequence = states.map((s) => s.state);
-      expect(sequence.slice(sequence.lastIndexOf('disconnected'))).toEqual([
-        'disconnected',
-        'connecting',
-        'streaming',
-      ]);
+      // 'connecting' is said when the port opened before its first reading; on a busy machine the
+      // first reading can come first, and then the device goes straight to streaming, said once.
+      expect([
+        ['disconnected', 'connecting', 'streaming'],
+        ['disconnected', 'streaming'],
+      ]).toContainEqual(sequence.slice(sequence.lastIndexOf('disconnected')));
     } finally {
       await backend.close();
     }
