@@ -185,6 +185,23 @@ describe('quality ladder: stepping back up, with hysteresis', () => {
     expect(s.probeAfterMs).toBe(LADDER_RULES.maxProbeAfterMs);
   });
 
+  it('a climb is a probe: an estimate that has not yet followed the new rate does not undo it', () => {
+    // On audio only the estimate follows what we send (~2× ~60 kbit/s); video back on the low rung
+    // sends more than that until the estimate ramps up. Only loss may end the probe meanwhile.
+    const flat = { availableOutgoingKbps: 150, outboundKbps: 60 };
+    const climbed = run(audioOnly(T0), T0, PROBE_S, flat);
+    expect(climbed.state.rung).toBe('low');
+    const ramp = LADDER_RULES.estimateRampMs / 1000;
+    const during = run(climbed.state, climbed.end, ramp - 1, {
+      availableOutgoingKbps: 150,
+      outboundKbps: 230,
+    });
+    expect(during.rungs.every((rung) => rung === 'low')).toBe(true);
+    // Once ramped, an estimate still below the rung's need while the link limits us steps down.
+    const after = run(during.state, during.end, 3, { availableOutgoingKbps: 150, outboundKbps: 140 });
+    expect(after.state.rung).toBe('audio-only');
+  });
+
   it('a climb that holds resets the probe wait', () => {
     let state: LadderState = { ...audioOnly(T0), probeAfterMs: 80_000 };
     const result = run(state, T0, 40, { availableOutgoingKbps: 2000 }); // room: half of 80 s

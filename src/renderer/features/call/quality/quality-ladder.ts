@@ -177,7 +177,17 @@ function nextRung(state: LadderState, sample: LadderSample, rules: typeof LADDER
   const cleanFor = atMs - state.cleanSinceMs;
   const room = estimate !== null && estimate >= rules.needKbps[above] * rules.climbHeadroom;
   if (cleanFor >= (room ? state.probeAfterMs / 2 : state.probeAfterMs)) {
-    return { ...next, rung: above, badSamples: 0, cleanSinceMs: atMs, climbedAtMs: atMs };
+    // A climb is a probe: the estimate followed what we sent on the lower rung (~2× it) and needs
+    // seconds to follow the new rate, so, as on a new connection, only loss or a sudden fall may
+    // step down until it has ramped (else a healthy link fell straight back to audio only).
+    return {
+      ...next,
+      rung: above,
+      badSamples: 0,
+      cleanSinceMs: atMs,
+      climbedAtMs: atMs,
+      estimateTrustedFromMs: atMs + rules.estimateRampMs,
+    };
   }
   return next;
 }
