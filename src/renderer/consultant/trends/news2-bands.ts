@@ -1,9 +1,14 @@
 /**
  * NEWS2 score bands, the one table the trend charts shade from. Source: Royal College of
- * Physicians, National Early Warning Score (NEWS) 2, 2017, chart 1 (SpO2 on scale 1: a patient
- * without hypercapnic respiratory failure); its 3-point bands are the ones quoted in
- * ../shared/reference/french-rules.md §5. Highlighting only: the station is not a monitor and raises
- * no alarm (IEC 60601-1-8 is for equipment with alarms), and the charts say so.
+ * Physicians, National Early Warning Score (NEWS) 2: Standardising the assessment of acute-illness
+ * severity in the NHS, London, RCP, 2017, chart 1 "The NEWS scoring system"
+ * (https://www.rcp.ac.uk/improving-care/resources/national-early-warning-score-news-2/), SpO2 on
+ * scale 1 (a patient without hypercapnic respiratory failure; scale 2 needs a target range and
+ * whether the patient is on oxygen, which the station does not know). Every edge below was checked
+ * against that chart (2026-12-06) and is unit-tested one by one; its 3-point bands are the ones
+ * quoted in ../shared/reference/french-rules.md §5. Consciousness (ACVPU) and "air or oxygen" are
+ * not measured by a device and are not charted. Highlighting only: the station is not a monitor and
+ * raises no alarm (IEC 60601-1-8 is for equipment with alarms), and the charts say so.
  */
 export type News2Parameter = 'respiration' | 'spo2' | 'systolic' | 'pulse' | 'temperature';
 export type News2Score = 0 | 1 | 2 | 3;
@@ -61,13 +66,32 @@ export const NEWS2_BANDS: Readonly<Record<News2Parameter, readonly News2Band[]>>
   ],
 };
 
-/** The NEWS2 sub-score of one value (values are compared as the device rounds them). */
+/**
+ * The chart's resolution: whole numbers, temperature in tenths. A value between two of its steps
+ * (a thermometer sending 35.04 °C) is scored as the chart would read it once rounded (35.0: 3
+ * points); compared raw, it fell into the next band (35.04 > 35.0: 1 point).
+ */
+export const NEWS2_STEP: Readonly<Record<News2Parameter, number>> = {
+  respiration: 1,
+  spo2: 1,
+  systolic: 1,
+  pulse: 1,
+  temperature: 0.1,
+};
+
+/** The NEWS2 sub-score of one value, rounded to the chart's resolution first. */
 export function news2Score(parameter: News2Parameter, value: number): News2Score {
-  for (const band of NEWS2_BANDS[parameter]) if (value <= band.upTo) return band.score;
+  // Counted in whole steps, then back (35.04 × 10 → 350 → 35): dividing by 0.1 leaves float residue.
+  const perUnit = Math.round(1 / NEWS2_STEP[parameter]);
+  const read = Math.round(value * perUnit) / perUnit;
+  for (const band of NEWS2_BANDS[parameter]) if (read <= band.upTo) return band.score;
   return 0; // NaN: no band
 }
 
-/** A band as a value interval to shade: `from` exclusive (−∞ for the first), `to` inclusive. */
+/**
+ * A band as a value interval to shade, its edges half a step beyond the chart's (35.0 °C → 35.05):
+ * the line a value crosses when it starts to read as the next band. `from` is −∞ for the first.
+ */
 export interface ShadedBand {
   readonly from: number;
   readonly to: number;
@@ -77,10 +101,11 @@ export interface ShadedBand {
 /** The bands that score (1–3), as intervals: what a chart shades. */
 export function scoringIntervals(parameter: News2Parameter): ShadedBand[] {
   const bands = NEWS2_BANDS[parameter];
+  const half = NEWS2_STEP[parameter] / 2;
   return bands
     .map((band, i) => ({
-      from: i === 0 ? -Infinity : (bands[i - 1]?.upTo ?? -Infinity),
-      to: band.upTo,
+      from: i === 0 ? -Infinity : (bands[i - 1]?.upTo ?? -Infinity) + half,
+      to: band.upTo + half,
       score: band.score,
     }))
     .filter((band) => band.score > 0);

@@ -48,11 +48,11 @@ describe('NEWS2 bands (RCP 2017, chart 1)', () => {
 
   it('gives the scoring intervals a chart shades, without the normal range', () => {
     expect(scoringIntervals('pulse')).toEqual([
-      { from: -Infinity, to: 40, score: 3 },
-      { from: 40, to: 50, score: 1 },
-      { from: 90, to: 110, score: 1 },
-      { from: 110, to: 130, score: 2 },
-      { from: 130, to: Infinity, score: 3 },
+      { from: -Infinity, to: 40.5, score: 3 },
+      { from: 40.5, to: 50.5, score: 1 },
+      { from: 90.5, to: 110.5, score: 1 },
+      { from: 110.5, to: 130.5, score: 2 },
+      { from: 130.5, to: Infinity, score: 3 },
     ]);
     expect(scoringIntervals('spo2').map((band) => band.score)).toEqual([3, 2, 1]);
   });
