@@ -57,7 +57,7 @@ export function ChatLog({ control, self }: { control: ControlLink; self: ChatSid
             data-testid="chat-line"
           >
             <span className="chat-meta" data-testid="chat-meta">
-              {words.sender(line.mine ? self : other)}
+              {words.sender(line.mine ? self : other, line.mine)}
               {valid && (
                 <>
                   {' '}

@@ -13,6 +13,50 @@ const STATUS_FR: Readonly<Record<CheckStatus, string>> = {
   fail: 'Échec',
   skipped: 'Non testé',
 };
+/** Why the browser's relay test failed (relay-loopback's reason codes). */
+export type RelayFailure = 'no-relay-candidate' | 'timeout' | 'error';
+const RELAY_REASON_EN: Readonly<Record<RelayFailure, string>> = {
+  'no-relay-candidate': 'The TURN server gave no relay address.',
+  timeout: 'The relayed connection did not open in time.',
+  error: 'The browser could not set up the test call.',
+};
+const RELAY_REASON_FR: Readonly<Record<RelayFailure, string>> = {
+  'no-relay-candidate': 'Le serveur TURN n’a donné aucune adresse de relais.',
+  timeout: 'La connexion relayée ne s’est pas ouverte à temps.',
+  error: 'Le navigateur n’a pas pu préparer l’appel de test.',
+};
+
+/** Why the host could not measure a throughput (its transfer outcome codes), and what to do. */
+export type ThroughputMiss = 'not-offered' | 'rate-limited' | 'failed';
+const THROUGHPUT_MISS_EN: Readonly<Record<ThroughputMiss, { why: string; fix: string }>> = {
+  'not-offered': {
+    why: 'The rendezvous server does not offer the speed test.',
+    fix: 'Start the rendezvous server with --check-endpoints to measure throughput.',
+  },
+  'rate-limited': {
+    why: 'The rendezvous server asked to wait before another speed test.',
+    fix: 'Wait a minute and run the check again.',
+  },
+  failed: {
+    why: 'The test transfer did not complete.',
+    fix: 'Check the connection, then run the check again.',
+  },
+};
+const THROUGHPUT_MISS_FR: Readonly<Record<ThroughputMiss, { why: string; fix: string }>> = {
+  'not-offered': {
+    why: 'Le serveur de rendez-vous ne propose pas le test de débit.',
+    fix: 'Démarrez le serveur de rendez-vous avec --check-endpoints pour mesurer le débit.',
+  },
+  'rate-limited': {
+    why: 'Le serveur de rendez-vous demande d’attendre avant un autre test de débit.',
+    fix: 'Attendez une minute, puis relancez la vérification.',
+  },
+  failed: {
+    why: 'Le transfert de test n’a pas abouti.',
+    fix: 'Vérifiez la connexion, puis relancez la vérification.',
+  },
+};
+
 const CATEGORY_EN: Readonly<Record<CheckCategory, string>> = {
   camera: 'Cameras',
   audio: 'Microphone and speakers',
@@ -154,6 +198,7 @@ export const checkMessages = defineMessages({
     relayNotConfigured: 'No TURN server is configured.',
     relayNotConfiguredFix:
       'Add a TURN server in Settings so calls also get through strict firewalls and 4G networks.',
+    relayReason: (reason: RelayFailure): string => RELAY_REASON_EN[reason],
 
     // The host's items, translated from their code (the exported JSON keeps the host's English).
     rendezvousTitle: 'Rendezvous server',
@@ -188,6 +233,8 @@ export const checkMessages = defineMessages({
       `${rate}: video will be reduced (lower resolution and frame rate).`,
     throughputAudioOnly: (rate: string): string => `${rate}: only audio and vital signs will get through.`,
     throughputNotMeasured: 'Not measured.',
+    throughputWhyNot: (outcome: ThroughputMiss): string => THROUGHPUT_MISS_EN[outcome].why,
+    throughputWhyNotFix: (outcome: ThroughputMiss): string => THROUGHPUT_MISS_EN[outcome].fix,
     turnTitle: (transport: string): string => `Call relay (TURN) over ${transport}`,
     turnOk: (server: string, ms: string): string => `${server} granted a relay (round trip ${ms} ms).`,
     turnDown: (server: string, transport: string): string => `${server} cannot be reached over ${transport}.`,
@@ -339,6 +386,7 @@ export const checkMessages = defineMessages({
     relayNotConfigured: 'Aucun serveur TURN n’est configuré.',
     relayNotConfiguredFix:
       'Ajoutez un serveur TURN dans les Réglages pour que les appels passent aussi les pare-feu stricts et les réseaux 4G.',
+    relayReason: (reason) => RELAY_REASON_FR[reason],
 
     rendezvousTitle: 'Serveur de rendez-vous',
     rendezvousGood: (rtt, jitter) => `Joignable : aller-retour ${rtt} ms, gigue ${jitter} ms.`,
@@ -357,6 +405,8 @@ export const checkMessages = defineMessages({
     throughputReduced: (rate) => `${rate} : la vidéo sera réduite (résolution et fluidité moindres).`,
     throughputAudioOnly: (rate) => `${rate} : seuls le son et les constantes passeront.`,
     throughputNotMeasured: 'Non mesuré.',
+    throughputWhyNot: (outcome) => THROUGHPUT_MISS_FR[outcome].why,
+    throughputWhyNotFix: (outcome) => THROUGHPUT_MISS_FR[outcome].fix,
     turnTitle: (transport) => `Relais d’appel (TURN) en ${transport}`,
     turnOk: (server, ms) => `${server} a accordé un relais (aller-retour ${ms} ms).`,
     turnDown: (server, transport) => `${server} est injoignable en ${transport}.`,

@@ -58,7 +58,14 @@ function localized(
       case 'audio-only':
         return { title, detail: m.throughputAudioOnly(rate), fix: m.weakLinkFix };
     }
-    return { title, detail: `${m.throughputNotMeasured} (${item.detail})`, fix: item.fix };
+    // The host's reason is English text: the screen words the outcome's code instead.
+    if (code === 'not-offered' || code === 'rate-limited' || code === 'failed')
+      return {
+        title,
+        detail: `${m.throughputNotMeasured} ${m.throughputWhyNot(code)}`,
+        fix: m.throughputWhyNotFix(code),
+      };
+    return { title, detail: m.throughputNotMeasured, fix: '' };
   }
   if (kind === 'network.turn-udp' || kind === 'network.turn-tcp') {
     const transport = kind.endsWith('udp') ? 'UDP' : 'TCP';

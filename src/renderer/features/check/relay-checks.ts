@@ -54,9 +54,10 @@ export async function relayChecks(
             status: 'fail',
             code: result.reason,
             title,
-            detail: `${m.relayFailed(name)} (${result.message})`,
+            // The browser's own words stay in the exported report, never on the screen.
+            detail: `${m.relayFailed(name)} ${m.relayReason(result.reason)}`,
             fix: m.relayFailedFix(name),
-            measured: { url },
+            measured: { url, message: result.message.slice(0, 200) },
           });
     }),
   );

@@ -30,16 +30,16 @@ describe('chat lines', () => {
     expect(time(SENT_AT)).toMatch(/^\d{2}:\d{2}$/);
     expect(chatWith('fr', 'station')).toEqual([
       `Médecin ${time(SENT_AT)}`,
-      `Station ${time(SENT_AT + 60_000)}`,
+      `Vous ${time(SENT_AT + 60_000)}`,
       'Médecin',
     ]);
   });
 
-  it('on the doctor’s page, the doctor’s own lines are the doctor’s', () => {
+  it('on the doctor’s page, the station’s side is the patient, as the call names its video', () => {
     expect(chatWith('en', 'doctor').map((meta) => meta?.split(' ')[0])).toEqual([
-      'Station',
-      'Doctor',
-      'Station',
+      'Patient',
+      'You',
+      'Patient',
     ]);
   });
 });

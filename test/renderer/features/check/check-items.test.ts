@@ -111,6 +111,19 @@ describe('relay items', () => {
     expect(items[1]?.fix).toBe(en.relayFailedFix('TCP'));
   });
 
+  it('words a failure by its reason code, never with the browser’s English message', async () => {
+    const items = await relayChecks(fr, formatFr, [{ urls: ['turn:h:3478'] }], () =>
+      Promise.resolve({
+        ok: false,
+        reason: 'timeout',
+        message: 'the relayed connection did not open in time',
+      }),
+    );
+    expect(items[0]?.detail).toBe(`${fr.relayFailed('UDP')} ${fr.relayReason('timeout')}`);
+    expect(items[0]?.detail).not.toMatch(/relayed connection/);
+    expect(items[0]?.measured?.['message']).toBe('the relayed connection did not open in time');
+  });
+
   it('warns when no TURN server is configured', async () => {
     const items = await relayChecks(en, formatEn, []);
     expect(items.map((item) => item.status)).toEqual(['warn', 'warn']);
@@ -139,6 +152,22 @@ describe('host items in the screen language', () => {
     );
     expect(upload.detail).toBe('640 kbit/s : la vidéo sera réduite (résolution et fluidité moindres).');
     expect(upload.fix).toBe(fr.weakLinkFix);
+    const unmeasured = localizeHostItem(
+      hostItem({
+        id: 'network.download',
+        status: 'skipped',
+        detail: 'Not measured: the server does not offer it.',
+        fix: 'Start the rendezvous server with --check-endpoints to measure throughput.',
+        measured: { code: 'not-offered' },
+      }),
+      fr,
+      formatFr,
+    );
+    expect(unmeasured).toMatchObject({
+      title: 'Débit descendant',
+      detail: 'Non mesuré. Le serveur de rendez-vous ne propose pas le test de débit.',
+      fix: fr.throughputWhyNotFix('not-offered'),
+    });
     const turn = localizeHostItem(
       hostItem({
         id: 'network.turn-tcp@turn:127.0.0.1:3478',
