@@ -173,7 +173,9 @@ export async function startRendezvousServer(
   });
   const opsEndpoints = (exposeMetrics: boolean) =>
     createOpsEndpoints({
-      notReadyReasons: () => [...new Set([...telemetry.notReadyReasons(), ...route.notReadyReasons()])],
+      notReadyReasons: async () => [
+        ...new Set([...telemetry.notReadyReasons(), ...(await route.probeReadiness(REDIS_READY_TIMEOUT_MS))]),
+      ],
       metrics,
       exposeMetrics,
       ...(metricsToken === undefined ? {} : { metricsToken }),
@@ -224,6 +226,9 @@ export async function startRendezvousServer(
       })()),
   };
 }
+
+/** /readyz: Redis must answer a PING within this, or the node is not ready (a hung Redis). */
+const REDIS_READY_TIMEOUT_MS = 1000;
 
 /** iceServerSchema: at most 8 URLs in one entry. */
 const MAX_TURN_URLS = 8;

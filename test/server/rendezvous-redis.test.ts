@@ -82,6 +82,36 @@ describe('station serve --rendezvous --redis', () => {
       await b.stop();
     }
   });
+
+  it('/readyz says not ready within its bound while Redis hangs (SIGSTOP), and ready again once it answers (SIGCONT)', async () => {
+    const run = memoryIo();
+    const exit = runStation(['serve', '--rendezvous', '--port', '0', '--redis', redis.url], run.io);
+    while (!run.stdout.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const url = run.stdout.trim();
+    let paused = false;
+    try {
+      await until(async () => (await fetchLoopback(`${url}readyz`)).status === 200);
+      redis.pause();
+      paused = true;
+      // The socket to Redis stays open: only the PING's deadline can tell. Each answer comes
+      // within the probe's bound (1 s PING deadline), never hangs with the Redis.
+      await until(async () => (await fetchLoopback(`${url}readyz`)).status === 503);
+      // A fresh probe (the last one is cached for a second): it answers, not ready, in bounded time.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const asked = performance.now();
+      const reply = await fetchLoopback(`${url}readyz`);
+      expect(performance.now() - asked).toBeLessThan(5000); // the probe's bound is 1–1.5 s
+      expect(reply.status).toBe(503);
+      expect((JSON.parse(reply.body) as { reasons?: string[] }).reasons).toEqual(['redis-unreachable']);
+      redis.resume();
+      paused = false;
+      await until(async () => (await fetchLoopback(`${url}readyz`)).status === 200);
+    } finally {
+      if (paused) redis.resume();
+      run.interrupt();
+      await exit;
+    }
+  });
 });
 
 function restore(name: string, value: string | undefined): void {

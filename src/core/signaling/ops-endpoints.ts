@@ -10,7 +10,9 @@ import type { RequestHandler } from './static-files';
  * - `GET /readyz`: readiness. 200 `{"status":"ready"}`, or 503 `{"status":"not-ready","reasons":[…]}`
  *   with codes (`draining`, `redis-unreachable`…): a load balancer stops sending new clients here.
  *   The probe behind it (a Redis PING) runs at most once per READY_CACHE_MS however often it is
- *   asked, so a flood of /readyz costs Redis nothing.
+ *   asked, so a flood of /readyz costs Redis nothing, and is given READY_PROBE_TIMEOUT_MS: a probe
+ *   that has not answered by then is `probe-timeout`, not ready (a hung dependency never reads as
+ *   ready, and the balancer's check never waits on it).
  * - `GET /metrics`: Prometheus exposition, only where it is enabled: on the node's own port only
  *   with a bearer token (`Authorization: Bearer …`), on a separate metrics listener (bound to
  *   loopback unless a token is set) with or without one. Without either, /metrics is a 404 like
@@ -33,6 +35,8 @@ export type OpsEndpoints = (request: IncomingMessage, response: ServerResponse) 
 
 export const OPS_PATHS = { health: '/healthz', ready: '/readyz', metrics: '/metrics' } as const;
 export const READY_CACHE_MS = 1000;
+/** The longest /readyz waits for its probe: then not ready. */
+export const READY_PROBE_TIMEOUT_MS = 1500;
 /** Shortest token accepted for /metrics: a guessable one protects nothing. */
 export const MIN_METRICS_TOKEN_CHARS = 24;
 
@@ -44,9 +48,11 @@ export function createOpsEndpoints(options: OpsEndpointsOptions): OpsEndpoints {
     if (lastProbe === undefined || at - lastProbe.at >= READY_CACHE_MS || at < lastProbe.at) {
       lastProbe = {
         at,
-        reasons: Promise.resolve()
-          .then(() => options.notReadyReasons())
-          .catch(() => ['probe-failed']),
+        reasons: bounded(
+          Promise.resolve()
+            .then(() => options.notReadyReasons())
+            .catch(() => ['probe-failed']),
+        ),
       };
     }
     return lastProbe.reasons;
@@ -89,6 +95,15 @@ export function createOpsEndpoints(options: OpsEndpointsOptions): OpsEndpoints {
     );
     return true;
   };
+}
+
+/** The probe's reasons, or `probe-timeout` once it has taken READY_PROBE_TIMEOUT_MS. */
+function bounded(probe: Promise<readonly string[]>): Promise<readonly string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<readonly string[]>((resolve) => {
+    timer = setTimeout(() => resolve(['probe-timeout']), READY_PROBE_TIMEOUT_MS);
+  });
+  return Promise.race([probe, late]).finally(() => clearTimeout(timer));
 }
 
 /** `handler` with the operations endpoints in front of it. */

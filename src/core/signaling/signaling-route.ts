@@ -72,6 +72,8 @@ export interface SignalingRoute {
   readonly rooms: RoomsEngine;
   /** Codes of what keeps this node from seating anyone (`draining`, `redis-unreachable`). */
   notReadyReasons(): readonly string[];
+  /** The same, the rooms' store asked whether it answers within `timeoutMs` (RoomsEngine.probeReady). */
+  probeReadiness(timeoutMs: number): Promise<readonly string[]>;
   /**
    * Tells every client `draining` (its seat is kept for its resume token, to be taken back on
    * another node), stops admitting sockets, and closes them all.
@@ -249,6 +251,10 @@ export function createSignalingRoute(options: SignalingRouteOptions): SignalingR
     },
     rooms,
     notReadyReasons: () => [...(draining ? ['draining'] : []), ...(rooms.notReadyReasons?.() ?? [])],
+    probeReadiness: async (timeoutMs) => [
+      ...(draining ? ['draining'] : []),
+      ...((await rooms.probeReady?.(timeoutMs)) ?? rooms.notReadyReasons?.() ?? []),
+    ],
     async close() {
       if (!draining) {
         draining = true;

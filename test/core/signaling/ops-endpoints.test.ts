@@ -63,6 +63,13 @@ describe('operations endpoints over real HTTP', () => {
     expect(reply.body).toBe('{"status":"not-ready","reasons":["probe-failed"]}');
   });
 
+  it('a readiness probe that never answers means not ready once its bound has passed', async () => {
+    const url = await start({ notReadyReasons: () => new Promise(() => undefined), exposeMetrics: false });
+    const reply = await fetchLoopback(`${url}/readyz`);
+    expect(reply.status).toBe(503);
+    expect(reply.body).toBe('{"status":"not-ready","reasons":["probe-timeout"]}');
+  });
+
   it('answers GET and HEAD only, and leaves other paths to the next handler', async () => {
     const url = await start({ notReadyReasons: () => [], exposeMetrics: false });
     expect((await fetchLoopback(`${url}/healthz`, { method: 'POST' })).status).toBe(405);

@@ -11,6 +11,10 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Starts a fresh, empty one on the same port. */
   restart(): Promise<void>;
+  /** SIGSTOP: it hangs, its sockets open, answering nothing (a stuck or swapping Redis). */
+  pause(): void;
+  /** SIGCONT: it answers again, with what it held. */
+  resume(): void;
 }
 
 export async function startRedis(): Promise<TestRedis> {
@@ -36,8 +40,21 @@ export async function startRedis(): Promise<TestRedis> {
     running.kill('SIGKILL');
     await exited;
   };
+  const signal = (name: NodeJS.Signals): void => {
+    const running = child;
+    if (running === null || running.exitCode !== null || running.signalCode !== null)
+      throw new Error('redis-server is not running');
+    running.kill(name);
+  };
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, stop, restart: start };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    restart: start,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+  };
 }
 
 /**

@@ -211,6 +211,22 @@ export class RedisRooms implements RoomsEngine {
     return this.available ? [] : ['redis-unreachable'];
   }
 
+  /**
+   * Not ready unless Redis answers a PING within `timeoutMs`: a Redis that hangs (stopped, swapping,
+   * a half-open link) keeps its socket open and `ready`, and would otherwise be called reachable
+   * while every join waits for it and is refused.
+   */
+  async probeReady(timeoutMs: number): Promise<readonly string[]> {
+    if (!this.available) return ['redis-unreachable'];
+    const started = this.monotonicNow();
+    const answered = await withDeadline(this.redis.ping(), timeoutMs).then(
+      () => true,
+      () => false,
+    );
+    observe(this.observer, 'storeRoundTrip', { latencyMs: this.monotonicNow() - started, ok: answered });
+    return answered ? this.notReadyReasons() : ['redis-unreachable'];
+  }
+
   isJoined(connection: SignalingConnection): boolean {
     return this.seats.has(connection) || this.seating.has(connection);
   }

@@ -26,5 +26,10 @@ export interface RoomsEngine {
   drain?(connections: readonly SignalingConnection[]): Promise<void>;
   /** Codes of what keeps this node from seating anyone now (`redis-unreachable`); empty when ready. */
   notReadyReasons?(): readonly string[];
+  /**
+   * The same, after asking the shared store whether it answers now (a Redis that hangs keeps its
+   * socket open: only a question with a deadline finds it out). Settles within about `timeoutMs`.
+   */
+  probeReady?(timeoutMs: number): Promise<readonly string[]>;
   close?(): Promise<void>;
 }
