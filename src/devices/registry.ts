@@ -12,7 +12,7 @@ import { noninDf2 } from './nonin-df2';
 import { noninDf7 } from './nonin-df7';
 import { noninDf8 } from './nonin-df8';
 import { omronHemHid } from './omron-hem-hid';
-import { openBciCyton } from './openbci-cyton';
+import { openBciCyton, openBciCyton12Lead } from './openbci-cyton';
 import { philipsIntellivueMib } from './philips-intellivue-mib';
 
 /**
@@ -39,8 +39,15 @@ export const DRIVERS: readonly DeviceDriver[] = [
   beurerBm55Hid,
 ];
 
+/**
+ * Drivers chosen by their id only, never probed: their bytes are another driver's (a Cyton wired
+ * as a 12-lead ECG streams the same packets as one wired as a 3-lead), so a probe could not tell
+ * them apart and finds the first.
+ */
+export const WIRING_VARIANTS: readonly DeviceDriver[] = [openBciCyton12Lead];
+
 export function driverFor(protocol: string): DeviceDriver | undefined {
-  return DRIVERS.find((driver) => driver.protocol === protocol);
+  return [...DRIVERS, ...WIRING_VARIANTS].find((driver) => driver.protocol === protocol);
 }
 
 /**

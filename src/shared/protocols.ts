@@ -11,6 +11,7 @@ export const PROTOCOL_IDS = [
   'philips-intellivue-mib',
   'ge-datex-s5',
   'openbci-cyton',
+  'openbci-cyton-12lead',
   'ad8232-ascii',
   'beurer-bm58',
   'omron-hem-hid',

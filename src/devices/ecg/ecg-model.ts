@@ -8,6 +8,11 @@ import type { Prng } from '../framing/prng';
  * holds exactly for the values returned (before any quantisation by a device).
  * Amplitudes are in mV: the R wave is about 1 mV in lead II. With `fixedBpm` the rate does not
  * wander: every R-R interval is 60/fixedBpm s (tests measure a known interval on the doctor's page).
+ * `nextTwelveLead` adds the six precordial leads for a simulated 12-lead ECG: each wave also has a
+ * component toward the front of the chest, and V1–V6 are projections of the heart vector on the
+ * horizontal plane (V1 right of the sternum … V6 under the left arm) with a per-lead gain for the
+ * electrode's nearness to the heart, plus their own noise: an rS in V1 growing to a qR in V6 with
+ * the transition near V3–V4. A plausible simulation, not a recorded patient.
  */
 
 export interface EcgLeadValues {
@@ -15,6 +20,11 @@ export interface EcgLeadValues {
   readonly i: number;
   readonly ii: number;
   readonly iii: number;
+}
+
+/** One sample of a simulated 12-lead ECG: the limb leads and V1–V6 (mV). */
+export interface EcgTwelveLeadValues extends EcgLeadValues {
+  readonly v: readonly [number, number, number, number, number, number];
 }
 
 interface Wave {
@@ -25,15 +35,29 @@ interface Wave {
   /** Electrical axis in the frontal plane, degrees (lead I at 0°, II at 60°, III at 120°). */
   readonly axisDeg: number;
   readonly scalesWithRr: boolean;
+  /** Peak component toward the front of the chest, mV (the septum's Q anterior, the R posterior). */
+  readonly anteriorMv: number;
 }
 
 const WAVES: readonly Wave[] = [
-  { offsetS: -0.17, amplitudeMv: 0.15, widthS: 0.025, axisDeg: 55, scalesWithRr: false },
-  { offsetS: -0.035, amplitudeMv: -0.12, widthS: 0.01, axisDeg: 50, scalesWithRr: false },
-  { offsetS: 0, amplitudeMv: 1.05, widthS: 0.011, axisDeg: 50, scalesWithRr: false },
-  { offsetS: 0.035, amplitudeMv: -0.25, widthS: 0.011, axisDeg: 50, scalesWithRr: false },
-  { offsetS: 0.3, amplitudeMv: 0.3, widthS: 0.05, axisDeg: 40, scalesWithRr: true },
+  { offsetS: -0.17, amplitudeMv: 0.15, widthS: 0.025, axisDeg: 55, scalesWithRr: false, anteriorMv: 0.02 },
+  { offsetS: -0.035, amplitudeMv: -0.12, widthS: 0.01, axisDeg: 50, scalesWithRr: false, anteriorMv: 0.15 },
+  { offsetS: 0, amplitudeMv: 1.05, widthS: 0.011, axisDeg: 50, scalesWithRr: false, anteriorMv: -0.15 },
+  { offsetS: 0.035, amplitudeMv: -0.25, widthS: 0.011, axisDeg: 50, scalesWithRr: false, anteriorMv: -0.25 },
+  { offsetS: 0.3, amplitudeMv: 0.3, widthS: 0.05, axisDeg: 40, scalesWithRr: true, anteriorMv: 0.15 },
 ];
+/**
+ * Each precordial lead's direction in the horizontal plane, degrees from the patient's left toward
+ * the front (V6 at 0°, V1 at 115°), and its gain (the middle electrodes sit nearest the heart).
+ */
+const PRECORDIAL = [
+  { angleDeg: 115, gain: 1.0 },
+  { angleDeg: 90, gain: 1.3 },
+  { angleDeg: 75, gain: 1.5 },
+  { angleDeg: 60, gain: 1.6 },
+  { angleDeg: 30, gain: 1.4 },
+  { angleDeg: 0, gain: 1.0 },
+] as const;
 /** Beyond this many widths a Gaussian wave contributes nothing worth computing. */
 const WAVE_REACH_WIDTHS = 5;
 const MIN_BPM = 60;
@@ -76,21 +100,38 @@ export class EcgModel {
 
   /** The next sample, one period after the previous one. */
   next(): EcgLeadValues {
+    return this.step(false);
+  }
+
+  /** The next sample with V1–V6 (a model used this way should not also be read with `next`). */
+  nextTwelveLead(): EcgTwelveLeadValues {
+    return this.step(true) as EcgTwelveLeadValues;
+  }
+
+  private step(precordial: boolean): EcgLeadValues | EcgTwelveLeadValues {
     const t = this.sampleIndex++ * this.periodS;
     while (t >= this.nextRS) this.beat();
     const rrS = this.nextRS - this.lastRS;
     let x = 0;
     let y = 0;
+    let z = 0;
     for (const wave of WAVES) {
       const a = waveAt(wave, t - this.lastRS, rrS) + waveAt(wave, t - this.nextRS, rrS);
       x += a * Math.cos(wave.axisDeg * DEG);
       y += a * Math.sin(wave.axisDeg * DEG);
+      if (precordial) z += (a / wave.amplitudeMv) * wave.anteriorMv;
     }
+    const heartX = x;
     x += this.noise();
     y += this.noise() + WANDER_MV * Math.sin(2 * Math.PI * BREATHS_PER_S * t);
     const i = x;
     const ii = x * Math.cos(LEAD_II_RAD) + y * Math.sin(LEAD_II_RAD);
-    return { i, ii, iii: ii - i };
+    if (!precordial) return { i, ii, iii: ii - i };
+    const v = PRECORDIAL.map(
+      ({ angleDeg, gain }) =>
+        gain * (heartX * Math.cos(angleDeg * DEG) + z * Math.sin(angleDeg * DEG)) + this.noise(),
+    ) as unknown as EcgTwelveLeadValues['v'];
+    return { i, ii, iii: ii - i, v };
   }
 
   private beat(): void {

@@ -6,7 +6,15 @@ import { SampleClock } from '../framing/sample-clock';
 import { BoardTextCollector, messageEvents } from './board-text';
 import { HEADER, OFFSET, PACKET_LENGTH, SAMPLES_PER_S, SAMPLE_STEPS_PER_MV } from './constants';
 import { channelCounts, isPacketAt, mvPerCount, scaleCounts } from './frames';
-import { checkGain, mappedLeads, type CytonOptions, type MappedLead } from './lead-map';
+import { deriveLimbLeads } from '../ecg/derived-leads';
+import {
+  checkGain,
+  DERIVED,
+  outputLeads,
+  type CytonOptions,
+  type DerivedLead,
+  type MappedLead,
+} from './lead-map';
 
 /** Stats plus packets the sample numbers say never arrived. */
 export interface CytonDecoderStats extends DecoderStats {
@@ -26,7 +34,9 @@ export class CytonDecoder implements Decoder {
   private readonly clock = new SampleClock(SAMPLES_PER_S);
   private readonly text = new BoardTextCollector();
   private readonly readings: EcgReadingEmitter;
-  private readonly leads: readonly MappedLead[];
+  private readonly leads: readonly (MappedLead | DerivedLead)[];
+  /** Leads I and II are values 0 and 1, and III, aVR, aVL, aVF are computed into 2..5. */
+  private readonly derive: boolean;
   private readonly stepsPerCount: number;
   private readonly values: number[];
   /** This push's accepted packets (pass 1), for pass 2. */
@@ -42,7 +52,8 @@ export class CytonDecoder implements Decoder {
   private counts = { frames: 0, dropped: 0, skippedBytes: 0, lostPackets: 0 };
 
   constructor(deviceId: string, options: CytonOptions = {}) {
-    this.leads = mappedLeads(options.leadMap);
+    this.leads = outputLeads(options);
+    this.derive = options.deriveLimbLeads === true;
     this.stepsPerCount = mvPerCount(checkGain(options.gain)) * SAMPLE_STEPS_PER_MV;
     this.values = this.leads.map(() => 0);
     const leads = this.leads.map((lead) => ({ metric: lead.metric, unit: 'mV' }));
@@ -155,8 +166,10 @@ export class CytonDecoder implements Decoder {
   private decodePacket(bytes: Uint8Array, offset: number, timeMs: number): void {
     const { leads, values, stepsPerCount } = this;
     for (let k = 0; k < leads.length; k++) {
-      values[k] = scaleCounts(channelCounts(bytes, offset, leads[k].channel), stepsPerCount);
+      const { channel } = leads[k];
+      if (channel !== DERIVED) values[k] = scaleCounts(channelCounts(bytes, offset, channel), stepsPerCount);
     }
+    if (this.derive) deriveLimbLeads(values[0], values[1], SAMPLE_STEPS_PER_MV, values, 2);
     this.counts.frames++;
     this.readings.add(values, timeMs);
   }

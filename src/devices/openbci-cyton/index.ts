@@ -3,7 +3,7 @@ import { startStreaming, stopStreaming } from './commands';
 import { BAUD_RATE } from './constants';
 import { CytonDecoder } from './decoder';
 import { CytonHost } from './host';
-import { checkGain, mappedLeads, type CytonOptions } from './lead-map';
+import { checkGain, outputLeads, TWELVE_LEAD_MAP, type CytonOptions } from './lead-map';
 import { CytonSimulator } from './simulator';
 import { guardDecoder } from '../validity/guarded-decoder';
 
@@ -16,7 +16,7 @@ import { guardDecoder } from '../validity/guarded-decoder';
  * Throws a TypeError on a bad lead map or gain.
  */
 export function createOpenBciCytonDriver(options: CytonOptions = {}): DeviceDriver {
-  mappedLeads(options.leadMap);
+  outputLeads(options);
   checkGain(options.gain);
   return {
     protocol: 'openbci-cyton',
@@ -31,8 +31,21 @@ export function createOpenBciCytonDriver(options: CytonOptions = {}): DeviceDriv
 
 export const openBciCyton: DeviceDriver = createOpenBciCytonDriver();
 
+/**
+ * The same board and byte stream wired as a 12-lead ECG (PROTOCOL.md, "12-lead wiring"): I, II and
+ * V1–V6 on channels 1–8, III, aVR, aVL, aVF computed from I and II. A protocol id of its own
+ * because the bytes cannot say how the electrodes are wired: probing finds `openbci-cyton`, and a
+ * 12-lead board is chosen by this id (or simulated with it).
+ */
+export const openBciCyton12Lead: DeviceDriver = {
+  ...createOpenBciCytonDriver({ leadMap: TWELVE_LEAD_MAP, deriveLimbLeads: true }),
+  protocol: 'openbci-cyton-12lead',
+  name: 'OpenBCI Cyton (12-lead ECG)',
+  createSimulator: (simulatorOptions) => new CytonSimulator({ ...simulatorOptions, twelveLead: true }),
+};
+
 export { CytonDecoder, type CytonDecoderStats } from './decoder';
 export { CytonHost } from './host';
 export { CytonSimulator, type CytonSimulatorOptions } from './simulator';
-export { DEFAULT_LEAD_MAP, type CytonOptions, type LeadMap } from './lead-map';
+export { DEFAULT_LEAD_MAP, TWELVE_LEAD_MAP, type CytonOptions, type LeadMap } from './lead-map';
 export * as cytonCommands from './commands';

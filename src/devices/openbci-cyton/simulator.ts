@@ -2,13 +2,19 @@ import type { DeviceSimulator, SimulatedValues, SimulatorOptions, SimulatorOutpu
 import { EcgModel } from '../ecg/ecg-model';
 import { concatBytes } from '../framing/concat';
 import { createPrng, type Prng } from '../framing/prng';
-import { COMMAND, SAMPLES_PER_S } from './constants';
+import { DERIVED_LIMB_LEADS, deriveLimbLeads } from '../ecg/derived-leads';
+import { COMMAND, SAMPLES_PER_S, SAMPLE_STEPS_PER_MV } from './constants';
 import { accelerometerAux, encodePacket, encodeText, mvToCounts } from './device-encoder';
 import { countsToMv } from './frames';
 import { checkGain, type CytonOptions } from './lead-map';
 
 export interface CytonSimulatorOptions extends SimulatorOptions {
   readonly gain?: CytonOptions['gain'];
+  /**
+   * Wired as a 12-lead ECG (TWELVE_LEAD_MAP): I, II, V1–V6 on channels 1–8; the frames also give
+   * III, aVR, aVL, aVF as the decoder derives them.
+   */
+  readonly twelveLead?: boolean;
 }
 
 /** The `v` reply of firmware v3 as the Cyton SDK page prints it. */
@@ -21,10 +27,19 @@ const ONE_G_COUNTS = 8000;
 /** Unwired channels pick up a few µV of noise (±50 counts ≈ ±1.1 µV at gain 24). */
 const IDLE_NOISE_COUNTS = 50;
 const LEAD_METRICS = ['MDC_ECG_ELEC_POTL_I', 'MDC_ECG_ELEC_POTL_II', 'MDC_ECG_ELEC_POTL_III'] as const;
+const PRECORDIAL_METRICS = [
+  'MDC_ECG_ELEC_POTL_V1',
+  'MDC_ECG_ELEC_POTL_V2',
+  'MDC_ECG_ELEC_POTL_V3',
+  'MDC_ECG_ELEC_POTL_V4',
+  'MDC_ECG_ELEC_POTL_V5',
+  'MDC_ECG_ELEC_POTL_V6',
+] as const;
 
 /**
  * A Cyton wired as a 3-lead ECG: leads I, II, III on channels 1, 2, 3 (the driver's default lead
- * map), channels 4–8 unwired. Silent until `b`; then 250 packets a second of device time until
+ * map), channels 4–8 unwired; or, with `twelveLead`, as a 12-lead ECG: I, II, V1–V6 on the eight
+ * channels, from the ECG model's precordial projections (SIMULATED: no recorded patient). Silent until `b`; then 250 packets a second of device time until
  * `s` or `v`. `v` answers the documented banner ending in `$$$`. Frames report each lead in mV
  * exactly as the decoder must scale it.
  */
@@ -33,6 +48,7 @@ export class CytonSimulator implements DeviceSimulator {
   private readonly prng: Prng;
   private readonly model: EcgModel;
   private readonly gain: number;
+  private readonly twelveLead: boolean;
   private autoStartPending: boolean;
   private streaming = false;
   private streamStartMs = 0;
@@ -43,6 +59,7 @@ export class CytonSimulator implements DeviceSimulator {
     this.prng = createPrng(options.seed ?? 1);
     this.model = new EcgModel(this.prng, SAMPLES_PER_S, options.heartRateBpm);
     this.gain = checkGain(options.gain);
+    this.twelveLead = options.twelveLead ?? false;
     this.autoStartPending = options.autoStart ?? false;
   }
 
@@ -80,9 +97,7 @@ export class CytonSimulator implements DeviceSimulator {
     const packets: Uint8Array[] = [];
     const frames: SimulatedValues[] = [];
     while (this.streamStartMs + (this.packetsSent * 1000) / SAMPLES_PER_S <= atMs) {
-      const leads = this.model.next();
-      const counts = [leads.i, leads.ii, leads.iii].map((mv) => mvToCounts(mv, this.gain));
-      while (counts.length < 8) counts.push(this.prng.int(-IDLE_NOISE_COUNTS, IDLE_NOISE_COUNTS));
+      const { counts, frame } = this.twelveLead ? this.twelveLeadSample() : this.threeLeadSample();
       const withAccel = this.packetsSent % ACCEL_EVERY_PACKETS === 0;
       packets.push(
         encodePacket({
@@ -91,13 +106,33 @@ export class CytonSimulator implements DeviceSimulator {
           aux: withAccel ? accelerometerAux(0, 0, ONE_G_COUNTS) : [],
         }),
       );
-      const frame: Record<string, number> = { sampleNumber: this.sampleNumber };
-      LEAD_METRICS.forEach((metric, k) => (frame[metric] = countsToMv(counts[k], this.gain)));
+      frame['sampleNumber'] = this.sampleNumber;
       frames.push(frame);
       this.sampleNumber = (this.sampleNumber + 1) & 0xff;
       this.packetsSent++;
     }
     return { bytes: concatBytes(packets), frames };
+  }
+
+  private threeLeadSample(): { counts: number[]; frame: Record<string, number> } {
+    const leads = this.model.next();
+    const counts = [leads.i, leads.ii, leads.iii].map((mv) => mvToCounts(mv, this.gain));
+    while (counts.length < 8) counts.push(this.prng.int(-IDLE_NOISE_COUNTS, IDLE_NOISE_COUNTS));
+    const frame: Record<string, number> = {};
+    LEAD_METRICS.forEach((metric, k) => (frame[metric] = countsToMv(counts[k], this.gain)));
+    return { counts, frame };
+  }
+
+  private twelveLeadSample(): { counts: number[]; frame: Record<string, number> } {
+    const leads = this.model.nextTwelveLead();
+    const counts = [leads.i, leads.ii, ...leads.v].map((mv) => mvToCounts(mv, this.gain));
+    const [i, ii, ...v] = counts.map((c) => countsToMv(c, this.gain));
+    const derived: number[] = [];
+    deriveLimbLeads(i, ii, SAMPLE_STEPS_PER_MV, derived, 0);
+    const frame: Record<string, number> = { MDC_ECG_ELEC_POTL_I: i, MDC_ECG_ELEC_POTL_II: ii };
+    DERIVED_LIMB_LEADS.forEach((metric, k) => (frame[metric] = derived[k]));
+    PRECORDIAL_METRICS.forEach((metric, k) => (frame[metric] = v[k]));
+    return { counts, frame };
   }
 
   private start(atMs: number): void {

@@ -21,6 +21,7 @@ const NAMES: Readonly<Record<ProtocolId, { readonly en: string; readonly fr: str
   'philips-intellivue-mib': { en: 'Philips IntelliVue monitor', fr: 'Moniteur Philips IntelliVue' },
   'ge-datex-s5': { en: 'GE Datex-Ohmeda S/5 monitor', fr: 'Moniteur GE Datex-Ohmeda S/5' },
   'openbci-cyton': { en: 'OpenBCI Cyton ECG', fr: 'ECG OpenBCI Cyton' },
+  'openbci-cyton-12lead': { en: 'OpenBCI Cyton 12-lead ECG', fr: 'ECG 12 dérivations OpenBCI Cyton' },
   'ad8232-ascii': { en: 'AD8232 ECG', fr: 'ECG AD8232' },
   'beurer-bm58': { en: 'Beurer BM58 blood pressure monitor', fr: 'Tensiomètre Beurer BM58' },
   'omron-hem-hid': { en: 'Omron blood pressure monitor', fr: 'Tensiomètre Omron' },
