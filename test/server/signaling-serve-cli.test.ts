@@ -15,6 +15,8 @@ describe('station serve (signaling options)', () => {
     ],
     [['--rendezvous', '--cert', 'c.pem'], /--cert and --key go together/],
     [['--rendezvous', '--simulate'], /--simulate needs the station host/],
+    [['--rendezvous', '--simulate-profile', 'ecg12'], /--simulate needs the station host/],
+    [['--simulate-profile', 'ecg15'], /unknown simulate profile "ecg15"; known: oximeter, ecg12/],
     [['--turn-url', 'http://x'], /not a turn URL/],
     [['--public-url', 'ftp://x'], /--public-url must be an http\(s\) URL/],
     [['--allowed-origin', 'https://x.example/path'], /must be an origin/],

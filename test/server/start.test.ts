@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import type { Reading } from '../../src/shared/domain/readings';
+import { simulateProfile } from '../../src/server/simulate-profiles';
 import { startServer, type RunningServer } from '../../src/server/start';
 
 /** The Node host in-process with the real core: HTTP, the API socket, settings on disk, the simulator. */
@@ -92,6 +94,47 @@ describe('startServer', () => {
       server!.backend.on('readings', resolve),
     );
     expect(firstBatch.readings.length).toBeGreaterThan(0);
+  });
+
+  it('with the ecg12 profile, streams 12 ECG leads at 250 Hz and two pleths from simulators on real ptys', async () => {
+    server = await startServer({
+      port: 0,
+      simulate: simulateProfile('ecg12'),
+      staticDir: join(base, 'renderer'),
+      dataDir: join(base, 'data'),
+    });
+    const devices = (await call(server.url, 'devices.list')).value as {
+      protocol: string;
+      simulated: boolean;
+    }[];
+    expect(devices.map((d) => d.protocol).sort()).toEqual([
+      'contec-cms50-v7',
+      'nonin-df7',
+      'openbci-cyton-12lead',
+    ]);
+    expect(devices.every((d) => d.simulated)).toBe(true);
+
+    const traces = new Map<string, number>();
+    await new Promise<void>((resolve) => {
+      const stop = server!.backend.on('readings', (batch: { readings: readonly Reading[] }) => {
+        for (const reading of batch.readings)
+          if (reading.type === 'waveform') traces.set(`${reading.device} ${reading.metric}`, reading.rateHz);
+        const ecg = [...traces.keys()].filter((key) => key.includes('MDC_ECG_ELEC_POTL_'));
+        const pleths = [...traces.keys()].filter((key) => key.includes('PLETH'));
+        if (ecg.length === 12 && pleths.length === 2) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const ecgRates = [...traces].filter(([key]) => key.includes('MDC_ECG')).map(([, rate]) => rate);
+    expect(new Set(ecgRates)).toEqual(new Set([250]));
+  });
+
+  it('refuses an unknown simulate profile, naming the known ones', () => {
+    expect(() => simulateProfile('ecg15')).toThrow(
+      /unknown simulate profile "ecg15"; known: oximeter, ecg12/,
+    );
   });
 
   it('refuses a port that is already taken with a clear error', async () => {

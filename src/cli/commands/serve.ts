@@ -1,5 +1,6 @@
 import { startRendezvousServer } from '../../server/rendezvous';
 import { startServer } from '../../server/start';
+import { simulateProfile } from '../../server/simulate-profiles';
 import { requireTlsBeyondLoopback } from '../../server/listen-policy';
 import { integerOption, parseCommandArgs, UsageError } from '../args';
 import { EXIT_OK } from '../cli-io';
@@ -7,7 +8,7 @@ import type { Command } from '../command';
 import { LOG_FORMATS, type LogFormat } from '../../core/signaling/event-log';
 import { parseTurnUrl } from '../../core/check/turn/turn-url';
 
-const USAGE = `Usage: station serve [--host H] [--port P] [--simulate] [--cert FILE --key FILE] [signaling options]
+const USAGE = `Usage: station serve [--host H] [--port P] [--simulate | --simulate-profile NAME] [--cert FILE --key FILE] [signaling options]
        station serve --rendezvous [--cert FILE --key FILE] [signaling options]
 
 Runs the Node host: the station UI in a browser, the consultant app and signaling, until Ctrl-C.
@@ -22,6 +23,9 @@ Options:
                       LAN, needs --cert and --key)
   --port P            TCP port (default: a free port, printed at start)
   --simulate          feed the station from a simulated Contec CMS50 oximeter on a pseudo-terminal
+  --simulate-profile NAME  feed it from a set of simulated devices, each on its own pseudo-terminal:
+                      oximeter (the same as --simulate), or ecg12 (a 12-lead ECG, an OpenBCI Cyton
+                      wired I, II, V1–V6, and two pulse oximeters)
   --rendezvous        standalone rendezvous server
   --cert FILE         TLS certificate (PEM); needs --key
   --key FILE          TLS private key (PEM)
@@ -52,6 +56,19 @@ Rendezvous node options (with --rendezvous; docs/DEPLOY.md):
 With STATION_METRICS_TOKEN (24+ characters), /metrics is also served on the main port, and asks
 for "Authorization: Bearer <token>" everywhere. /healthz and /readyz are always on the main port.`;
 
+/** `--simulate` alone: the default oximeter; `--simulate-profile`: the profile's devices. */
+function simulatedDevices(
+  simulate: boolean | undefined,
+  profile: string | undefined,
+): boolean | readonly string[] {
+  if (profile === undefined) return simulate ?? false;
+  try {
+    return simulateProfile(profile);
+  } catch (cause) {
+    throw new UsageError((cause as Error).message);
+  }
+}
+
 export const TURN_SECRET_ENV = 'STATION_TURN_SECRET';
 export const TURN_URLS_ENV = 'STATION_TURN_URLS';
 export const METRICS_TOKEN_ENV = 'STATION_METRICS_TOKEN';
@@ -69,6 +86,7 @@ export const serveCommand: Command = {
         host: { type: 'string' },
         port: { type: 'string' },
         simulate: { type: 'boolean' },
+        'simulate-profile': { type: 'string' },
         rendezvous: { type: 'boolean' },
         cert: { type: 'string' },
         key: { type: 'string' },
@@ -118,7 +136,7 @@ export const serveCommand: Command = {
     let printed: string;
     let server: { close(): Promise<void> };
     if (values.rendezvous === true) {
-      if (values.simulate === true)
+      if (values.simulate === true || values['simulate-profile'] !== undefined)
         throw new UsageError('--simulate needs the station host, not --rendezvous');
       const rendezvous = await startRendezvousServer({
         host,
@@ -147,7 +165,7 @@ export const serveCommand: Command = {
         host,
         port,
         ...(tls === undefined ? {} : { tls }),
-        simulate: values.simulate ?? false,
+        simulate: simulatedDevices(values.simulate, values['simulate-profile']),
         signaling,
         log,
       });
