@@ -1,4 +1,9 @@
 import { isIP } from 'node:net';
+import {
+  parseTurnCheckInterval,
+  TURN_CHECK_INTERVAL_ENV,
+  turnCheckIntervalProblem,
+} from '../core/signaling/turn-check-interval';
 
 /**
  * Where the Electron station's embedded rendezvous server listens, read from the environment
@@ -11,6 +16,8 @@ import { isIP } from 'node:net';
  * - `STATION_PUBLIC_URL`: the address a consultant's browser reaches this machine at
  *   (`http://192.168.1.20:8090`); invites carry it instead of the loopback address.
  * - `STATION_TURN_SECRET`: coturn's shared secret (never a renderer-visible setting).
+ * - `STATION_TURN_CHECK_INTERVAL`: with two TURN servers or more in the settings (a pool), seconds
+ *   between the checks of each (default 15; 0: no check; turn-check-interval.ts).
  *
  * A bad value is reported and replaced by the default: the station still starts.
  */
@@ -19,6 +26,7 @@ export interface RendezvousConfig {
   readonly port: number;
   readonly publicUrl?: string;
   readonly turnSecret?: string;
+  readonly turnCheckIntervalMs?: number;
 }
 
 export const DEFAULT_RENDEZVOUS_HOST = '127.0.0.1';
@@ -45,12 +53,16 @@ export function rendezvousConfigFrom(env: NodeJS.ProcessEnv): {
     problems.push(`STATION_PUBLIC_URL must be an http(s) URL, got ${clip(publicUrl)}`);
 
   const turnSecret = env.STATION_TURN_SECRET ?? '';
+  const intervalText = env[TURN_CHECK_INTERVAL_ENV] ?? '';
+  const interval = intervalText === '' ? undefined : parseTurnCheckInterval(intervalText);
+  if (interval?.ok === false) problems.push(turnCheckIntervalProblem(TURN_CHECK_INTERVAL_ENV, intervalText));
   return {
     config: {
       host: validHost ? host : DEFAULT_RENDEZVOUS_HOST,
       port: validPort ? port : 0,
       ...(validPublicUrl ? { publicUrl } : {}),
       ...(turnSecret !== '' ? { turnSecret } : {}),
+      ...(interval?.ok === true ? { turnCheckIntervalMs: interval.ms } : {}),
     },
     problems,
   };

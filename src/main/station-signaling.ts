@@ -57,6 +57,9 @@ export async function startStationSignaling(deps: StationSignalingDeps): Promise
       env: deps.env,
       ...(config.publicUrl === undefined ? {} : { publicUrl: config.publicUrl }),
       ...(config.turnSecret === undefined ? {} : { turnSecret: config.turnSecret }),
+      ...(config.turnCheckIntervalMs === undefined
+        ? {}
+        : { turnCheckIntervalMs: config.turnCheckIntervalMs }),
     },
   });
   if (deps.settings.get().rendezvousUrl === '') {

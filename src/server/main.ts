@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { MAX_FIXED_BPM, MIN_FIXED_BPM } from '../devices/ecg/ecg-model';
 import { parseSimulateList, simulatedProtocols, startServer } from './start';
+import {
+  parseTurnCheckInterval,
+  TURN_CHECK_INTERVAL_ENV,
+  turnCheckIntervalProblem,
+} from '../core/signaling/turn-check-interval';
 
 /**
  * `npm run web` / `node dist/server/main.cjs [--host H] [--port P] [--simulate [IDS]] [--data-dir D]`:
@@ -27,6 +32,15 @@ Open the printed URL (its token is exchanged for a cookie on the first load); it
 readable by you only, to <data dir>/station-url.`;
 
 const SHUTDOWN_TIMEOUT_MS = 5000;
+
+/** STATION_TURN_CHECK_INTERVAL (turn-check-interval.ts): a bad value stops the start, named. */
+function turnCheckIntervalFromEnv(): { turnCheckIntervalMs?: number } {
+  const text = process.env[TURN_CHECK_INTERVAL_ENV] ?? '';
+  if (text === '') return {};
+  const interval = parseTurnCheckInterval(text);
+  if (!interval.ok) throw new TypeError(turnCheckIntervalProblem(TURN_CHECK_INTERVAL_ENV, text));
+  return { turnCheckIntervalMs: interval.ms };
+}
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -70,7 +84,7 @@ async function main(argv: string[]): Promise<void> {
     ...(heartRate !== undefined ? { simulatedHeartRateBpm: heartRate } : {}),
     log: (line) => console.log(line),
     // coturn's shared secret comes from the environment only: a command line is visible in `ps`.
-    signaling: { turnSecret: process.env.STATION_TURN_SECRET || undefined },
+    signaling: { turnSecret: process.env.STATION_TURN_SECRET || undefined, ...turnCheckIntervalFromEnv() },
   });
   console.log(`Station ready: ${server.stationUrl}`);
 

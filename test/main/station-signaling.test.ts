@@ -18,12 +18,14 @@ describe('rendezvousConfigFrom (environment)', () => {
       STATION_RENDEZVOUS_PORT: '8090',
       STATION_PUBLIC_URL: 'http://192.168.1.20:8090',
       STATION_TURN_SECRET: 's3cret',
+      STATION_TURN_CHECK_INTERVAL: '30',
     };
     expect(rendezvousConfigFrom(env).config).toEqual({
       host: '0.0.0.0',
       port: 8090,
       publicUrl: 'http://192.168.1.20:8090',
       turnSecret: 's3cret',
+      turnCheckIntervalMs: 30_000,
     });
   });
 
@@ -32,9 +34,11 @@ describe('rendezvousConfigFrom (environment)', () => {
       STATION_RENDEZVOUS_HOST: 'evil.example',
       STATION_RENDEZVOUS_PORT: '70000',
       STATION_PUBLIC_URL: 'ftp://x',
+      STATION_TURN_CHECK_INTERVAL: '0.1',
     });
     expect(config).toEqual({ host: '127.0.0.1', port: 0 });
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
+    expect(problems[3]).toMatch(/^STATION_TURN_CHECK_INTERVAL must be 0 \(no check\) or 1–3600 seconds/);
   });
 });
 

@@ -7,6 +7,11 @@ import { EXIT_OK } from '../cli-io';
 import type { Command } from '../command';
 import { LOG_FORMATS, type LogFormat } from '../../core/signaling/event-log';
 import { parseTurnUrl } from '../../core/check/turn/turn-url';
+import {
+  parseTurnCheckInterval,
+  TURN_CHECK_INTERVAL_ENV,
+  turnCheckIntervalProblem,
+} from '../../core/signaling/turn-check-interval';
 
 const USAGE = `Usage: station serve [--host H] [--port P] [--simulate | --simulate-profile NAME] [--cert FILE --key FILE] [signaling options]
        station serve --rendezvous [--cert FILE --key FILE] [signaling options]
@@ -38,12 +43,13 @@ Options:
                       throughput test (rate-limited per IP; always on for the station host)
   --turn-secret S     coturn static-auth-secret (prefer the STATION_TURN_SECRET environment variable:
                       a command line is visible to other users)
+  --turn-check-interval S  with two TURN URLs or more (a pool of coturns sharing the secret), each
+                      is checked every S seconds (default 15; 0: no check; 1–3600; also
+                      STATION_TURN_CHECK_INTERVAL) and a dead one leaves the list offered
   -h, --help          show this help
 
 Rendezvous node options (with --rendezvous; docs/DEPLOY.md):
-  --turn-check-interval S  the TURN URLs are a pool of coturn servers sharing the secret: each is
-                      checked every S seconds (default 15; 0: no check) and a dead one leaves the
-                      list offered to participants. STATION_TURN_URLS (comma-separated) adds URLs
+  STATION_TURN_URLS (comma-separated) adds TURN URLs to --turn-url
   --max-sockets N     signaling sockets this node admits (default 500)
   --max-sockets-per-client N  sockets one IPv4 address or IPv6 /64 may hold (default 32)
   --max-rooms N       rooms this node holds at once (default 1000)
@@ -124,6 +130,7 @@ export const serveCommand: Command = {
         'turn-url',
       ),
       turnSecret: values['turn-secret'] ?? nonEmpty(process.env[TURN_SECRET_ENV]),
+      ...turnCheckIntervalOption(values['turn-check-interval']),
     };
     const host = values.host;
     const port = integerOption(values.port, 'port', 65535);
@@ -180,7 +187,6 @@ export const serveCommand: Command = {
 };
 
 const NODE_OPTIONS = [
-  'turn-check-interval',
   'max-sockets',
   'max-sockets-per-client',
   'max-rooms',
@@ -197,11 +203,6 @@ function nodeOptions(values: NodeValues) {
   const maxSockets = integerOption(values['max-sockets'], 'max-sockets', 1_000_000);
   const maxPerClient = integerOption(values['max-sockets-per-client'], 'max-sockets-per-client', 1_000_000);
   const maxRooms = integerOption(values['max-rooms'], 'max-rooms', 1_000_000);
-  const interval = values['turn-check-interval'];
-  if (interval !== undefined && !/^\d+(\.\d+)?$/.test(interval))
-    throw new UsageError(
-      `--turn-check-interval must be a number of seconds, got ${JSON.stringify(interval)}`,
-    );
   const metricsPort = integerOption(values['metrics-port'], 'metrics-port', 65535);
   if (values['metrics-host'] !== undefined && metricsPort === undefined)
     throw new UsageError('--metrics-host needs --metrics-port');
@@ -211,7 +212,6 @@ function nodeOptions(values: NodeValues) {
     throw new UsageError(`--log-format must be text or json, got ${JSON.stringify(logFormat)}`);
   return {
     logFormat: logFormat as LogFormat,
-    ...(interval === undefined ? {} : { turnCheckIntervalMs: Math.round(Number(interval) * 1000) }),
     ...(maxRooms === undefined ? {} : { maxRooms }),
     limits: {
       ...(maxSockets === undefined ? {} : { maxSockets }),
@@ -224,6 +224,19 @@ function nodeOptions(values: NodeValues) {
       ...(metricsToken === undefined ? {} : { token: metricsToken }),
     },
   };
+}
+
+/** The TURN pool's check interval, for the station host's embedded rendezvous and a node alike. */
+function turnCheckIntervalOption(flag: string | undefined): { turnCheckIntervalMs?: number } {
+  const fromEnv = nonEmpty(process.env[TURN_CHECK_INTERVAL_ENV]);
+  const text = flag ?? fromEnv;
+  if (text === undefined) return {};
+  const interval = parseTurnCheckInterval(text);
+  if (!interval.ok)
+    throw new UsageError(
+      turnCheckIntervalProblem(flag === undefined ? TURN_CHECK_INTERVAL_ENV : '--turn-check-interval', text),
+    );
+  return { turnCheckIntervalMs: interval.ms };
 }
 
 function listFromEnv(value: string | undefined): string[] {
