@@ -69,7 +69,7 @@ export async function startStationSignaling(deps: StationSignalingDeps): Promise
       host: config.host,
       port: config.port,
       checkEndpoints: createCheckEndpoints(), // the equipment check's ping and throughput test
-      ...(signaling.psc === null ? {} : { psc: signaling.psc }),
+      psc: signaling.psc,
     });
   } else {
     await signaling.route.close(); // unused: only its heartbeat timer would run

@@ -189,7 +189,8 @@ export async function startRendezvousServer(
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     ...(options.checkEndpoints === true ? { checkEndpoints: createCheckEndpoints() } : {}),
-    ...(psc === null ? {} : { psc: createPscEndpoints(psc) }),
+    // Without an issuer too: the doctor's page hears `/psc/session` say "not required".
+    psc: createPscEndpoints(psc),
     ...(tls === undefined
       ? {}
       : {

@@ -125,7 +125,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (access.answerSession(request, response) || upload.handle(request, response)) return;
     if (access.tradeToken(request, response)) return;
     // Pro Santé Connect sign-in (when configured): the doctor's page, like /signal, needs no token.
-    if (signaling.psc?.(request, response) === true) return;
+    if (signaling.psc(request, response)) return;
     pages(request, response);
   };
   const server: Server = tls === undefined ? createServer(handler) : createHttpsServer(tls, handler);

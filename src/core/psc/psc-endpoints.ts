@@ -2,22 +2,31 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
   PSC_CALLBACK_PATH,
+  PSC_CARRY_PATH,
   PSC_FRAGMENT,
   PSC_SESSION_PATH,
   PSC_START_PATH,
+  type PscSession,
 } from '../../shared/domain/consultant-identity';
 import { securityHeaders } from '../signaling/security-headers';
 import { CONSULTANT_PAGE } from '../signaling/call-service';
 import type { PscService } from './psc-service';
 
 /**
- * The doctor's page's three doors to a Pro Santé Connect sign-in, on the rendezvous's own origin:
+ * The doctor's page's doors to a Pro Santé Connect sign-in, on the rendezvous's own origin:
  *
  * - `POST /psc/session` `{ invite }` → `{ required, identity }` (is a sign-in needed, done?);
  * - `POST /psc/start` `{ invite }` → `{ url }`: the provider's authorization URL to go to;
+ * - `POST /psc/carry` `{ invite, to }` → `{ identity }`: the page's sign-in carried to another link
+ *   it was handed (psc-service.ts `carry`);
  * - `GET /psc/callback?code&state` (the provider sends the doctor here) → 303 to
  *   `/consultant.html#psc=ok` or `#psc=<refusal code>`. A redirect leaves no history entry, so the
  *   code never stays in the doctor's history; the invite never leaves the page in a URL.
+ *
+ * Without an issuer configured (`service` null) only `/psc/session` is answered, `{ required:
+ * false }`: the page asks before every join, and a rendezvous that said 404 or 405 instead would
+ * leave an error in the doctor's browser console for a normal answer. Its body is checked all the
+ * same, so the two rendezvous answer bad requests alike.
  *
  * The invite goes in a JSON body (never a URL: logs, Referer), and only `application/json` is
  * read, so another site's plain form cannot post here. Bodies are capped, answers never cached.
@@ -26,23 +35,39 @@ import type { PscService } from './psc-service';
 export type PscEndpoints = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 const MAX_BODY_BYTES = 4096;
-const inviteBodySchema = z.strictObject({ invite: z.string().min(1).max(2048) });
+const token = z.string().min(1).max(2048);
+const inviteBodySchema = z.strictObject({ invite: token });
+const carryBodySchema = z.strictObject({ invite: token, to: token });
 
-export function createPscEndpoints(service: PscService): PscEndpoints {
+const SIGN_IN_OFF: PscSession = { required: false };
+
+export function createPscEndpoints(service: PscService | null): PscEndpoints {
   return (request, response) => {
     const url = new URL(request.url ?? '/', 'http://rendezvous.invalid');
+    if (service === null) {
+      if (url.pathname !== PSC_SESSION_PATH) return false;
+      void answer(request, response, inviteBodySchema, () => Promise.resolve([200, SIGN_IN_OFF]));
+      return true;
+    }
     switch (url.pathname) {
       case PSC_SESSION_PATH:
-        void answer(request, response, (invite) => {
+        void answer(request, response, inviteBodySchema, ({ invite }) => {
           const session = service.session(invite);
           return Promise.resolve(typeof session === 'string' ? [400, { code: session }] : [200, session]);
         });
         return true;
       case PSC_START_PATH:
-        void answer(request, response, async (invite) => {
+        void answer(request, response, inviteBodySchema, async ({ invite }) => {
           const started = await service.start(invite);
           if ('url' in started) return [200, started];
           return [started.code === 'psc-bad-invite' ? 400 : 503, started];
+        });
+        return true;
+      case PSC_CARRY_PATH:
+        void answer(request, response, carryBodySchema, ({ invite, to }) => {
+          const carried = service.carry(invite, to);
+          if (typeof carried !== 'string') return Promise.resolve([200, { identity: carried }]);
+          return Promise.resolve([carried === 'psc-busy' ? 503 : 400, { code: carried }]);
         });
         return true;
       case PSC_CALLBACK_PATH:
@@ -61,10 +86,11 @@ export function createPscEndpoints(service: PscService): PscEndpoints {
   };
 }
 
-async function answer(
+async function answer<Body>(
   request: IncomingMessage,
   response: ServerResponse,
-  handle: (invite: string) => Promise<readonly [number, unknown]>,
+  schema: z.ZodType<Body>,
+  handle: (body: Body) => Promise<readonly [number, unknown]>,
 ): Promise<void> {
   try {
     if (request.method !== 'POST') return send(request, response, 405, { code: 'method-not-allowed' });
@@ -81,9 +107,9 @@ async function answer(
     } catch {
       return send(request, response, 400, { code: 'bad-request' });
     }
-    const parsed = inviteBodySchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) return send(request, response, 400, { code: 'bad-request' });
-    const [status, result] = await handle(parsed.data.invite);
+    const [status, result] = await handle(parsed.data);
     send(request, response, status, result);
   } catch {
     if (!response.headersSent) send(request, response, 500, { code: 'psc-refused' });

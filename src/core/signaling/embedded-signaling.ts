@@ -50,7 +50,7 @@ export function createEmbeddedSignaling(deps: {
   readonly options?: EmbeddedSignalingOptions;
   /** Where the room outlives a restart: `call-room.json` in the data folder by default. */
   readonly roomStore?: CallRoomStore;
-}): { call: CallService; route: SignalingRoute; psc: PscEndpoints | null } {
+}): { call: CallService; route: SignalingRoute; psc: PscEndpoints } {
   const options = deps.options ?? {};
   const secret = loadSigningSecret(deps.dataDir, options.env);
   const roomStore = deps.roomStore ?? fileCallRoomStore(join(deps.dataDir, CALL_ROOM_FILE_NAME));
@@ -117,5 +117,6 @@ export function createEmbeddedSignaling(deps: {
       return publicOrigin ?? deps.ownUrl();
     },
   });
-  return { call, route, psc: psc === null ? null : createPscEndpoints(psc) };
+  // Mounted without an issuer too: the doctor's page asks `/psc/session` and hears "not required".
+  return { call, route, psc: createPscEndpoints(psc) };
 }
