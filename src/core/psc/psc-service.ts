@@ -30,6 +30,13 @@ export interface PscService {
   /** The provider sent the doctor back: `ok`, or why not (the fragment for the doctor's page). */
   callback(callbackUrl: URL): Promise<'ok' | PscRefusalCode>;
   /**
+   * The page that holds `invite`, whose doctor signed in, was handed `to`, another consultant link
+   * of this station (after the end, the report-only room's): the same verified doctor is bound to
+   * it, so the page goes on without a second trip to the provider. Holding both links is the
+   * proof, as holding the invite was at the sign-in; `to` never changes doctor once bound.
+   */
+  carry(invite: string, to: string): VerifiedConsultant | PscRefusalCode;
+  /**
    * For the rooms (rendezvous-server.ts): the signed assertion of this consultant invite's
    * verified doctor, or null when they have not signed in (the join is refused `psc-required`).
    */
@@ -75,6 +82,22 @@ export function createPscService(options: PscServiceOptions): PscService {
     const check = verifyToken(options.secret, invite, now());
     return check.ok && check.claims.role === 'consultant' ? check.claims : null;
   };
+  /** The verified doctor of this invite, with the rendezvous's signed word for the station. */
+  const bind = (
+    link: Pick<Pending, 'invite' | 'room' | 'inviteExpMs'>,
+    identity: VerifiedConsultant,
+  ): boolean => {
+    const nowMs = now();
+    // The seat an invite opens, and its resume tokens, live up to a station token's lifetime.
+    const keepUntilMs = Math.max(link.inviteExpMs, nowMs) + STATION_TOKEN_TTL_S * 1000;
+    const assertion = signAssertion(options.secret, {
+      invite: link.invite,
+      room: link.room,
+      exp: Math.floor(keepUntilMs / 1000),
+      identity,
+    });
+    return identities.set(link.invite, { identity, assertion }, keepUntilMs, nowMs);
+  };
   return {
     session(invite) {
       const claims = consultantInvite(invite);
@@ -107,18 +130,20 @@ export function createPscService(options: PscServiceOptions): PscService {
       if (login === undefined) return 'psc-state-unknown';
       const check = await client.finish(callbackUrl, login, redirectUrl());
       if (!check.ok) return check.code;
+      return bind(login, check.identity) ? 'ok' : 'psc-busy';
+    },
+    carry(invite, to) {
+      const from = consultantInvite(invite);
+      const target = consultantInvite(to);
+      if (from === null || target === null) return 'psc-bad-invite';
       const nowMs = now();
-      // The seat an invite opens, and its resume tokens, live up to a station token's lifetime.
-      const keepUntilMs = Math.max(login.inviteExpMs, nowMs) + STATION_TOKEN_TTL_S * 1000;
-      const assertion = signAssertion(options.secret, {
-        invite: login.invite,
-        room: login.room,
-        exp: Math.floor(keepUntilMs / 1000),
-        identity: check.identity,
-      });
-      if (!identities.set(login.invite, { identity: check.identity, assertion }, keepUntilMs, nowMs))
-        return 'psc-busy';
-      return 'ok';
+      const identity = identities.get(from.jti, nowMs)?.identity;
+      if (identity === undefined) return 'psc-refused';
+      const already = identities.get(target.jti, nowMs)?.identity;
+      if (already !== undefined) return already.rpps === identity.rpps ? already : 'psc-refused';
+      return bind({ invite: target.jti, room: target.room, inviteExpMs: target.exp * 1000 }, identity)
+        ? identity
+        : 'psc-busy';
     },
     assertionFor(claims) {
       return identities.get(claims.jti, now())?.assertion ?? null;

@@ -24,6 +24,7 @@ import { EcgHistory } from './ecg-viewer/ecg-history';
 import { ConsultantRecord } from './consultant-record';
 import { signalingUrlFor } from './invite-fragment';
 import { ReportOnlyConnection } from './report-only-connection';
+import { carryPscSignIn } from './psc-sign-in';
 import { SnapshotGallery } from './snapshot-gallery';
 import { TrendHistory } from './trends/trend-history';
 
@@ -77,7 +78,7 @@ export class ConsultantCall {
   private reportOnly: ReportOnlyConnection | null = null;
 
   constructor(
-    token: string,
+    private readonly token: string,
     private readonly flags: CallFlags,
     /** The tab's rendezvous seat (sessionStorage), resumed after a reload. */
     seat?: SeatStore,
@@ -207,7 +208,11 @@ export class ConsultantCall {
     // The station closed the consultation: the draft may still go to the station as a report version.
     const reportLink = this.record.reportLink;
     if (this.session.state.getSnapshot().endReason === 'consultation-closed' && reportLink !== null) {
-      this.reportOnly = new ReportOnlyConnection(reportLink, this.flags.relayOnly);
+      // Signed in with Pro Santé Connect: the same doctor goes on in the report-only room.
+      const signedIn = this.record.verifiedDoctor.getSnapshot() !== null && this.token.length > 0;
+      this.reportOnly = new ReportOnlyConnection(reportLink, this.flags.relayOnly, {
+        ...(signedIn ? { beforeJoin: () => carryPscSignIn(this.token, reportLink) } : {}),
+      });
       this.record.continueAfterEnd(this.reportOnly);
     }
     this.devices.dispose();

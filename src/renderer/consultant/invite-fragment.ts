@@ -13,9 +13,13 @@ export function signalingUrlFor(location: Pick<Location, 'protocol' | 'host'>, p
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${path}`;
 }
 
-/** sessionStorage keys of the doctor's tab: the invite it was opened with, and its rendezvous seat. */
+/**
+ * sessionStorage keys of the doctor's tab: the invite it was opened with, its rendezvous seat, and
+ * the report-only link it was opened with instead (issue 12).
+ */
 export const INVITE_KEY = 'teleconsult.consultant.invite';
 export const SEAT_KEY = 'teleconsult.consultant.seat';
+export const REPORT_KEY = 'teleconsult.consultant.report';
 
 type TabStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -45,4 +49,24 @@ export function reportTokenFrom(hash: string): string | null {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
   const token = params.get('report');
   return token === null || token.length === 0 || token.length > 2048 ? null : token;
+}
+
+/**
+ * The report-only link of this tab: from a `#report=` link, or the one it was opened with when it
+ * comes back from Pro Santé Connect (`#psc=`) or is reloaded, since the address bar loses it at
+ * once. A call link (`#invite=`) opened in the tab forgets it.
+ */
+export function reportLinkForThisTab(hash: string, storage: TabStorage): string | null {
+  const fromLink = reportTokenFrom(hash);
+  try {
+    if (fromLink !== null) storage.setItem(REPORT_KEY, fromLink);
+    else if (inviteTokenFrom(hash) !== null) storage.removeItem(REPORT_KEY);
+    else {
+      const kept = storage.getItem(REPORT_KEY);
+      return kept !== null && kept.length > 0 && kept.length <= 2048 ? kept : null;
+    }
+  } catch {
+    // disabled storage: this load only
+  }
+  return fromLink;
 }

@@ -13,7 +13,7 @@ import { ConsultantCall } from './consultant-call';
 import { consultantMessages } from './consultant-messages';
 import { sessionSeatStore } from '../features/call/seat-store';
 import { ConsultantRecord } from './consultant-record';
-import { inviteForThisTab, reportTokenFrom, SEAT_KEY } from './invite-fragment';
+import { inviteForThisTab, reportLinkForThisTab, SEAT_KEY } from './invite-fragment';
 import { ReportOnlyApp } from './ReportOnlyApp';
 import { ReportOnlyConnection } from './report-only-connection';
 import { PscGate } from './PscGate';
@@ -24,9 +24,11 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('consultant.html has no #root element');
 // The doctor's page follows the doctor's browser language: the station's setting is not theirs.
 const locale = resolveLocale('system', systemLanguages());
-const reportToken = reportTokenFrom(window.location.hash);
+const reportToken = reportLinkForThisTab(window.location.hash, sessionStorage);
 if (reportToken !== null) {
-  // A report-only link (after the end): data only, the saved report loaded, nothing else.
+  // A report-only link (after the end): data only, the saved report loaded, nothing else. Where the
+  // rendezvous asks for Pro Santé Connect, the doctor signs in first, as for the call.
+  const pscOutcome = pscOutcomeFrom(window.location.hash);
   history.replaceState(null, '', window.location.pathname + window.location.search);
   const flags = readCallFlags(window.location.search);
   const connection = new ReportOnlyConnection(reportToken, flags.relayOnly);
@@ -34,11 +36,16 @@ if (reportToken !== null) {
   record.continueAfterEnd(connection);
   exposeProbe(flags, 'consultant', { record, connection });
   window.addEventListener('pagehide', () => connection.hangUp());
-  void record.connectAfterEnd();
+  const begin = (identity: VerifiedConsultant | null): void => {
+    if (identity !== null) record.verifiedDoctor.set(identity);
+    void record.connectAfterEnd();
+  };
   createRoot(root).render(
     <StrictMode>
       <I18nProvider locale={locale}>
-        <ReportOnlyApp record={record} connection={connection} />
+        <PscGate invite={reportToken} outcome={pscOutcome} onPass={begin}>
+          <ReportOnlyApp record={record} connection={connection} />
+        </PscGate>
       </I18nProvider>
     </StrictMode>,
   );

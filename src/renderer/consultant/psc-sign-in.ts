@@ -1,11 +1,14 @@
 import {
   isPscRefusalCode,
+  PSC_CARRY_PATH,
   PSC_FRAGMENT,
   PSC_SESSION_PATH,
   PSC_START_PATH,
   pscSessionSchema,
+  verifiedConsultantSchema,
   type PscRefusalCode,
   type PscSession,
+  type VerifiedConsultant,
 } from '../../shared/domain/consultant-identity';
 
 /**
@@ -64,11 +67,34 @@ export async function startPscSignIn(
   }
 }
 
-function post(fetchImpl: Fetch, path: string, invite: string): Promise<Response> {
+/**
+ * After the end: the sign-in this page did with `invite` carried to the report-only room's link
+ * `to`, so the rendezvous seats the same verified doctor there (it refuses `psc-required` otherwise).
+ */
+export async function carryPscSignIn(
+  invite: string,
+  to: string,
+  fetchImpl: Fetch = fetch,
+): Promise<VerifiedConsultant | PscRefusalCode> {
+  try {
+    const response = await post(fetchImpl, PSC_CARRY_PATH, invite, { to });
+    const body: unknown = await response.json();
+    if (!response.ok) return refusalOf(body);
+    const identity =
+      typeof body === 'object' && body !== null && 'identity' in body
+        ? verifiedConsultantSchema.safeParse(body.identity)
+        : null;
+    return identity?.success === true ? identity.data : 'psc-unavailable';
+  } catch {
+    return 'psc-unavailable';
+  }
+}
+
+function post(fetchImpl: Fetch, path: string, invite: string, more: object = {}): Promise<Response> {
   return fetchImpl(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ invite }),
+    body: JSON.stringify({ invite, ...more }),
     cache: 'no-store',
     credentials: 'omit',
   });

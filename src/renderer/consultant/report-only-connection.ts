@@ -21,16 +21,30 @@ export class ReportOnlyConnection {
   readonly control: ControlLink;
   private readonly session: CallSession;
   private readonly endListeners = new Set<() => void>();
+  private readonly timeoutMs: number;
 
   constructor(
     token: string,
     relayOnly: boolean,
-    private readonly timeoutMs = REPORT_ONLY_CONNECT_TIMEOUT_MS,
+    options: {
+      readonly timeoutMs?: number;
+      /**
+       * Before each join: the page's Pro Santé Connect sign-in carried to this room's link
+       * (psc-sign-in.ts), where the rendezvous asks for one.
+       */
+      readonly beforeJoin?: () => Promise<unknown>;
+    } = {},
   ) {
+    this.timeoutMs = options.timeoutMs ?? REPORT_ONLY_CONNECT_TIMEOUT_MS;
     const credentials = { signalingUrl: signalingUrlFor(window.location, SIGNALING_PATH), token };
+    const beforeJoin = options.beforeJoin;
     this.session = new CallSession({
       role: 'consultant',
-      credentials: () => Promise.resolve(credentials),
+      // A sign-in that cannot be carried is no reason not to try: the rendezvous says what it needs.
+      credentials: async () => {
+        await beforeJoin?.();
+        return credentials;
+      },
       localStreams: () => [],
       relayOnly,
     });

@@ -92,5 +92,10 @@ export type PscSession = z.infer<typeof pscSessionSchema>;
 export const PSC_SESSION_PATH = '/psc/session';
 export const PSC_START_PATH = '/psc/start';
 export const PSC_CALLBACK_PATH = '/psc/callback';
+/**
+ * A page signed in with one invite carries that sign-in to another link of the same station it was
+ * handed (POST, JSON `{ invite, to }`): after the end, the report-only room's link (issue 12).
+ */
+export const PSC_CARRY_PATH = '/psc/carry';
 /** The fragment key the callback's redirect carries the outcome in: `ok` or a refusal code. */
 export const PSC_FRAGMENT = 'psc';

@@ -167,3 +167,41 @@ test('pending sign-ins per invite are bounded: the fifth at once is psc-busy', a
   for (let i = 0; i < 4; i += 1) expect(await service.start(invite.token)).toHaveProperty('url');
   expect(await service.start(invite.token)).toEqual({ code: 'psc-busy' });
 }, 20_000);
+
+test('a signed-in invite carries its doctor to another link of the station (the report-only room), never a sign-in it lacks', async () => {
+  const { service, secret, invite } = setUp();
+  const reportLink = issueToken(secret, {
+    room: 'room-psc-report-0001',
+    role: 'consultant',
+    ttlS: 3600,
+    nowMs: T0,
+  });
+  // Before the sign-in there is nothing to carry.
+  expect(service.carry(invite.token, reportLink.token)).toBe('psc-refused');
+  expect(service.assertionFor(claimsOf(reportLink))).toBeNull();
+  expect(await service.callback(await signIn(service, invite.token))).toBe('ok');
+
+  const carried = service.carry(invite.token, reportLink.token);
+  expect(carried).toMatchObject({ verified: true, rpps: '10003461033' });
+  const claims = verifyAssertion(secret, service.assertionFor(claimsOf(reportLink)) ?? '', T0);
+  expect(claims).toMatchObject({ invite: reportLink.claims.jti, room: 'room-psc-report-0001' });
+  expect(claims?.identity.rpps).toBe('10003461033');
+  // Again: the same doctor, the same answer.
+  expect(service.carry(invite.token, reportLink.token)).toEqual(carried);
+  // A link of another station (another key), or a station's own token, is not carried to.
+  const foreign = issueToken(randomBytes(32), {
+    room: 'room-psc-report-0002',
+    role: 'consultant',
+    ttlS: 60,
+    nowMs: T0,
+  });
+  expect(service.carry(invite.token, foreign.token)).toBe('psc-bad-invite');
+  const stationToken = issueToken(secret, {
+    room: 'room-psc-report-0003',
+    role: 'station',
+    ttlS: 60,
+    nowMs: T0,
+  });
+  expect(service.carry(invite.token, stationToken.token)).toBe('psc-bad-invite');
+  expect(service.carry(stationToken.token, reportLink.token)).toBe('psc-bad-invite');
+}, 20_000);
