@@ -26,12 +26,14 @@ export const HOST_MAIN = resolve(__dirname, '..', '..', 'dist', 'server', 'main.
 const READY = /Station ready: (https?:\/\/\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
-export async function startStationHost(args: string[]): Promise<StationHost> {
+/** `env`: added to this process's environment for the host (e.g. STATION_PSC_* settings). */
+export async function startStationHost(args: string[], env: NodeJS.ProcessEnv = {}): Promise<StationHost> {
   if (!existsSync(HOST_MAIN))
     throw new Error(`${HOST_MAIN} is missing: run \`npm run build\` before the e2e tests`);
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
   const child = spawn(process.execPath, [HOST_MAIN, '--port', '0', '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -16,10 +17,34 @@ export interface PscTestProvider {
 
 const SCRIPT = resolve(__dirname, 'psc-test-provider.mjs');
 const READY = /PSC test provider ready (\{.*\})/;
+/** Debian's libfaketime (package faketime), which the unit suite's faketime run uses too. */
+const LIBFAKETIME = [
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/faketime/libfaketime.so.1',
+];
+
+/** The environment that runs the provider's wall clock `offsetS` seconds off ours (libfaketime). */
+function clockOffsetEnv(offsetS: number): NodeJS.ProcessEnv {
+  const library = LIBFAKETIME.find((path) => existsSync(path));
+  if (library === undefined) throw new Error('libfaketime is not installed (Debian package faketime)');
+  return {
+    LD_PRELOAD: library,
+    FAKETIME: `${offsetS >= 0 ? '+' : ''}${offsetS}`,
+    // Timers and the event loop keep the real monotonic clock.
+    FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  };
+}
 
 export async function startPscTestProvider(options: {
   readonly redirectUrls: readonly string[];
   readonly port?: number;
+  /**
+   * Runs the provider's wall clock this many seconds off the test's (libfaketime): −300 makes every
+   * ID token it issues (120 s lifetime) already expired for a station on the real clock, while its
+   * cookies (600 s) still live in the browser. Only the provider's clock moves, never the station's.
+   */
+  readonly clockOffsetS?: number;
 }): Promise<PscTestProvider> {
   const clientId = 'teleconsult-station-test';
   const clientSecret = 'psc-test-client-secret-0123456789';
@@ -27,7 +52,11 @@ export async function startPscTestProvider(options: {
   for (const url of options.redirectUrls) args.push('--redirect', url);
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PSC_TEST_CLIENT_SECRET: clientSecret },
+    env: {
+      ...process.env,
+      PSC_TEST_CLIENT_SECRET: clientSecret,
+      ...(options.clockOffsetS === undefined ? {} : clockOffsetEnv(options.clockOffsetS)),
+    },
   });
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
