@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { mergeWaveformRuns } from '../src/core/readings/merge-waveforms';
 import { contecCms50V7 } from '../src/devices/contec-cms50-v7';
+import { openBciCyton } from '../src/devices/openbci-cyton';
 import { generateStream } from '../src/devices/testing/generate-stream';
 import { isoTimeOf, type Reading, type ReadingBatch } from '../src/shared/domain/readings';
 import { encodeMessage, VITALS_BATCHING, VitalsReceiver, VitalsSender } from '../src/shared/vitals';
@@ -42,6 +43,27 @@ export function oximeterBatches(): TimedBatch[] {
       .push(chunk.bytes, chunk.atMs)
       .flatMap((e) => (e.kind === 'reading' ? [e.reading] : []));
     if (readings.length > 0) batches.push({ atMs: chunk.atMs, readings: mergeWaveformRuns(readings) });
+  }
+  return batches;
+}
+
+/**
+ * The 3-lead ECG the bench call measures: the OpenBCI Cyton's simulator (leads I, II, III at
+ * 250 Hz) → its real driver (mV in 0.1 µV steps, one reading per lead per received chunk).
+ */
+export function cytonBatches(): TimedBatch[] {
+  const stream = generateStream(openBciCyton, SECONDS, {
+    seed: 7,
+    autoStart: true,
+    startMs: STREAM_START_MS,
+  });
+  const decoder = openBciCyton.createDecoder('openbci-cyton@/dev/ttyUSB1');
+  const batches: TimedBatch[] = [];
+  for (const chunk of stream.chunks) {
+    const readings = decoder
+      .push(chunk.bytes, chunk.atMs)
+      .flatMap((e) => (e.kind === 'reading' ? [e.reading] : []));
+    if (readings.length > 0) batches.push({ atMs: chunk.atMs, readings });
   }
   return batches;
 }
@@ -98,18 +120,24 @@ export function ecgBatches(): TimedBatch[] {
   return batches;
 }
 
+/** A message the sender sent, and on which channel (the latest-value one frames it with a session tag). */
+interface SentMessage {
+  readonly bytes: Uint8Array;
+  readonly live: boolean;
+}
+
 /**
  * A station sender as shipped (window, latest-value channel, backfill), connected, whose messages
- * — on both channels — land in `messages`.
+ * — on both channels, in the order sent — land in `messages`.
  */
-function benchSender(messages: Uint8Array[], windowMs: number = BATCH_WINDOW_MS, live = true): VitalsSender {
-  const send = (m: Uint8Array): number => messages.push(m);
+function benchSender(messages: SentMessage[], windowMs: number = BATCH_WINDOW_MS, live = true): VitalsSender {
+  const send = (bytes: Uint8Array): number => messages.push({ bytes, live: false });
   const sender = new VitalsSender({
     sessionId: 'bench',
     epochMs: SESSION_START_MS,
     send,
     // The encode timing measures encoding: no latest-value copy, so nothing waits for an ack.
-    ...(live ? { sendLive: (m: Uint8Array) => (messages.push(m), true) } : {}),
+    ...(live ? { sendLive: (bytes: Uint8Array) => (messages.push({ bytes, live: true }), true) } : {}),
     batchWindowMs: windowMs,
     backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
     liveResendAfterMs: VITALS_BATCHING.liveResendAfterMs,
@@ -141,32 +169,44 @@ function measure(
   batches: readonly TimedBatch[],
   windowMs: number = BATCH_WINDOW_MS,
 ): VitalsChannelRow {
-  const messages: Uint8Array[] = [];
+  const messages: SentMessage[] = [];
   let ackBytes = 0;
   const sender = benchSender(messages, windowMs);
   const received: ReadingBatch[] = [];
-  // Acks come straight back (a clean link): what is measured is the stream, not a loss recovery.
+  let now = 0;
+  // Acks come straight back (a clean link), on the latest-value channel as the doctor's page sends
+  // them: what is measured is the stream, not a loss recovery.
   const receiver = new VitalsReceiver({
-    send: (m) => ((ackBytes += m.length), sender.receive(m, 0)),
+    send: (m) => ((ackBytes += m.length), sender.receive(m, now)),
+    sendLive: (m) => ((ackBytes += m.length), sender.receiveLive(m, now), true),
     onBatch: (b) => received.push(b),
     pingIntervalMs: 0,
   });
   let delivered = 0;
   const deliver = (nowMs: number): void => {
-    for (; delivered < messages.length; delivered++) receiver.receive(messages[delivered], nowMs);
+    now = nowMs;
+    for (; delivered < messages.length; delivered++) {
+      const { bytes, live } = messages[delivered];
+      if (live) receiver.receiveLive(bytes, nowMs);
+      else receiver.receive(bytes, nowMs);
+    }
     receiver.tick(nowMs);
   };
   for (const batch of batches) {
     sender.push(batch.readings, batch.atMs);
     deliver(batch.atMs);
   }
-  sender.flush(batches[batches.length - 1].atMs);
-  deliver(batches[batches.length - 1].atMs);
+  const lastMs = batches[batches.length - 1].atMs;
+  sender.flush(lastMs);
+  deliver(lastMs);
+  // The receiver's last ack waits its interval (250 ms), then the sender hears it.
+  deliver(lastMs + 300);
+  sender.tick(lastMs + 300);
   const sent = batches.flatMap((b) => b.readings);
   if (JSON.stringify(received.flatMap((b) => b.readings)) !== JSON.stringify(sent)) {
     throw new Error(`${name}: the receiver's readings differ from the sender's`);
   }
-  const wireBytes = messages.reduce((sum, m) => sum + m.length, 0);
+  const wireBytes = messages.reduce((sum, m) => sum + m.bytes.length, 0);
   const jsonBytes = sent.reduce((sum, r) => sum + JSON.stringify(r).length, 0);
   const values = sent.reduce((sum, r) => sum + (r.type === 'waveform' ? r.samples.length : 1), 0);
   const { encodeMBps, decodeMBps } = throughput(batches, wireBytes);
@@ -199,10 +239,10 @@ function throughput(
   const decodeRates: number[] = [];
   const lastMs = batches[batches.length - 1].atMs;
   for (let run = 0; run < RUNS; run++) {
-    const encoded: Uint8Array[][] = [];
+    const encoded: SentMessage[][] = [];
     let started = performance.now();
     for (let repeat = 0; repeat < REPEATS; repeat++) {
-      const messages: Uint8Array[] = [];
+      const messages: SentMessage[] = [];
       const sender = benchSender(messages, BATCH_WINDOW_MS, false);
       for (const batch of batches) sender.push(batch.readings, batch.atMs);
       sender.flush(lastMs);
@@ -216,7 +256,7 @@ function throughput(
         onBatch: () => undefined,
         pingIntervalMs: 0,
       });
-      for (const m of messages) receiver.receive(m, 0);
+      for (const m of messages) receiver.receive(m.bytes, 0);
     }
     decodeRates.push((REPEATS * wireBytes) / 1e6 / ((performance.now() - started) / 1000));
   }
@@ -240,6 +280,7 @@ export function benchVitalsChannel(): VitalsChannelResult {
     shipped: [
       measure('oximeter (CMS50 V7, 60 Hz pleth)', 4, oximeter),
       measure('3-lead ECG 250 Hz (1 µV)', 12, ecg),
+      measure('3-lead ECG, Cyton driver (0.1 µV)', 12, cytonBatches()),
     ],
     windows: WINDOWS_COMPARED.map((windowMs) => ({
       windowMs,
@@ -251,14 +292,14 @@ export function benchVitalsChannel(): VitalsChannelResult {
 
 /** Bytes only (the throughput runs are for the shipped window). */
 export function measureBytes(name: string, target: number, batches: readonly TimedBatch[], windowMs: number) {
-  const messages: Uint8Array[] = [];
+  const messages: SentMessage[] = [];
   const sender = benchSender(messages, windowMs);
   for (const batch of batches) {
     sender.push(batch.readings, batch.atMs);
     sender.receive(ackAll(sender), batch.atMs);
   }
   sender.flush(batches[batches.length - 1].atMs);
-  const wireBytes = messages.reduce((sum, m) => sum + m.length, 0);
+  const wireBytes = messages.reduce((sum, m) => sum + m.bytes.length, 0);
   return {
     name,
     target,
