@@ -2,9 +2,19 @@ import { STATUS_FLAGS, isoTimeOf, type Reading, type StatusFlag } from '../domai
 import { type ByteReader, WireError } from './bytes';
 import type { DecoderDictionary, Series } from './decoder-dictionary';
 import type { BatchMessage } from './messages';
-import { readNumericValue, readSamples } from './number-codec';
-import { predictedStartMs, type WaveRun } from './batch-writer';
-import { HAS_NULLS, LIMITS, MAX_TIME_MS, MIN_TIME_MS, RECORD_TYPE } from './wire-format';
+import { derivationBasis, LEAD_I, LEAD_II, LEAD_III } from './einthoven';
+import { readDerived, readNumericValue, readSamples } from './number-codec';
+import { exactIntegers, predictedStartMs, type WaveRun } from './wave-run';
+import {
+  DERIVED,
+  EXPONENT_MASK,
+  HAS_NULLS,
+  LIMITS,
+  MAX_TIME_MS,
+  MIN_TIME_MS,
+  RECORD_TYPE,
+  RECORD_TYPES,
+} from './wire-format';
 
 /**
  * Reads a `batch` body (after the header byte) into readings, resolving indices through the
@@ -35,8 +45,9 @@ class BatchState {
 
   readRecord(): void {
     const head = this.reader.varuint('record head');
-    const key = Math.floor(head / 4);
-    const type = head % 4;
+    const key = Math.floor(head / RECORD_TYPES);
+    const type = head % RECORD_TYPES;
+    if (type > RECORD_TYPE.onTime) throw new WireError(`unknown record type ${type}`);
     if (type === RECORD_TYPE.status) return this.readStatus(key);
     const series = this.dictionary.series[key];
     if (series === undefined) throw new WireError(`record refers to unknown series ${key}`);
@@ -44,7 +55,7 @@ class BatchState {
       throw new WireError(`series ${key} used by the wrong record type`);
     }
     if (type === RECORD_TYPE.numeric) return this.readNumeric(series);
-    return this.readWaveform(key, series, type === RECORD_TYPE.continuation);
+    return this.readWaveform(key, series, type);
   }
 
   private time(what: string, ms: number): string {
@@ -66,33 +77,47 @@ class BatchState {
     });
   }
 
-  private readWaveform(key: number, series: Series, continuation: boolean): void {
+  private readWaveform(key: number, series: Series, type: number): void {
     const { reader } = this;
     const rateHz = series.rateHz ?? 0;
     let startMs: number;
     let encoding: number;
     let count: number;
     let previous = 0;
-    if (continuation) {
+    if (type === RECORD_TYPE.waveform) {
+      startMs = this.baseMs + reader.varint('start');
+      encoding = reader.u8('sample encoding');
+      const derivedBadly = (encoding & DERIVED) !== 0 && !exactIntegers(encoding);
+      if ((encoding & ~(HAS_NULLS | DERIVED | EXPONENT_MASK)) !== 0 || derivedBadly)
+        throw new WireError(`unknown sample encoding ${encoding}`);
+      count = reader.varuint('sample count');
+    } else {
       const run = this.runs.get(key);
       if (run === undefined)
         throw new WireError(`continuation of series ${key} without a record to continue`);
-      count = reader.varuint('sample count');
-      startMs = predictedStartMs(run) + reader.varint('start');
+      const onTime = type === RECORD_TYPE.onTime;
+      count = onTime ? run.count : reader.varuint('sample count');
+      startMs = predictedStartMs(run) + (onTime ? 0 : reader.varint('start'));
       encoding = run.encoding;
       previous = run.lastMantissa;
-    } else {
-      startMs = this.baseMs + reader.varint('start');
-      encoding = reader.u8('sample encoding');
-      if ((encoding & ~(HAS_NULLS | 0x0f)) !== 0) throw new WireError(`unknown sample encoding ${encoding}`);
-      count = reader.varuint('sample count');
     }
     if (count > LIMITS.samplesPerWaveform)
       throw new WireError(`${count} samples, more than ${LIMITS.samplesPerWaveform}`);
     const start = this.time('start', startMs);
     const samples: (number | null)[] = [];
-    const lastMantissa = readSamples(reader, count, encoding, previous, samples);
-    this.runs.set(key, { encoding, startMs, count, rateHz, lastMantissa });
+    const exponent = encoding & EXPONENT_MASK;
+    let lastMantissa: number;
+    let mantissas: number[] | null = null;
+    if ((encoding & DERIVED) !== 0) {
+      const basis = this.leadIIIBasis(series, startMs, count, exponent);
+      const derived = readDerived(reader, count, exponent, basis, samples);
+      lastMantissa = derived.at(-1) ?? previous;
+    } else {
+      const leadIorII = series.metric === LEAD_I || series.metric === LEAD_II;
+      if (leadIorII && exactIntegers(encoding)) mantissas = [];
+      lastMantissa = readSamples(reader, count, encoding, previous, samples, mantissas ?? undefined);
+    }
+    this.runs.set(key, { encoding, startMs, count, rateHz, lastMantissa, mantissas });
     if (series.metric === null) return void this.skipped++;
     this.readings.push({
       type: 'waveform',
@@ -103,6 +128,24 @@ class BatchState {
       start,
       samples,
     });
+  }
+
+  /** Leads I and II of this batch that a derived lead III record is taken from; refused if absent. */
+  private leadIIIBasis(
+    series: Series,
+    startMs: number,
+    count: number,
+    exponent: number,
+  ): NonNullable<ReturnType<typeof derivationBasis>> {
+    const runOf = (metric: typeof LEAD_I | typeof LEAD_II): WaveRun | undefined => {
+      const index = this.dictionary.indexOf(series.device, metric, series.unit, series.rateHz);
+      return index === undefined ? undefined : this.runs.get(index);
+    };
+    const basis =
+      series.metric === LEAD_III ? derivationBasis(runOf(LEAD_I), runOf(LEAD_II), startMs, count) : null;
+    if (basis === null || basis.exponent !== exponent)
+      throw new WireError('derived samples without leads I and II of the same samples');
+    return basis;
   }
 
   private readStatus(key: number): void {

@@ -2,30 +2,35 @@ import type { Reading, StatusReading, WaveformReading } from '../domain/readings
 import { ByteWriter } from './bytes';
 import { crc8 } from './crc8';
 import type { EncoderDictionary } from './encoder-dictionary';
-import { encodingCarries, sampleEncodingOf, writeNumericValue, writeSamples } from './number-codec';
+import { derivationBasis, LEAD_I, LEAD_II, LEAD_III } from './einthoven';
+import {
+  encodingCarries,
+  mantissasOf,
+  sampleEncodingOf,
+  writeDerived,
+  writeNumericValue,
+  writeSamples,
+} from './number-codec';
 import { FLAG_INDEX, timeOf, unencodableReason } from './reading-checks';
-import { MESSAGE_KIND, RECORD_TYPE, WIRE_VERSION } from './wire-format';
-
-/** The last waveform record of a series in the batch, which a continuation record extends. */
-export interface WaveRun {
-  readonly encoding: number;
-  readonly startMs: number;
-  readonly count: number;
-  readonly rateHz: number;
-  readonly lastMantissa: number;
-}
-
-/** Where a continuation is expected to start: the sample after the previous record's last. */
-export function predictedStartMs(run: { startMs: number; count: number; rateHz: number }): number {
-  return run.startMs + Math.round((run.count * 1000) / run.rateHz);
-}
+import { exactIntegers, predictedStartMs, type WaveRun } from './wave-run';
+import {
+  DERIVED,
+  EXPONENT_MASK,
+  HAS_NULLS,
+  MESSAGE_KIND,
+  RECORD_TYPE,
+  RECORD_TYPES,
+  WIRE_VERSION,
+} from './wire-format';
 
 /**
  * Builds one `batch` message reading by reading, in order (VITALS-CHANNEL.md §batch). Times are
  * deltas from the batch's base time (its first reading's). A waveform of a series already in the
  * batch, whose samples the same encoding carries, becomes a continuation record: no encoding byte,
- * its start as a residual from where the series' previous record ended, and sample deltas going on
- * from that record's last sample (so a 3-lead ECG's I, II, III, I, II, III all continue).
+ * its start as a residual from where the series' previous record ended (nothing but its head when
+ * it has as many samples and starts where that one ended), and sample deltas going on from that
+ * record's last sample (so a 3-lead ECG's I, II, III, I, II, III all continue). Lead III goes as its
+ * difference from II − I when the batch has both at the same samples (einthoven.ts).
  */
 export class BatchWriter {
   private readonly body = new ByteWriter(1024);
@@ -92,7 +97,7 @@ export class BatchWriter {
   ): boolean {
     const series = this.dictionary.seriesIndex(device, metric, unit, null);
     if (series === null) return false;
-    this.body.varuint(series * 4 + RECORD_TYPE.numeric);
+    this.body.varuint(series * RECORD_TYPES + RECORD_TYPE.numeric);
     this.body.varint(timeMs - this.baseMs);
     writeNumericValue(this.body, value);
     return true;
@@ -101,7 +106,7 @@ export class BatchWriter {
   private writeStatus(reading: StatusReading, timeMs: number): boolean {
     const device = this.dictionary.deviceIndex(reading.device);
     if (device === null) return false;
-    this.body.varuint(device * 4 + RECORD_TYPE.status);
+    this.body.varuint(device * RECORD_TYPES + RECORD_TYPE.status);
     this.body.varint(timeMs - this.baseMs);
     const indices = reading.flags.map((flag) => FLAG_INDEX.get(flag) ?? 0);
     const ascending = indices.every((index, i) => i === 0 || index > indices[i - 1]);
@@ -123,23 +128,63 @@ export class BatchWriter {
     if (series === null) return false;
     const { samples } = reading;
     const run = this.runs.get(series);
+    const basis = this.leadIIIBasis(reading, startMs);
+    const derivedAt = (encoding: number): boolean =>
+      basis !== null && (encoding & (EXPONENT_MASK | HAS_NULLS)) === basis.exponent;
     let encoding: number;
     let previous = 0;
-    if (run !== undefined && encodingCarries(run.encoding, samples)) {
+    if (
+      run !== undefined &&
+      encodingCarries(run.encoding, samples) &&
+      ((run.encoding & DERIVED) !== 0) === derivedAt(run.encoding)
+    ) {
       encoding = run.encoding;
       previous = run.lastMantissa;
-      this.body.varuint(series * 4 + RECORD_TYPE.continuation);
-      this.body.varuint(samples.length);
-      this.body.varint(startMs - predictedStartMs(run));
+      const predicted = predictedStartMs(run);
+      if (samples.length === run.count && startMs === predicted) {
+        this.body.varuint(series * RECORD_TYPES + RECORD_TYPE.onTime);
+      } else {
+        this.body.varuint(series * RECORD_TYPES + RECORD_TYPE.continuation);
+        this.body.varuint(samples.length);
+        this.body.varint(startMs - predicted);
+      }
     } else {
       encoding = sampleEncodingOf(samples);
-      this.body.varuint(series * 4 + RECORD_TYPE.waveform);
+      if (basis !== null && encodingCarries(basis.exponent, samples)) encoding = basis.exponent | DERIVED;
+      this.body.varuint(series * RECORD_TYPES + RECORD_TYPE.waveform);
       this.body.varint(startMs - this.baseMs);
       this.body.u8(encoding);
       this.body.varuint(samples.length);
     }
-    const lastMantissa = writeSamples(this.body, samples, encoding, previous);
-    this.runs.set(series, { encoding, startMs, count: samples.length, rateHz: reading.rateHz, lastMantissa });
+    const exponent = encoding & EXPONENT_MASK;
+    let mantissas: number[] | null = null;
+    let lastMantissa: number;
+    if (basis !== null && (encoding & DERIVED) !== 0) {
+      const derived = writeDerived(this.body, samples, exponent, basis);
+      lastMantissa = derived.at(-1) ?? previous;
+    } else {
+      lastMantissa = writeSamples(this.body, samples, encoding, previous);
+      const leadIorII = reading.metric === LEAD_I || reading.metric === LEAD_II;
+      if (leadIorII && exactIntegers(encoding)) mantissas = mantissasOf(samples, exponent);
+    }
+    this.runs.set(series, {
+      encoding,
+      startMs,
+      count: samples.length,
+      rateHz: reading.rateHz,
+      lastMantissa,
+      mantissas,
+    });
     return true;
+  }
+
+  /** Leads I and II of the same samples in this batch, when `reading` is a lead III that fits them. */
+  private leadIIIBasis(reading: WaveformReading, startMs: number): ReturnType<typeof derivationBasis> {
+    if (reading.metric !== LEAD_III || reading.samples.some((sample) => sample === null)) return null;
+    const runOf = (metric: string): WaveRun | undefined => {
+      const index = this.dictionary.knownSeries(reading.device, metric, reading.unit, reading.rateHz);
+      return index === undefined ? undefined : this.runs.get(index);
+    };
+    return derivationBasis(runOf(LEAD_I), runOf(LEAD_II), startMs, reading.samples.length);
   }
 }

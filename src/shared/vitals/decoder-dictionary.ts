@@ -3,6 +3,9 @@ import { WireError } from './bytes';
 import type { DictEntry } from './messages';
 import { LIMITS } from './wire-format';
 
+const seriesKey = (device: string, metric: string, unit: string, rateHz: number | null): string =>
+  `${device}\u0000${metric}\u0000${unit}\u0000${rateHz ?? ''}`;
+
 export interface Series {
   readonly device: string;
   /** null: a metric this build does not know (a newer sender); its readings are skipped. */
@@ -21,6 +24,7 @@ export class DecoderDictionary {
   readonly metrics: (MetricId | null)[] = [];
   readonly units: string[] = [];
   readonly series: Series[] = [];
+  private readonly seriesIndices = new Map<string, number>();
   private readonly texts: Record<'device' | 'metric' | 'unit', string[]> = {
     device: [],
     metric: [],
@@ -31,6 +35,11 @@ export class DecoderDictionary {
     readonly sessionId: string,
     readonly epochMs: number,
   ) {}
+
+  /** The index of the series of these device, metric, unit and rate, if the dictionary has it. */
+  indexOf(device: string, metric: MetricId, unit: string, rateHz: number | null): number | undefined {
+    return this.seriesIndices.get(seriesKey(device, metric, unit, rateHz));
+  }
 
   /** Applies entries in order; throws WireError at the first one that conflicts. */
   apply(entries: readonly DictEntry[]): void {
@@ -77,5 +86,9 @@ export class DecoderDictionary {
       throw new WireError(`dict: series ${index} skips entries (a dict was lost)`);
     if (index >= LIMITS.entriesPerTable) throw new WireError('dict: series table full');
     this.series.push(series);
+    if (series.metric !== null) {
+      const key = seriesKey(device, series.metric, unit, series.rateHz);
+      if (!this.seriesIndices.has(key)) this.seriesIndices.set(key, index);
+    }
   }
 }

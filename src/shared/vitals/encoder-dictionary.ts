@@ -74,6 +74,11 @@ export class EncoderDictionary {
     return this.stringIndex('device', device);
   }
 
+  /** The index of a series already in the dictionary (none is added). */
+  knownSeries(device: string, metric: string, unit: string, rateHz: number | null): number | undefined {
+    return this.series.get(seriesKey(device, metric, unit, rateHz));
+  }
+
   seriesIndex(device: string, metric: string, unit: string, rateHz: number | null): number | null {
     const key = seriesKey(device, metric, unit, rateHz);
     const known = this.series.get(key);

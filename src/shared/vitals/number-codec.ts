@@ -119,6 +119,7 @@ export function readSamples(
   encoding: number,
   previous: number,
   out: (number | null)[],
+  mantissasOut?: number[],
 ): number {
   const exponent = encoding & 0x0f;
   const bytesPerSample = exponent === FLOAT64_ENCODING ? 8 : 1;
@@ -146,6 +147,59 @@ export function readSamples(
     last += zz % 2 === 0 ? zz / 2 : -(zz + 1) / 2;
     if (Math.abs(last) > MAX_MANTISSA) throw new WireError('sample: mantissa out of range');
     out.push(last / scale);
+    mantissasOut?.push(last);
   }
   return last;
+}
+
+/** The integers a run of samples travels as (no nulls; an exponent, not float64). */
+export function mantissasOf(samples: readonly (number | null)[], exponent: number): number[] {
+  const scale = POW10[exponent];
+  return samples.map((sample) => Math.round((sample ?? 0) * scale));
+}
+
+/**
+ * Lead III from leads I and II (Einthoven: III = II − I): each sample as the zigzag varint of its
+ * mantissa minus (II − I)'s at the same sample. What the device sent arrives exactly: a device
+ * whose III is exactly II − I costs one byte a sample, one that measures III on its own (noise,
+ * rounding) a little more, never more than its difference.
+ */
+export function writeDerived(
+  writer: ByteWriter,
+  samples: readonly (number | null)[],
+  exponent: number,
+  basis: DerivationBasis,
+): number[] {
+  const mantissas = mantissasOf(samples, exponent);
+  mantissas.forEach((mantissa, k) => {
+    const residual = mantissa - (basis.leadII[k] - basis.leadI[k]);
+    writer.varuint(residual >= 0 ? residual * 2 : -residual * 2 - 1);
+  });
+  return mantissas;
+}
+
+export function readDerived(
+  reader: ByteReader,
+  count: number,
+  exponent: number,
+  basis: DerivationBasis,
+  out: (number | null)[],
+): number[] {
+  if (count > reader.remaining) throw new WireError(`truncated message: ${count} samples`);
+  const scale = POW10[exponent];
+  const mantissas: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const symbol = reader.varuint('sample');
+    const mantissa = basis.leadII[k] - basis.leadI[k] + (symbol % 2 === 0 ? symbol / 2 : -(symbol + 1) / 2);
+    if (Math.abs(mantissa) > MAX_MANTISSA) throw new WireError('sample: mantissa out of range');
+    mantissas.push(mantissa);
+    out.push(mantissa / scale);
+  }
+  return mantissas;
+}
+
+/** Leads I and II of the same samples, as mantissas of the same exponent. */
+export interface DerivationBasis {
+  readonly leadI: readonly number[];
+  readonly leadII: readonly number[];
 }

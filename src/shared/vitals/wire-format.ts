@@ -3,7 +3,8 @@
  * Every message: one header byte (version << 4 | kind), a body, one CRC-8 byte over both.
  */
 
-export const WIRE_VERSION = 1;
+/** 2: three type bits in a record's head, on-time continuations and lead III derived from I and II. */
+export const WIRE_VERSION = 2;
 
 export const MESSAGE_KIND = {
   hello: 1,
@@ -15,14 +16,17 @@ export const MESSAGE_KIND = {
 } as const;
 export type MessageKindName = keyof typeof MESSAGE_KIND;
 
-/** Low two bits of a batch record's head varint. */
+/** Low three bits of a batch record's head varint (head = key × RECORD_TYPES + type). */
 export const RECORD_TYPE = {
   numeric: 0,
   waveform: 1,
   status: 2,
   /** A waveform continuing its series' previous record in the batch (same encoding). */
   continuation: 3,
+  /** A continuation with the previous record's sample count, starting where it ended: no header but the head. */
+  onTime: 4,
 } as const;
+export const RECORD_TYPES = 8;
 
 export const DICT_TABLE = { device: 0, metric: 1, unit: 2, series: 3 } as const;
 export type DictTableName = keyof typeof DICT_TABLE;
@@ -33,6 +37,13 @@ export const MAX_DECIMAL_EXPONENT = 14;
 export const FLOAT64_ENCODING = 15;
 /** Bit of the sample encoding byte: the zigzag symbols are shifted by one, 0 marking null. */
 export const HAS_NULLS = 0x10;
+/**
+ * Bit of the sample encoding byte: lead III's samples as their difference from II − I at the same
+ * sample (Einthoven), from the leads I and II records of the same device in the batch.
+ */
+export const DERIVED = 0x20;
+/** The exponent nibble of a sample encoding. */
+export const EXPONENT_MASK = 0x0f;
 /** Numeric value tags: 0 null, 1 + e decimal exponent e, FLOAT64_TAG raw float64. */
 export const NULL_TAG = 0;
 export const FLOAT64_TAG = MAX_DECIMAL_EXPONENT + 2;

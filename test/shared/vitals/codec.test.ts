@@ -151,9 +151,9 @@ describe('vitals codec: control messages and refusals', () => {
       return out;
     };
     const body = [...ping.subarray(1, -1)];
-    expect(decodeMessage(reseal([0x25, ...body]), null)).toMatchObject({
+    expect(decodeMessage(reseal([0x35, ...body]), null)).toMatchObject({
       ok: false,
-      error: { message: /version 2/ },
+      error: { message: /version 3/ },
     });
     expect(decodeMessage(reseal([0x1f, ...body]), null)).toMatchObject({
       ok: false,
