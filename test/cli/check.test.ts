@@ -113,9 +113,7 @@ const ready = hasSocat() && existsSync('/usr/bin/turnserver');
       `devices.${device.path}`,
       'network.download',
       'network.rendezvous',
-      'network.turn-peers',
-      'network.turn-tcp',
-      'network.turn-udp',
+      'network.turn',
       'network.upload',
     ]);
     expect(code).toBe(0);
@@ -125,9 +123,8 @@ const ready = hasSocat() && existsSync('/usr/bin/turnserver');
     await coturn.stop();
     const turnDown = await check(['--no-throughput']);
     expect(turnDown.code).toBe(2);
-    expect(statusOf(turnDown.report, 'network.turn-udp')).toBe('fail');
-    expect(statusOf(turnDown.report, 'network.turn-tcp')).toBe('fail');
-    expect(turnDown.report.items.find((i) => i.id.startsWith('network.turn-tcp'))?.fix).toMatch(/coturn/);
+    expect(statusOf(turnDown.report, 'network.turn')).toBe('fail');
+    expect(turnDown.report.items.find((i) => i.id === 'network.turn')?.fix).toMatch(/coturn/);
     expect(statusOf(turnDown.report, 'devices.')).toBe('pass');
 
     await device.unplug();

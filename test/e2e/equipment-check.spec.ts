@@ -119,15 +119,24 @@ test('every item passes; the speakers wait for an answer; the report exports as 
     'network.rendezvous',
     'network.upload',
     'network.download',
-    'network.turn-udp@',
-    'network.turn-tcp@',
-    'network.relay-udp',
-    'network.relay-tcp',
+    'network.turn',
     'devices.contec-cms50-v7@',
   ])
     await expect(item(page, prefix), prefix).toHaveAttribute('data-status', 'pass');
   await expect(item(page, 'audio.speakers')).toHaveAttribute('data-status', 'warn');
   await expect(item(page, 'camera.1')).toContainText(/\d+×\d+/);
+  // The call relay is one item: one verdict, each path a line under it (UDP, TCP, the private
+  // peers refused, the browser's test calls over UDP and TCP).
+  await expect(page.locator('[data-testid^="check-item-network.turn"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid^="check-item-network.relay"]')).toHaveCount(0);
+  const relayLines = item(page, 'network.turn').locator('.check-line');
+  await expect(relayLines).toHaveText([
+    /^✓ UDP, port \d+: turn:127\.0\.0\.1:\d+ granted a relay/,
+    /^✓ Private addresses: /,
+    /^✓ TCP, port \d+: /,
+    /^✓ Test call from this browser over UDP: /,
+    /^✓ Test call from this browser over TCP: /,
+  ]);
 
   await page.getByTestId('check-speakers-heard').click();
   await expect(item(page, 'audio.speakers')).toHaveAttribute('data-status', 'pass');
@@ -138,19 +147,31 @@ test('every item passes; the speakers wait for an answer; the report exports as 
   const file = await (await download).path();
   const report = checkReportSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   expect(report.items.every((entry) => entry.status === 'pass')).toBe(true);
+  // The exported item keeps each transport's result.
+  expect(report.items.find((entry) => entry.id === 'network.turn')?.measured).toMatchObject({
+    udp: 'ok',
+    tcp: 'ok',
+    peers: 'ok',
+    relayUdp: 'ok',
+    relayTcp: 'ok',
+  });
   expect(report.source).toMatch(/station window · .+ \d+\.\d+\.\d+ · node host/);
   await testInfo.attach('equipment-check-report.json', { path: file, contentType: 'application/json' });
   await attachScreenshot(page, testInfo, 'equipment-check');
 });
 
-test('with coturn stopped, the TURN items fail with their fix', async ({ page }, testInfo) => {
+test('with coturn stopped, the TURN item fails, every path a failed line, with the one fix', async ({
+  page,
+}, testInfo) => {
   await coturn.stop();
   await runCheck(page);
-  for (const prefix of ['network.turn-udp@', 'network.turn-tcp@', 'network.relay-udp', 'network.relay-tcp']) {
-    await expect(item(page, prefix), prefix).toHaveAttribute('data-status', 'fail');
-    await expect(item(page, prefix).getByTestId('check-fix')).toContainText(/TURN/);
-  }
-  await expect(item(page, 'network.turn-tcp@').getByTestId('check-fix')).toContainText(/coturn/);
+  const turn = item(page, 'network.turn');
+  await expect(turn).toHaveAttribute('data-status', 'fail');
+  await expect(turn.locator('.check-detail')).toHaveText('No call can go through the relay.');
+  await expect(turn.locator('.check-line')).toHaveCount(4);
+  for (const line of await turn.locator('.check-line').allTextContents()) expect(line).toMatch(/^✕ /);
+  await expect(turn.getByTestId('check-fix')).toHaveCount(1);
+  await expect(turn.getByTestId('check-fix')).toContainText(/Start the TURN server \(coturn\)/);
   await expect(item(page, 'network.rendezvous')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('check-summary')).toHaveAttribute('data-status', 'fail');
   await attachScreenshot(page, testInfo, 'equipment-check-turn-down');
@@ -176,7 +197,10 @@ test('in French, the same check reads in French', async ({ page }) => {
     await runCheck(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Test du matériel');
     await expect(item(page, 'devices.contec-cms50-v7@')).toContainText('Rebranchez l’appareil');
-    await expect(item(page, 'network.turn-udp@')).toContainText('Démarrez le serveur TURN');
+    await expect(item(page, 'network.turn')).toContainText('Démarrez le serveur TURN');
+    await expect(item(page, 'network.turn').locator('.check-detail')).toHaveText(
+      'Aucun appel ne peut passer par le relais.',
+    );
     await expect(page.getByTestId('check-summary')).toContainText('Bilan : Échec');
   } finally {
     await callHostApi(host.url, 'settings.update', { language: 'system' });

@@ -116,10 +116,13 @@ export const checkCommand: Command = {
   },
 };
 
-/** The readable table: one line per item, its fix indented below when it has one. */
+/**
+ * The readable table: one line per item, its detail lines (the TURN item's transports) and its fix
+ * indented below.
+ */
 export function formatReport(report: CheckReport): string {
   const lines = report.items.map((item) => {
-    const head = `${item.status.toUpperCase().padEnd(7)} ${item.title}: ${item.detail}`;
+    const head = `${item.status.toUpperCase().padEnd(7)} ${item.title}: ${item.detail.replace(/\n/g, '\n        ')}`;
     return item.fix === '' || item.status === 'pass' ? head : `${head}\n        fix: ${item.fix}`;
   });
   const counts = (['pass', 'warn', 'fail', 'skipped'] as const)

@@ -63,17 +63,19 @@ const ready = hasSocat() && existsSync('/usr/bin/turnserver');
       'network.rendezvous': 'pass',
       'network.upload': 'pass',
       'network.download': 'pass',
-      'network.turn-udp': 'pass',
-      'network.turn-tcp': 'pass',
-      // The test relay runs with the deny list: the check's private peers are refused.
-      'network.turn-peers': 'pass',
+      // One item for the relay: UDP, TCP and (the test relay runs with the deny list) the private
+      // peers refused, each a line under it.
+      'network.turn': 'pass',
       // The host's records: the audit chain walked and every page checked (integrity_check).
       'records.audit-chain': 'pass',
       'records.integrity': 'pass',
     });
     const upload = byPrefix(report, 'network.upload')[0];
     expect(upload?.measured?.['uploadKbps']).toBeGreaterThan(1000);
-    expect(byPrefix(report, 'network.turn-udp')[0]?.detail).toMatch(/granted a relay \(127\.0\.0\.1:\d+\)/);
+    const [turn] = byPrefix(report, 'network.turn');
+    expect(turn?.detail).toMatch(/^PASS UDP port \d+: .* granted a relay \(127\.0\.0\.1:\d+\)/m);
+    expect(turn?.measured).toMatchObject({ lines: 'udp peers tcp', udp: 'ok', tcp: 'ok', peers: 'ok' });
+    expect(turn?.measured?.['udpRttMs']).toEqual(expect.any(Number));
   }, 20_000);
 
   it('without throughput, measures only the round trip', async () => {
@@ -99,14 +101,12 @@ const ready = hasSocat() && existsSync('/usr/bin/turnserver');
     expect(accepted.ok).toBe(true);
   });
 
-  it('fails both TURN items with their fix once coturn is stopped', async () => {
+  it('fails the TURN item with its one fix once coturn is stopped, each transport a failed line', async () => {
     await coturn.stop();
     const report = await run();
-    for (const transport of ['udp', 'tcp']) {
-      const [item] = byPrefix(report, `network.turn-${transport}`);
-      expect(item).toMatchObject({ status: 'fail' });
-      expect(item?.fix).toMatch(/start the TURN server \(coturn\)|TURN server may be stopped/);
-    }
+    const [item] = byPrefix(report, 'network.turn');
+    expect(item).toMatchObject({ status: 'fail', measured: { udpStatus: 'fail', tcpStatus: 'fail' } });
+    expect(item?.fix).toMatch(/start the TURN server \(coturn\)|TURN server may be stopped/);
     expect(byPrefix(report, 'network.rendezvous')[0]?.status).toBe('pass');
   }, 20_000);
 

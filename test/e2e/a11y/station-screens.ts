@@ -85,6 +85,9 @@ export const STATION_SCREENS: readonly StationScreenState[] = [
     // The summary appears once every item has a result (cameras, audio, network: a few seconds).
     marker: (page) => page.getByTestId('check-summary'),
     markerTimeoutMs: 30_000,
+    // The call relay is one item (issue 15), never a row per transport and side.
+    mustNotShow: (page) =>
+      page.locator('[data-testid^="check-item-network.turn-"], [data-testid^="check-item-network.relay-"]'),
   },
   {
     name: 'settings-locked',

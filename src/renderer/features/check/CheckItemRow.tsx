@@ -8,6 +8,7 @@ const SYMBOL: Readonly<Record<CheckStatus, string>> = { pass: '✓', warn: '!', 
 
 export function CheckItemRow({ item, children }: { item: CheckItem; children?: ReactNode }) {
   const m = useMessages(checkMessages);
+  const lines = item.detail.split('\n');
   return (
     <li
       className={`check-item check-item--${item.status}`}
@@ -20,7 +21,21 @@ export function CheckItemRow({ item, children }: { item: CheckItem; children?: R
       </span>
       <div className="check-body">
         <strong className="check-title">{item.title}</strong>
-        <span className="check-detail">{item.detail}</span>
+        {/* A detail of several lines (the call relay's paths, one per line) is a list. */}
+        {lines.length > 1 ? (
+          <>
+            <span className="check-detail">{lines[0]}</span>
+            <ul className="check-lines">
+              {lines.slice(1).map((line, index) => (
+                <li key={index} className="check-line">
+                  {line}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <span className="check-detail">{item.detail}</span>
+        )}
         {item.fix !== '' && item.status !== 'pass' && (
           <span className="check-fix" data-testid="check-fix">
             <span className="check-fix-label">{m.fixLabel}</span> {item.fix}

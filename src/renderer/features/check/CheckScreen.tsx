@@ -10,6 +10,7 @@ import { checkMessages } from './check-messages';
 import { buildReport, countByStatus, downloadJson, mergeItems, reportFileName } from './check-report';
 import { runEquipmentCheck, type RunItem } from './check-run';
 import { localizeHostItem } from './host-items';
+import { foldTurnItems } from './turn-item';
 import './check.css';
 
 const NO_STETHOSCOPE = 'none';
@@ -43,7 +44,12 @@ export function CheckScreen({ session }: { session: StationSession }) {
   }, []);
 
   const items: CheckItem[] = useMemo(
-    () => entries.map(({ item, fromHost }) => (fromHost ? localizeHostItem(item, m, format) : item)),
+    () =>
+      foldTurnItems(
+        entries.map(({ item, fromHost }) => (fromHost ? localizeHostItem(item, m, format) : item)),
+        m,
+        format,
+      ),
     [entries, m, format],
   );
 

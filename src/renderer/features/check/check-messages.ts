@@ -247,6 +247,34 @@ export const checkMessages = defineMessages({
     turnNoSecret: 'A TURN server is configured, but the station has no TURN secret to sign credentials with.',
     turnNoSecretFix:
       'Give the station the TURN secret (STATION_TURN_SECRET, equal to coturn’s static-auth-secret) and restart it.',
+    // The call relay as one item (turn-item.ts): a verdict, then one line per path tried.
+    turnItemTitle: 'Call relay (TURN)',
+    turnSummary: (status: CheckStatus, degraded: boolean): string =>
+      degraded
+        ? 'Calls get through the relay, but not on every path.'
+        : status === 'pass'
+          ? 'Calls can go through the relay on every path tried.'
+          : status === 'fail'
+            ? 'No call can go through the relay.'
+            : 'The relay could not be tested.',
+    turnLine: (path: string, text: string): string => `${path}: ${text}`,
+    turnPath: (transport: string, port: string): string => `${transport}, port ${port}`,
+    relayPath: (transport: string): string => `Test call from this browser over ${transport}`,
+    relayTlsOnly: 'not tested: the relay’s address is TLS only.',
+    turnRejected: (server: string): string =>
+      `${server} refused the allocation or does not answer like a TURN server.`,
+    turnRejectedFix: 'Check the TURN server’s address and port in Settings, then its quotas and logs.',
+    turnPeersPath: 'Private addresses',
+    turnPeersRefused: (server: string): string => `${server} refuses to relay to them, as it should.`,
+    turnPeersGranted: (server: string, granted: string): string =>
+      `${server} agreed to relay to ${granted}: anyone holding a call’s credential could reach the hosts around the relay.`,
+    turnPeersUnclear: (server: string): string =>
+      `${server} gave no clear answer when asked to relay to them.`,
+    turnPeersFix:
+      'Add the README’s denied-peer-ip lines to coturn (loopback, private, link-local, carrier-grade NAT, unique-local) and drop --allow-loopback-peers, then restart it.',
+    turnPeersUnclearFix: 'Check coturn’s logs, and that it runs with the README’s denied-peer-ip lines.',
+    turnInvalidUrl: (url: string): string => `${url} is not a valid TURN address.`,
+    turnInvalidUrlFix: 'Correct it in Settings: turn:host:3478 or turns:host:5349.',
     deviceStreaming: (path: string, age: string): string => `Streaming on ${path}, last reading ${age}.`,
     deviceStale: (path: string, age: string): string =>
       `Connected on ${path}, but the last reading is from ${age}.`,
@@ -420,6 +448,34 @@ export const checkMessages = defineMessages({
       'Un serveur TURN est configuré, mais la station n’a pas de secret TURN pour signer les identifiants.',
     turnNoSecretFix:
       'Donnez le secret TURN à la station (STATION_TURN_SECRET, égal au static-auth-secret de coturn) et redémarrez-la.',
+    turnItemTitle: 'Relais d’appel (TURN)',
+    turnSummary: (status, degraded) =>
+      degraded
+        ? 'Les appels passent par le relais, mais pas sur toutes les voies.'
+        : status === 'pass'
+          ? 'Les appels peuvent passer par le relais sur chaque voie essayée.'
+          : status === 'fail'
+            ? 'Aucun appel ne peut passer par le relais.'
+            : 'Le relais n’a pas pu être testé.',
+    turnLine: (path, text) => `${path}\u202f: ${text}`,
+    turnPath: (transport, port) => `${transport}, port ${port}`,
+    relayPath: (transport) => `Appel de test depuis ce navigateur en ${transport}`,
+    relayTlsOnly: 'non testé\u202f: l’adresse du relais est en TLS seulement.',
+    turnRejected: (server) => `${server} a refusé l’allocation ou ne répond pas comme un serveur TURN.`,
+    turnRejectedFix:
+      'Vérifiez l’adresse et le port du serveur TURN dans les Réglages, puis ses quotas et ses journaux.',
+    turnPeersPath: 'Adresses privées',
+    turnPeersRefused: (server) => `${server} refuse de relayer vers elles, comme il se doit.`,
+    turnPeersGranted: (server, granted) =>
+      `${server} accepte de relayer vers ${granted}\u202f: quiconque détient l’identifiant d’un appel pourrait atteindre les machines autour du relais.`,
+    turnPeersUnclear: (server) =>
+      `${server} n’a pas répondu clairement quand on lui a demandé de relayer vers elles.`,
+    turnPeersFix:
+      'Ajoutez à coturn les lignes denied-peer-ip du README (boucle locale, adresses privées, lien local, NAT des opérateurs, adresses locales uniques), retirez --allow-loopback-peers, puis redémarrez-le.',
+    turnPeersUnclearFix:
+      'Consultez les journaux de coturn et vérifiez qu’il tourne avec les lignes denied-peer-ip du README.',
+    turnInvalidUrl: (url) => `${url} n’est pas une adresse TURN valide.`,
+    turnInvalidUrlFix: 'Corrigez-la dans les Réglages\u202f: turn:hôte:3478 ou turns:hôte:5349.',
     deviceStreaming: (path, age) => `Transmet sur ${path}, dernière mesure ${age}.`,
     deviceStale: (path, age) => `Connecté sur ${path}, mais la dernière mesure date de ${age}.`,
     deviceNoData: (path) => `Connecté sur ${path}, mais aucune donnée n’arrive.`,

@@ -67,27 +67,6 @@ function localized(
       };
     return { title, detail: m.throughputNotMeasured, fix: '' };
   }
-  if (kind === 'network.turn-udp' || kind === 'network.turn-tcp') {
-    const transport = kind.endsWith('udp') ? 'UDP' : 'TCP';
-    const title = m.turnTitle(transport);
-    const server = str('server');
-    const port = server.split(':').pop() ?? '';
-    switch (code) {
-      case 'ok':
-        return { title, detail: m.turnOk(server, num('rttMs', 1)), fix: '' };
-      case 'refused':
-      case 'unreachable':
-      case 'timeout':
-        return { title, detail: m.turnDown(server, transport), fix: m.turnDownFix(transport, port) };
-      case 'auth-failed':
-        return { title, detail: m.turnAuth, fix: m.turnAuthFix };
-      case 'not-configured':
-        return { title, detail: m.turnNotConfigured, fix: m.relayNotConfiguredFix };
-      case 'no-secret':
-        return { title, detail: m.turnNoSecret, fix: m.turnNoSecretFix };
-    }
-    return { ...item, title };
-  }
   if (kind === 'records.audit-chain') {
     const title = m.auditTitle;
     switch (code) {

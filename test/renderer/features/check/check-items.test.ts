@@ -131,7 +131,7 @@ describe('relay items', () => {
 });
 
 describe('host items in the screen language', () => {
-  it('translates the rendezvous, throughput, TURN and device items from their code', () => {
+  it('translates the rendezvous, throughput and device items from their code', () => {
     const rendezvous = localizeHostItem(
       hostItem({ id: 'network.rendezvous', measured: { code: 'good', rttMs: 1.5, jitterMs: 0.2 } }),
       fr,
@@ -168,17 +168,6 @@ describe('host items in the screen language', () => {
       detail: 'Non mesuré. Le serveur de rendez-vous ne propose pas le test de débit.',
       fix: fr.throughputWhyNotFix('not-offered'),
     });
-    const turn = localizeHostItem(
-      hostItem({
-        id: 'network.turn-tcp@turn:127.0.0.1:3478',
-        status: 'fail',
-        measured: { code: 'refused', server: 'turn:127.0.0.1:3478' },
-      }),
-      fr,
-      formatFr,
-    );
-    expect(turn.fix).toContain('Démarrez le serveur TURN (coturn)');
-    expect(turn.fix).toContain('port 3478');
     const unplugged = localizeHostItem(
       hostItem({
         id: 'devices.x@/dev/ttyUSB0',
