@@ -26,7 +26,8 @@ describe('records key through safeStorage (Electron host)', () => {
 
     const again = openElectronRecords({ userData, safeStorage: fakeSafeStorage(), settings, log });
     if (again instanceof Error) throw again;
-    expect(again.list()[0]).toMatchObject({ id, status: 'interrupted' });
+    // Reopened straight away: the consultation is resumed (consultation-resume.ts).
+    expect(again.list()[0]).toMatchObject({ id, status: 'active' });
     again.close();
     expect(log.errors).toEqual([]);
   });

@@ -42,7 +42,9 @@ export type TechnicalIncident =
       readonly since: string;
       readonly droppedReadings: number;
     }
-  | { readonly kind: 'interrupted'; readonly time: string };
+  | { readonly kind: 'interrupted'; readonly time: string }
+  /** The host restarted and resumed the consultation: nothing was recorded from `since` to `time`. */
+  | { readonly kind: 'host-restarted'; readonly time: string; readonly since: string };
 
 export type TechnicalIncidentKind = TechnicalIncident['kind'];
 
@@ -78,6 +80,8 @@ function incidentOf(event: TimelineEvent, disconnected: Set<string>): TechnicalI
       : { kind: 'recording-resumed', time, code, since: event.since, droppedReadings };
   }
   if (event.kind === 'interrupted') return { kind: 'interrupted', time: event.time };
+  if (event.kind === 'host-restarted')
+    return { kind: 'host-restarted', time: event.time, since: event.since };
   // Everything else (chat, notes, media, report…) is the consultation itself, not an incident.
   return null;
 }

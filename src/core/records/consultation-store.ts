@@ -15,6 +15,7 @@ import {
   type Report,
   type TimelineEvent,
   auditEntrySchema,
+  consentSchema,
   mediaInfoSchema,
 } from '../../shared/domain/consultation';
 import { auditHead, auditRowHash, verifyAuditChain, type AuditChainCheck } from './audit/audit-chain';
@@ -49,6 +50,7 @@ import {
 } from './doctor-write-count';
 import { jsonOf, type SqlDatabase } from './database/sql-database';
 import { checkMedia } from './media-check';
+import { restartOutcome } from './consultation-resume';
 import { addVersion, latestOf, versionsOf } from './record-versions';
 import { DEFAULT_AMEND_WINDOW_HOURS, refusalError, sealRefusal, type RecordWrite } from './record-seal';
 import type { Confirmation, RecordedBatch } from './recorded-batch';
@@ -71,6 +73,8 @@ export interface ConsultationStoreOptions {
   readonly amendWindowMs?: () => number;
   /** The doctor's writes per consultation; the shared defaults when not given. */
   readonly doctorWriteLimits?: DoctorWriteLimits;
+  /** How recent an active consultation's last data must be to be resumed at open (consultation-resume.ts). */
+  readonly resumeWindowMs?: number;
 }
 
 /** What a save added: the version numbers, for the doctor's page to show the station's confirmation. */
@@ -99,8 +103,10 @@ export interface NewMedia {
 /**
  * The consultation record over the encrypted database: lifecycle (start, append, attach, report,
  * end), reading back (list, detail, media), deletion and retention, and the append-only audit
- * log. Every change is one transaction. Opening it repairs what a crash left: a consultation still
- * `active` becomes `interrupted`, intact, with a timeline entry and an audit row.
+ * log. Every change is one transaction. Opening it settles what a stop left: a consultation still
+ * `active` whose last data is recent is resumed (still active, a `host-restarted` timeline entry
+ * covering the gap, an audit row); an older one becomes `interrupted`, intact, sealed, with a
+ * timeline entry and an audit row.
  */
 export class ConsultationStore {
   private readonly now: () => number;
@@ -108,6 +114,7 @@ export class ConsultationStore {
   private readonly retentionDays: () => number;
   private readonly amendWindowMs: () => number;
   private readonly doctorWriteLimits: DoctorWriteLimits;
+  private readonly resumeWindowMs: number | undefined;
   private auditCheck: AuditChainCheck;
   private active: { id: string; consent: Consent; startedMs: number } | null = null;
 
@@ -121,6 +128,7 @@ export class ConsultationStore {
     this.retentionDays = options.retentionDays ?? (() => 365);
     this.amendWindowMs = options.amendWindowMs ?? (() => DEFAULT_AMEND_WINDOW_HOURS * 3_600_000);
     this.doctorWriteLimits = options.doctorWriteLimits ?? DEFAULT_DOCTOR_WRITE_LIMITS;
+    this.resumeWindowMs = options.resumeWindowMs;
     this.auditCheck = verifyAuditChain(db);
   }
 
@@ -143,7 +151,7 @@ export class ConsultationStore {
     if (options.keyCreated === true)
       store.audit('database.key-created', null, 'records key generated', 'system');
     store.audit('database.open', null, db.path, 'system');
-    store.markInterrupted();
+    store.settleActiveAtOpen();
     store.purgeExpired();
     return store;
   }
@@ -658,24 +666,61 @@ export class ConsultationStore {
     this.db.close();
   }
 
-  private markInterrupted(): void {
-    const rows = this.db.prepare(`SELECT id, last_data_ms FROM consultations WHERE status = 'active'`).all();
-    for (const row of rows) {
+  /**
+   * A consultation left active by the last run: resumed when its last data is recent (the newest
+   * one only: one consultation is active at a time), interrupted otherwise. Nothing recorded
+   * before the stop is touched either way.
+   */
+  private settleActiveAtOpen(): void {
+    const rows = this.db
+      .prepare(
+        `SELECT id, last_data_ms, started_ms, consent FROM consultations WHERE status = 'active'
+         ORDER BY started_ms DESC, rowid DESC`,
+      )
+      .all();
+    const nowMs = this.now();
+    rows.forEach((row, index) => {
       const id = String(row.id);
       const lastMs = Number(row.last_data_ms);
-      this.db.transaction(() => {
-        this.db
-          .prepare(`UPDATE consultations SET status = 'interrupted', ended_ms = ? WHERE id = ?`)
-          .run(lastMs, id);
-        this.insertEvent(id, { kind: 'interrupted', time: iso(lastMs) });
-        this.audit(
-          'consultation.interrupted',
+      const outcome = index === 0 ? restartOutcome(lastMs, nowMs, this.resumeWindowMs) : null;
+      if (outcome?.kind === 'resume') {
+        this.resume(id, lastMs, nowMs, outcome.gapMs);
+        this.active = {
           id,
-          `the station stopped during the consultation (last data ${iso(lastMs)})`,
-          'system',
-        );
-      });
-    }
+          consent: consentSchema.parse(jsonOf(row.consent)),
+          startedMs: Number(row.started_ms),
+        };
+      } else this.markInterrupted(id, lastMs);
+    });
+  }
+
+  /** The gap is told by the timeline (from the last data to the restart) and the audit log, in codes. */
+  private resume(id: string, lastMs: number, nowMs: number, gapMs: number): void {
+    this.db.transaction(() => {
+      this.insertEvent(id, { kind: 'host-restarted', time: iso(nowMs), since: iso(lastMs) });
+      this.touch(id);
+      this.audit(
+        'consultation.resumed',
+        id,
+        `host-restarted; last-data ${iso(lastMs)}; gap-ms ${gapMs}`,
+        'system',
+      );
+    });
+  }
+
+  private markInterrupted(id: string, lastMs: number): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(`UPDATE consultations SET status = 'interrupted', ended_ms = ? WHERE id = ?`)
+        .run(lastMs, id);
+      this.insertEvent(id, { kind: 'interrupted', time: iso(lastMs) });
+      this.audit(
+        'consultation.interrupted',
+        id,
+        `the station stopped during the consultation (last data ${iso(lastMs)})`,
+        'system',
+      );
+    });
   }
 
   private insertEvent(id: string, event: TimelineEvent): void {

@@ -463,6 +463,12 @@ export const timelineEventSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('report'), time: isoTime }),
   z.strictObject({ kind: z.literal('care-sheet'), time: isoTime }),
   z.strictObject({ kind: z.literal('interrupted'), time: isoTime }),
+  /**
+   * The host stopped during the consultation and started again soon enough to resume it
+   * (consultation-resume.ts): `since` is its last data before the stop, `time` the restart. Nothing
+   * was recorded in between: the gap in the record, a technical incident the report must tell.
+   */
+  z.strictObject({ kind: z.literal('host-restarted'), time: isoTime, since: isoTime }),
   z.strictObject({ kind: z.literal('ended'), time: isoTime }),
 ]);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
@@ -579,6 +585,7 @@ export const AUDIT_ACTIONS = [
   'consultation.open',
   'consultation.end',
   'consultation.interrupted',
+  'consultation.resumed',
   'consultation.export',
   'consultation.delete',
   'consultation.purge',

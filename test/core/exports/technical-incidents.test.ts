@@ -48,6 +48,7 @@ describe('technical incidents', () => {
           since: at(7),
           droppedReadings: 62,
         },
+        { kind: 'host-restarted', time: at(9.5), since: at(8) },
         { kind: 'interrupted', time: at(10) },
       ]),
     ).toEqual([
@@ -70,6 +71,7 @@ describe('technical incidents', () => {
       },
       { kind: 'recording-failed', time: at(7), code: 'write-error', droppedReadings: 62 },
       { kind: 'recording-resumed', time: at(9), code: 'write-error', since: at(7), droppedReadings: 62 },
+      { kind: 'host-restarted', time: at(9.5), since: at(8) },
       { kind: 'interrupted', time: at(10) },
     ]);
   });

@@ -64,6 +64,8 @@ describe('records survive SIGKILL', () => {
     expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(committed).toBeGreaterThan(0);
 
+    // The test store's clock (the fixtures' day) is behind the child's wall-clock data: a clock that
+    // cannot vouch for the gap interrupts (consultation-resume.ts); a resume is consultation-resume.test.ts.
     const store = openTestRecords(dataDir);
     const [summary] = store.list();
     expect(summary).toMatchObject({ id, status: 'interrupted' });

@@ -127,7 +127,7 @@ describe("records: the doctor's writes per consultation are limited in the recor
     await api['consultation.report']({ id, report: FIXTURE_REPORT });
     await api['consultation.report']({ id, report: { ...FIXTURE_REPORT, conclusion: 'v2' } });
     ({ api } = await restart());
-    // The restart interrupted the consultation: a report version would still be taken, but not a third.
+    // The restart resumed the consultation: a report version would still be taken, but not a third.
     await expect(
       api['consultation.report']({ id, report: { ...FIXTURE_REPORT, conclusion: 'v3' } }),
     ).rejects.toMatchObject(limitReached('reports 2'));

@@ -341,6 +341,7 @@ describe('consultation lifecycle through the backend API', () => {
     });
     const actions = (await backend.api['audit.list']({})).map((a) => a.action);
     expect(actions).toContain('consultation.export');
-    expect(actions).toContain('consultation.interrupted');
+    // Reopened at once on the same clock: the consultation was resumed, not interrupted.
+    expect(actions).toContain('consultation.resumed');
   });
 });

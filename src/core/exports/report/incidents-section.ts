@@ -5,7 +5,7 @@ import { deviceLabel } from './report-context';
 /**
  * The technical incidents of the consultation, in their own section: the record must hold them
  * (CSP R6316-4, see technical-incidents.ts). Call drops and reconnections, devices lost and back,
- * readings not saved and the gaps they left, a station stopped mid-consultation. "None" is said
+ * readings not saved and the gaps they left, a station stopped mid-consultation (and resumed). "None" is said
  * too: a reader must be able to tell "no incident" from "not reported".
  */
 export function incidentsSection(context: ReportContext): void {
@@ -42,5 +42,7 @@ function describe(context: ReportContext, incident: TechnicalIncident): string {
       return t.recordingResumed(incident.code, times.at(incident.since), incident.droppedReadings);
     case 'interrupted':
       return t.stationStopped;
+    case 'host-restarted':
+      return t.hostRestarted(times.at(incident.since));
   }
 }

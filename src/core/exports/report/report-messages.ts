@@ -243,6 +243,8 @@ export const reportMessages = defineMessages({
     recordingResumed: (problem: RecordingProblemCode, since: string, dropped: number) =>
       `Readings saved again after a failure since ${since} (${RECORDING_PROBLEMS_EN[problem]}): ${lostEn(dropped)}`,
     stationStopped: 'The station stopped during the consultation: recording interrupted',
+    hostRestarted: (since: string) =>
+      `The station restarted during the consultation and resumed it: nothing recorded from ${since}`,
     media: 'Snapshots and recordings',
     snapshotCaption: (label: string, when: string) => `${label} — ${when}`,
     snapshotUnreadable: 'image could not be read from the record',
@@ -371,6 +373,8 @@ export const reportMessages = defineMessages({
     recordingResumed: (problem, since, dropped) =>
       `Mesures de nouveau enregistrées après un échec depuis ${since} (${RECORDING_PROBLEMS_FR[problem]}) : ${lostFr(dropped)}`,
     stationStopped: 'Arrêt de la station pendant la consultation : enregistrement interrompu',
+    hostRestarted: (since) =>
+      `Redémarrage de la station pendant la consultation, reprise ensuite : rien d’enregistré depuis ${since}`,
     media: 'Photos et enregistrements',
     snapshotCaption: (label, when) => `${label} — ${when}`,
     snapshotUnreadable: 'l’image n’a pas pu être lue dans le dossier',

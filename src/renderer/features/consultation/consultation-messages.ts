@@ -186,6 +186,11 @@ const FR_CALL: typeof EN_CALL = {
   ended: 'Fin de l’appel',
 };
 
+/** A host restart's gap, from the last data to the restart, in whole seconds. */
+function gapSeconds(event: { time: string; since: string }): number {
+  return Math.max(0, Math.round((Date.parse(event.time) - Date.parse(event.since)) / 1000));
+}
+
 const enEvent: EventWords = (event) => {
   switch (event.kind) {
     case 'started':
@@ -216,6 +221,10 @@ const enEvent: EventWords = (event) => {
       return 'Care sheet saved';
     case 'interrupted':
       return 'Interrupted (the station stopped)';
+    case 'host-restarted': {
+      const en = formatterFor('en');
+      return `The station restarted and the consultation resumed: nothing recorded from ${en.time(Date.parse(event.since), true)} (${en.duration(gapSeconds(event))})`;
+    }
     case 'ended':
       return 'Consultation closed';
   }
@@ -251,6 +260,10 @@ const frEvent: EventWords = (event) => {
       return 'Feuille de soins enregistrée';
     case 'interrupted':
       return 'Interrompue (arrêt de la station)';
+    case 'host-restarted': {
+      const fr = formatterFor('fr');
+      return `Redémarrage de la station, consultation reprise : rien d’enregistré depuis ${fr.time(Date.parse(event.since), true)} (${fr.duration(gapSeconds(event))})`;
+    }
     case 'ended':
       return 'Consultation clôturée';
   }

@@ -75,6 +75,7 @@ const incidents: TimelineEvent[] = [
     since: '2026-11-25T09:32:00.000Z',
     droppedReadings: 124,
   },
+  { kind: 'host-restarted', time: '2026-11-25T09:32:40.000Z', since: '2026-11-25T09:32:30.000Z' },
   { kind: 'interrupted', time: '2026-11-25T09:32:50.000Z' },
 ];
 
@@ -154,6 +155,7 @@ describe('the report tells what happened (issue 11)', () => {
       '10:31:50 OpenBCI Cyton ECG reconnected',
       '10:32:00 Readings not saved (disk full)',
       '10:32:20 Readings saved again after a failure since 10:32:00 (disk full): 124 readings lost',
+      '10:32:40 The station restarted during the consultation and resumed it: nothing recorded from 10:32:30',
       '10:32:50 The station stopped during the consultation: recording interrupted',
     ])
       expect(section).toContain(line);
@@ -167,6 +169,7 @@ describe('the report tells what happened (issue 11)', () => {
       '10:31:40 ECG OpenBCI Cyton déconnecté (ne répond plus)',
       '10:31:50 ECG OpenBCI Cyton reconnecté',
       '10:32:20 Mesures de nouveau enregistrées après un échec depuis 10:32:00 (disque plein) : 124 mesures perdues',
+      '10:32:40 Redémarrage de la station pendant la consultation, reprise ensuite : rien d’enregistré depuis 10:32:30',
     ])
       expect(section).toContain(line);
     expect(plainText(parsed.plain)).toContain('No technical incident was recorded during the consultation.');
