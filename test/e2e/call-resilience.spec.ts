@@ -288,3 +288,92 @@ for (const cutMs of [8000, 40_000])
       await call.close();
     }
   });
+
+/** The room an invite link (`…#invite=v1.<payload>.<signature>`) leads to. */
+function roomOfLink(link: string): string {
+  const token = new URLSearchParams(link.split('#')[1] ?? '').get('invite') ?? '';
+  const payload = token.split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { room: string }).room;
+}
+
+interface RecordFacts {
+  readonly id: string;
+  readonly status: string;
+  readonly counts: { readonly numerics: number };
+}
+
+test('the host restarts mid-call: the same consultation and room, both pages back by themselves, the used link still refused', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const call = await startCall(browser, 'probe=1');
+  try {
+    await expectConnected([call.station, call.consultant]);
+    await expectVitalsFlowing(call.consultant);
+    await recordPhases(call.station, 'station');
+    await recordPhases(call.consultant, 'consultant');
+    const room = roomOfLink(call.link);
+    const before = await call.consultant.evaluate<Record<string, number>>(
+      probe('p.consultant.session.counters'),
+    );
+    const recordBefore = (await callHostApi(host.url, 'consultation.current', {})) as RecordFacts;
+    expect(recordBefore.status).toBe('active');
+
+    const stoppedAt = { station: await pageNow(call.station), consultant: await pageNow(call.consultant) };
+    await host.restart();
+    const upAt = { station: await pageNow(call.station), consultant: await pageNow(call.consultant) };
+
+    // The records resumed the consultation (the host was down for seconds, within the window).
+    const recordAfter = (await callHostApi(host.url, 'consultation.current', {})) as RecordFacts;
+    expect(recordAfter).toMatchObject({ id: recordBefore.id, status: 'active' });
+    // Both pages come back with no click: the doctor's page resumes its seat in the same room.
+    await expectConnected([call.station, call.consultant], 45_000);
+    await expect
+      .poll(() => call.consultant.evaluate<number>(probe('p.consultant.session.counters.resumed')))
+      .toBeGreaterThan(before['resumed'] ?? 0);
+    await expectVitalsFlowing(call.consultant);
+    for (const side of ['station', 'consultant'] as const) {
+      const log = await phases(side === 'station' ? call.station : call.consultant);
+      expect(log.some(([phase]) => phase === 'ended')).toBe(false);
+      const left = log.find(([phase, at]) => at >= stoppedAt[side] && phase !== 'connected');
+      const back = log.find(([phase, at]) => at >= upAt[side] && phase === 'connected');
+      // Figures for docs/call-resilience.md: the host's own stop and start, then the page's return.
+      console.warn(
+        `host restart, ${side}: host down and up again in ${(upAt[side] - stoppedAt[side]).toFixed(0)} ms; ` +
+          (left === undefined
+            ? 'the call never left "connected" (media and vitals go peer to peer)'
+            : `"${left[0]}" at +${(left[1] - stoppedAt[side]).toFixed(0)} ms, connected ` +
+              (back === undefined
+                ? 'before the host was ready'
+                : `${(back[1] - upAt[side]).toFixed(0)} ms after it was ready`)),
+      );
+    }
+    // The station's screen still shows the same patient's consultation.
+    await expect(call.station.getByTestId('consultation-banner')).toHaveAttribute('data-active', 'true');
+    await expect(call.station.getByTestId('consultation-banner')).toContainText(/Dupont-Lefèvre/i);
+    // The record goes on: the gap is in its timeline and new readings are kept after it.
+    const detail = (await callHostApi(host.url, 'consultation.get', { id: recordBefore.id })) as {
+      timeline: { kind: string }[];
+    };
+    expect(detail.timeline.filter((e) => e.kind === 'host-restarted')).toHaveLength(1);
+    expect(detail.timeline.map((e) => e.kind)).not.toContain('interrupted');
+    await expect
+      .poll(
+        async () =>
+          ((await callHostApi(host.url, 'consultation.current', {})) as RecordFacts).counts.numerics,
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(recordAfter.counts.numerics);
+    // The restarted host still gives this consultation the room it had: a new link leads there.
+    const invite = (await callHostApi(host.url, 'call.invite', {})) as { consultantUrl: string };
+    expect(roomOfLink(invite.consultantUrl)).toBe(room);
+    // The doctor's link, used before the restart, seats no one else after it.
+    const other = await call.doctorContext.newPage();
+    await other.goto(call.link);
+    await expect(other.getByTestId('call-state')).toHaveAttribute('data-detail', 'replayed-token');
+    await other.close();
+    await expectConnected([call.station, call.consultant]);
+  } finally {
+    await call.close();
+  }
+});

@@ -5,13 +5,13 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ConsultationDetail, ConsultationSummary } from '../../src/shared/domain/consultation';
 import { CONSULTATION_START, CONSULTATION_START_NO_DEVICE_DATA } from '../helpers/consultation-start';
 import { callHostApi } from './call-turn';
-import { startStationHost, type StationHost } from './station-host';
+import { fakeClockEnv, startStationHost, type StationHost } from './station-host';
 
 /**
  * What the records keep and what they let go, on the real Node host: no consent to device data →
  * no readings in the record while the oximeter streams; a closed consultation is deleted after
- * confirmation (the active one cannot be); a host killed mid-consultation shows it as interrupted
- * after a restart, and it is closed from the records screen.
+ * confirmation (the active one cannot be); a host killed mid-consultation and started again past
+ * the resume window shows it as interrupted, and it is closed from the records screen.
  */
 let host: StationHost;
 
@@ -108,7 +108,7 @@ test('a closed consultation is deleted after confirmation; the active one cannot
   }
 });
 
-test('a host killed mid-consultation shows it interrupted after a restart; it is closed from the records', async ({
+test('a host killed mid-consultation shows it interrupted after a restart past the resume window; it is closed from the records', async ({
   page,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-killed-'));
@@ -122,7 +122,9 @@ test('a host killed mid-consultation shows it interrupted after a restart; it is
     });
     await first.kill(); // SIGKILL: no shutdown code runs, as in a power cut
 
-    const restarted = await startStationHost(['--data-dir', dataDir]);
+    // Started again past the resume window (11 min later on the host's clock): a consultation
+    // left that long is closed as interrupted; a quicker restart resumes it (call-resilience.spec).
+    const restarted = await startStationHost(['--data-dir', dataDir], fakeClockEnv('+11m'));
     try {
       await page.goto(`${restarted.url}#records`);
       const item = page.locator(`[data-testid="records-item"][data-id="${started.id}"]`);

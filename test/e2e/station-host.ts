@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -20,35 +20,51 @@ export interface StationHost {
   stop(): Promise<number | null>;
   /** SIGKILL, resolved once it has exited; a data folder given with `--data-dir` is left as it is. */
   kill(): Promise<void>;
+  /**
+   * SIGTERM, then the host started again on the same port and data folder, with the environment
+   * it was first started with: `url` (and its access token) stay valid. Resolved once it is ready.
+   */
+  restart(): Promise<void>;
 }
 
 export const HOST_MAIN = resolve(__dirname, '..', '..', 'dist', 'server', 'main.cjs');
 const READY = /Station ready: (https?:\/\/\S+)/;
 const START_TIMEOUT_MS = 20_000;
 
-/** `env`: added to this process's environment for the host (e.g. STATION_PSC_* settings). */
+/** `env`: added to this process's environment for the host (e.g. STATION_PSC_* settings, fakeClockEnv). */
 export async function startStationHost(args: string[], env: NodeJS.ProcessEnv = {}): Promise<StationHost> {
   if (!existsSync(HOST_MAIN))
     throw new Error(`${HOST_MAIN} is missing: run \`npm run build\` before the e2e tests`);
   const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
-  const child = spawn(process.execPath, [HOST_MAIN, '--port', '0', '--data-dir', dataDir, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+  // Kept for a restart: the caller may set (and then remove) variables such as the TURN secret.
+  const hostEnv = { ...process.env, ...env };
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const launch = (port: string) => {
+    const from = output.length;
+    const child = spawn(process.execPath, [HOST_MAIN, '--port', port, '--data-dir', dataDir, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: hostEnv,
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    const ready = waitForUrl(child, () => output, from).catch(async (error: unknown) => {
+      child.kill('SIGKILL');
+      await exited;
+      throw error;
+    });
+    return { child, exited, ready };
+  };
+  let running = launch('0');
   const ended = async (signal: NodeJS.Signals): Promise<number | null> => {
+    const { child, exited } = running;
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     const code = await exited;
     rmSync(dataDir, { recursive: true, force: true });
     return code;
   };
 
-  const url = await waitForUrl(child, () => output).catch(async (error: unknown) => {
-    child.kill('SIGKILL');
-    await exited;
+  const url = await running.ready.catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
@@ -59,17 +75,42 @@ export async function startStationHost(args: string[], env: NodeJS.ProcessEnv = 
     async kill() {
       await ended('SIGKILL');
     },
+    async restart() {
+      const { child, exited } = running;
+      child.kill('SIGTERM');
+      await exited;
+      output += '\n--- restarted ---\n';
+      running = launch(new URL(url).port);
+      const again = await running.ready;
+      if (new URL(again).origin !== new URL(url).origin)
+        throw new Error(`the host came back elsewhere: ${again} (was ${url})`);
+    },
   };
 }
 
-function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+/**
+ * The environment that runs a host `offset` ahead of the real clock (`+11m`), through libfaketime
+ * preloaded into node itself (the `faketime` wrapper forks, so a kill would miss the host).
+ * Monotonic clocks stay real. Throws when libfaketime is not installed (.ci/run installs it).
+ */
+export function fakeClockEnv(offset: string): Record<string, string> {
+  const library = readdirSync('/usr/lib', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join('/usr/lib', entry.name, 'faketime', 'libfaketime.so.1'))
+    .find((path) => existsSync(path));
+  if (library === undefined) throw new Error('libfaketime is missing: apt-get install faketime');
+  return { LD_PRELOAD: library, FAKETIME: offset, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+}
+
+/** The READY line printed after `from` (a restarted host's output follows the first one's). */
+function waitForUrl(child: ChildProcess, output: () => string, from = 0): Promise<string> {
   return new Promise((done, fail) => {
     const timer = setTimeout(
       () => fail(new Error(`host not ready in ${START_TIMEOUT_MS} ms:\n${output()}`)),
       START_TIMEOUT_MS,
     );
     const check = (): void => {
-      const match = READY.exec(output());
+      const match = READY.exec(output().slice(from));
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
         done(match[1]);
