@@ -302,13 +302,24 @@ export class ConsultationStore {
   /**
    * The doctor Pro Santé Connect verified for this consultation (the rendezvous's signed word, the
    * backend checked it): kept on the record with an audit row. Only while the record takes writes
-   * (a closed one is sealed); the same identity again changes nothing.
+   * (a closed one is sealed); the same identity again changes nothing. It is kept with when it was
+   * recorded and the first version numbers saved after it, which exports need to prove who signed
+   * (consultant-identity.ts `recordedConsultantSchema`).
    */
   setConsultantIdentity(id: string, identity: VerifiedConsultant, actor = this.actor()): ConsultationSummary {
     this.requireWritable(id, 'other', actor, 'consultant identity');
-    const json = JSON.stringify(verifiedConsultantSchema.parse(identity));
-    if (this.row(id).consultant === json) return this.summary(id);
+    const checked = verifiedConsultantSchema.parse(identity);
+    const current = this.summary(id).consultant;
+    const fields = Object.keys(verifiedConsultantSchema.shape) as (keyof VerifiedConsultant)[];
+    if (current?.verified === true && fields.every((field) => current[field] === checked[field]))
+      return this.summary(id);
     this.db.transaction(() => {
+      const versions = versionsOf(this.db, id);
+      const next = (kind: 'report' | 'care-sheet'): number => (latestOf(versions, kind)?.version ?? 0) + 1;
+      const json = JSON.stringify({
+        ...checked,
+        recorded: { at: iso(this.now()), reportFrom: next('report'), careSheetFrom: next('care-sheet') },
+      });
       this.db.prepare('UPDATE consultations SET consultant = ? WHERE id = ?').run(json, id);
       this.audit(
         'consultant.verified',

@@ -36,6 +36,28 @@ export const consultantIdentitySchema = z.discriminatedUnion('verified', [
 ]);
 export type ConsultantIdentity = z.infer<typeof consultantIdentitySchema>;
 
+/**
+ * The verified doctor as the record keeps it: the identity, plus when the record took it and the
+ * first report and care-sheet version numbers saved after that. From then on the station takes a
+ * report or care sheet signed by that doctor only (author-not-verified), so a version numbered from
+ * there is provably theirs, and an earlier one is not: exports claim verification only for the
+ * former (src/core/exports/signer-verification.ts). Absent on identities recorded before it existed.
+ */
+export const recordedConsultantSchema = z.discriminatedUnion('verified', [
+  verifiedConsultantSchema.extend({
+    recorded: z
+      .strictObject({
+        at: isoTime,
+        reportFrom: z.number().int().positive(),
+        careSheetFrom: z.number().int().positive(),
+      })
+      .optional(),
+  }),
+  z.strictObject({ verified: z.literal(false) }),
+]);
+export type RecordedConsultant = z.infer<typeof recordedConsultantSchema>;
+export type RecordedVerifiedConsultant = Extract<RecordedConsultant, { verified: true }>;
+
 export const UNVERIFIED_CONSULTANT: ConsultantIdentity = { verified: false };
 
 /** The report's author name as the verified identity gives it: given name, then family name. */

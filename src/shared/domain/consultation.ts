@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_ERROR_CODES } from './devices';
 import { isInseePlaceCode, isValidIns } from './ins';
-import { consultantIdentitySchema } from './consultant-identity';
+import { recordedConsultantSchema } from './consultant-identity';
 
 /**
  * The consultation record (issue 6): who the patient is, who accompanies them, their consent, what
@@ -376,9 +376,10 @@ export const consultationSummarySchema = z.strictObject({
     .optional(),
   /**
    * The doctor as Pro Santé Connect verified them (consultant-identity.ts), once the station had
-   * the rendezvous's signed word for it; absent: the doctor's identity is not verified.
+   * the rendezvous's signed word for it, with when the record took it; absent: the doctor's
+   * identity is not verified.
    */
-  consultant: consultantIdentitySchema.optional(),
+  consultant: recordedConsultantSchema.optional(),
 });
 export type ConsultationSummary = z.infer<typeof consultationSummarySchema>;
 

@@ -67,7 +67,10 @@ describe('the consultant identity on the record', () => {
     const invite = inviteIdOf((await api['call.invite']({})).consultantToken) ?? '';
     const result = await api['call.consultantIdentity']({ assertion: assertionFor(invite) });
     expect(result).toEqual({ consultationId: id, identity: IDENTITY });
-    expect((await api['consultation.get']({ id })).summary.consultant).toEqual(IDENTITY);
+    expect((await api['consultation.get']({ id })).summary.consultant).toEqual({
+      ...IDENTITY,
+      recorded: { at: '2026-11-25T09:30:00.000Z', reportFrom: 1, careSheetFrom: 1 },
+    });
     const audit = (await api['audit.list']({})).filter((row) => row.action === 'consultant.verified');
     expect(audit.map((row) => [row.consultationId, row.actor])).toEqual([[id, `consultant:${invite}`]]);
     expect(audit[0]?.detail).toContain('pro-sante-connect: RPPS 10003461033, Claire MARTIN, acr eidas1');
@@ -111,6 +114,51 @@ describe('the consultant identity on the record', () => {
       'report or care sheet refused: author-not-verified',
       'report or care sheet refused: author-not-verified',
     ]);
+  });
+
+  it('keeps when it took the identity, so exports say verified only for what was signed after it', async () => {
+    const { api, clock, assertionFor } = start();
+    const { id } = await api['consultation.start'](CONSULTATION_START);
+    const invite = inviteIdOf((await api['call.invite']({})).consultantToken) ?? '';
+    const exported = async (format: 'care-sheet-json' | 'fhir-json'): Promise<unknown> =>
+      JSON.parse(
+        Buffer.from(
+          (await api['consultation.export']({ id, format, language: 'en' })).dataBase64,
+          'base64',
+        ).toString('utf8'),
+      );
+    const verification = async (): Promise<unknown> =>
+      (
+        (await exported('fhir-json')) as { entry: { resource: { resourceType: string; status?: string } }[] }
+      ).entry
+        .map((entry) => entry.resource)
+        .find((resource) => resource.resourceType === 'VerificationResult')?.status;
+    // Typed with the doctor's own name and RPPS before the sign-in was known: version 1.
+    await api['consultation.report']({ id, report: { ...FIXTURE_REPORT, author: SIGNED } });
+    clock.advance(60_000);
+    await api['call.consultantIdentity']({ assertion: assertionFor(invite) });
+    const recorded = { at: '2026-11-25T09:31:00.000Z', reportFrom: 2, careSheetFrom: 1 };
+    expect((await api['consultation.get']({ id })).summary.consultant).toEqual({ ...IDENTITY, recorded });
+    // The same identity again (the doctor's page resumed) keeps the first record of it.
+    clock.advance(60_000);
+    await api['call.consultantIdentity']({ assertion: assertionFor(invite) });
+    expect((await api['consultation.get']({ id })).summary.consultant).toEqual({ ...IDENTITY, recorded });
+
+    await api['consultation.report']({ id, careSheet: { ...FIXTURE_CARE_SHEET, doctor: SIGNED } });
+    expect(((await exported('care-sheet-json')) as { doctor: unknown }).doctor).toEqual({
+      ...SIGNED,
+      identity: {
+        verified: true,
+        method: 'pro-sante-connect',
+        issuer: IDENTITY.issuer,
+        acr: 'eidas1',
+        authenticatedAt: IDENTITY.at,
+      },
+    });
+    // The report the FHIR bundle names was saved before: the record cannot prove who typed it.
+    expect(await verification()).toBe('attested');
+    await api['consultation.report']({ id, report: { ...FIXTURE_REPORT, author: SIGNED } });
+    expect(await verification()).toBe('validated');
   });
 
   it('a closed record takes no identity any more', async () => {

@@ -3,12 +3,13 @@ import { addMedia, addReportDocument } from './attachments';
 import { BundleWriter } from './bundle-writer';
 import { URI_IDENTIFIER_SYSTEM } from './codes';
 import { addConsent } from './consent';
+import { addConsultantVerification } from './consultant-verification';
 import { DeviceDirectory } from './devices';
 import { addEncounter } from './encounter';
 import { addExportProvenance } from './export-provenance';
 import { nameBasedUuid } from './ids';
 import { addNumericObservations } from './numeric-observations';
-import { addParticipants } from './participants';
+import { addParticipants, consultantOf } from './participants';
 import type { FhirBundle, FhirBundleOptions, FhirExport } from './types';
 import { addWaveformObservations } from './waveform-observations';
 
@@ -29,6 +30,7 @@ export function buildFhirExport(source: ExportSource, options: FhirBundleOptions
   const writer = new BundleWriter(detail.summary.id);
 
   addParticipants(writer, detail);
+  if (consultantOf(detail) !== null) addConsultantVerification(writer, detail, options.language ?? 'en');
   addEncounter(writer, detail);
   addConsent(writer, detail);
   const devices = new DeviceDirectory(writer, options.language);

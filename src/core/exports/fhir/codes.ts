@@ -18,6 +18,18 @@ export const PROVENANCE_AGENT_TYPE_SYSTEM =
 export const URI_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
 
 /**
+ * VerificationResult's code systems (FHIR R4 hl7.org/fhir/R4/verificationresult.html, value sets
+ * verificationresult-*): how the consultant's identity was checked (see ./README.md, "The doctor's
+ * identity").
+ */
+export const VALIDATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/validation-type';
+export const VALIDATION_PROCESS_SYSTEM = 'http://terminology.hl7.org/CodeSystem/validation-process';
+export const PRIMARY_SOURCE_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/primary-source-type';
+export const COMMUNICATION_METHOD_SYSTEM =
+  'http://terminology.hl7.org/CodeSystem/verificationresult-communication-method';
+export const VALIDATION_STATUS_SYSTEM = 'http://terminology.hl7.org/CodeSystem/validation-status';
+
+/**
  * The security label on every resource made from simulated data: HL7 v3 ActReason `HTEST`, "test
  * health data" — "information that is simulated or synthetic health data used for testing system
  * capabilities" (terminology.hl7.org CodeSystem v3-ActReason). It goes in `meta.security`, as the

@@ -6,6 +6,7 @@ import {
   type ConsultationDetail,
   type Patient,
 } from '../../../shared/domain/consultation';
+import { consultantSigner } from '../signer-verification';
 import type { BundleWriter } from './bundle-writer';
 import {
   BIRTH_LIST_GIVEN_NAME_EXTENSION,
@@ -41,7 +42,18 @@ export function addParticipants(writer: BundleWriter, detail: ConsultationDetail
       'no report author nor care-sheet doctor recorded: no Practitioner for the consultant',
     );
   } else {
-    writer.add(CONSULTANT_KEY, practitionerResource(consultant.name, doctorIdentifiers(consultant)));
+    // A doctor Pro Santé Connect verified also has their names apart, as the provider gave them.
+    const signer = consultantSigner(detail);
+    writer.add(
+      CONSULTANT_KEY,
+      practitionerResource(
+        consultant.name,
+        doctorIdentifiers(consultant),
+        signer.verified
+          ? { family: signer.identity.familyName, given: signer.identity.givenName }
+          : undefined,
+      ),
+    );
   }
 
   const accompanying = detail.summary.accompanying;
@@ -194,13 +206,15 @@ function birthPlaceExtension(code: string): FhirObject {
 function practitionerResource(
   name: string,
   identifiers: readonly FhirObject[],
+  parts?: { readonly family: string; readonly given: string },
 ): FhirObject & { resourceType: string } {
   // Names are recorded as one free-text string ("Dr Camille Martin"): splitting it into family and
-  // given names would be a guess, so HumanName.text carries it as typed.
+  // given names would be a guess, so HumanName.text carries it as typed; only a verified identity
+  // gives the parts.
   return {
     resourceType: 'Practitioner',
     ...(identifiers.length > 0 ? { identifier: identifiers } : {}),
-    name: [{ text: name }],
+    name: [{ text: name, ...(parts === undefined ? {} : { family: parts.family, given: [parts.given] }) }],
   };
 }
 

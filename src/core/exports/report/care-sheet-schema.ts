@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PSC_ACR, PSC_METHOD } from '../../../shared/domain/consultant-identity';
 import {
   ACCOMPANYING_ACT_CODES,
   ACCOMPANYING_ROLES,
@@ -16,19 +17,23 @@ import {
  * 3 (issue 16): the patient's identity as the RNIV defines it (birth given names as a list, birth
  * place, identity status; the INS only for a qualified identity), the place of the act, TLM and the
  * accompanying act's prescriber and dates, `act.retired` for a code no longer billable.
+ * 4 (issue 16): `doctor.identity`, whether Pro Santé Connect verified the doctor named.
  */
-export const CARE_SHEET_SCHEMA_VERSION = 3;
+export const CARE_SHEET_SCHEMA_VERSION = 4;
 
 /**
  * The care-sheet export (`care-sheet-json`): what the doctor's SESAM-Vitale software needs to bill
  * the teleconsultation, taken from the record (identity is never typed twice). Shape:
  *
  *   {
- *     "schema": "teleconsult-station/care-sheet", "schemaVersion": 3,
+ *     "schema": "teleconsult-station/care-sheet", "schemaVersion": 4,
  *     "consultationId": "0123…", "generatedAt": "2026-11-25T10:00:00.000Z",
  *     "act": { "code": "TC", "retired": false, "date": "2026-11-25", "teleconsultation": true,
  *              "pathway": "treating-doctor", "place": "pharmacy" },
- *     "doctor": { "name": "Dr Camille Martin", "rpps": "10101010101", "reason"?: "…" },
+ *     "doctor": { "name": "Dr Camille Martin", "rpps": "10101010101", "reason"?: "…",
+ *                 "identity": { "verified": false }
+ *                           | { "verified": true, "method": "pro-sante-connect", "issuer": "https://…",
+ *                               "acr": "eidas1", "authenticatedAt": "2026-11-25T09:29:00.000Z" } },
  *     "patient": { "familyName", "birthGivenNames": ["…"], "usedGivenName"?, "birthDate", "sex",
  *                  "birthPlace"?, "identityStatus", "ins"? (qualified only), "insuranceNumber"? },
  *     "accompanying": { "name", "role", "identifier"?, "act": "TLS" | "TLL" | "TLD" | "TLM" | null,
@@ -47,7 +52,10 @@ export const CARE_SHEET_SCHEMA_VERSION = 3;
  * the consultation date is both the prescription and the execution date (sources:
  * src/shared/domain/README.md, "Today's acts"). `simulated`: true when a reading of the
  * consultation came from a device simulator (a demonstration or a training session, not a
- * patient's care).
+ * patient's care). `doctor.identity`: `verified: true` only when the doctor named signed in with
+ * Pro Santé Connect (CPS card or e-CPS, `acr` eidas1) before this version of the sheet was saved,
+ * with the OpenID issuer and when they authenticated; otherwise `verified: false`, the doctor's
+ * identity is not verified (src/core/exports/signer-verification.ts).
  */
 export const careSheetExportSchema = z.strictObject({
   schema: z.literal('teleconsult-station/care-sheet'),
@@ -66,6 +74,16 @@ export const careSheetExportSchema = z.strictObject({
     name: z.string().min(1).max(120),
     rpps: z.string().regex(/^\d{11}$/, 'RPPS has 11 digits'),
     reason: z.string().max(300).optional(),
+    identity: z.discriminatedUnion('verified', [
+      z.strictObject({
+        verified: z.literal(true),
+        method: z.literal(PSC_METHOD),
+        issuer: z.url().max(300),
+        acr: z.literal(PSC_ACR),
+        authenticatedAt: z.iso.datetime({ offset: false, precision: 3 }),
+      }),
+      z.strictObject({ verified: z.literal(false) }),
+    ]),
   }),
   patient: patientTraitsSchema.omit({ identityDocument: true, insSource: true, legacyIns: true }),
   accompanying: z

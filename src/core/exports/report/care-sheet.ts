@@ -6,6 +6,7 @@ import {
 } from '../../../shared/domain/consultation';
 import { AppErrorException } from '../../../shared/result';
 import type { ExportSource } from '../export-source';
+import { careSheetSigner, type SignerVerification } from '../signer-verification';
 import { simulatedDevices } from '../simulated-devices';
 import { careSheetExportSchema, CARE_SHEET_SCHEMA_VERSION, type CareSheetExport } from './care-sheet-schema';
 import { checkedFormatter, checkGeneratedAt } from './export-options';
@@ -57,6 +58,7 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
       name: careSheet.doctor.name,
       rpps: careSheet.doctor.rpps,
       ...(careSheet.doctorReason === undefined ? {} : { reason: careSheet.doctorReason }),
+      identity: identityCheck(careSheetSigner(source.detail)),
     },
     patient: {
       familyName: patient.familyName,
@@ -96,6 +98,13 @@ export function careSheetJson(source: ExportSource, options: { generatedAt: Date
     );
   }
   return checked.data;
+}
+
+/** The verification as the billing software reads it: codes and times, never words. */
+function identityCheck(signer: SignerVerification): CareSheetExport['doctor']['identity'] {
+  if (!signer.verified) return { verified: false };
+  const { method, issuer, acr, at } = signer.identity;
+  return { verified: true, method, issuer, acr, authenticatedAt: at };
 }
 
 function isRetiredActCode(code: string): code is RetiredActCode {
@@ -158,6 +167,12 @@ export async function renderCareSheetPdf(
     [
       [t.name, sheet.doctor.name],
       ['RPPS', sheet.doctor.rpps],
+      [
+        t.identityCheck,
+        sheet.doctor.identity.verified
+          ? t.identityVerifiedOn(format.dateTime(Date.parse(sheet.doctor.identity.authenticatedAt)))
+          : t.identityNotVerified,
+      ],
       ...(sheet.doctor.reason === undefined
         ? []
         : [[t.doctorReason, sheet.doctor.reason] as [string, string]]),

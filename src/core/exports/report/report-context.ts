@@ -2,6 +2,7 @@ import { givenNamesText } from '../../../shared/domain/consultation';
 import type { Formatter } from '../../../shared/i18n';
 import { listedDeviceName } from '../../../shared/i18n/device-names';
 import type { ExportSource } from '../export-source';
+import type { SignerVerification } from '../signer-verification';
 import type { SimulatedDevices } from '../simulated-devices';
 import type { FlowLayout } from './flow-layout';
 import type { ReportMessages } from './report-messages';
@@ -41,4 +42,14 @@ export function patientName(source: ExportSource): string {
 export function deviceLabel(context: ReportContext, deviceId: string): string {
   const name = listedDeviceName(context.source.detail.devices, deviceId, context.language);
   return context.simulated.all.has(deviceId) ? `${name} ${context.t.simulatedMark}` : name;
+}
+
+/**
+ * What a document says of its doctor's identity: verified by Pro Santé Connect, with when they
+ * signed in, only when the record proves it (signer-verification.ts); otherwise "not verified".
+ */
+export function signerText(t: ReportMessages, format: Formatter, signer: SignerVerification): string {
+  return signer.verified
+    ? t.identityVerifiedOn(format.dateTime(Date.parse(signer.identity.at)))
+    : t.identityNotVerified;
 }

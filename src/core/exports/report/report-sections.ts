@@ -1,7 +1,8 @@
 import { givenNamesText, shareableIns, type Patient } from '../../../shared/domain/consultation';
 import { displayUnit } from '../../../shared/i18n';
 import { amendedReport, bloodPressureResults, durationSeconds, metricLabel } from './report-data';
-import { calendarDate, deviceLabel, type ReportContext } from './report-context';
+import { careSheetSigner, consultantSigner, reportSigner } from '../signer-verification';
+import { calendarDate, deviceLabel, signerText, type ReportContext } from './report-context';
 
 /**
  * The text sections of the report, top to bottom. Each reads the record through the context and
@@ -63,6 +64,8 @@ export function consultationSection(context: ReportContext): void {
         ? consultant.name
         : `${consultant.name} — ${t.rpps(consultant.rpps)}`,
   ]);
+  if (consultant !== undefined)
+    rows.push([t.identityCheck, signerText(t, format, consultantSigner(context.source.detail))]);
   const accompanying = summary.accompanying;
   rows.push([
     t.accompanying,
@@ -96,6 +99,11 @@ export function consultantReportSection(context: ReportContext): void {
     layout.paragraph(t.reportAmended(amended.version, format.dateTime(Date.parse(amended.savedAt))), {
       bold: true,
     });
+  const { author } = report;
+  layout.keyValues([
+    [t.signedBy, author.rpps === undefined ? author.name : `${author.name} — ${t.rpps(author.rpps)}`],
+    [t.identityCheck, signerText(t, format, reportSigner(context.source.detail))],
+  ]);
   const parts: [string, string][] = [
     [t.reason, report.reason],
     [t.findings, report.findings],
@@ -109,7 +117,7 @@ export function consultantReportSection(context: ReportContext): void {
 }
 
 export function careSheetSummarySection(context: ReportContext): void {
-  const { t, layout } = context;
+  const { t, format, layout } = context;
   const sheet = context.source.detail.careSheet;
   layout.heading(t.careSheet);
   if (sheet === null) {
@@ -119,6 +127,7 @@ export function careSheetSummarySection(context: ReportContext): void {
   const rows: [string, string][] = [
     [t.actCode, `${sheet.actCode} — ${calendarDate(sheet.date)}`],
     [t.doctor, `${sheet.doctor.name} — ${t.rpps(sheet.doctor.rpps)}`],
+    [t.identityCheck, signerText(t, format, careSheetSigner(context.source.detail))],
     [t.pathway, t.pathwayValue(sheet.pathway)],
     [t.accompanyingAct, sheet.accompanyingAct ?? t.empty],
   ];

@@ -37,6 +37,7 @@ describe('FHIR bundle validation', () => {
       'Observation',
       'Media',
       'DocumentReference',
+      'VerificationResult',
     ]) {
       expect(types).toContain(type);
     }
@@ -113,8 +114,10 @@ describe('FHIR bundle validation', () => {
       author: ['Practitioner'],
       individual: ['Practitioner', 'PractitionerRole'],
       practitioner: ['Practitioner'],
-      target: ['Consent', 'Encounter'],
-      who: ['Practitioner', 'Device'],
+      // Provenance targets; VerificationResult's target is the consultant (consultant-verification.ts).
+      target: ['Consent', 'Encounter', 'Practitioner'],
+      who: ['Practitioner', 'Device', 'Organization'],
+      organization: ['Organization'],
     };
     const walk = (value: unknown, key: string): void => {
       if (Array.isArray(value)) {

@@ -1,5 +1,8 @@
 import { careSheetJson, renderCareSheetPdf } from '../../../../src/core/exports/report/care-sheet';
-import { careSheetExportSchema } from '../../../../src/core/exports/report/care-sheet-schema';
+import {
+  careSheetExportSchema,
+  type CareSheetExport,
+} from '../../../../src/core/exports/report/care-sheet-schema';
 import { AppErrorException } from '../../../../src/shared/result';
 import {
   fixtureConsultation,
@@ -7,6 +10,12 @@ import {
   FIXTURE_ID,
   OXIMETER,
 } from '../../../helpers/consultation-fixture';
+import {
+  PSC_IDENTITY,
+  SIGNED_AUTHOR,
+  signedRecord,
+  type SignedRecordOptions,
+} from '../../../helpers/signed-record';
 import { withSimulatedDevice } from '../../../helpers/simulated-fixture';
 import { parsePdfs, plainText, type ParsedPdf } from './pdf-text';
 import { GENERATED_AT, variant } from './report-fixtures';
@@ -20,7 +29,7 @@ describe('careSheetJson', () => {
     expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
     expect(sheet).toEqual({
       schema: 'teleconsult-station/care-sheet',
-      schemaVersion: 3,
+      schemaVersion: 4,
       consultationId: FIXTURE_ID,
       generatedAt: '2026-11-25T10:00:00.000Z',
       act: {
@@ -31,7 +40,8 @@ describe('careSheetJson', () => {
         pathway: 'treating-doctor',
         place: 'home',
       },
-      doctor: { name: 'Dr Camille Martin', rpps: '10101010101' },
+      // No sign-in on this record: the doctor's identity is not verified (issue 16 item 4).
+      doctor: { name: 'Dr Camille Martin', rpps: '10101010101', identity: { verified: false } },
       patient: {
         familyName: 'Dupont-Lefèvre',
         birthGivenNames: ['Jeanne', 'Éloïse'],
@@ -89,7 +99,7 @@ describe('careSheetJson', () => {
     const sheet = careSheetJson(variant(base, withSimulatedDevice(base.detail, OXIMETER)), {
       generatedAt: GENERATED_AT,
     });
-    expect(sheet).toMatchObject({ schemaVersion: 3, simulated: true });
+    expect(sheet).toMatchObject({ schemaVersion: 4, simulated: true });
     expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
   });
 
@@ -142,6 +152,35 @@ describe('careSheetJson', () => {
       );
       expect(sheet.act).toMatchObject({ code, retired: true });
       expect(sheet.act).not.toHaveProperty('place');
+    }
+  });
+
+  // Issue 16 item 4: what the record proves (src/core/exports/signer-verification.ts).
+  it("says the doctor's identity was verified by Pro Santé Connect only when the record proves it", () => {
+    const base = fixture();
+    const sheetOf = (options: SignedRecordOptions): CareSheetExport =>
+      careSheetJson(variant(base, signedRecord(base.detail, options)), { generatedAt: GENERATED_AT });
+    const verified = sheetOf({});
+    expect(verified.doctor).toEqual({
+      ...SIGNED_AUTHOR,
+      identity: {
+        verified: true,
+        method: 'pro-sante-connect',
+        issuer: PSC_IDENTITY.issuer,
+        acr: 'eidas1',
+        authenticatedAt: PSC_IDENTITY.at,
+      },
+    });
+    expect(careSheetExportSchema.parse(verified)).toEqual(verified);
+    // No issuer configured; a sheet saved before the sign-in was recorded; another doctor named.
+    for (const options of [
+      { identity: null },
+      { recorded: { reportFrom: 1, careSheetFrom: 2 } },
+      { careSheetDoctors: [{ name: 'Dr Camille Martin', rpps: '10101010101' }] },
+    ]) {
+      const sheet = sheetOf(options);
+      expect(sheet.doctor.identity).toEqual({ verified: false });
+      expect(careSheetExportSchema.parse(sheet)).toEqual(sheet);
     }
   });
 
@@ -226,6 +265,29 @@ describe('renderCareSheetPdf', () => {
     expect(en).toContain('SIMULATED: readings of this consultation came from a device simulator');
     expect(frPdf).toContain('SIMULÉ — mesures issues d');
     expect(plainText(parsed.en)).not.toContain('SIMULATED');
+  });
+
+  it('says whether Pro Santé Connect verified the doctor, in both languages', async () => {
+    const base = fixture();
+    const verified = variant(base, signedRecord(base.detail));
+    const pdfs = await Promise.all(
+      (['en', 'fr'] as const).map((language) =>
+        renderCareSheetPdf(verified, { language, generatedAt: GENERATED_AT, timeZone: 'UTC' }),
+      ),
+    );
+    const [en, frPdf] = parsePdfs(pdfs).map(plainText);
+    expect(en).toContain(
+      'Verification identity verified by Pro Santé Connect (signed in on 25 Nov 2026, 09:29)',
+    );
+    expect(en).toContain('Camille MARTIN');
+    expect(frPdf).toContain(
+      'Vérification identité vérifiée par Pro Santé Connect (connexion le 25 nov. 2026, 09:29)',
+    );
+    // The fixture has no sign-in: it says so, and never claims one.
+    expect(plainText(parsed.en)).toContain("Verification doctor's identity not verified");
+    expect(plainText(parsed.fr)).toContain('Vérification identité du médecin non vérifiée');
+    for (const unverified of [parsed.en, parsed.fr].map(plainText))
+      expect(unverified).not.toMatch(/verified by|vérifiée par/);
   });
 
   it('is deterministic and fails like the JSON on a record without a care sheet', async () => {
