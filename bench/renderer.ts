@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserType, CDPSession, Page } from 'playwright-core';
+import { simulateProfile } from '../src/server/simulate-profiles';
 import { startServer } from '../src/server/start';
 import { fmt, percentile } from './stats';
 
@@ -15,19 +16,16 @@ import { fmt, percentile } from './stats';
  * - the main thread's busy share: CDP `Performance.getMetrics` TaskDuration (time the renderer's
  *   main thread spent running tasks) over the wall time, split into script, layout and style, and
  *   the long tasks (> 50 ms) a PerformanceObserver saw.
- * Twelve ECG traces come from four simulated 3-lead boards (leads I, II, III at 250 Hz each): no
- * simulated 12-lead device exists, and the drawing cost is per trace and per sample whatever the
- * lead's name. Two simulated oximeters add two pleths. The machine's load is printed beside the
+ * The devices are `station serve --simulate-profile ecg12`: a simulated 12-lead ECG (an OpenBCI
+ * Cyton wired I, II, V1–V6 on a pty, its real decoder deriving III, aVR, aVL, aVF: 12 traces at
+ * 250 Hz) and two simulated pulse oximeters (two pleths). The machine's load is printed beside the
  * figures: on a shared machine they move with it. A short CPU profile taken after the window names
  * the functions the page spends its time in.
  */
-const ECG_BOARDS = 4;
+const SIMULATED = simulateProfile('ecg12');
+const ECG_LEADS = 12;
 const OXIMETERS = 2;
-const SIMULATED = [
-  ...Array<string>(ECG_BOARDS).fill('openbci-cyton'),
-  ...Array<string>(OXIMETERS).fill('contec-cms50-v7'),
-];
-const EXPECTED_TRACES = ECG_BOARDS * 3 + OXIMETERS;
+const EXPECTED_TRACES = ECG_LEADS + OXIMETERS;
 const VIEWPORT = { width: 1920, height: 1080 };
 const WARMUP_S = 3;
 const MEASURE_S = 20;
@@ -43,6 +41,8 @@ export interface RendererResult {
   readonly tracesInView: number;
   readonly blankFps: number;
   readonly pageFps: number;
+  /** Frames in which at least one trace drew new samples, per second. */
+  readonly drawnFps: number;
   readonly intervalP50Ms: number;
   readonly intervalP99Ms: number;
   /** Frame intervals longer than 1.5 display frames: at least one frame missed. */
@@ -55,6 +55,11 @@ export interface RendererResult {
   readonly styleShare: number;
   readonly longTasks: number;
   readonly longTaskMs: number;
+  /** Long animation frames (> 50 ms from start to paint; Chromium's LoAF entries). */
+  readonly longFrames: number;
+  readonly longFrameMs: number;
+  /** The scripts the long frames ran, by total duration (where Chromium attributes them). */
+  readonly longFrameScripts: readonly { readonly name: string; readonly ms: number }[];
   readonly loadBefore: number;
   readonly loadAfter: number;
   /** The page's functions with the most self time in the profile, share of the sampled time. */
@@ -85,6 +90,7 @@ export async function benchRenderer(
     await blank.close();
 
     const page = await context.newPage();
+    await page.addInitScript(COUNT_STROKES);
     await page.goto(`${server.stationUrl}#station`); // the token, traded for the page's cookie
     await pollPage(
       page,
@@ -117,6 +123,10 @@ export async function benchRenderer(
       tracesInView,
       blankFps,
       pageFps: (1000 * watched.intervals.length) / watched.ms,
+      drawnFps: (1000 * watched.drawnFrames) / watched.ms,
+      longFrames: watched.longFrames,
+      longFrameMs: watched.longFrameMs,
+      longFrameScripts: topScripts(watched.scripts),
       intervalP50Ms: percentile(intervals, 50),
       intervalP99Ms: percentile(intervals, 99),
       missedFrames: intervals.filter((ms) => ms > 1.5 * displayFrameMs).length,
@@ -188,9 +198,29 @@ function metricsOf(reply: { metrics: { name: string; value: number }[] }): Metri
 interface Watched {
   readonly intervals: number[];
   readonly ms: number;
+  readonly drawnFrames: number;
   readonly longTasks: number;
   readonly longTaskMs: number;
+  readonly longFrames: number;
+  readonly longFrameMs: number;
+  readonly scripts: Record<string, number>;
 }
+
+const TOP_SCRIPTS = 5;
+
+function topScripts(scripts: Record<string, number>): RendererResult['longFrameScripts'] {
+  return Object.entries(scripts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP_SCRIPTS)
+    .map(([name, ms]) => ({ name, ms }));
+}
+
+/** Counts 2D strokes (each trace strokes once when it draws new samples): which frames drew. */
+const COUNT_STROKES = `(() => {
+  window.__strokes = 0;
+  const stroke = CanvasRenderingContext2D.prototype.stroke;
+  CanvasRenderingContext2D.prototype.stroke = function (...args) { window.__strokes++; return stroke.apply(this, args); };
+})()`;
 
 /** Page scripts are strings: the bench typechecks without the DOM library. */
 const countFrames = (seconds: number): string => `new Promise((done) => {
@@ -206,10 +236,16 @@ const countFrames = (seconds: number): string => `new Promise((done) => {
 
 /** One more rAF loop beside the canvases' own: it runs in the same frames, so it counts them. */
 const START_WATCH = `(() => {
-  const watch = { intervals: [], start: performance.now(), last: null, longTasks: 0, longTaskMs: 0, running: true };
+  const watch = { intervals: [], start: performance.now(), last: null, longTasks: 0, longTaskMs: 0, running: true,
+    drawnFrames: 0, strokes: window.__strokes, longFrames: 0, longFrameMs: 0, scripts: {} };
   const tick = (now) => {
     if (!watch.running) return;
-    if (watch.last !== null) watch.intervals.push(now - watch.last);
+    if (watch.last !== null) {
+      watch.intervals.push(now - watch.last);
+      // Strokes since the previous frame: the traces drew in one of the frames in between.
+      if (window.__strokes !== watch.strokes) watch.drawnFrames++;
+    }
+    watch.strokes = window.__strokes;
     watch.last = now;
     requestAnimationFrame(tick);
   };
@@ -218,6 +254,18 @@ const START_WATCH = `(() => {
     for (const entry of list.getEntries()) { watch.longTasks++; watch.longTaskMs += entry.duration; }
   });
   watch.observer.observe({ type: 'longtask' });
+  watch.frameObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      watch.longFrames++;
+      watch.longFrameMs += entry.duration;
+      for (const script of entry.scripts ?? []) {
+        const name = (script.invoker || '?') + ' ' + (script.sourceURL || '').split('/').pop();
+        watch.scripts[name] = (watch.scripts[name] ?? 0) + script.duration;
+      }
+    }
+  });
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
+    watch.frameObserver.observe({ type: 'long-animation-frame' });
   window.__rendererWatch = watch;
 })()`;
 
@@ -225,7 +273,10 @@ const STOP_WATCH = `(() => {
   const watch = window.__rendererWatch;
   watch.running = false;
   watch.observer.disconnect();
-  return { intervals: watch.intervals, ms: watch.intervals.reduce((a, b) => a + b, 0), longTasks: watch.longTasks, longTaskMs: watch.longTaskMs };
+  watch.frameObserver.disconnect();
+  return { intervals: watch.intervals, ms: watch.intervals.reduce((a, b) => a + b, 0), drawnFrames: watch.drawnFrames,
+    longTasks: watch.longTasks, longTaskMs: watch.longTaskMs, longFrames: watch.longFrames, longFrameMs: watch.longFrameMs,
+    scripts: watch.scripts };
 })()`;
 
 const TRACES_IN_VIEW = `[...document.querySelectorAll('canvas[data-testid^="waveform-"]')].filter((canvas) => {
@@ -246,7 +297,7 @@ const pct = (share: number): string => `${fmt(100 * share, 1)} %`;
 export function printRenderer(r: RendererResult): void {
   console.log(
     `\nRenderer: the station page at ${VIEWPORT.width}×${VIEWPORT.height} in headless Chromium ${r.browserVersion} (software rendering), ` +
-      `${r.traces} traces (${ECG_BOARDS * 3} ECG from ${ECG_BOARDS} simulated 3-lead boards at 250 Hz, ${OXIMETERS} pleths), ${r.tracesInView} in view, over ${fmt(r.wallS, 1)} s`,
+      `${r.traces} traces (a simulated 12-lead ECG at 250 Hz, ${OXIMETERS} pulse oximeters' pleths), ${r.tracesInView} in view, over ${fmt(r.wallS, 1)} s`,
   );
   console.log(`  display rate (blank page)   ${fmt(r.blankFps, 1)} frames/s`);
   console.log(
@@ -256,8 +307,17 @@ export function printRenderer(r: RendererResult): void {
   console.log(
     `  main thread busy            ${pct(r.busyShare)} of wall time (CDP TaskDuration): script ${pct(r.scriptShare)}, layout ${pct(r.layoutShare)}, style ${pct(r.styleShare)}`,
   );
+  console.log(
+    `  traces drawn                ${fmt(r.drawnFps, 1)} frames/s with new samples drawn (the rest had none to draw)`,
+  );
   console.log(`  long tasks (> 50 ms)        ${r.longTasks}, ${fmt(r.longTaskMs, 0)} ms in all`);
-  console.log(`  machine load (1 min)        ${fmt(r.loadBefore, 1)} before, ${fmt(r.loadAfter, 1)} after`);
+  console.log(
+    `  long animation frames       ${r.longFrames}, ${fmt(r.longFrameMs, 0)} ms in all; their scripts: ` +
+      (r.longFrameScripts.map((s) => `${s.name} ${fmt(s.ms, 0)} ms`).join(', ') || 'none attributed'),
+  );
+  console.log(
+    `  machine load (1 min)        ${fmt(r.loadBefore, 1)} before, ${fmt(r.loadAfter, 1)} after (os.loadavg, ${cpus().length} cores)`,
+  );
   console.log(`  profile, ${PROFILE_S} s after: most self time (share of samples, idle included)`);
   for (const hot of r.hotFunctions) console.log(`    ${pct(hot.share).padStart(7)}  ${hot.name}`);
 }

@@ -15,7 +15,10 @@ interface WaveformCanvasProps {
   readonly windowS: number;
 }
 
-/** A monitor-style sweeping trace. React mounts the canvas; SweepRenderer draws every frame. */
+/**
+ * A monitor-style sweeping trace. React mounts the canvas; SweepRenderer draws it in the page's
+ * one frame loop for traces.
+ */
 export function WaveformCanvas({ store, device, metric, windowS }: WaveformCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const m = useMessages(waveformsMessages);
@@ -25,7 +28,8 @@ export function WaveformCanvas({ store, device, metric, windowS }: WaveformCanva
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const context = canvas?.getContext('2d') ?? null;
+    // Opaque: the compositor copies the trace instead of blending it over the panel, every frame.
+    const context = canvas?.getContext('2d', { alpha: false }) ?? null;
     if (canvas === null || context === null) return;
     const renderer = new SweepRenderer(canvas, context, {
       getChannel: () => store.channel(device, metric),

@@ -1,6 +1,7 @@
 import { fitRange, type WaveformScale } from './auto-scale';
 import { spansToClear, sweepX, valueToY } from './sweep-geometry';
 import type { WaveformChannel } from './waveform-store';
+import { traceFrameLoop, type FrameDrawer, type FrameLoop } from './frame-loop';
 
 /**
  * Draws a waveform channel as a sweeping trace on a canvas, once per animation frame, straight
@@ -19,8 +20,10 @@ export interface SweepOptions {
 /** Fraction of the sweep left blank ahead of the newest sample. */
 const GAP_FRACTION = 0.03;
 
-export class SweepRenderer {
-  private frameId: number | null = null;
+export class SweepRenderer implements FrameDrawer {
+  private stopDrawing: (() => void) | null = null;
+  /** The opaque background the trace is drawn on (the canvas has no alpha channel: cheaper to composite). */
+  private background = '#000';
   private lastDrawn = 0;
   private drawnBuffer: unknown = null;
   private needsFullRedraw = true;
@@ -32,6 +35,7 @@ export class SweepRenderer {
     private readonly canvas: HTMLCanvasElement,
     private readonly context: CanvasRenderingContext2D,
     private readonly options: SweepOptions,
+    private readonly loop: FrameLoop = traceFrameLoop,
   ) {
     this.resizeObserver =
       typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => (this.needsFullRedraw = true));
@@ -39,20 +43,16 @@ export class SweepRenderer {
   }
 
   start(): void {
-    const loop = (): void => {
-      this.drawFrame();
-      this.frameId = requestAnimationFrame(loop);
-    };
-    this.frameId = requestAnimationFrame(loop);
+    this.stopDrawing ??= this.loop.add(this);
   }
 
   stop(): void {
-    if (this.frameId !== null) cancelAnimationFrame(this.frameId);
-    this.frameId = null;
+    this.stopDrawing?.();
+    this.stopDrawing = null;
     this.resizeObserver?.disconnect();
   }
 
-  private drawFrame(): void {
+  drawFrame(): void {
     const channel = this.options.getChannel();
     if (window.devicePixelRatio !== this.dpr) this.needsFullRedraw = true;
     if (channel?.buffer !== this.drawnBuffer) this.needsFullRedraw = true;
@@ -69,9 +69,10 @@ export class SweepRenderer {
 
     const { width, height } = this.canvas;
     const ctx = this.context;
+    ctx.fillStyle = this.background;
     for (const [start, end] of spansToClear(from, newest, gap, samplesPerSweep)) {
       const x0 = Math.floor((start / samplesPerSweep) * width);
-      ctx.clearRect(x0, 0, Math.ceil((end / samplesPerSweep) * width) - x0 + 1, height);
+      ctx.fillRect(x0, 0, Math.ceil((end / samplesPerSweep) * width) - x0 + 1, height);
     }
     ctx.beginPath();
     let penDown = false;
@@ -128,7 +129,9 @@ export class SweepRenderer {
       this.canvas.height = height;
     }
     const ctx = this.context;
-    ctx.clearRect(0, 0, width, height);
+    this.background = opaqueBackground(this.canvas);
+    ctx.fillStyle = this.background;
+    ctx.fillRect(0, 0, width, height);
     ctx.strokeStyle = getComputedStyle(this.canvas).color || '#3ee08f';
     ctx.lineWidth = 2 * this.dpr;
     ctx.lineJoin = 'round';
@@ -136,4 +139,16 @@ export class SweepRenderer {
     this.drawnBuffer = channel?.buffer ?? null;
     this.lastDrawn = 0; // drawFrame clamps this to the visible window
   }
+}
+
+/**
+ * The colour the canvas sits on: its own background, else the nearest ancestor's that is not
+ * transparent. An opaque canvas (`alpha: false`) paints it instead of clearing to transparent.
+ */
+function opaqueBackground(canvas: HTMLCanvasElement): string {
+  for (let element: Element | null = canvas; element !== null; element = element.parentElement) {
+    const colour = getComputedStyle(element).backgroundColor;
+    if (colour !== '' && colour !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(colour)) return colour;
+  }
+  return '#000';
 }
