@@ -8,6 +8,7 @@ import {
   type SignalingErrorCode,
 } from '../../shared/call/signaling';
 import { STATION_TOKEN_TTL_S, verifyToken, type TokenClaims } from './invite-token';
+import { verifyAssertion } from '../psc/identity-assertion';
 import { ReplayGuard } from './replay-guard';
 import { issueResumeToken, verifyResumeToken, type ResumeClaims } from './resume-token';
 import { RevokedRooms } from './revoked-rooms';
@@ -333,7 +334,12 @@ export class RendezvousRooms {
     this.seat(connection, recreated, 'resume', claims.exp * 1000);
   }
 
-  private recreateSeat(claims: ResumeClaims, nowMs: number): Seat | 'bad-resume' | 'server-busy' {
+  private recreateSeat(
+    claims: ResumeClaims,
+    nowMs: number,
+  ): Seat | 'bad-resume' | 'server-busy' | 'psc-required' {
+    const identity = this.identityOf(claims, nowMs);
+    if (identity === null) return 'psc-required';
     let room = this.rooms.get(claims.room);
     if (room === undefined) {
       if (!this.makeRoomFor(nowMs)) return 'server-busy';
@@ -343,7 +349,7 @@ export class RendezvousRooms {
     const ofRole = [...room.seats.values()].filter((seat) => seat.peer.role === claims.role);
     if (ofRole.length >= ROLE_CAPACITY[claims.role]) return 'bad-resume';
     const seat: Seat = {
-      peer: { peerId: claims.peer, role: claims.role },
+      peer: { peerId: claims.peer, role: claims.role, ...(identity === undefined ? {} : { identity }) },
       room,
       nonce: claims.seat,
       connection: null,
@@ -354,6 +360,19 @@ export class RendezvousRooms {
     };
     room.seats.set(seat.peer.peerId, seat);
     return seat;
+  }
+
+  /**
+   * Who holds a seat taken back from its token alone: the Pro Santé Connect assertion it carries,
+   * if it still verifies for this room (undefined: none needed). Where sign-in is required, a
+   * consultant seat without one is not taken back (null: `psc-required`), as a join would not be.
+   */
+  private identityOf(claims: ResumeClaims, nowMs: number): string | undefined | null {
+    const needed = claims.role === 'consultant' && this.options.consultantIdentity !== undefined;
+    if (claims.identity === undefined) return needed ? null : undefined;
+    const assertion = verifyAssertion(this.options.secret, claims.identity, nowMs);
+    if (assertion !== null && assertion.room === claims.room) return claims.identity;
+    return needed ? null : undefined;
   }
 
   /** Puts `connection` in `seat` and tells everyone: `joined` to it, `peer-joined` to the others. */
@@ -372,6 +391,7 @@ export class RendezvousRooms {
       peer: seat.peer.peerId,
       seat: seat.nonce,
       nowMs,
+      identity: seat.peer.identity,
     });
     seat.resumableUntilMs = resume.claims.exp * 1000;
     const others = [...seat.room.seats.values()].filter(

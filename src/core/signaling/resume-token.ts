@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PARTICIPANT_ROLES, RESUME_TOKEN_MAX_CHARS, type ParticipantRole } from '../../shared/call/signaling';
+import { MAX_ASSERTION_CHARS } from '../psc/identity-assertion';
 import { MIN_SECRET_BYTES, STATION_TOKEN_TTL_S } from './invite-token';
 
 /**
@@ -30,6 +31,13 @@ export const resumeClaimsSchema = z.strictObject({
   /** Issued at and expiry, epoch seconds. */
   iat: z.number().int().positive(),
   exp: z.number().int().positive(),
+  /**
+   * A consultant seat given to a doctor who signed in with Pro Santé Connect: the rendezvous's
+   * signed assertion of who they are (core/psc/identity-assertion.ts), so that a seat taken back
+   * where its room was forgotten (another node, a restart) still says who holds it. Checked again
+   * on its own signature and room when it is used.
+   */
+  identity: z.string().min(1).max(MAX_ASSERTION_CHARS).optional(),
 });
 export type ResumeClaims = z.infer<typeof resumeClaimsSchema>;
 
@@ -38,7 +46,14 @@ export type ResumeCheck =
 
 export function issueResumeToken(
   secret: Uint8Array,
-  seat: { room: string; role: ParticipantRole; peer: string; seat: string; nowMs: number },
+  seat: {
+    room: string;
+    role: ParticipantRole;
+    peer: string;
+    seat: string;
+    nowMs: number;
+    identity?: string | undefined;
+  },
 ): { token: string; claims: ResumeClaims } {
   assertSecret(secret);
   const iat = Math.floor(seat.nowMs / 1000);
@@ -49,6 +64,7 @@ export function issueResumeToken(
     seat: seat.seat,
     iat,
     exp: iat + RESUME_TOKEN_TTL_S,
+    ...(seat.identity === undefined ? {} : { identity: seat.identity }),
   });
   const signed = `${RESUME_TOKEN_VERSION}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   const token = `${signed}.${sign(secret, signed).toString('base64url')}`;

@@ -17,8 +17,11 @@ export const ROLE_CAPACITY: Readonly<Record<ParticipantRole, number>> = { statio
 /** Upper bound on one signaling message (an SDP offer with many candidates is ~10 KiB). */
 export const MAX_SIGNAL_MESSAGE_BYTES = 64 * 1024;
 
-/** Longest resume token the server hands out or accepts. */
-export const RESUME_TOKEN_MAX_CHARS = 512;
+/**
+ * Longest resume token the server hands out or accepts: a consultant's seat carries the signed
+ * assertion of its Pro Santé Connect sign-in (2048 characters at most) inside it.
+ */
+export const RESUME_TOKEN_MAX_CHARS = 3200;
 
 const peerId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const peerSchema = z.strictObject({

@@ -25,6 +25,14 @@ describe('resume tokens', () => {
     expect(verifyResumeToken(SECRET, token, NOW + 1000)).toEqual({ ok: true, claims });
   });
 
+  it('carries a signed-in doctor’s assertion, up to its longest, within the documented size', () => {
+    const identity = `psc1.${'a'.repeat(1999)}.${'b'.repeat(43)}`;
+    const { token, claims } = issueResumeToken(SECRET, { ...SEAT, nowMs: NOW, identity });
+    expect(token.length).toBeLessThanOrEqual(RESUME_TOKEN_MAX_CHARS);
+    expect(verifyResumeToken(SECRET, token, NOW)).toEqual({ ok: true, claims: { ...claims, identity } });
+    expect(() => issueResumeToken(SECRET, { ...SEAT, nowMs: NOW, identity: 'x'.repeat(2049) })).toThrow();
+  });
+
   it('refuses another key, a changed payload, an invite, and an expired token', () => {
     const { token } = issueResumeToken(SECRET, { ...SEAT, nowMs: NOW });
     expect(verifyResumeToken(Buffer.alloc(32, 4), token, NOW).ok).toBe(false);

@@ -1,3 +1,5 @@
+import { RESUME_TOKEN_MAX_CHARS } from '../../../shared/call/signaling';
+
 /**
  * Where a page keeps its rendezvous seat between two sockets — and, in sessionStorage, between two
  * loads of the same tab: F5, a crashed tab restored, a closed tab reopened (browsers restore its
@@ -62,7 +64,12 @@ function parseSeat(text: string | null): StoredSeat | null {
     const value = JSON.parse(text) as Partial<Record<keyof StoredSeat, unknown>>;
     const { signalingUrl, resumeToken } = value;
     if (typeof signalingUrl !== 'string' || typeof resumeToken !== 'string') return null;
-    if (!/^wss?:\/\//.test(signalingUrl) || resumeToken.length === 0 || resumeToken.length > 512) return null;
+    if (
+      !/^wss?:\/\//.test(signalingUrl) ||
+      resumeToken.length === 0 ||
+      resumeToken.length > RESUME_TOKEN_MAX_CHARS
+    )
+      return null;
     return { signalingUrl, resumeToken };
   } catch {
     return null;
