@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { CONSULTATION_START } from '../helpers/consultation-start';
+import { callHostApi } from './call-turn';
 import { startStationHost, stationPageUrl, type StationHost } from './station-host';
 
 /**
@@ -42,7 +44,9 @@ interface Lead {
 }
 
 /** Measured in the page in one round trip; a string (the e2e project compiles without the DOM). */
-const MEASURE = `[...document.querySelectorAll('.device-group .waveform[data-metric^="MDC_ECG_ELEC"]')].map((figure) => {
+const measureIn = (
+  scope: string,
+): string => `[...document.querySelectorAll('${scope} .device-group .waveform[data-metric^="MDC_ECG_ELEC"]')].map((figure) => {
   const canvas = figure.querySelector('canvas');
   const label = figure.querySelector('.waveform-label');
   const box = (element) => {
@@ -85,14 +89,16 @@ for (const size of SIZES)
       // A full sweep (6 s) at most, so every canvas has a stretch of trace.
       await expect
         .poll(
-          async () => (await page.evaluate<Lead[]>(MEASURE)).filter((lead) => lead.inkPixels < 100).length,
+          async () =>
+            (await page.evaluate<Lead[]>(measureIn('.station'))).filter((lead) => lead.inkPixels < 100)
+              .length,
           {
             timeout: 30_000,
           },
         )
         .toBe(0);
       await page.screenshot({ path: test.info().outputPath(`twelve-lead-${size.name}.png`) });
-      const leads = await page.evaluate<Lead[]>(MEASURE);
+      const leads = await page.evaluate<Lead[]>(measureIn('.station'));
       // The label's lines (name, scale) fit its row: no text clipped under the next lead.
       const clipped = await page.evaluate<string[]>(CLIPPED_LABELS);
       expect.soft(clipped, `${size.name}: labels taller than their row`).toEqual([]);
@@ -121,3 +127,57 @@ for (const size of SIZES)
       await context.close();
     }
   });
+
+test('the doctor’s page in a call, 1920×1080: the 12 leads in the vitals column, each labelled beside its drawn trace', async ({
+  browser,
+}) => {
+  // A call on a shared 2-core machine: up to a minute to connect.
+  test.setTimeout(180_000);
+  await callHostApi(host.url, 'consultation.start', CONSULTATION_START);
+  const stationContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const doctorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const station = await stationContext.newPage();
+    await station.goto(stationPageUrl(host.url, { fragment: 'station' }));
+    await station.getByTestId('call-open').click();
+    await station.getByTestId('setup-instrument').selectOption('default');
+    await station.getByTestId('setup-stethoscope').selectOption('default');
+    await station.getByTestId('call-start').click();
+    await expect(station.getByTestId('call-state')).toHaveAttribute('data-phase', 'inviting');
+    const doctor = await doctorContext.newPage();
+    await doctor.goto(await station.getByTestId('invite-url').inputValue());
+    await expect(doctor.getByTestId('call-state')).toHaveAttribute('data-phase', 'connected', {
+      timeout: 60_000,
+    });
+    const traces = doctor.locator('[data-testid="consultant-vitals"] .waveform[data-metric^="MDC_ECG_ELEC"]');
+    await expect(traces).toHaveCount(12, { timeout: 30_000 });
+    const scope = '[data-testid="consultant-vitals"]';
+    await expect
+      .poll(
+        async () => (await doctor.evaluate<Lead[]>(measureIn(scope))).filter((l) => l.inkPixels < 100).length,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(0);
+    await doctor.screenshot({ path: test.info().outputPath('twelve-lead-doctor.png') });
+    const leads = await doctor.evaluate<Lead[]>(measureIn(scope));
+    expect(leads.map((lead) => lead.label.split(' ')[1])).toEqual(LEADS);
+    for (const { metric, canvas, labelBox } of leads) {
+      const overlap =
+        labelBox.left < canvas.right &&
+        canvas.left < labelBox.right &&
+        labelBox.top < canvas.bottom &&
+        canvas.top < labelBox.bottom;
+      expect.soft(overlap, `doctor: ${metric} label outside its trace`).toBe(false);
+      expect
+        .soft(canvas.bottom - canvas.top, `doctor: ${metric} trace height`)
+        .toBeGreaterThanOrEqual(MIN_LEAD_PX);
+    }
+    const heights = leads.map((l) => Math.round(l.canvas.bottom - l.canvas.top));
+    test.info().annotations.push({ type: 'doctor lead heights (px)', description: heights.join(', ') });
+  } finally {
+    await stationContext.close();
+    await doctorContext.close();
+  }
+});
