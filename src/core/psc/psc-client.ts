@@ -38,7 +38,13 @@ export function createPscClient(config: PscConfig, now: () => number = Date.now)
         oidc.ClientSecretBasic(config.clientSecret),
         {
           timeout: REQUEST_TIMEOUT_S,
-          ...(isLoopbackIssuer(config.issuer) ? { execute: [oidc.allowInsecureRequests] } : {}),
+          // The ID token's signature is checked against the provider's published keys (jwks_uri):
+          // openid-client would otherwise rely on the token endpoint's TLS alone (OIDC Core
+          // §3.1.3.7), and the record claims who signed.
+          execute: [
+            oidc.enableNonRepudiationChecks,
+            ...(isLoopbackIssuer(config.issuer) ? [oidc.allowInsecureRequests] : []),
+          ],
         },
       )
       .catch((cause: unknown) => {
