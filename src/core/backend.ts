@@ -127,7 +127,11 @@ export function createBackend(deps: BackendDeps): Backend {
         return Promise.reject(
           new AppErrorException('forbidden', 'consultant-identity-invalid: the assertion does not verify'),
         );
-      return Promise.resolve().then(() => records.recordConsultantIdentity(claims.invite, claims.identity));
+      // The room's owner too: a restarted host forgot which invite it gave, not whose room it is.
+      const roomOwner = callService().roomOwnerOf?.(claims.room) ?? null;
+      return Promise.resolve().then(() =>
+        records.recordConsultantIdentity(claims.invite, claims.identity, roomOwner),
+      );
     },
     'check.run': ({ throughput }) =>
       runBackendCheck({

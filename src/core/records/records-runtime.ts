@@ -62,12 +62,15 @@ export interface RecordsRuntime {
   ): Pick<BackendApi, 'call.invite' | 'call.join'>;
   /**
    * Pro Santé Connect verified the doctor of invite `invite` (the backend checked the rendezvous's
-   * signature): kept on that invite's consultation and in its audit log. Refused `forbidden`
-   * (consultant-identity-invalid) when no consultation of this run gave that invite.
+   * signature): kept on that invite's consultation and in its audit log. `roomOwner`: the
+   * consultation whose call room the assertion names, for an invite given before a restart of the
+   * host (a doctor's seat taken back with its resume token). Refused `forbidden`
+   * (consultant-identity-invalid) when neither names a consultation.
    */
   recordConsultantIdentity(
     invite: string,
     identity: VerifiedConsultant,
+    roomOwner?: string | null,
   ): { consultationId: string; identity: VerifiedConsultant };
   /** The audit log's hash chain walked again now (the equipment check); null without records. */
   auditChain(): AuditChainCheck | null;
@@ -165,8 +168,8 @@ export function createRecordsRuntime(deps: RecordsRuntimeDeps): RecordsRuntime {
         () => store.callConsultation(),
         bindRoom,
       ),
-    recordConsultantIdentity(invite, identity) {
-      const consultationId = consultants.consultationOf(invite);
+    recordConsultantIdentity(invite, identity, roomOwner = null) {
+      const consultationId = consultants.consultationOf(invite) ?? roomOwner;
       if (consultationId === null)
         throw new AppErrorException(
           'forbidden',

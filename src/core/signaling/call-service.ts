@@ -73,6 +73,11 @@ export interface CallService {
    * signed in with Pro Santé Connect, checked with our signing key and clock; null if it does not hold.
    */
   consultantIdentity?(assertion: string): AssertionClaims | null;
+  /**
+   * The consultation that owns `room` if it is the call's current room (kept across a restart),
+   * else null: every consultant link for that room was given for that consultation.
+   */
+  roomOwnerOf?(room: string): string | null;
 }
 
 export interface CallServiceOptions {
@@ -194,6 +199,9 @@ export function createCallService(options: CallServiceOptions): CallService {
     },
     consultantIdentity(assertion) {
       return verifyAssertion(options.secret, assertion, now());
+    },
+    roomOwnerOf(asked) {
+      return asked === room ? roomOwner : null;
     },
     join() {
       const { token, claims } = issueToken(options.secret, {

@@ -50,10 +50,15 @@ describe('the consultant identity on the record', () => {
       call: createCallService({ secret, rendezvousOrigin: () => 'https://rdv.test', now: clock.now }),
       records: openTestRecords(temp.dir, clock.now, settings),
     });
-    const assertionFor = (invite: string, identity = IDENTITY, key: Uint8Array = secret) =>
+    const assertionFor = (
+      invite: string,
+      identity = IDENTITY,
+      key: Uint8Array = secret,
+      room = 'room0123456789abcdef',
+    ) =>
       signAssertion(key, {
         invite,
-        room: 'room0123456789abcdef',
+        room,
         exp: Math.floor(clock.now() / 1000) + 3600,
         identity,
       });
@@ -86,6 +91,22 @@ describe('the consultant identity on the record', () => {
     await expect(
       api['call.consultantIdentity']({ assertion: assertionFor('someOtherInvite0123456') }),
     ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('takes an assertion for the call’s own room from an invite this run did not give (a restarted host)', async () => {
+    const { api, assertionFor } = start();
+    const { id } = await api['consultation.start'](CONSULTATION_START);
+    const { consultantToken } = await api['call.invite']({});
+    const payload = JSON.parse(
+      Buffer.from(consultantToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as {
+      room: string;
+    };
+    // The doctor's seat came back with its resume token: an invite from before the restart.
+    const result = await api['call.consultantIdentity']({
+      assertion: assertionFor('inviteBeforeRestart01', IDENTITY, undefined, payload.room),
+    });
+    expect(result).toEqual({ consultationId: id, identity: IDENTITY });
   });
 
   it('takes a report and care sheet signed by the verified doctor only (author-not-verified)', async () => {
