@@ -284,7 +284,8 @@ const TRACES_IN_VIEW = `[...document.querySelectorAll('canvas[data-testid^="wave
   return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
 }).length`;
 
-async function pollPage(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+/** Generous: at a load of 40 on this 2-core machine the three simulators took over 30 s to stream. */
+async function pollPage(page: Page, expression: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate<boolean>(expression))) {
     if (Date.now() > deadline) throw new Error(`page never satisfied: ${expression}`);
