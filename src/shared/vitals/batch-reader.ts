@@ -3,18 +3,24 @@ import { type ByteReader, WireError } from './bytes';
 import type { DecoderDictionary, Series } from './decoder-dictionary';
 import type { BatchMessage } from './messages';
 import { derivationBasis, LEAD_I, LEAD_II, LEAD_III } from './einthoven';
-import { readDerived, readNumericValue, readSamples } from './number-codec';
+import { readNumericValue } from './number-codec';
+import { MAX_RICE_K, nextRiceK } from './rice';
+import { readFloatSamples, readSymbols, samplesFromDeltas, samplesFromDerived } from './sample-codec';
 import { exactIntegers, predictedStartMs, type WaveRun } from './wave-run';
 import {
   DERIVED,
   EXPONENT_MASK,
+  FLOAT64_ENCODING,
   HAS_NULLS,
   LIMITS,
   MAX_TIME_MS,
   MIN_TIME_MS,
   RECORD_TYPE,
   RECORD_TYPES,
+  RICE,
 } from './wire-format';
+
+const KNOWN_ENCODING_BITS = EXPONENT_MASK | HAS_NULLS | DERIVED | RICE;
 
 /**
  * Reads a `batch` body (after the header byte) into readings, resolving indices through the
@@ -84,13 +90,17 @@ class BatchState {
     let encoding: number;
     let count: number;
     let previous = 0;
+    let riceK = 0;
     if (type === RECORD_TYPE.waveform) {
       startMs = this.baseMs + reader.varint('start');
       encoding = reader.u8('sample encoding');
+      const float = (encoding & EXPONENT_MASK) === FLOAT64_ENCODING;
       const derivedBadly = (encoding & DERIVED) !== 0 && !exactIntegers(encoding);
-      if ((encoding & ~(HAS_NULLS | DERIVED | EXPONENT_MASK)) !== 0 || derivedBadly)
+      if ((encoding & ~KNOWN_ENCODING_BITS) !== 0 || derivedBadly || (float && (encoding & RICE) !== 0))
         throw new WireError(`unknown sample encoding ${encoding}`);
       count = reader.varuint('sample count');
+      if (encoding & RICE) riceK = reader.u8('rice parameter');
+      if (riceK > MAX_RICE_K) throw new WireError(`rice parameter ${riceK}`);
     } else {
       const run = this.runs.get(key);
       if (run === undefined)
@@ -100,24 +110,36 @@ class BatchState {
       startMs = predictedStartMs(run) + (onTime ? 0 : reader.varint('start'));
       encoding = run.encoding;
       previous = run.lastMantissa;
+      riceK = run.riceK;
     }
     if (count > LIMITS.samplesPerWaveform)
       throw new WireError(`${count} samples, more than ${LIMITS.samplesPerWaveform}`);
     const start = this.time('start', startMs);
     const samples: (number | null)[] = [];
     const exponent = encoding & EXPONENT_MASK;
-    let lastMantissa: number;
+    let lastMantissa = previous;
     let mantissas: number[] | null = null;
-    if ((encoding & DERIVED) !== 0) {
+    let symbols: number[] = [];
+    if (exponent === FLOAT64_ENCODING) readFloatSamples(reader, count, samples);
+    else if ((encoding & DERIVED) !== 0) {
       const basis = this.leadIIIBasis(series, startMs, count, exponent);
-      const derived = readDerived(reader, count, exponent, basis, samples);
-      lastMantissa = derived.at(-1) ?? previous;
+      symbols = readSymbols(reader, count, encoding, riceK);
+      lastMantissa = samplesFromDerived(symbols, exponent, basis, samples).at(-1) ?? previous;
     } else {
       const leadIorII = series.metric === LEAD_I || series.metric === LEAD_II;
       if (leadIorII && exactIntegers(encoding)) mantissas = [];
-      lastMantissa = readSamples(reader, count, encoding, previous, samples, mantissas ?? undefined);
+      symbols = readSymbols(reader, count, encoding, riceK);
+      lastMantissa = samplesFromDeltas(symbols, encoding, previous, samples, mantissas ?? undefined);
     }
-    this.runs.set(key, { encoding, startMs, count, rateHz, lastMantissa, mantissas });
+    this.runs.set(key, {
+      encoding,
+      startMs,
+      count,
+      rateHz,
+      lastMantissa,
+      mantissas,
+      riceK: nextRiceK(symbols),
+    });
     if (series.metric === null) return void this.skipped++;
     this.readings.push({
       type: 'waveform',

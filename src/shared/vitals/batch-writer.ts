@@ -3,20 +3,24 @@ import { ByteWriter } from './bytes';
 import { crc8 } from './crc8';
 import type { EncoderDictionary } from './encoder-dictionary';
 import { derivationBasis, LEAD_I, LEAD_II, LEAD_III } from './einthoven';
+import { encodingCarries, sampleEncodingOf, writeNumericValue } from './number-codec';
+import { nextRiceK } from './rice';
 import {
-  encodingCarries,
+  deltaSymbols,
+  derivedSymbols,
   mantissasOf,
-  sampleEncodingOf,
-  writeDerived,
-  writeNumericValue,
-  writeSamples,
-} from './number-codec';
+  riceChoice,
+  writeFloatSamples,
+  writeSymbols,
+} from './sample-codec';
 import { FLAG_INDEX, timeOf, unencodableReason } from './reading-checks';
 import { exactIntegers, predictedStartMs, type WaveRun } from './wave-run';
 import {
   DERIVED,
   EXPONENT_MASK,
+  FLOAT64_ENCODING,
   HAS_NULLS,
+  RICE,
   MESSAGE_KIND,
   RECORD_TYPE,
   RECORD_TYPES,
@@ -131,15 +135,25 @@ export class BatchWriter {
     const basis = this.leadIIIBasis(reading, startMs);
     const derivedAt = (encoding: number): boolean =>
       basis !== null && (encoding & (EXPONENT_MASK | HAS_NULLS)) === basis.exponent;
-    let encoding: number;
-    let previous = 0;
-    if (
+    const continues =
       run !== undefined &&
       encodingCarries(run.encoding, samples) &&
-      ((run.encoding & DERIVED) !== 0) === derivedAt(run.encoding)
-    ) {
-      encoding = run.encoding;
-      previous = run.lastMantissa;
+      ((run.encoding & DERIVED) !== 0) === derivedAt(run.encoding);
+    let encoding = continues ? run.encoding : sampleEncodingOf(samples);
+    if (!continues && basis !== null && encodingCarries(basis.exponent, samples))
+      encoding = basis.exponent | DERIVED;
+    const exponent = encoding & EXPONENT_MASK;
+    const float = exponent === FLOAT64_ENCODING;
+    const previous = continues ? run.lastMantissa : 0;
+    const coded = float
+      ? null
+      : basis !== null && (encoding & DERIVED) !== 0
+        ? derivedSymbols(samples, exponent, basis)
+        : deltaSymbols(samples, encoding, previous);
+    const riceK = continues ? run.riceK : coded === null ? null : riceChoice(coded.symbols);
+    if (!continues && riceK !== null) encoding |= RICE;
+
+    if (continues) {
       const predicted = predictedStartMs(run);
       if (samples.length === run.count && startMs === predicted) {
         this.body.varuint(series * RECORD_TYPES + RECORD_TYPE.onTime);
@@ -149,31 +163,25 @@ export class BatchWriter {
         this.body.varint(startMs - predicted);
       }
     } else {
-      encoding = sampleEncodingOf(samples);
-      if (basis !== null && encodingCarries(basis.exponent, samples)) encoding = basis.exponent | DERIVED;
       this.body.varuint(series * RECORD_TYPES + RECORD_TYPE.waveform);
       this.body.varint(startMs - this.baseMs);
       this.body.u8(encoding);
       this.body.varuint(samples.length);
+      if (encoding & RICE) this.body.u8(riceK ?? 0);
     }
-    const exponent = encoding & EXPONENT_MASK;
-    let mantissas: number[] | null = null;
-    let lastMantissa: number;
-    if (basis !== null && (encoding & DERIVED) !== 0) {
-      const derived = writeDerived(this.body, samples, exponent, basis);
-      lastMantissa = derived.at(-1) ?? previous;
-    } else {
-      lastMantissa = writeSamples(this.body, samples, encoding, previous);
-      const leadIorII = reading.metric === LEAD_I || reading.metric === LEAD_II;
-      if (leadIorII && exactIntegers(encoding)) mantissas = mantissasOf(samples, exponent);
-    }
+    if (coded === null) writeFloatSamples(this.body, samples);
+    else writeSymbols(this.body, coded.symbols, encoding, riceK ?? 0);
+
+    const leadIorII = reading.metric === LEAD_I || reading.metric === LEAD_II;
+    const derived = coded !== null && 'mantissas' in coded;
     this.runs.set(series, {
       encoding,
       startMs,
       count: samples.length,
       rateHz: reading.rateHz,
-      lastMantissa,
-      mantissas,
+      lastMantissa: coded === null ? previous : derived ? (coded.mantissas.at(-1) ?? previous) : coded.last,
+      mantissas: leadIorII && !derived && exactIntegers(encoding) ? mantissasOf(samples, exponent) : null,
+      riceK: coded === null ? 0 : nextRiceK(coded.symbols),
     });
     return true;
   }

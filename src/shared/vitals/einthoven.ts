@@ -1,4 +1,4 @@
-import type { DerivationBasis } from './number-codec';
+import type { DerivationBasis } from './sample-codec';
 import type { WaveRun } from './wave-run';
 import { EXPONENT_MASK } from './wire-format';
 

@@ -9,6 +9,8 @@ export interface WaveRun {
   readonly lastMantissa: number;
   /** Leads I and II only: every sample's mantissa, which lead III's samples are taken from. */
   readonly mantissas: readonly number[] | null;
+  /** The Rice parameter of the series' next continuation (rice.ts `nextRiceK`), when Rice-coded. */
+  readonly riceK: number;
 }
 
 /** Where a continuation is expected to start: the sample after the previous record's last. */

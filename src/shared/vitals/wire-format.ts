@@ -3,7 +3,7 @@
  * Every message: one header byte (version << 4 | kind), a body, one CRC-8 byte over both.
  */
 
-/** 2: three type bits in a record's head, on-time continuations and lead III derived from I and II. */
+/** 2: three type bits in a record's head, on-time continuations, lead III derived from I and II, Rice-coded samples. */
 export const WIRE_VERSION = 2;
 
 export const MESSAGE_KIND = {
@@ -42,6 +42,8 @@ export const HAS_NULLS = 0x10;
  * sample (Einthoven), from the leads I and II records of the same device in the batch.
  */
 export const DERIVED = 0x20;
+/** Bit of the sample encoding byte: the symbols are Rice-coded (rice.ts), the parameter in the next byte. */
+export const RICE = 0x40;
 /** The exponent nibble of a sample encoding. */
 export const EXPONENT_MASK = 0x0f;
 /** Numeric value tags: 0 null, 1 + e decimal exponent e, FLOAT64_TAG raw float64. */
