@@ -205,7 +205,7 @@ export class RendezvousRooms {
         if (seat === undefined) return this.refuse(connection, 'not-joined', 'join first');
         const target = seat.room.seats.get(message.to)?.connection ?? null;
         if (target === null || message.to === seat.peer.peerId) {
-          connection.send(error('unknown-peer', 'no such peer connected in this room'));
+          connection.send(unknownPeer(message.id));
           return;
         }
         seat.relayedSignals += 1;
@@ -481,4 +481,15 @@ export class RendezvousRooms {
 
 function error(code: SignalingErrorCode, message: string): ServerMessage {
   return { type: 'error', code, message };
+}
+
+/** A signal not relayed: its target is not connected. `ref` names the signal when it had an `id`. */
+export function unknownPeer(ref: string | undefined): ServerMessage {
+  return {
+    ...(error('unknown-peer', 'no such peer connected in this room') as Extract<
+      ServerMessage,
+      { type: 'error' }
+    >),
+    ...(ref === undefined ? {} : { ref }),
+  };
 }

@@ -45,6 +45,7 @@ export type IceServer = z.infer<typeof iceServerSchema>;
 
 /** Opaque to the server: an SDP description or an ICE candidate, as simple-peer emits them. */
 const signalData = z.record(z.string(), z.unknown());
+const signalId = z.string().min(1).max(64);
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
   /** First message on a socket: the invite token says which room and role. */
@@ -55,7 +56,12 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
    * one is told `seat-taken-over`), with no invite. Valid while the room lives.
    */
   z.strictObject({ type: z.literal('resume'), resumeToken: z.string().min(1).max(RESUME_TOKEN_MAX_CHARS) }),
-  z.strictObject({ type: z.literal('signal'), to: peerId, data: signalData }),
+  /**
+   * `id` (optional, the sender's own): an `unknown-peer` refusal of this signal names it in its
+   * `ref`, so the sender knows which signal did not reach its peer (away for a moment: its socket
+   * dropped, its rendezvous node died) and can send it again once the peer is back (`peer-joined`).
+   */
+  z.strictObject({ type: z.literal('signal'), to: peerId, data: signalData, id: signalId.optional() }),
   /**
    * Leaves on purpose (the seat and its resume token end). A station adds `closeRoom` when its
    * backend has left this room (a new room, or the consultation's end): the room is closed for
@@ -131,6 +137,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     code: z.enum(SIGNALING_ERROR_CODES),
     /** For logs only: pages show the code through their catalogue, never this text. */
     message: z.string().max(500),
+    /** The `id` of the signal this refusal is about (`unknown-peer`), when it had one. */
+    ref: signalId.optional(),
   }),
   z.strictObject({ type: z.literal('pong') }),
 ]);

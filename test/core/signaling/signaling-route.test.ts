@@ -63,8 +63,8 @@ describe('signaling route', () => {
   it('never relays across rooms', async () => {
     const a = await pair();
     const b = await pair();
-    a.station.send({ type: 'signal', to: b.consultant.peerId, data: { x: 1 } });
-    expect((await a.station.next('error')).code).toBe('unknown-peer');
+    a.station.send({ type: 'signal', to: b.consultant.peerId, data: { x: 1 }, id: 'x1' });
+    expect(await a.station.next('error')).toMatchObject({ code: 'unknown-peer', ref: 'x1' });
     a.station.send({ type: 'signal', to: a.consultant.peerId, data: { x: 2 } });
     expect((await a.consultant.next('signal')).data).toEqual({ x: 2 });
     expect(b.consultant.messages.filter((m) => m.type === 'signal')).toEqual([]);

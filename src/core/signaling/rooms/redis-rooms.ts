@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import {
   clientMessageSchema,
   ROLE_CAPACITY,
+  type ClientMessage,
   serverMessageSchema,
   type ParticipantRole,
   type Peer,
@@ -18,6 +19,7 @@ import {
   DEFAULT_RELAY_LIMIT,
   type RendezvousOptions,
   type SignalingConnection,
+  unknownPeer,
 } from '../rendezvous-server';
 import { issueResumeToken, RESUME_TOKEN_TTL_S, verifyResumeToken } from '../resume-token';
 import { TURN_GRACE_S } from '../turn-credentials';
@@ -324,7 +326,7 @@ export class RedisRooms implements RoomsEngine {
         // Not awaited: the socket's next message need not wait for this one's Redis round trip.
         // Its order is kept all the same: scripts run in Redis in the order this connection sent
         // them, and each node's channel delivers in order.
-        void this.relay(connection, seat, message.to, message.data, text.length, arrivedAt);
+        void this.relay(connection, seat, message, text.length, arrivedAt);
         return;
     }
   }
@@ -332,13 +334,13 @@ export class RedisRooms implements RoomsEngine {
   private async relay(
     connection: SignalingConnection,
     seat: LocalSeat,
-    to: string,
-    data: Record<string, unknown>,
+    signal: Extract<ClientMessage, { type: 'signal' }>,
     chars: number,
     arrivedAt: number,
   ): Promise<void> {
+    const { to, data } = signal;
     if (to === seat.peer.peerId) {
-      connection.send(error('unknown-peer', 'no such peer connected in this room'));
+      connection.send(unknownPeer(signal.id));
       return;
     }
     seat.relayedSignals += 1;
@@ -361,7 +363,7 @@ export class RedisRooms implements RoomsEngine {
     const handed = await this.script(RELAY_SCRIPT, [roomKey(seat.room)], [to, JSON.stringify(message)]).catch(
       () => null,
     );
-    if (handed === 0) connection.send(error('unknown-peer', 'no such peer connected in this room'));
+    if (handed === 0) connection.send(unknownPeer(signal.id));
     else if (handed === 1)
       observe(this.observer, 'signalRelayed', {
         latencyMs: this.monotonicNow() - arrivedAt,

@@ -221,8 +221,9 @@ describe('rendezvous nodes over Redis', () => {
     const intruder = await attempt(a.harness, { type: 'join', token: tokenFor(room, 'consultant') });
     expect((await intruder.next('error')).code).toBe('room-full');
     await b.rooms.close(); // dies: no release, only its liveness key goes (or expires)
-    station.participant.send({ type: 'signal', to: doctor.peerId, data: { lost: true } });
-    expect((await station.participant.next('error')).code).toBe('unknown-peer');
+    station.participant.send({ type: 'signal', to: doctor.peerId, data: { lost: true }, id: 's-7' });
+    // The refusal names the signal: its sender knows which one to send again once the peer is back.
+    expect(await station.participant.next('error')).toMatchObject({ code: 'unknown-peer', ref: 's-7' });
     const fresh = await joined(a.harness, tokenFor(room, 'consultant'));
     expect((await station.participant.next('peer-left')).peerId).toBe(doctor.peerId);
     expect((await station.participant.next('peer-joined')).peer.peerId).toBe(fresh.peerId);
