@@ -8,15 +8,23 @@ import type { ServerMessage } from '../src/shared/call/signaling';
  * Every wait has a timeout: the bench never hangs on a node that stopped answering.
  */
 export interface SignalPayload {
+  /** The sending client's index: with `seq`, names the signal (each is counted once). */
+  readonly sender: number;
   readonly seq: number;
   /** performance.now() in the bench process at sending: sender and receiver share the clock. */
   readonly sentAt: number;
+  /** 0 the first time; a signal refused `unknown-peer` is sent again after its peer's reseat. */
+  readonly attempt: number;
   readonly final?: boolean;
 }
 
 export class BenchClient {
   socket: WebSocket | null = null;
   node = -1;
+  /** Seated on this socket (its `joined` came): only then does it send signals. */
+  seated = false;
+  /** `peer-joined` messages so far: a peer that was away (its node died) is back when this grows. */
+  peerReturns = 0;
   peerId: string | null = null;
   resumeToken: string | null = null;
   /** The other participant of the room, once known. */
@@ -27,14 +35,21 @@ export class BenchClient {
   onSignal: (data: SignalPayload) => void = () => undefined;
   /** The socket closed without our asking (its node died). */
   onLost: () => void = () => undefined;
+  /** A signal of ours was refused `unknown-peer` (its `id`, our seq): the peer was away. */
+  onRefused: (seq: number) => void = () => undefined;
+  onPeerJoined: () => void = () => undefined;
   private waiters: { type: string; resolve: (message: ServerMessage) => void; reject: (e: Error) => void }[] =
     [];
 
-  constructor(readonly localAddress: string) {}
+  constructor(
+    readonly localAddress: string,
+    readonly index = 0,
+  ) {}
 
   async connect(url: string, node: number, timeoutMs = 20_000): Promise<void> {
     const socket = new WebSocket(url, { localAddress: this.localAddress, perMessageDeflate: false });
     this.socket = socket;
+    this.seated = false;
     this.node = node;
     socket.on('message', (data: Buffer) => this.receive(JSON.parse(data.toString('utf8')) as ServerMessage));
     socket.on('error', () => undefined);
@@ -42,6 +57,7 @@ export class BenchClient {
       for (const waiter of this.waiters.splice(0)) waiter.reject(new Error('socket closed'));
       if (this.socket === socket) {
         this.socket = null;
+        this.seated = false;
         this.onLost();
       }
     });
@@ -70,6 +86,7 @@ export class BenchClient {
       throw error;
     })) as Extract<ServerMessage, { type: 'joined' }>;
     this.refusal = null;
+    this.seated = true;
     this.peerId = reply.peerId;
     this.resumeToken = reply.resumeToken ?? null;
     const other = reply.peers[0];
@@ -77,9 +94,10 @@ export class BenchClient {
     return performance.now() - started;
   }
 
+  /** Sends a signal to the partner, with its seq as `id` (a refusal names it), if seated. */
   signal(payload: SignalPayload): boolean {
-    if (this.partner === null || this.socket?.readyState !== WebSocket.OPEN) return false;
-    this.send({ type: 'signal', to: this.partner, data: payload });
+    if (!this.seated || this.partner === null || this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.send({ type: 'signal', to: this.partner, data: payload, id: String(payload.seq) });
     return true;
   }
 
@@ -91,6 +109,7 @@ export class BenchClient {
   close(): void {
     const socket = this.socket;
     this.socket = null;
+    this.seated = false;
     socket?.terminate();
   }
 
@@ -113,7 +132,15 @@ export class BenchClient {
 
   private receive(message: ServerMessage): void {
     if (message.type === 'signal') this.onSignal(message.data as unknown as SignalPayload);
-    else if (message.type === 'peer-joined') this.partner = message.peer.peerId;
+    else if (message.type === 'peer-joined') {
+      this.partner = message.peer.peerId;
+      this.peerReturns += 1;
+      this.onPeerJoined();
+    } else if (message.type === 'error' && message.code === 'unknown-peer' && message.ref !== undefined) {
+      this.errors.push(message.code);
+      this.onRefused(Number(message.ref));
+      return;
+    }
     const index = this.waiters.findIndex(
       (waiter) => waiter.type === message.type || (message.type === 'error' && waiter.type === 'joined'),
     );

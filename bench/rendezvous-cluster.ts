@@ -140,6 +140,21 @@ export async function startNode(options: NodeOptions): Promise<RendezvousNode> {
   return { ...handle, url, signalUrl: `${url.replace(/^http/, 'ws')}signal` };
 }
 
+/**
+ * CPU seconds a process has used (user + system, from /proc; Linux's 100 ticks a second), or NaN
+ * once it is gone.
+ */
+export function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses: utime is the 14th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Resident memory of a process, from /proc (Linux), in bytes. */
 export function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

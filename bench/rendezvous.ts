@@ -8,6 +8,7 @@ import type { ParticipantRole } from '../src/shared/call/signaling';
 import { BenchClient, inBatches } from './rendezvous-client';
 import {
   cliHasRedis,
+  cpuSeconds,
   rssBytes,
   startNode,
   startRedis,
@@ -44,7 +45,12 @@ const SLOTS = 10;
 const NODES = 3;
 /** Loopback source addresses 127.0.0.2 … : each node caps sockets per client address (32). */
 const SOURCE_ADDRESSES = 250;
-const CONNECT_CONCURRENCY = 100;
+/**
+ * Sockets opened (and idle ones seated) at once while setting up, which nothing measures: on a
+ * loaded machine each open waits for the scheduler in three processes (bench, node, Redis), so
+ * more at once means fewer waits in all. Within the nodes' per-address cap (32 × 250 addresses).
+ */
+const CONNECT_CONCURRENCY = 400;
 /** Resuming clients wait a random moment first, as real ones do, so they do not all land at once. */
 const RESUME_JITTER_MS = 250;
 /**
@@ -55,6 +61,37 @@ const JOIN_ATTEMPTS = 5;
 const JOIN_RETRY_MS = 500;
 /** What the run is doing, named in the failure when it takes too long. */
 let phase = 'starting';
+/** How long each phase of the current run took, in order (printed: what a slow run spent its time on). */
+let phaseLog: Phase[] = [];
+let phaseStarted = 0;
+/** The run's child processes (nodes, Redis), whose CPU time each phase counts. */
+let watchedPids: number[] = [];
+let cpuAtPhaseStart = { bench: 0, children: [] as number[] };
+function cpuNow(): { bench: number; children: number[] } {
+  const { user, system } = process.cpuUsage();
+  return { bench: (user + system) / 1e6, children: watchedPids.map(cpuSeconds) };
+}
+function enterPhase(name: string): void {
+  const now = performance.now();
+  const cpu = cpuNow();
+  if (phaseStarted > 0)
+    phaseLog.push({
+      name: phase,
+      ms: now - phaseStarted,
+      benchCpuS: cpu.bench - cpuAtPhaseStart.bench,
+      // A process killed during the phase counts for nothing in it (its last figure is gone).
+      childrenCpuS: cpu.children.reduce(
+        (sum, seconds, i) =>
+          sum + (Number.isNaN(seconds) ? 0 : seconds - (cpuAtPhaseStart.children[i] ?? seconds)),
+        0,
+      ),
+    });
+  phase = name;
+  phaseStarted = now;
+  cpuAtPhaseStart = cpu;
+}
+/** A signal refused `unknown-peer` (its peer away) is sent again at most this many times. */
+const RESEND_ATTEMPTS = 5;
 /** Upper bound on one whole run; past it the bench stops and reports failure. */
 const RUN_TIMEOUT_MS = 6 * 60_000;
 
@@ -76,6 +113,17 @@ export interface ClusterRun {
   readonly refusals: Record<string, number>;
   readonly signalsSent: number;
   readonly signalsLost: number;
+  /** Every signal sent, by what became of it (signalFate): the lost ones are accounted for. */
+  readonly signalFates: Record<string, number>;
+  /** Each phase of the run: its wall time, and the CPU time the bench and the servers used in it. */
+  readonly phases: readonly Phase[];
+}
+
+interface Phase {
+  readonly name: string;
+  readonly ms: number;
+  readonly benchCpuS: number;
+  readonly childrenCpuS: number;
 }
 
 export interface RendezvousBench {
@@ -122,8 +170,12 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
   const children: ChildHandle[] = [];
   const clients: BenchClient[] = [];
   let addressCursor = 0;
+  phaseLog = [];
+  phaseStarted = 0;
+  watchedPids = [];
+  enterPhase('starting the processes');
   const newClient = (): BenchClient => {
-    const client = new BenchClient(`127.0.0.${2 + (addressCursor++ % SOURCE_ADDRESSES)}`);
+    const client = new BenchClient(`127.0.0.${2 + (addressCursor++ % SOURCE_ADDRESSES)}`, clients.length);
     clients.push(client);
     return client;
   };
@@ -132,22 +184,27 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
   try {
     const redis = plan.redis ? await startRedis() : undefined;
     if (redis !== undefined) children.push(redis);
-    const nodes: RendezvousNode[] = [];
-    for (let i = 0; i < plan.nodes; i += 1) {
-      const node = await startNode({
-        secret,
-        dataDir: join(base, `node-${i}`),
-        ...(redis === undefined ? {} : { redisUrl: redis.url }),
-        maxSockets: IDLE_SOCKETS + 2 * ROOMS,
-        maxRooms: IDLE_SOCKETS + ROOMS,
-      });
-      nodes.push(node);
-      children.push(node);
-    }
+    // Started together (each start is mostly waiting for its process to load).
+    const started = await Promise.allSettled(
+      Array.from({ length: plan.nodes }, (_, i) =>
+        startNode({
+          secret,
+          dataDir: join(base, `node-${i}`),
+          ...(redis === undefined ? {} : { redisUrl: redis.url }),
+          maxSockets: IDLE_SOCKETS + 2 * ROOMS,
+          maxRooms: IDLE_SOCKETS + ROOMS,
+        }),
+      ),
+    );
+    for (const result of started) if (result.status === 'fulfilled') children.push(result.value);
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    const nodes = started.map((result) => (result as PromiseFulfilledResult<RendezvousNode>).value);
 
     const refusals: string[] = [];
     // 1. Idle seated stations.
-    phase = 'seating the idle stations';
+    watchedPids = children.map((child) => child.pid);
+    enterPhase('seating the idle stations');
     await sleep(500);
     const rssBefore = nodes.map((node) => rssBytes(node.pid));
     const idle = Array.from({ length: IDLE_SOCKETS }, (_, i) => ({
@@ -215,7 +272,7 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     { client: pair.station, node: pair.stationNode },
     { client: pair.doctor, node: pair.doctorNode },
   ]);
-  phase = "opening the rooms' sockets";
+  enterPhase("opening the rooms' sockets");
   await inBatches(sockets, CONNECT_CONCURRENCY, ({ client, node }) =>
     client.connect(nodes[node].signalUrl, node),
   );
@@ -229,7 +286,7 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     );
   }
   // Every join sent in one go: the nodes see 2 × ROOMS joins arrive together.
-  phase = 'joining the rooms';
+  enterPhase('joining the rooms');
   const joinLatencies = (
     await Promise.all(
       pairs.flatMap((pair) => [
@@ -258,18 +315,69 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
 
   const relayMs: number[] = [];
   const relayedByNode = nodes.map(() => 0);
-  let received = 0;
-  let sent = 0;
+  // Every signal by `<sender>:<seq>`: where its two sides sat when it was first sent, and whether
+  // the rendezvous refused it (`unknown-peer`, naming it): its sender then knows, and sends it again
+  // once its peer is back (`peer-joined` after the peer's reseat).
+  const sentLog = new Map<string, SentSignal>();
+  const arrived = new Set<string>();
   const finals = new Set<BenchClient>();
+  const peerOf = new Map<BenchClient, BenchClient>(
+    pairs.flatMap((pair) => [
+      [pair.station, pair.doctor],
+      [pair.doctor, pair.station],
+    ]),
+  );
+  const sendSignal = (client: BenchClient, seq: number, attempt: number): boolean => {
+    const key = `${client.index}:${seq}`;
+    if (!client.signal({ sender: client.index, seq, sentAt: performance.now(), attempt })) return false;
+    const entry = sentLog.get(key);
+    if (entry === undefined)
+      sentLog.set(key, {
+        senderNode: client.node,
+        receiverNode: peerOf.get(client)!.node,
+        refusals: 0,
+        attempts: 1,
+        returnsAtSend: client.peerReturns,
+      });
+    else {
+      entry.attempts += 1;
+      entry.returnsAtSend = client.peerReturns;
+    }
+    relayedByNode[client.node] += 1;
+    return true;
+  };
+  const resendQueue = new Map<BenchClient, number[]>();
+  const resend = (client: BenchClient, seq: number): void => {
+    const entry = sentLog.get(`${client.index}:${seq}`);
+    if (entry === undefined || entry.attempts > RESEND_ATTEMPTS) return;
+    if (!sendSignal(client, seq, entry.attempts))
+      resendQueue.set(client, [...(resendQueue.get(client) ?? []), seq]);
+  };
   for (const client of active) {
     client.onSignal = (data) => {
       if (data.final === true) {
         finals.add(client);
         return;
       }
-      received += 1;
+      const key = `${data.sender}:${data.seq}`;
+      if (arrived.has(key)) return;
+      arrived.add(key);
       relayedByNode[client.node] += 1;
-      relayMs.push(performance.now() - data.sentAt);
+      // Relay latency: first tries only (a resent signal waited for its peer's reseat, on purpose).
+      if (data.attempt === 0) relayMs.push(performance.now() - data.sentAt);
+    };
+    client.onRefused = (seq) => {
+      const entry = sentLog.get(`${client.index}:${seq}`);
+      if (entry === undefined) return;
+      entry.refusals += 1;
+      // The peer came back since this try went out: at once; else after its next peer-joined.
+      if (client.peerReturns > entry.returnsAtSend) resend(client, seq);
+      else resendQueue.set(client, [...(resendQueue.get(client) ?? []), seq]);
+    };
+    client.onPeerJoined = () => {
+      const waiting = resendQueue.get(client) ?? [];
+      resendQueue.delete(client);
+      for (const seq of waiting) resend(client, seq);
     };
   }
 
@@ -293,6 +401,8 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
               await client.connect(nodes[target].signalUrl, target);
               await client.seat({ type: 'resume', resumeToken: client.resumeToken });
               reseatMs.push(performance.now() - killedAt);
+              // Its own refused signals (none: a dead socket refuses nothing) and queued ones go now.
+              client.onPeerJoined();
               return;
             } catch {
               client.close();
@@ -308,40 +418,64 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
   const nextSeq = new Map<BenchClient, number>(
     active.map((client) => [client, client.partner === null ? SIGNALS : 0]),
   );
-  phase = 'exchanging signals';
+  enterPhase('exchanging signals');
   const exchangeStarted = performance.now();
   const deadline = exchangeStarted + 60_000;
-  for (let tick = 0; performance.now() < deadline; tick += 1) {
-    if (tick === (SIGNALS / 2) * SLOTS && victim >= 0) {
+  // Paced by the clock, not by the loop's turns: on a loaded machine a 10 ms sleep takes far longer,
+  // and sending on one turn in SLOTS only would stretch the phase to its deadline. Each client sends
+  // when its next signal is due, at most one a turn: a loop that wakes late sends no burst to make
+  // up for it, nor does a client that was away (its node killed) once reseated.
+  const step = SIGNAL_INTERVAL_MS / SLOTS;
+  const nextDue = new Map<BenchClient, number>(
+    active.map((client, index) => [client, exchangeStarted + (index % SLOTS) * step]),
+  );
+  const killAt = exchangeStarted + (SIGNALS / 2) * SIGNAL_INTERVAL_MS;
+  while (performance.now() < deadline) {
+    if (victim >= 0 && killedAt === 0 && performance.now() >= killAt) {
       killedAt = performance.now();
       nodes[victim].kill('SIGKILL');
     }
     let pending = 0;
-    for (const [index, client] of active.entries()) {
+    const now = performance.now();
+    for (const client of active) {
       const seq = nextSeq.get(client)!;
       if (seq >= SIGNALS) continue;
       pending += 1;
-      if (index % SLOTS !== tick % SLOTS) continue;
-      if (client.signal({ seq, sentAt: performance.now() })) {
-        nextSeq.set(client, seq + 1);
-        sent += 1;
-        relayedByNode[client.node] += 1;
-      }
+      const due = nextDue.get(client)!;
+      // Not seated (reconnecting): tried again at the next turn.
+      if (due > now || !sendSignal(client, seq, 0)) continue;
+      nextSeq.set(client, seq + 1);
+      nextDue.set(client, Math.max(due, now) + SIGNAL_INTERVAL_MS);
     }
     if (pending === 0) break;
-    await sleep(SIGNAL_INTERVAL_MS / SLOTS);
+    await sleep(step);
   }
-  phase = "reseating the killed node's clients";
+  enterPhase("reseating the killed node's clients");
   await Promise.all(reseating);
-  phase = 'waiting for the last signals';
-  await waitFor(() => received >= sent, 5_000, 'signals in flight').catch(() => undefined);
+  enterPhase('waiting for the last signals');
+  // Every signal arrives, or is one the killed node held when it died, or was refused and is being
+  // sent again after its peer's reseat (resendQueue): up to 10 s for those to land.
+  const expected = (key: string, entry: SentSignal): boolean =>
+    !arrived.has(key) &&
+    (entry.refusals > 0
+      ? entry.attempts <= RESEND_ATTEMPTS
+      : signalFate(entry, false, victim) === 'unaccounted');
+  const settled = (): boolean =>
+    arrived.size >= sentLog.size || ![...sentLog.entries()].some(([key, entry]) => expected(key, entry));
+  await waitFor(settled, 10_000, 'signals in flight').catch(() => undefined);
   const exchangeSeconds = (performance.now() - exchangeStarted) / 1000;
+  const signalFates = countBy(
+    [...sentLog.entries()].map(([key, entry]) => signalFate(entry, arrived.has(key), victim)),
+  );
 
   // Every room must still relay both ways: a last signal from each side.
-  for (const client of active) client.signal({ seq: SIGNALS, sentAt: performance.now(), final: true });
+  enterPhase('final signals');
+  for (const client of active)
+    client.signal({ sender: client.index, seq: SIGNALS, sentAt: performance.now(), attempt: 0, final: true });
   await waitFor(() => finals.size === active.length, 10_000, 'final signals').catch(() => undefined);
   const lost = pairs.filter((pair) => !finals.has(pair.station) || !finals.has(pair.doctor));
   const roomsLost = lost.length;
+  enterPhase('stopping');
 
   const join = summarize(joinLatencies);
   const relay = summarize(relayMs);
@@ -367,9 +501,39 @@ async function activeRooms(run: ActivePlan): Promise<ClusterRun> {
     lostWhy: countBy(lost.map((pair) => lostReason(pair, finals))),
     roomsUnmet,
     refusals: countBy(run.refusals),
-    signalsSent: sent,
-    signalsLost: Math.max(0, sent - received),
+    signalsSent: sentLog.size,
+    signalsLost: [...sentLog.keys()].filter((key) => !arrived.has(key)).length,
+    signalFates,
+    phases: [...phaseLog],
   };
+}
+
+interface SentSignal {
+  /** The nodes its sender and its receiver sat on when it was first sent. */
+  readonly senderNode: number;
+  readonly receiverNode: number;
+  /** `unknown-peer` refusals naming it: its sender was told. */
+  refusals: number;
+  attempts: number;
+  /** Its sender's `peer-joined` count at its last try (a later one: the peer is back). */
+  returnsAtSend: number;
+}
+
+/**
+ * What became of one signal. Arrived (at once, or sent again after a refusal); or lost with the
+ * killed node, which its sender cannot be told of: sent by one of its clients (into the node as it
+ * died), or handed to it for one of its clients (read from Redis, or published to its channel as
+ * it died, before Redis saw it go); or refused and not yet delivered; anything else is unaccounted
+ * for: a signal that had to arrive and did not (a bug).
+ */
+function signalFate(entry: SentSignal, arrived: boolean, victim: number): string {
+  if (arrived)
+    return entry.refusals > 0 ? 'refused (peer away), sent again after its reseat, arrived' : 'arrived';
+  if (entry.refusals > 0) return 'refused (peer away), its sender told, not arrived after its resends';
+  if (entry.senderNode === victim) return "lost in flight: sent by the killed node's client as it died";
+  if (entry.receiverNode === victim)
+    return 'lost in flight: handed to the killed node for its client as it died';
+  return 'unaccounted';
 }
 
 /**
@@ -470,6 +634,13 @@ export function printRendezvous(result: RendezvousBench): void {
     console.log(
       `    rooms lost      ${run.roomsLost}   (rooms whose sides were not told of each other within 15 s: ${run.roomsUnmet}; signals lost: ${run.signalsLost} of ${run.signalsSent})`,
     );
+    for (const [fate, count] of Object.entries(run.signalFates).sort(([, a], [, b]) => b - a))
+      console.log(`      signals ${fate}: ${count}`);
+    console.log('    phases (wall s / CPU s of the bench / CPU s of the nodes and Redis):');
+    for (const { name, ms, benchCpuS, childrenCpuS } of run.phases)
+      console.log(
+        `      ${name.padEnd(38)} ${fmt(ms / 1000, 1).padStart(6)} / ${fmt(benchCpuS, 1).padStart(5)} / ${fmt(childrenCpuS, 1).padStart(5)}`,
+      );
   }
   for (const run of runs)
     for (const [reason, count] of Object.entries(run.lostWhy))
