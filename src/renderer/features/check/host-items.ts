@@ -1,5 +1,6 @@
 import type { CheckItem } from '../../../shared/domain/equipment-check';
 import type { Formatter } from '../../../shared/i18n';
+import { deviceNameOf } from '../../../shared/i18n/device-names';
 import type { CheckMessages } from './check-messages';
 
 /**
@@ -98,8 +99,10 @@ function localized(
   if (kind === 'devices.none') return { title: m.devicesTitle, detail: m.devicesNone, fix: m.devicesNoneFix };
   if (kind.startsWith('devices.')) {
     const path = str('path');
-    // The host marks a simulated device in English: the mark is redone in the screen's language.
-    const name = item.title.replace(/ \(SIMULATED\)$/, '');
+    // The host names a device in English and marks a simulated one so: the screen names it from the
+    // catalogue (its id is `devices.<protocol>@<where>`) and redoes the mark in its own language.
+    const name =
+      deviceNameOf(kind.slice('devices.'.length), format.locale) ?? item.title.replace(/ \(SIMULATED\)$/, '');
     const title = item.measured?.['simulated'] === true ? `${name} ${m.simulatedMark}` : name;
     const ageS = item.measured?.['lastReadingAgeS'];
     const age = typeof ageS === 'number' ? format.age(ageS * 1000) : '—';

@@ -196,6 +196,20 @@ describe('host items in the screen language', () => {
     });
   });
 
+  it('names a known device from the catalogue, not by its driver’s English name', () => {
+    const oximeter = localizeHostItem(
+      hostItem({
+        id: 'devices.contec-cms50-v7@/dev/pts/4',
+        category: 'devices',
+        title: 'Contec CMS50 pulse oximeter (protocol V7) (SIMULATED)',
+        measured: { code: 'streaming', path: '/dev/pts/4', simulated: true, lastReadingAgeS: 0.2 },
+      }),
+      fr,
+      formatFr,
+    );
+    expect(oximeter.title).toBe('Oxymètre de pouls Contec CMS50 (SIMULÉ)');
+  });
+
   it('gives the udev fix in French for a permission problem, and keeps unknown items as they are', () => {
     const denied = localizeHostItem(
       hostItem({
