@@ -1,5 +1,6 @@
 import { defineMessages, formatterFor } from '../../../shared/i18n';
 import { bornFr } from '../../../shared/i18n/french-birth';
+import { deviceNameOf } from '../../../shared/i18n/device-names';
 import type {
   AccompanyingRole,
   CallEventState,
@@ -198,7 +199,7 @@ const enEvent: EventWords = (event) => {
     case 'consent':
       return `Consent recorded by ${event.consent.recordedBy}: teleconsultation ${event.consent.teleconsultation ? 'yes' : 'no'}, device data ${event.consent.deviceData ? 'yes' : 'no'}`;
     case 'device':
-      return `${event.name} ${event.state === 'connected' ? 'connected' : 'disconnected'}`;
+      return `${deviceNameOf(event.device, 'en') ?? event.name} ${event.state === 'connected' ? 'connected' : 'disconnected'}`;
     case 'media':
       return event.media.kind === 'snapshot' ? 'Snapshot' : 'Stethoscope recording';
     case 'chat':
@@ -237,7 +238,8 @@ const frEvent: EventWords = (event) => {
     case 'consent':
       return `Consentement recueilli par ${event.consent.recordedBy} : téléconsultation ${event.consent.teleconsultation ? 'oui' : 'non'}, données des appareils ${event.consent.deviceData ? 'oui' : 'non'}`;
     case 'device':
-      return `${event.name} ${event.state === 'connected' ? 'connecté' : 'déconnecté'}`;
+      // The catalogue's name (the event keeps the driver's English one for devices of no known protocol).
+      return `${deviceNameOf(event.device, 'fr') ?? event.name} ${event.state === 'connected' ? 'connecté' : 'déconnecté'}`;
     case 'media':
       return event.media.kind === 'snapshot' ? 'Photo' : 'Enregistrement du stéthoscope';
     case 'chat':

@@ -53,7 +53,9 @@ describe('the record lists every version, newest first, with who and when', () =
       'record-version-care-sheet-1',
       'record-version-report-1',
     ]);
-    expect(items[0]?.textContent).toMatch(/^Report, version 2 — saved .* by consultant:abc \(shown above\)$/);
+    expect(items[0]?.textContent).toMatch(
+      /^Report, version 2 — saved .* by the doctor, through the call link \(shown above\)$/,
+    );
     expect(items[2]?.textContent).toContain(FIXTURE_REPORT.conclusion);
     expect(screen.getByTestId('amended').textContent).toMatch(/^Version 2, amended on /);
   });
@@ -66,8 +68,33 @@ describe('the record lists every version, newest first, with who and when', () =
     );
     expect(screen.getByText('Historique des versions')).toBeTruthy();
     expect(screen.getByTestId('record-version-care-sheet-1').textContent).toMatch(
-      /^Feuille de soins, version 1 — enregistrée le .* par consultant:abc/,
+      /^Feuille de soins, version 1 — enregistrée le .* par le médecin, via le lien de l’appel/,
     );
+  });
+
+  it('words who saved each version from the record’s actor code, never the code itself', () => {
+    const savers = ['station', 'system', 'before versions, signed Dr Martin', 'Inès Morel'];
+    render(
+      <I18nProvider locale="fr">
+        <VersionHistory
+          detail={{
+            ...detail,
+            versions: savers.map((savedBy, i) => ({
+              kind: 'report' as const,
+              version: i + 1,
+              savedAt: '2026-11-25T09:40:00.000Z',
+              savedBy,
+              report: FIXTURE_REPORT,
+            })),
+          }}
+        />
+      </I18nProvider>,
+    );
+    const lines = savers.map((_, i) => screen.getByTestId(`record-version-report-${i + 1}`).textContent);
+    expect(lines[0]).toContain('par la station');
+    expect(lines[1]).toContain('automatiquement par la station');
+    expect(lines[2]).toContain('avant l’historique des versions, signée Dr Martin');
+    expect(lines[3]).toContain('par Inès Morel');
   });
 
   it('says nothing for a record without versions', () => {
