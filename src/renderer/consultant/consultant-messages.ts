@@ -104,6 +104,7 @@ export const consultantMessages = defineMessages({
   en: {
     noInvite: 'This link has no invitation in it. Ask the station for a new consultant link.',
     title: 'Teleconsultation',
+    documentTitle: 'Teleconsultation — doctor',
     patientVideo: 'Patient video',
     patient: 'Patient',
     /** `kind` null: the instrument camera, unnamed. */
@@ -182,6 +183,7 @@ export const consultantMessages = defineMessages({
   fr: {
     noInvite: 'Ce lien ne contient pas d’invitation. Demandez un nouveau lien à la station.',
     title: 'Téléconsultation',
+    documentTitle: 'Téléconsultation — médecin',
     patientVideo: 'Vidéo du patient',
     patient: 'Patient',
     // The names agree: « Otoscope (éteint) », « Caméra d’examen (éteinte) ».

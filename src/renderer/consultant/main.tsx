@@ -24,6 +24,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('consultant.html has no #root element');
 // The doctor's page follows the doctor's browser language: the station's setting is not theirs.
 const locale = resolveLocale('system', systemLanguages());
+// The tab's name too (consultant.html's own title is the one page served to every language).
+document.title = messagesFor(consultantMessages, locale).documentTitle;
 const reportToken = reportLinkForThisTab(window.location.hash, sessionStorage);
 if (reportToken !== null) {
   // A report-only link (after the end): data only, the saved report loaded, nothing else. Where the
