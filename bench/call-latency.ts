@@ -62,6 +62,8 @@ export interface DoctorSideRate {
   readonly batchesPerS: number;
   readonly liveResent: number;
   readonly backfilled: number;
+  /** Readings the doctor's record got per second (the Cyton sends 150: three leads every 20 ms). */
+  readonly readingsPerS: number;
 }
 
 /** SCTP common header 12 + DATA chunk 16 (+ ≤ 3 padding), DTLS 1.2 AES-GCM record 29, UDP 8, IPv4 20. */
@@ -162,9 +164,14 @@ async function measureEcg(
     await sleep(ECG_WARMUP_MS);
     const senderBefore = await station.evaluate<SenderCounts>(SENDER_STATS);
     const before = await consultant.evaluate<ChannelBytes>(CHANNEL_BYTES);
+    const receiverBefore = await consultant.evaluate<ReceiverCounts>(RECEIVER_STATS);
     await sleep(ECG_MEASURED_MS);
     const after = await consultant.evaluate<ChannelBytes>(CHANNEL_BYTES);
     const senderAfter = await station.evaluate<SenderCounts>(SENDER_STATS);
+    const receiverAfter = await consultant.evaluate<ReceiverCounts>(RECEIVER_STATS);
+    // The doctor's page decodes what it measures (the wire format's lead III and Rice codes).
+    const refused = receiverAfter.rejected - receiverBefore.rejected;
+    if (refused > 0) throw new Error(`the doctor's page refused ${refused} vitals messages`);
     const seconds = (after.at - before.at) / 1000;
     const bytes = after.bytes - before.bytes;
     const messages = after.messages - before.messages;
@@ -178,6 +185,7 @@ async function measureEcg(
       batchesPerS: (senderAfter.batches - senderBefore.batches) / seconds,
       liveResent: senderAfter.liveResent - senderBefore.liveResent,
       backfilled: senderAfter.backfilled - senderBefore.backfilled,
+      readingsPerS: (receiverAfter.readings - receiverBefore.readings) / seconds,
     };
   } finally {
     await device.stop();
@@ -208,6 +216,13 @@ interface SenderCounts {
 }
 
 const SENDER_STATS = `window.__callProbe.station.vitalsStats()`;
+
+interface ReceiverCounts {
+  readonly rejected: number;
+  readonly readings: number;
+}
+
+const RECEIVER_STATS = `window.__callProbe.consultant.vitalsStats()`;
 
 /** Payload received on every data channel of the doctor's current connection (webrtc-stats `data-channel`). */
 const CHANNEL_BYTES = `(async () => {
@@ -286,7 +301,7 @@ export function printCallLatency(result: CallLatencyResult): void {
   );
   console.log(
     `    station's sender meanwhile: ${fmt(ecg.senderKbps, 2)} kbit/s of vitals messages, ${fmt(ecg.batchesPerS, 1)} batches/s, ` +
-      `${ecg.liveResent} sent live twice, ${ecg.backfilled} backfilled`,
+      `${ecg.liveResent} sent live twice, ${ecg.backfilled} backfilled; the doctor's record got ${fmt(ecg.readingsPerS, 1)} readings/s (150 sent), none refused`,
   );
   console.log(
     `  invite opened → first remote video frame  ${fmt(result.inviteToFirstFrameMs, 0)} ms   (target ≤ 2000 ms)`,
