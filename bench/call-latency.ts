@@ -62,7 +62,7 @@ export interface DoctorSideRate {
   readonly batchesPerS: number;
   readonly liveResent: number;
   readonly backfilled: number;
-  /** Readings the doctor's record got per second (the Cyton sends 150: three leads every 20 ms). */
+  /** Readings the doctor's record got per second (one per lead per chunk the station's driver read). */
   readonly readingsPerS: number;
 }
 
@@ -301,7 +301,7 @@ export function printCallLatency(result: CallLatencyResult): void {
   );
   console.log(
     `    station's sender meanwhile: ${fmt(ecg.senderKbps, 2)} kbit/s of vitals messages, ${fmt(ecg.batchesPerS, 1)} batches/s, ` +
-      `${ecg.liveResent} sent live twice, ${ecg.backfilled} backfilled; the doctor's record got ${fmt(ecg.readingsPerS, 1)} readings/s (150 sent), none refused`,
+      `${ecg.liveResent} sent live twice, ${ecg.backfilled} backfilled; the doctor's record got ${fmt(ecg.readingsPerS, 1)} readings/s, none refused`,
   );
   console.log(
     `  invite opened → first remote video frame  ${fmt(result.inviteToFirstFrameMs, 0)} ms   (target ≤ 2000 ms)`,
