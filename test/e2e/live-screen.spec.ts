@@ -8,8 +8,10 @@ import { startStationHost, stationPageUrl, type StationHost } from './station-ho
  * The station's live screen during a call (issue 15 item 1), with the three devices that make it
  * fullest (oximeter, 3-lead ECG, monitor with a BP result) and the doctor's page connected: at the
  * wall, laptop and tablet sizes in both languages, every vital tile and trace lies inside the
- * viewport beside the call panel (never under it), each ECG lead is tall enough to read, the panel
- * collapses to a strip and back (kept over a reload), and axe finds nothing. Screenshots are kept.
+ * viewport beside the call panel (never under it), each ECG lead is tall enough to read, the
+ * devices are summed up in the header and their list docks under the call panel (never over a
+ * vital), the panel collapses to a strip and back (kept over a reload), and axe finds nothing.
+ * Screenshots are kept.
  */
 const SIZES = [
   { name: 'wall', width: 1920, height: 1080, minLeadPx: 120 },
@@ -50,6 +52,8 @@ interface LiveGeometry {
   readonly leads: (Box & { readonly label: Box })[];
   /** The call panel, expanded or as a strip. */
   readonly panel: Box | null;
+  /** The device area (docked under the call panel while it is open), or null when not shown. */
+  readonly devices: Box | null;
 }
 
 /** Measured in the page in one round trip; a string (the e2e project compiles without the DOM). */
@@ -70,6 +74,7 @@ const MEASURE = `(() => {
     }),
   );
   const panel = document.querySelector('.call-panel');
+  const devices = document.querySelector('.device-area');
   return {
     viewport: { width: window.innerWidth, height: window.innerHeight },
     scrollHeight: document.documentElement.scrollHeight,
@@ -77,6 +82,7 @@ const MEASURE = `(() => {
     vitals,
     leads,
     panel: panel === null ? null : box(panel, 'call-panel'),
+    devices: devices === null || !devices.checkVisibility() ? null : box(devices, 'device-area'),
   };
 })()`;
 
@@ -157,6 +163,14 @@ async function expectAllInSight(page: Page, label: string, minLeadPx: number | n
     const covered = geometry.vitals.filter((b) => overlaps(b, panel)).map((b) => b.id);
     expect.soft(covered, `${label}: vitals under the call panel`).toEqual([]);
   }
+  const devices = geometry.devices;
+  if (devices !== null) {
+    const covered = geometry.vitals.filter((b) => overlaps(b, devices)).map((b) => b.id);
+    expect.soft(covered, `${label}: vitals under the device area`).toEqual([]);
+    expect.soft(outside(devices, viewport), `${label}: device area inside the viewport`).toBe(false);
+    if (panel !== null)
+      expect.soft(overlaps(devices, panel), `${label}: device area clear of the call panel`).toBe(false);
+  }
   for (const lead of geometry.leads) {
     if (minLeadPx !== null)
       expect
@@ -192,7 +206,33 @@ for (const locale of LANGUAGES)
           await expect.soft(station.getByTestId('chat-input')).toBeInViewport();
           await station.screenshot({ path: test.info().outputPath(`live-${size.name}-${locale}-open.png`) });
           await expectAllInSight(station, `${label}, panel open`, size.minLeadPx);
-          await expectNoAxeViolation(station, `${label}, panel open`);
+        });
+        await test.step('device list during the call: summed up in the header, docked under the panel', async () => {
+          // Issue 15: the devices' state without folding the call, and no tile or trace lost.
+          const dock = station.getByTestId('device-dock-toggle');
+          await expect(dock).toBeInViewport({ ratio: 1 });
+          await expect(dock).toHaveText(
+            locale === 'fr-FR' ? /Appareils\s?: ● 3 en transmission/ : /Devices: ● 3 streaming/,
+          );
+          await expect(station.getByTestId('device-panel')).toBeHidden();
+          await dock.click();
+          await expect(dock).toHaveAttribute('aria-expanded', 'true');
+          await expect(station.getByTestId('device-panel')).toBeVisible();
+          const states = station.locator('[data-testid^="device-state-"]');
+          await expect(states).toHaveCount(DEVICES.length);
+          for (const state of await states.all()) await expect.soft(state).toBeInViewport({ ratio: 1 });
+          const badges = station.locator('[data-testid^="device-simulated-"]');
+          await expect(badges).toHaveCount(DEVICES.length);
+          for (const badge of await badges.all()) await expect.soft(badge).toBeInViewport({ ratio: 1 });
+          await expect(station.getByTestId('remote-video')).toBeInViewport();
+          await station.screenshot({
+            path: test.info().outputPath(`live-${size.name}-${locale}-devices.png`),
+          });
+          // The device area is measured too: never over a vital nor over the call panel.
+          await expectAllInSight(station, `${label}, panel open, devices docked`, size.minLeadPx);
+          await expectNoAxeViolation(station, `${label}, panel open, devices docked`);
+          await dock.click();
+          await expect(station.getByTestId('device-panel')).toBeHidden();
         });
         await test.step('panel folded to a strip: every vital in sight', async () => {
           await toggle.click();

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { BleDevicesPanel } from '../features/bluetooth/BleDevicesPanel';
 import { BluetoothChooserDialog } from '../features/bluetooth/BluetoothChooserDialog';
 import type { BleConnector } from '../features/bluetooth/ble-connector';
 import { CallPanel } from '../features/call/CallPanel';
 import { ConsultationBanner } from '../features/consultation/ConsultationBanner';
 import { PendingMeasurements } from '../features/consultation/PendingMeasurements';
+import { DeviceDockToggle } from '../features/devices/DeviceDockToggle';
 import { DeviceGroup } from '../features/devices/DeviceGroup';
 import { listDeviceGroups } from '../features/devices/device-groups';
 import { DevicePanel } from '../features/devices/DevicePanel';
@@ -24,6 +26,8 @@ interface StationScreenProps {
 /**
  * The station's first screen: one group per device (its tiles, BP result and traces), and beside
  * them the device area (wired devices, Bluetooth devices and the "Add Bluetooth device" button).
+ * In a call the device area gives its column to the call panel: the header sums the devices up
+ * and opens the device area docked under the call panel.
  */
 export function StationScreen({ session, bluetooth }: StationScreenProps) {
   const vitals = useStore(session.vitals);
@@ -34,6 +38,9 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
   const consultation = useStore(session.consultation);
   const m = useMessages(appMessages);
   const nowMs = useNow(1000);
+  const bleDevices = useStore(bluetooth.devices);
+  // In a call the device area docks under the call panel when the nurse opens it (station-layout.css).
+  const [dockOpen, setDockOpen] = useState(false);
 
   const simulated = devices.some((d) => d.simulated) || appInfo?.simulated === true;
   const groups = listDeviceGroups(devices, [
@@ -50,6 +57,13 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
         <ConsultationBanner consultation={consultation} />
         {/* A cuff's stored result from before the start: apart, until the nurse decides. */}
         <PendingMeasurements consultation={consultation} client={session.backend} devices={devices} />
+        <DeviceDockToggle
+          devices={devices}
+          bleReconnecting={bleDevices.filter((device) => device.state === 'reconnecting').length}
+          expanded={dockOpen}
+          controls="device-area"
+          onToggle={() => setDockOpen(!dockOpen)}
+        />
         <CallPanel consultation={consultation} client={session.backend} />
       </header>
       <main className="station-layout">
@@ -70,7 +84,7 @@ export function StationScreen({ session, bluetooth }: StationScreenProps) {
           ))}
         </div>
         {/* Focusable: with many devices it scrolls, and a keyboard must be able to scroll it too. */}
-        <aside className="device-area" aria-label={m.devicesArea} tabIndex={0}>
+        <aside id="device-area" className="device-area" aria-label={m.devicesArea} tabIndex={0}>
           {/* Bluetooth first: its "Add Bluetooth device" button must not scroll out of reach. */}
           <BleDevicesPanel connector={bluetooth} />
           <DevicePanel

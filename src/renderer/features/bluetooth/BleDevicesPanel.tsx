@@ -12,7 +12,11 @@ export function BleDevicesPanel({ connector }: { readonly connector: BleConnecto
   const choosing = useStore(connector.choosing);
   const problem = useStore(connector.problem);
   return (
-    <section className="device-panel" aria-labelledby="ble-panel-title" data-testid="ble-panel">
+    <section
+      className="device-panel device-panel--ble"
+      aria-labelledby="ble-panel-title"
+      data-testid="ble-panel"
+    >
       <h2 id="ble-panel-title" className="panel-title">
         {m.panelTitle}
       </h2>

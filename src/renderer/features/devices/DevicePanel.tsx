@@ -17,7 +17,11 @@ interface DevicePanelProps {
 export function DevicePanel({ devices, nowMs, lastReadingAt }: DevicePanelProps) {
   const m = useMessages(devicesMessages);
   return (
-    <section className="device-panel" aria-labelledby="device-panel-title" data-testid="device-panel">
+    <section
+      className="device-panel device-panel--wired"
+      aria-labelledby="device-panel-title"
+      data-testid="device-panel"
+    >
       <h2 id="device-panel-title" className="panel-title">
         {m.panelTitle}
       </h2>

@@ -39,6 +39,23 @@ const ERROR_FR: typeof ERROR_EN = {
     'L’appareil envoie des données que cette station ne sait pas lire : vérifiez le protocole choisi.',
 };
 
+/** "3 streaming": the device dock's summary during a call (DeviceDockToggle.tsx). */
+const COUNTED_EN: Readonly<Record<DeviceState, string>> = {
+  connecting: 'connecting',
+  streaming: 'streaming',
+  'no-data': 'without data',
+  disconnected: 'disconnected',
+  error: 'in error',
+};
+/** Agreed with « appareil » (masculine): « 2 déconnectés ». */
+const COUNTED_FR: Readonly<Record<DeviceState, readonly [string, string]>> = {
+  connecting: ['en connexion', 'en connexion'],
+  streaming: ['en transmission', 'en transmission'],
+  'no-data': ['sans données', 'sans données'],
+  disconnected: ['déconnecté', 'déconnectés'],
+  error: ['en erreur', 'en erreur'],
+};
+
 /** Words of the device groups, the wired-device panel and the SIMULATED badge. */
 export const devicesMessages = defineMessages({
   en: {
@@ -53,6 +70,11 @@ export const devicesMessages = defineMessages({
     waitingFirstReading: 'Waiting for the first reading…',
     simulated: 'SIMULATED',
     simulatedTitle: 'Readings come from a device simulator, not from a patient',
+    dockLabel: 'Devices',
+    dockCount: (state: DeviceState, count: number): string => `${count} ${COUNTED_EN[state]}`,
+    dockBleReconnecting: (count: number): string => `${count} Bluetooth reconnecting`,
+    dockNone: 'none',
+    dockSummary: (parts: readonly string[]): string => `Devices: ${parts.join(', ')}`,
   },
   fr: {
     state: (state: DeviceState): string => STATE_FR[state],
@@ -66,5 +88,10 @@ export const devicesMessages = defineMessages({
     waitingFirstReading: 'En attente de la première mesure…',
     simulated: 'SIMULATION',
     simulatedTitle: 'Les mesures viennent d’un simulateur d’appareil, pas d’un patient',
+    dockLabel: 'Appareils',
+    dockCount: (state, count) => `${count} ${COUNTED_FR[state][count > 1 ? 1 : 0]}`,
+    dockBleReconnecting: (count) => `${count} Bluetooth en reconnexion`,
+    dockNone: 'aucun',
+    dockSummary: (parts) => `Appareils\u202f: ${parts.join(', ')}`,
   },
 });
