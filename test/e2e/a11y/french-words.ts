@@ -131,6 +131,9 @@ export function findingsIn(texts: readonly TextOnScreen[]): Finding[] {
         const found = match[0];
         if (name === 'kebab-case code' && (FRENCH_HYPHENATED.has(found) || /^\d+(-\d+)+$/.test(found)))
           continue;
+        // A French imperative with its pronoun: "allumez-le", "rebranchez-les", "redémarrez-le".
+        if (name === 'kebab-case code' && /^[a-z]+-(?:le|la|les|lui|leur|moi|nous|vous|en|y)$/.test(found))
+          continue;
         findings.push({ where, found, kind: name, text });
       }
     // A text marked English is English on purpose: "English" in the language list, named in itself.
