@@ -14,6 +14,8 @@ export const KNOWN_GAPS: Readonly<Record<string, readonly string[]>> = {
   // copy after 400 ms and the ladder's step on a sudden fall of the estimate (2026-12-06, shared
   // machine at load 15–22): p99 815 ms, 839 ms, then 2428 ms on a run whose station page was
   // starved (190 batches where ~300 were due; stethoscope 9.5 % concealed that run). Not every run.
+  // With wire format 2 (2026-12-06 07:41, load 16–20): p99 3821 ms (p50 34, max 6885) and 2300 ms
+  // (p50 114, max 2904); stethoscope 0.3 % and 0.1 %; 246 and 210 batches, none lost or duplicated.
   'cap-150': ['vitals on screen: latency p99 ≤ 1000 ms'],
 };
 
