@@ -192,7 +192,13 @@ export function createBackend(deps: BackendDeps): Backend {
 function reportRoomsOf(call: CallService | undefined): ReportRooms | null {
   const invite = call?.reportInvite?.bind(call);
   const join = call?.reportJoin?.bind(call);
-  return invite === undefined || join === undefined ? null : { reportInvite: invite, reportJoin: join };
+  const identity = call?.consultantIdentity?.bind(call);
+  if (invite === undefined || join === undefined) return null;
+  return {
+    reportInvite: invite,
+    reportJoin: join,
+    ...(identity === undefined ? {} : { consultantIdentity: identity }),
+  };
 }
 
 /** Wraps each handler so its params are parsed by the contract's schema before it runs. */

@@ -33,6 +33,7 @@ export const API_METHOD_NAMES = [
   'report.join',
   'report.load',
   'report.save',
+  'report.identity',
   'audit.list',
   'check.run',
   'check.iceServers',

@@ -295,6 +295,16 @@ export const API_METHODS = {
       careSheetVersion: z.number().int().positive().optional(),
     }),
   },
+  /**
+   * Pro Santé Connect: the rendezvous's signed word (its `peer-joined`) on who the doctor seated in
+   * the session's room is. Kept with the session; where the consultation has a verified doctor,
+   * `report.save` takes versions only from a session whose doctor is that one (`forbidden`,
+   * `consultant-identity-invalid` for an assertion that does not verify or names another room).
+   */
+  'report.identity': {
+    params: z.strictObject({ session: reportSessionIdSchema, assertion: z.string().min(1).max(2048) }),
+    result: z.strictObject({ consultationId: consultationIdSchema, identity: verifiedConsultantSchema }),
+  },
   'audit.list': {
     params: z.strictObject({ limit: z.number().int().min(1).max(1000).optional() }),
     result: z.array(auditEntrySchema),

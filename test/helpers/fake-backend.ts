@@ -83,6 +83,7 @@ export class FakeCoreBackend implements Backend {
     'report.join': async (params) => this.unavailable('report.join', params),
     'report.load': async (params) => this.unavailable('report.load', params),
     'report.save': async (params) => this.unavailable('report.save', params),
+    'report.identity': async (params) => this.unavailable('report.identity', params),
     'consultation.dismissMeasurement': async (params) =>
       this.unavailable('consultation.dismissMeasurement', params),
     'audit.list': async (params) => this.unavailable('audit.list', params),

@@ -80,6 +80,7 @@ export function fakeBackend(): {
       'report.join': method<'report.join'>(unavailable),
       'report.load': method<'report.load'>(unavailable),
       'report.save': method<'report.save'>(unavailable),
+      'report.identity': method<'report.identity'>(unavailable),
       'consultation.doctorRequest': method<'consultation.doctorRequest'>(unavailable),
       'consultation.end': method<'consultation.end'>(unavailable),
       'consultation.list': method<'consultation.list'>(unavailable),

@@ -1,6 +1,8 @@
 import type { BackendApi } from '../../shared/api';
 import type { ReportState } from '../../shared/domain/report-session';
 import { AppErrorException } from '../../shared/result';
+import type { VerifiedConsultant } from '../../shared/domain/consultant-identity';
+import type { AssertionClaims } from '../psc/identity-assertion';
 import type { CallInvite, StationJoin } from '../signaling/call-service';
 import { randomId } from '../signaling/invite-token';
 import { checkCareSheet } from './care-sheet-check';
@@ -9,7 +11,7 @@ import { inviteIdOf } from './consultant-sessions';
 import { latestOf } from './record-versions';
 import { RecordsError } from './records-error';
 
-export type ReportMethod = 'report.link' | 'report.join' | 'report.load' | 'report.save';
+export type ReportMethod = 'report.link' | 'report.join' | 'report.load' | 'report.save' | 'report.identity';
 
 /** Open report-only sessions kept at once; the oldest is forgotten past this (memory stays bounded). */
 export const MAX_REPORT_SESSIONS = 64;
@@ -22,10 +24,15 @@ export const ACTIVE_LINK_MARGIN_S = 12 * 60 * 60;
 export interface ReportRooms {
   reportInvite(room: string, ttlS: number): CallInvite;
   reportJoin(room: string, ttlS: number): StationJoin;
+  /** The rendezvous's signed word on a seated doctor (identity-assertion.ts), checked; else null. */
+  consultantIdentity?(assertion: string): AssertionClaims | null;
 }
 
 export interface ReportSessionDeps {
-  readonly store: Pick<ConsultationStore, 'detail' | 'saveReport' | 'amendWindowClosesMs' | 'audit'>;
+  readonly store: Pick<
+    ConsultationStore,
+    'detail' | 'saveReport' | 'amendWindowClosesMs' | 'audit' | 'verifiedConsultant'
+  >;
   /** The call service's report rooms; without calls on this host, links are `unavailable`. */
   readonly rooms: () => ReportRooms | null;
   /** The amendment window now (the `reportAmendHours` setting), for links issued during the call. */
@@ -40,6 +47,8 @@ interface ReportSession {
   readonly room: string;
   /** The audit actor of every write through this session: its link's invite id. */
   readonly actor: string;
+  /** The doctor the rendezvous seated in this room, signed in with Pro Santé Connect. */
+  doctor?: VerifiedConsultant;
 }
 
 /**
@@ -133,11 +142,38 @@ export function reportSessionHandlers(deps: ReportSessionDeps): Pick<BackendApi,
           careSheet: careSheet === null ? null : { version: careSheet.version, value: careSheet.careSheet },
         };
       }),
+    'report.identity': ({ session, assertion }) =>
+      run(() => {
+        const entry = sessionOf(session);
+        const claims = rooms().consultantIdentity?.(assertion) ?? null;
+        if (claims === null || claims.room !== entry.room)
+          throw new AppErrorException(
+            'forbidden',
+            'consultant-identity-invalid: the assertion does not verify for this report room',
+          );
+        entry.doctor = claims.identity;
+        return { consultationId: entry.consultationId, identity: claims.identity };
+      }),
     'report.save': ({ session, report, careSheet }) =>
       run(() => {
-        const { consultationId, actor } = sessionOf(session);
+        const { consultationId, actor, doctor } = sessionOf(session);
         if (report === undefined && careSheet === undefined)
           throw new AppErrorException('bad-request', 'report.save: give a report, a care sheet or both');
+        // A verified record takes versions only from its own doctor, as the rendezvous seated them:
+        // the author a page typed is checked by the store, who sent it is checked here.
+        const verified = deps.store.verifiedConsultant(consultationId);
+        if (verified !== null && doctor?.rpps !== verified.rpps) {
+          deps.store.audit(
+            'write.refused',
+            consultationId,
+            'report version refused: author-not-verified (the report-only room holds another doctor, or none verified)',
+            actor,
+          );
+          throw new AppErrorException(
+            'forbidden',
+            'author-not-verified: the doctor in the report-only room is not the one Pro Santé Connect verified for this record',
+          );
+        }
         if (careSheet !== undefined)
           checkCareSheet(careSheet, deps.store.detail(consultationId), report, deps.timeZone);
         const saved = deps.store.saveReport(consultationId, report, careSheet, actor);
@@ -167,5 +203,6 @@ export function unavailableReportSessionHandlers(reason: string): Pick<BackendAp
     'report.join': refuse('report.join'),
     'report.load': refuse('report.load'),
     'report.save': refuse('report.save'),
+    'report.identity': refuse('report.identity'),
   };
 }

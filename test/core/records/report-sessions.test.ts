@@ -4,6 +4,8 @@ import type { Backend } from '../../../src/core/backend-types';
 import { MemorySettingsStore } from '../../../src/core/settings/memory-settings-store';
 import { createCallService } from '../../../src/core/signaling/call-service';
 import { verifyToken } from '../../../src/core/signaling/invite-token';
+import { signAssertion } from '../../../src/core/psc/identity-assertion';
+import type { VerifiedConsultant } from '../../../src/shared/domain/consultant-identity';
 import { API_METHODS, API_METHOD_NAMES } from '../../../src/shared/api';
 import type { Report } from '../../../src/shared/domain/consultation';
 import { CONSULTATION_START } from '../../helpers/consultation-start';
@@ -55,6 +57,63 @@ describe('report-only sessions', () => {
     await ctx.api['consultation.end']({ id });
     return { ...ctx, id, link };
   };
+
+  it('with a verified doctor, takes versions only from that doctor as the rendezvous seated them', async () => {
+    const ctx = start();
+    const { api, clock } = ctx;
+    const { id } = await api['consultation.start'](CONSULTATION_START);
+    const invite = verifyToken(secret, (await api['call.invite']({})).consultantToken, clock.now());
+    if (!invite.ok) throw new Error('invite does not verify');
+    const doctor: VerifiedConsultant = {
+      verified: true,
+      method: 'pro-sante-connect',
+      rpps: '10003461033',
+      familyName: 'MARTIN',
+      givenName: 'Claire',
+      issuer: 'https://auth.esante.gouv.fr/auth/realms/esante-wallet',
+      acr: 'eidas1',
+      at: '2026-11-25T09:29:00.000Z',
+    };
+    const assertion = (claims: { jti: string; room: string }, identity = doctor) =>
+      signAssertion(secret, {
+        invite: claims.jti,
+        room: claims.room,
+        exp: Math.floor(clock.now() / 1000) + 3600,
+        identity,
+      });
+    await api['call.consultantIdentity']({ assertion: assertion(invite.claims) });
+    const link = await api['report.link']({ id });
+    await api['consultation.end']({ id });
+    const signed: Report = { ...AMENDED, author: { name: 'Claire MARTIN', rpps: '10003461033' } };
+    const reportLink = verifyToken(secret, link.consultantToken, clock.now());
+    if (!reportLink.ok) throw new Error('report link does not verify');
+
+    // Nobody verified in the report room yet: refused, audited, nothing written.
+    await expect(api['report.save']({ session: link.session, report: signed })).rejects.toThrow(
+      /^author-not-verified/,
+    );
+    // The call room's assertion is not this room's.
+    await expect(
+      api['report.identity']({ session: link.session, assertion: assertion(invite.claims) }),
+    ).rejects.toThrow(/^consultant-identity-invalid/);
+    // Another signed-in professional in the report room cannot write under the record's doctor.
+    const other = { ...doctor, rpps: '10000000009', givenName: 'Paul' };
+    await api['report.identity']({ session: link.session, assertion: assertion(reportLink.claims, other) });
+    await expect(api['report.save']({ session: link.session, report: signed })).rejects.toThrow(
+      /^author-not-verified/,
+    );
+    // The record's own doctor: taken.
+    const taken = await api['report.identity']({
+      session: link.session,
+      assertion: assertion(reportLink.claims),
+    });
+    expect(taken).toEqual({ consultationId: id, identity: doctor });
+    await expect(api['report.save']({ session: link.session, report: signed })).resolves.toEqual({
+      reportVersion: 1,
+    });
+    const refused = (await api['audit.list']({})).filter((row) => row.action === 'write.refused');
+    expect(refused).toHaveLength(2);
+  });
 
   it('issues a link to a room of its own, and station tokens for it, valid until the window closes', async () => {
     const { api, clock, id, link } = await endedWithReport();
@@ -149,7 +208,7 @@ describe('report-only sessions', () => {
       const shape = (API_METHODS[method].params as unknown as { shape?: Record<string, unknown> }).shape;
       return shape !== undefined && 'session' in shape;
     });
-    expect(takingSession.sort()).toEqual(['report.join', 'report.load', 'report.save']);
+    expect(takingSession.sort()).toEqual(['report.identity', 'report.join', 'report.load', 'report.save']);
     const detail = await api['consultation.get']({ id });
     expect(detail.careSheet).toBeNull();
     expect(detail.media).toHaveLength(0);

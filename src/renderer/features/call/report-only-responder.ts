@@ -39,6 +39,11 @@ export class ReportOnlyResponder {
       },
       localStreams: () => [],
       relayOnly,
+      // Pro Santé Connect: who the rendezvous seated here, for the backend to check each save
+      // against the record's doctor. A refusal needs no word here: the save is refused with it.
+      onPeerIdentity: (assertion) => {
+        client.call('report.identity', { session: reportSession, assertion }).catch(() => undefined);
+      },
     });
     // The doctor's writes count against the consultation's budget, the call's and this room's alike.
     const budget = doctorWriteBudgetFor(consultationId);
