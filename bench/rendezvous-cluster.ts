@@ -120,7 +120,8 @@ export async function startNode(options: NodeOptions): Promise<RendezvousNode> {
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`node did not start in time\n${stderr}`)), 15_000);
+    // Loading the CLI takes seconds of CPU: on a machine at load 40 it waits its turn for a while.
+    const timer = setTimeout(() => reject(new Error(`node did not start in time\n${stderr}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const line = stdout.split('\n', 1)[0] ?? '';

@@ -184,22 +184,20 @@ async function runCluster(plan: { nodes: number; redis: boolean; kill: boolean }
   try {
     const redis = plan.redis ? await startRedis() : undefined;
     if (redis !== undefined) children.push(redis);
-    // Started together (each start is mostly waiting for its process to load).
-    const started = await Promise.allSettled(
-      Array.from({ length: plan.nodes }, (_, i) =>
-        startNode({
-          secret,
-          dataDir: join(base, `node-${i}`),
-          ...(redis === undefined ? {} : { redisUrl: redis.url }),
-          maxSockets: IDLE_SOCKETS + 2 * ROOMS,
-          maxRooms: IDLE_SOCKETS + ROOMS,
-        }),
-      ),
-    );
-    for (const result of started) if (result.status === 'fulfilled') children.push(result.value);
-    const failed = started.find((result) => result.status === 'rejected');
-    if (failed !== undefined) throw failed.reason;
-    const nodes = started.map((result) => (result as PromiseFulfilledResult<RendezvousNode>).value);
+    // One after the other: started together on a loaded machine, they compete for the cores while
+    // loading and one may miss its start bound.
+    const nodes: RendezvousNode[] = [];
+    for (let i = 0; i < plan.nodes; i += 1) {
+      const node = await startNode({
+        secret,
+        dataDir: join(base, `node-${i}`),
+        ...(redis === undefined ? {} : { redisUrl: redis.url }),
+        maxSockets: IDLE_SOCKETS + 2 * ROOMS,
+        maxRooms: IDLE_SOCKETS + ROOMS,
+      });
+      nodes.push(node);
+      children.push(node);
+    }
 
     const refusals: string[] = [];
     // 1. Idle seated stations.
