@@ -34,6 +34,12 @@ export interface VitalsSenderOptions {
   readonly batchWindowMs?: number;
   /** A batch is sent once its body reaches this size (default 16 KiB). */
   readonly maxBatchBytes?: number;
+  /**
+   * Unacknowledged batches a resume() replays at once, the rest one step per tick() (default: all
+   * at once). After a long cut the replay is hundreds of batches: sent in one go it held a busy
+   * page's main thread for seconds, the "connected" banner and the heartbeat waiting behind it.
+   */
+  readonly replayPerStep?: number;
   /** Bounds of the replay buffer (defaults 16 MiB, 30 min): past them the oldest batches are dropped. */
   readonly maxUnackedBytes?: number;
   readonly maxUnackedAgeMs?: number;
@@ -103,6 +109,10 @@ export class VitalsSender {
   private backfillFrom = 0;
   /** Every held batch below this seq was considered for its second live copy. */
   private resendFrom = 0;
+  private readonly replayPerStep: number;
+  /** The next batch the replay sends (null: no replay under way), below `replayEnd`. */
+  private replayNext: number | null = null;
+  private replayEnd = 0;
   /** Seqs the receiver said it holds out of order (last ack): no need to backfill them. */
   private held: readonly SeqRange[] = [];
   private counts = {
@@ -126,6 +136,7 @@ export class VitalsSender {
     this.backfillAfterMs = options.backfillAfterMs ?? 1000;
     this.liveResendAfterMs = options.liveResendAfterMs ?? Number.POSITIVE_INFINITY;
     this.liveTag = sessionTag(sessionId);
+    this.replayPerStep = Math.max(1, options.replayPerStep ?? Number.POSITIVE_INFINITY);
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 16 * 1024, LIMITS.messageBytes - 64);
     this.unacked = new UnackedBuffer({
       maxBytes: options.maxUnackedBytes ?? 16 * 1024 * 1024,
@@ -203,6 +214,7 @@ export class VitalsSender {
     if (this.writer.readingCount > 0 && nowMs - this.pendingSinceMs >= this.windowMs) this.flush(nowMs);
     this.unacked.evict(nowMs);
     if (!this.connected) return;
+    this.replayStep();
     this.resendLive(nowMs);
     this.backfill(nowMs);
   }
@@ -231,7 +243,11 @@ export class VitalsSender {
     this.unacked.add(batch, nowMs);
   }
 
-  /** A data channel is open (the first, or a new one after a cut): replay everything unacknowledged. */
+  /**
+   * A data channel is open (the first, or a new one after a cut): replay everything unacknowledged,
+   * in order, `replayPerStep` batches now and as many at each tick(). Batches made meanwhile go as
+   * usual (live first); the receiver holds them until the replay has filled the gap before them.
+   */
   resume(nowMs: number): void {
     this.connected = true;
     this.unacked.evict(nowMs);
@@ -241,10 +257,9 @@ export class VitalsSender {
     );
     this.dictionary.takeNew();
     for (const dict of encodeDictMessages(this.dictionary.entries)) this.transmit(dict);
-    for (const batch of this.unacked) {
-      this.transmit(batch.bytes);
-      batch.reliableSent = true;
-    }
+    this.replayNext = firstSeq;
+    this.replayEnd = this.nextSeq;
+    this.replayStep();
     this.backfillFrom = this.nextSeq;
     this.resendFrom = this.nextSeq;
     this.held = [];
@@ -253,6 +268,30 @@ export class VitalsSender {
   /** The data channel closed: keep numbering and buffering, send nothing until resume(). */
   disconnect(): void {
     this.connected = false;
+    this.replayNext = null;
+  }
+
+  /** Whether a resume()'s replay still has batches to send. */
+  get replaying(): boolean {
+    return this.replayNext !== null;
+  }
+
+  /** The replay's next step: up to `replayPerStep` batches, skipping what was acknowledged meanwhile. */
+  private replayStep(): void {
+    if (this.replayNext === null) return;
+    let sent = 0;
+    let next: number | null = null;
+    for (const batch of this.unacked.from(this.replayNext)) {
+      if (batch.seq >= this.replayEnd) break;
+      if (sent === this.replayPerStep) {
+        next = batch.seq;
+        break;
+      }
+      this.transmit(batch.bytes);
+      batch.reliableSent = true;
+      sent++;
+    }
+    this.replayNext = next;
   }
 
   /** A message from the latest-value channel: used only if it names this session (live-frame.ts). */

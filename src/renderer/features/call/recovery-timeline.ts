@@ -27,6 +27,8 @@ export type RecoveryStep =
   | 'peer-closed'
   | 'link-up'
   | 'link-down'
+  /** The station's vitals replay (what the doctor missed) is all sent. */
+  | 'vitals-replayed'
   | `ice-${RTCIceConnectionState}`;
 
 export interface RecoveryMark {

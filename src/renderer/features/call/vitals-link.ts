@@ -23,6 +23,14 @@ import { forgetVitalsSession, keepVitalsSession, takeVitalsSession } from './sta
 
 /** Acks, pings and the sender's buffer bounds run on this timer (the vitals classes have none). */
 const TICK_MS = 100;
+/**
+ * Unacknowledged batches the station replays per tick after a (re)connection: 1,000 a second at
+ * most. A 150 s cut leaves ~1,500; sent in one go they held the loaded station page's main thread
+ * for seconds right when the link came back (its banner said "connected" ~2.7 s after the link was
+ * up, and it missed a signaling heartbeat). The live view does not wait for the replay: new
+ * batches go on the latest-value channel as usual.
+ */
+const REPLAY_BATCHES_PER_TICK = 100;
 
 function vitalsPayloads(call: CallSession, handle: (bytes: Uint8Array) => void): () => void {
   return call.events.on('data', (bytes) => {
@@ -80,8 +88,18 @@ export function linkStationVitals(
     batchWindowMs: VITALS_BATCHING.batchWindowMs,
     backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
     liveResendAfterMs: VITALS_BATCHING.liveResendAfterMs,
+    replayPerStep: REPLAY_BATCHES_PER_TICK,
   });
-  const timer = setInterval(() => sender.tick(Date.now()), TICK_MS);
+  // The replay's end goes on the call's recovery timeline: the network lab times it after a cut.
+  let replaying = false;
+  const markReplayed = (): void => {
+    if (replaying && !sender.replaying) call.timeline.mark('vitals-replayed');
+    replaying = sender.replaying;
+  };
+  const timer = setInterval(() => {
+    sender.tick(Date.now());
+    markReplayed();
+  }, TICK_MS);
   const keep = (): void => keepVitalsSession(storage, consultationId, sender.snapshot(Date.now()));
   window.addEventListener('pagehide', keep);
   const unsubscribes = [
@@ -90,6 +108,8 @@ export function linkStationVitals(
     call.events.on('connected', () => {
       live.open();
       sender.resume(Date.now());
+      replaying = true;
+      markReplayed();
     }),
     call.events.on('disconnected', () => {
       live.close();

@@ -27,6 +27,11 @@ export interface RecoveryPhases {
   readonly doctor: SidePhases;
   /** The first vitals batch the doctor received after the trouble ended, ms after it. */
   readonly firstVitalsMs: number | null;
+  /**
+   * When each page's banner said "connected" again, ms after the trouble ended, as its page
+   * recorder saw it (what the nurse and the doctor see; null: not seen, or never left).
+   */
+  readonly bannersConnectedMs?: { readonly station: number | null; readonly doctor: number | null };
 }
 
 export function readTimeline(page: Page, side: 'station' | 'consultant'): Promise<TimelineMark[]> {
@@ -61,6 +66,7 @@ export function sidePhases(
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)}`;
+const banner = (ms: number | null): string => (ms === null ? 'not seen' : `+${s(ms)} s`);
 
 /** One line per page: `doctor: socket-open +1.02 s, resumed +1.10 s, …; during: socket-lost×40`. */
 export function phaseLines(phases: RecoveryPhases): string[] {
@@ -75,5 +81,10 @@ export function phaseLines(phases: RecoveryPhases): string[] {
     line('doctor', phases.doctor),
     line('station', phases.station),
     `first vitals at the doctor: ${phases.firstVitalsMs === null ? 'never' : `+${s(phases.firstVitalsMs)} s`}`,
+    ...(phases.bannersConnectedMs === undefined
+      ? []
+      : [
+          `banners connected: station ${banner(phases.bannersConnectedMs.station)}, doctor ${banner(phases.bannersConnectedMs.doctor)}`,
+        ]),
   ];
 }

@@ -212,10 +212,18 @@ async function recoveryPhases(
 ): Promise<RecoveryPhases | null> {
   if (kind === 'cap' || kind === 'loss' || kind === 'turn') return null;
   const fresh = (await readArrivals(call.doctor)).filter((a) => a.receivedAt >= trouble.to);
+  const bannerBack = (states: readonly ShownState[]): number | null => {
+    const back = connectedSince(states, trouble.to);
+    return back > trouble.to ? back - trouble.to : null;
+  };
   return {
     station: sidePhases(await readTimeline(call.station, 'station'), trouble),
     doctor: sidePhases(await readTimeline(call.doctor, 'consultant'), trouble),
     firstVitalsMs: fresh.length === 0 ? null : Math.min(...fresh.map((a) => a.receivedAt)) - trouble.to,
+    bannersConnectedMs: {
+      station: bannerBack(call.stationLog.all().states),
+      doctor: bannerBack(call.doctorLog.all().states),
+    },
   };
 }
 
