@@ -20,6 +20,11 @@ export interface SidePhases {
   readonly during: Readonly<Record<string, number>>;
   /** When the page gave up its peer during the trouble (ICE failed), ms after the trouble began. */
   readonly peerClosedMs: number | null;
+  /**
+   * When the page's own link watch marked the link down, ms after the trouble began: beside the
+   * time its banner said so, it tells a late detection from a page too busy to show it.
+   */
+  readonly linkDownMs?: number | null;
 }
 
 export interface RecoveryPhases {
@@ -50,10 +55,12 @@ export function sidePhases(
   const after: { step: string; ms: number; gen?: number }[] = [];
   const during: Record<string, number> = {};
   let peerClosedMs: number | null = null;
+  let linkDownMs: number | null = null;
   for (const mark of marks) {
     if (mark.t >= trouble.from && mark.t < trouble.to) {
       during[mark.step] = (during[mark.step] ?? 0) + 1;
       if (mark.step === 'peer-closed' && peerClosedMs === null) peerClosedMs = mark.t - trouble.from;
+      if (mark.step === 'link-down' && linkDownMs === null) linkDownMs = mark.t - trouble.from;
     } else if (mark.t >= trouble.to && !after.some((a) => a.step === mark.step)) {
       after.push({
         step: mark.step,
@@ -62,7 +69,7 @@ export function sidePhases(
       });
     }
   }
-  return { after, during, peerClosedMs };
+  return { after, during, peerClosedMs, linkDownMs };
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)}`;
@@ -75,7 +82,11 @@ export function phaseLines(phases: RecoveryPhases): string[] {
     const during = Object.entries(side.during).map(([step, n]) => `${step}×${n}`);
     const closed =
       side.peerClosedMs === null ? '' : `; peer closed ${s(side.peerClosedMs)} s into the trouble`;
-    return `${name}: ${steps.join(', ')}${during.length > 0 ? `; during: ${during.join(' ')}` : ''}${closed}`;
+    const down =
+      side.linkDownMs === undefined || side.linkDownMs === null
+        ? ''
+        : `; link marked down ${s(side.linkDownMs)} s into the trouble`;
+    return `${name}: ${steps.join(', ')}${during.length > 0 ? `; during: ${during.join(' ')}` : ''}${closed}${down}`;
   };
   return [
     line('doctor', phases.doctor),
