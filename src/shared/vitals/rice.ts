@@ -32,12 +32,15 @@ export function riceBits(symbols: readonly number[], k: number): number {
   return bits;
 }
 
-/** The parameter that codes `symbols` in the fewest bits. */
+/**
+ * The parameter that codes `symbols` in the fewest bits, among those next to LOCO-I's estimate
+ * (the cost is convex in k around it; trying every k cost 40 passes over a large record).
+ */
 export function bestRiceK(symbols: readonly number[]): number {
-  const largest = symbols.reduce((max, s) => Math.max(max, s), 0);
-  let best = 0;
-  let bestBits = riceBits(symbols, 0);
-  for (let k = 1; k <= Math.min(MAX_RICE_K, bitLength(largest)); k++) {
+  const estimate = nextRiceK(symbols);
+  let best = estimate;
+  let bestBits = riceBits(symbols, estimate);
+  for (let k = Math.max(0, estimate - 2); k <= Math.min(MAX_RICE_K, estimate + 2); k++) {
     const bits = riceBits(symbols, k);
     if (bits < bestBits) [best, bestBits] = [k, bits];
   }
@@ -59,26 +62,28 @@ export function writeRice(writer: ByteWriter, symbols: readonly number[], k: num
   const bytes: number[] = [];
   let acc = 0;
   let filled = 0;
-  const put = (bit: number): void => {
-    acc = (acc << 1) | bit;
-    if (++filled === 8) {
-      bytes.push(acc);
-      acc = 0;
-      filled = 0;
-    }
-  };
+  // Up to 8 bits at a time: a value's bits from the most significant, the byte filled from the left.
   const putBits = (value: number, n: number): void => {
-    for (let i = n - 1; i >= 0; i--) put(Math.floor(value / 2 ** i) % 2);
+    for (let rest = n; rest > 0;) {
+      const take = Math.min(8 - filled, rest);
+      rest -= take;
+      acc = (acc << take) | (Math.floor(value / 2 ** rest) % 2 ** take);
+      filled += take;
+      if (filled === 8) {
+        bytes.push(acc);
+        acc = 0;
+        filled = 0;
+      }
+    }
   };
   const scale = 2 ** k;
   for (const symbol of symbols) {
     const quotient = Math.floor(symbol / scale);
     if (quotient < RICE_ESCAPE) {
-      for (let i = 0; i < quotient; i++) put(1);
-      put(0);
+      putBits(2 ** (quotient + 1) - 2, quotient + 1); // quotient one-bits, then a zero-bit
       putBits(symbol - quotient * scale, k);
     } else {
-      for (let i = 0; i < RICE_ESCAPE; i++) put(1);
+      putBits(2 ** RICE_ESCAPE - 1, RICE_ESCAPE);
       const length = bitLength(symbol);
       putBits(length, BIT_LENGTH_BITS);
       putBits(symbol, length);
@@ -103,7 +108,16 @@ export function readRice(reader: ByteReader, count: number, k: number): number[]
   };
   const getBits = (n: number): number => {
     let value = 0;
-    for (let i = 0; i < n; i++) value = value * 2 + get();
+    for (let rest = n; rest > 0;) {
+      if (left === 0) {
+        byte = reader.u8('sample bits');
+        left = 8;
+      }
+      const take = Math.min(left, rest);
+      left -= take;
+      rest -= take;
+      value = value * 2 ** take + ((byte >> left) & ((1 << take) - 1));
+    }
     return value;
   };
   const scale = 2 ** k;
