@@ -20,6 +20,8 @@ export const TABLET: Size = { name: 'tablet', width: 1280, height: 800, touch: t
 export const STATION_SIZES: readonly Size[] = [WALL, LAPTOP, TABLET];
 /** The consultant's browser layout is required from 1366×768 up. */
 export const CONSULTANT_SIZES: readonly Size[] = [LAPTOP, WALL];
+/** The doctor's workspace and tools (issue 15 item 5): the three sizes, a desk down to a 10" tablet. */
+export const DOCTOR_SIZES: readonly Size[] = [WALL, LAPTOP, TABLET];
 
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
