@@ -3,14 +3,19 @@ import { deviceNameOf } from '../../src/shared/i18n/device-names';
 import { CONSULTATION_START } from '../helpers/consultation-start';
 import { runAxe, formatFindings } from './a11y/axe-audit';
 import { settled } from './a11y/layout-probes';
-import { contextOptions, CONSULTANT_SIZES, LANGS, type Lang, type Size } from './a11y/variants';
+import { contextOptions, LANGS, LAPTOP, TABLET, WALL, type Lang, type Size } from './a11y/variants';
 import { callHostApi } from './call-turn';
+import { openWorkspaceTab } from './consultant-workspace';
+import { expectVitalsInViewport, measureVitals } from './doctor-vitals';
 import { startStationHost, stationPageUrl, type StationHost } from './station-host';
+
+/** Laptop first (the context opens at its size), then the wall screen and the tablet. */
+const SIZES: readonly Size[] = [LAPTOP, WALL, TABLET];
 
 /**
  * The doctor's workspace (issue 15 item 2) in a real call with three simulated devices (an
- * oximeter, a 3-lead ECG and a monitor whose cuff gives a BP result), at 1366×768 and 1920×1080
- * in English and French: every vital inside the viewport without scrolling, devices named from the
+ * oximeter, a 3-lead ECG and a monitor whose cuff gives a BP result), at 1920×1080, 1366×768 and
+ * 1280×800 (item 5; one call per language, resized between sizes) in English and French: every vital inside the viewport without scrolling, devices named from the
  * catalogue with their state and SIMULATED, the patient's age, "Start measurement" absent (no
  * simulated device can start one), the record's Notes heading clear of anything else, axe-core
  * without a violation, and the doctor's own mute, camera-off and full screen doing what they say
@@ -61,7 +66,7 @@ interface Call {
 async function startCall(browser: Browser, lang: Lang): Promise<Call> {
   const stationContext = await browser.newContext({ timezoneId: 'UTC' });
   const consultantContext = await browser.newContext({
-    ...contextOptions({ size: CONSULTANT_SIZES[0], lang }),
+    ...contextOptions({ size: SIZES[0] ?? LAPTOP, lang }),
     timezoneId: 'UTC',
   });
   const station = await stationContext.newPage();
@@ -94,28 +99,6 @@ async function startCall(browser: Browser, lang: Lang): Promise<Call> {
   };
 }
 
-/** Every vital on the page: numeric tiles, the BP result and the traces, with their boxes. */
-const VITAL_BOXES = `(() => {
-  const vitals = document.querySelector('[data-testid="consultant-vitals"]');
-  const found = [...vitals.querySelectorAll('[data-testid^="tile-value-"], [data-testid="bp-tile"], .waveform')];
-  return {
-    column: { scrollHeight: vitals.scrollHeight, clientHeight: vitals.clientHeight },
-    boxes: found.map((el) => {
-      const box = el.getBoundingClientRect();
-      return {
-        name: el.dataset.testid || el.dataset.metric || el.className,
-        device: el.closest('[data-device]')?.dataset.device ?? '',
-        top: box.top, left: box.left, bottom: box.bottom, right: box.right,
-      };
-    }),
-  };
-})()`;
-
-interface VitalBoxes {
-  column: { scrollHeight: number; clientHeight: number };
-  boxes: { name: string; device: string; top: number; left: number; bottom: number; right: number }[];
-}
-
 async function vitalsArrived(page: Page): Promise<void> {
   await expect(page.locator('[data-testid^="device-group-"]')).toHaveCount(DEVICES.length, {
     timeout: 30_000,
@@ -145,19 +128,7 @@ async function checkLayout(call: Call, size: Size, lang: Lang, testInfo: TestInf
   const label = `${size.name}-${lang}`;
 
   // Every vital inside the viewport, and the vitals' column not scrolling.
-  const measured = await page.evaluate<VitalBoxes>(VITAL_BOXES);
-  // 3 + 5 numeric tiles, the BP result, the pleth and three ECG leads.
-  expect(measured.boxes.length, `${label}: vitals found`).toBeGreaterThanOrEqual(13);
-  for (const box of measured.boxes) {
-    const where = `${label}: ${box.device} ${box.name} at ${JSON.stringify(box)}`;
-    expect(box.top, where).toBeGreaterThanOrEqual(0);
-    expect(box.left, where).toBeGreaterThanOrEqual(0);
-    expect(box.bottom, where).toBeLessThanOrEqual(size.height);
-    expect(box.right, where).toBeLessThanOrEqual(size.width);
-  }
-  expect(measured.column.scrollHeight, `${label}: the vitals' column does not scroll`).toBeLessThanOrEqual(
-    measured.column.clientHeight + 1,
-  );
+  await expectVitalsInViewport(page, size, label);
   const page_ = await page.evaluate<{
     scrollHeight: number;
     clientHeight: number;
@@ -189,8 +160,8 @@ async function checkLayout(call: Call, size: Size, lang: Lang, testInfo: TestInf
   await page.screenshot({ path: testInfo.outputPath(`doctor-${label}.png`) });
 
   // The record, opened under the video: its Notes heading in sight and drawn over by nothing.
-  await page.getByTestId('workspace-tab-record').click();
-  await expect(page.getByTestId('workspace-panel-record')).toBeVisible();
+  // Open already on a tall window (the tabs fold below 900 px of height): opened only if it is not.
+  await openWorkspaceTab(page, 'record');
   const notes = page.getByRole('heading', { name: NOTES[lang], exact: true });
   await notes.scrollIntoViewIfNeeded();
   await expect(notes).toBeInViewport();
@@ -201,7 +172,7 @@ async function checkLayout(call: Call, size: Size, lang: Lang, testInfo: TestInf
   );
   expect(drawnOnTop, `${label}: nothing drawn over the Notes heading`).toBe(NOTES[lang]);
   // With the record open, the vitals are all still in sight.
-  for (const box of (await page.evaluate<VitalBoxes>(VITAL_BOXES)).boxes)
+  for (const box of (await measureVitals(page)).boxes)
     expect(box.bottom, `${label} (record open): ${box.device} ${box.name}`).toBeLessThanOrEqual(size.height);
   await page.screenshot({ path: testInfo.outputPath(`doctor-${label}-record.png`) });
   // axe once per size, with the record open: the page at its fullest (one run costs tens of
@@ -260,15 +231,14 @@ async function checkOwnControls(call: Call, lang: Lang): Promise<void> {
 }
 
 for (const lang of LANGS)
-  test(`${lang}: every vital in sight at 1366×768 and 1920×1080, names, state, SIMULATED, age, own controls`, async ({
+  test(`${lang}: every vital in sight at 1920×1080, 1366×768 and 1280×800, names, state, SIMULATED, age, own controls`, async ({
     browser,
   }, testInfo) => {
     test.setTimeout(600_000);
     const call = await startCall(browser, lang);
     try {
       await vitalsArrived(call.consultant);
-      for (const size of CONSULTANT_SIZES)
-        await test.step(size.name, () => checkLayout(call, size, lang, testInfo));
+      for (const size of SIZES) await test.step(size.name, () => checkLayout(call, size, lang, testInfo));
       await test.step('own controls', () => checkOwnControls(call, lang));
     } finally {
       await call.close();
