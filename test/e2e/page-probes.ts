@@ -11,14 +11,17 @@ export function canvasPng(testId: string): string {
   return `${byTestId(testId)}.toDataURL('image/png')`;
 }
 
-/** How many pixels of the canvas have been drawn on (alpha > 0). */
+/** How many pixels of the canvas have been drawn on: any colour but its background. */
 export function canvasInkedPixels(testId: string): string {
+  // Traces are drawn on opaque canvases (their panel's colour painted, not cleared): ink is any
+  // pixel other than the background, taken as the canvas's most common colour.
   return `(() => {
     const c = ${byTestId(testId)};
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked += 1;
-    return inked;
+    const data = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+    const counts = new Map();
+    for (const pixel of data) counts.set(pixel, (counts.get(pixel) ?? 0) + 1);
+    const background = Math.max(0, ...counts.values());
+    return data.length - background;
   })()`;
 }
 
