@@ -65,6 +65,9 @@ test('a stored cuff record from 13 days ago waits apart, and enters the record o
     CONSULTATION_START,
   )) as ConsultationSummary;
   await page.goto(host.url);
+  // The page must be listening before the cuff hands over its stored record: a screen opened after
+  // a reading from before the consultation is, by design, not seeded with it (end-means-end).
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'open');
   await callHostApi(host.url, 'devices.connect', { path: cuff.path, protocol: beurerBm58.protocol });
 
   const region = page.getByRole('region', { name: 'Measurements from before this consultation' });
