@@ -9,8 +9,8 @@ import { openWorkspaceTab } from './consultant-workspace';
 import { expectVitalsInViewport, measureVitals } from './doctor-vitals';
 import { startStationHost, stationPageUrl, type StationHost } from './station-host';
 
-/** Laptop first (the context opens at its size), then the wall screen and the tablet. */
-const SIZES: readonly Size[] = [LAPTOP, WALL, TABLET];
+/** The wall screen first (the context opens at its size), then resized down to the laptop and the tablet. */
+const SIZES: readonly Size[] = [WALL, LAPTOP, TABLET];
 
 /**
  * The doctor's workspace (issue 15 item 2) in a real call with three simulated devices (an
