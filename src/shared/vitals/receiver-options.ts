@@ -15,7 +15,7 @@ export interface VitalsReceiverOptions {
    * than what the screen shows (a latest-value copy was lost and the backfill brought it).
    */
   readonly onArrival?: (batch: ReadingBatch, late: boolean) => void;
-  /** Ack after this many delivered batches (default 16) or ackIntervalMs (default 250) later. */
+  /** Ack after this many delivered batches (default 16) or ackIntervalMs (DEFAULT_ACK_INTERVAL_MS) later. */
   readonly ackEveryBatches?: number;
   readonly ackIntervalMs?: number;
   /** Bounds on batches held out of order (default 512 batches, 4 MiB); past them arrivals are left to the replay. */
@@ -67,3 +67,6 @@ export function zeroStats(): VitalsReceiverStats {
     liveRefused: 0,
   };
 }
+
+/** How long a receiver lets acks wait by default: the sender allows for it before a resend. */
+export const DEFAULT_ACK_INTERVAL_MS = 250;

@@ -7,7 +7,12 @@ import { DecoderDictionary } from './decoder-dictionary';
 import { frameLive, sessionTag, unframeLive } from './live-frame';
 import type { BatchMessage, HelloMessage } from './messages';
 import { ReorderBuffer } from './reorder-buffer';
-import { zeroStats, type VitalsReceiverOptions, type VitalsReceiverStats } from './receiver-options';
+import {
+  DEFAULT_ACK_INTERVAL_MS,
+  zeroStats,
+  type VitalsReceiverOptions,
+  type VitalsReceiverStats,
+} from './receiver-options';
 
 export type { VitalsReceiverOptions, VitalsReceiverStats } from './receiver-options';
 
@@ -199,7 +204,7 @@ export class VitalsReceiver {
   private maybeAck(nowMs: number): void {
     if (this.dictionary === null) return;
     if (this.sinceAck >= (this.options.ackEveryBatches ?? 16)) this.sendAck(nowMs);
-    else if (this.ackDue && nowMs - this.lastAckMs >= (this.options.ackIntervalMs ?? 250))
+    else if (this.ackDue && nowMs - this.lastAckMs >= (this.options.ackIntervalMs ?? DEFAULT_ACK_INTERVAL_MS))
       this.sendAck(nowMs);
   }
 

@@ -5,6 +5,7 @@ import { decodeMessage, encodeDictMessages, encodeMessage } from './codec';
 import { EncoderDictionary } from './encoder-dictionary';
 import { frameLive, sessionTag, unframeLive } from './live-frame';
 import type { AckMessage, DictEntry, SeqRange } from './messages';
+import { DEFAULT_ACK_INTERVAL_MS } from './receiver-options';
 import { maxEncodedBytes } from './reading-checks';
 import { UnackedBuffer } from './unacked-buffer';
 import { LIMITS } from './wire-format';
@@ -25,11 +26,20 @@ export interface VitalsSenderOptions {
   /** How long a batch sent on the latest-value channel waits for its ack before the backfill (default 1000). */
   readonly backfillAfterMs?: number;
   /**
-   * A batch sent on the latest-value channel and not acknowledged this long after goes there once
-   * more (default: never). Its copy was dropped by a congested queue, or is still in it; either way
-   * a second copy, later and in another packet, reaches the screen before the backfill could.
+   * A batch sent on the latest-value channel and not acknowledged this long after (or longer on a
+   * long round trip: resendAfterMs) goes there once more (default: never). Its copy was dropped by
+   * a congested queue, or is still in it; either way a second copy, later and in another packet,
+   * reaches the screen before the backfill could.
    */
   readonly liveResendAfterMs?: number;
+  /**
+   * While the acks come back later than a batch is due for its resend (a congested link's full
+   * queues), every live batch is resent anyway: its further copies go this often instead (default: the batch
+   * window, at least 50 ms), so a copy the queue dropped is replaced ~0.1 s later, not ~0.4 s…
+   */
+  readonly slowLinkResendAfterMs?: number;
+  /** …up to this many copies in all (default 2), until an ack covers the batch. */
+  readonly slowLinkCopies?: number;
   /** Readings pushed within this many ms of a batch's first travel together (default 50; 0 = none). */
   readonly batchWindowMs?: number;
   /** A batch is sent once its body reaches this size (default 16 KiB). */
@@ -73,7 +83,7 @@ export interface VitalsSenderStats {
   readonly liveBytes: number;
   /** Batches sent on the reliable channel because their latest-value copy was not acknowledged in time. */
   readonly backfilled: number;
-  /** Batches sent a second time on the latest-value channel (liveResendAfterMs). */
+  /** Further copies of batches sent on the latest-value channel (liveResendAfterMs, slowLinkCopies). */
   readonly liveResent: number;
   readonly unackedBatches: number;
   readonly unackedBytes: number;
@@ -104,6 +114,14 @@ export class VitalsSender {
   private pendingSinceMs = 0;
   private readonly backfillAfterMs: number;
   private readonly liveResendAfterMs: number;
+  private readonly slowLinkResendAfterMs: number;
+  private readonly slowLinkCopies: number;
+  /**
+   * How old the newest batch the receiver holds was when its ack came back: the last ack's, and the
+   * fastest on this connection (its round trip with empty queues). Null: no ack yet.
+   */
+  private ackLagMs: number | null = null;
+  private fastestAckLagMs: number | null = null;
   private readonly liveTag: number;
   /** Every held batch below this seq went on the reliable channel or was held by the receiver. */
   private backfillFrom = 0;
@@ -135,6 +153,11 @@ export class VitalsSender {
     this.windowMs = options.batchWindowMs ?? 50;
     this.backfillAfterMs = options.backfillAfterMs ?? 1000;
     this.liveResendAfterMs = options.liveResendAfterMs ?? Number.POSITIVE_INFINITY;
+    this.slowLinkResendAfterMs = Math.min(
+      this.liveResendAfterMs,
+      options.slowLinkResendAfterMs ?? Math.max(50, this.windowMs),
+    );
+    this.slowLinkCopies = Math.max(2, Math.floor(options.slowLinkCopies ?? 2));
     this.liveTag = sessionTag(sessionId);
     this.replayPerStep = Math.max(1, options.replayPerStep ?? Number.POSITIVE_INFINITY);
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 16 * 1024, LIMITS.messageBytes - 64);
@@ -151,7 +174,7 @@ export class VitalsSender {
     if (carried !== undefined) {
       this.nextSeq = carried.nextSeq;
       for (const batch of carried.batches)
-        this.unacked.add({ ...batch, reliableSent: false, liveResent: false }, batch.createdMs);
+        this.unacked.add({ ...batch, reliableSent: false, liveCopies: 0 }, batch.createdMs);
     }
   }
 
@@ -226,14 +249,15 @@ export class VitalsSender {
     const readings = this.writer.readingCount;
     const bytes = this.writer.finish(seq, this.epochMs);
     const entries = this.dictionary.takeNew();
-    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false, liveResent: false };
+    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false, liveCopies: 0 };
     if (this.connected) {
       const dicts = encodeDictMessages(entries);
       // The dictionary always goes reliably (a backfilled batch must find it); the live copy lets
       // a new series show at once when the reliable channel is queued behind a congested link.
       for (const dict of dicts) this.transmit(dict);
       const live = dicts.every((dict) => this.transmitLive(dict)) && this.transmitLive(bytes);
-      if (!live) {
+      if (live) batch.liveCopies = 1;
+      else {
         this.transmit(bytes);
         batch.reliableSent = true;
       }
@@ -263,6 +287,8 @@ export class VitalsSender {
     this.backfillFrom = this.nextSeq;
     this.resendFrom = this.nextSeq;
     this.held = [];
+    this.ackLagMs = null;
+    this.fastestAckLagMs = null;
   }
 
   /** The data channel closed: keep numbering and buffering, send nothing until resume(). */
@@ -315,7 +341,7 @@ export class VitalsSender {
       return decoded;
     }
     const message = decoded.value;
-    if (message.kind === 'ack') return this.onAck(message);
+    if (message.kind === 'ack') return this.onAck(message, nowMs);
     if (message.kind === 'ping') {
       const { id, sentAtMs } = message;
       if (this.connected) {
@@ -338,7 +364,7 @@ export class VitalsSender {
     };
   }
 
-  private onAck(ack: AckMessage): Result<void> {
+  private onAck(ack: AckMessage, nowMs: number): Result<void> {
     if (ack.nextSeq > this.nextSeq) {
       this.counts.badMessages++;
       return {
@@ -346,6 +372,7 @@ export class VitalsSender {
         error: { code: 'bad-request', message: `vitals sender: ack of unsent seq ${ack.nextSeq - 1}` },
       };
     }
+    this.measureAckLag(ack, nowMs);
     // Selective ranges are advisory (the receiver may be a new page that lost them): batches are
     // kept until the cumulative ack covers them, so a replay never leaves a hole.
     this.unacked.acknowledge(ack.nextSeq);
@@ -353,22 +380,56 @@ export class VitalsSender {
     return { ok: true, value: undefined };
   }
 
+  /** The age of the newest batch this ack says the receiver holds, if that batch is still here. */
+  private measureAckLag(ack: AckMessage, nowMs: number): void {
+    const newest = Math.max(ack.nextSeq - 1, ...ack.ranges.map((range) => range.to));
+    for (const batch of this.unacked.from(newest)) {
+      if (batch.seq === newest) {
+        this.ackLagMs = nowMs - batch.createdMs;
+        this.fastestAckLagMs = Math.min(this.fastestAckLagMs ?? this.ackLagMs, this.ackLagMs);
+      }
+      break;
+    }
+  }
+
   /**
-   * Batches sent live only, older than liveResendAfterMs and neither acknowledged nor held by the
-   * receiver: a second live copy. On a clean link the ack comes first (the receiver acks within
-   * ~250 ms), so only a congested link pays for it.
+   * When a batch sent live is overdue: liveResendAfterMs, or on a longer round trip the fastest ack
+   * seen plus what the receiver lets an ack wait and a batch window (at 200 ms round trip a flat
+   * 400 ms sent a third of the batches twice on a clean link).
+   */
+  private resendAfterMs(): number {
+    const roundTrip = this.fastestAckLagMs ?? 0;
+    return Math.max(this.liveResendAfterMs, roundTrip + DEFAULT_ACK_INTERVAL_MS + this.windowMs);
+  }
+
+  /**
+   * Batches sent live and neither acknowledged nor held by the receiver: further live copies. On a
+   * clean link the ack comes first, so only a congested link pays for them: one more copy once the
+   * batch is overdue (resendAfterMs); and once the acks themselves come back later than that (the
+   * queues are full), so that every batch is resent anyway, slowLinkCopies in all,
+   * slowLinkResendAfterMs apart.
    */
   private resendLive(nowMs: number): void {
     const first = this.unacked.firstSeq;
     if (first === undefined) return;
+    const overdue = this.resendAfterMs();
+    const slow = this.ackLagMs !== null && this.ackLagMs > overdue;
+    const every = slow ? this.slowLinkResendAfterMs : overdue;
+    const copies = slow ? this.slowLinkCopies : 2;
     this.resendFrom = Math.max(this.resendFrom, first);
+    let settled = true; // every batch before this one has all its copies, or needs none
     for (const batch of this.unacked.from(this.resendFrom)) {
-      if (nowMs - batch.createdMs < this.liveResendAfterMs) break;
-      this.resendFrom = batch.seq + 1;
-      if (batch.reliableSent || batch.liveResent || this.isHeld(batch.seq)) continue;
-      if (!this.transmitLive(batch.bytes)) return;
-      batch.liveResent = true;
-      this.counts.liveResent++;
+      const age = nowMs - batch.createdMs;
+      if (age < every) break;
+      let done = batch.reliableSent || batch.liveCopies === 0 || this.isHeld(batch.seq);
+      if (!done && batch.liveCopies < Math.min(copies, 1 + Math.floor(age / every))) {
+        if (!this.transmitLive(batch.bytes)) return;
+        batch.liveCopies++;
+        this.counts.liveResent++;
+      }
+      done ||= batch.liveCopies >= copies;
+      settled &&= done;
+      if (settled) this.resendFrom = batch.seq + 1;
     }
   }
 

@@ -130,6 +130,14 @@ class LiveRig {
   }
 }
 
+/** Issue 14's 150 kbit/s cap on a link that was clean: ~400 ms of queue each way, one live message in ten dropped. */
+function congest(rig: LiveRig): void {
+  for (const link of [rig.live, rig.back]) {
+    link.latencyMs = 400;
+    link.faults = { loss: 0.1, duplicate: 0, jitterMs: 20 };
+  }
+}
+
 function expectExactlyOnceInOrder(rig: LiveRig, input: readonly Reading[][]): void {
   expect(rig.record.map((b) => b.seq)).toEqual(rig.record.map((_, i) => i));
   expect(rig.record.flatMap((b) => b.readings)).toEqual(input.flat());
@@ -170,14 +178,13 @@ describe('latest-value channel with reliable backfill', () => {
     // Issue 14's 150 kbit/s link: the queue holds ~400 ms each way and drops what overflows it;
     // the reliable channel crawls behind its retransmissions.
     const lateOnScreen = (liveResendAfterMs: number): number => {
-      const rig = new LiveRig(5, 3000, 'station-1', 400, liveResendAfterMs);
+      const rig = new LiveRig(5, 3000, 'station-1', 30, liveResendAfterMs);
       rig.sender.resume(rig.nowMs);
       const input = Array.from({ length: 1700 }, (_, i) => busBatch(i));
       // The call was up before the cap: the hello and the dictionary got through.
       for (const readings of input.slice(0, 200)) rig.step(readings);
       const capped = rig.sender.stats.batches;
-      rig.live.faults = { loss: 0.1, duplicate: 0, jitterMs: 20 };
-      rig.back.faults = { loss: 0.1, duplicate: 0, jitterMs: 20 };
+      congest(rig);
       for (const readings of input.slice(200)) rig.step(readings); // 30 s
       rig.settle();
       expectExactlyOnceInOrder(rig, input);
@@ -191,6 +198,41 @@ describe('latest-value channel with reliable backfill', () => {
     // only those whose two copies were both lost (~1 %).
     expect(withoutResend).toBeGreaterThan(15);
     expect(withResend).toBeLessThanOrEqual(Math.ceil(0.01 * 300));
+  });
+
+  it('acks slower than the resend time: the second copy goes a batch window after the first', () => {
+    // The same 150 kbit/s link: each ack comes back ~0.8 s after its batch, so every batch is
+    // resent anyway; sent 0.1 s after the first copy, not 0.4 s, the second reaches the screen
+    // ~0.5 s after its readings when the first was dropped.
+    const rig = new LiveRig(6, 3000);
+    rig.sender.resume(rig.nowMs);
+    const input = Array.from({ length: 1700 }, (_, i) => busBatch(i));
+    for (const readings of input.slice(0, 200)) rig.step(readings);
+    const capped = rig.sender.stats.batches;
+    congest(rig);
+    for (const readings of input.slice(200)) rig.step(readings);
+    rig.settle();
+    expectExactlyOnceInOrder(rig, input);
+    const delays = rig.arrivals
+      .filter((a) => a.seq >= capped)
+      .map((a) => a.atMs - (rig.sentAt.get(a.seq) ?? rig.nowMs));
+    // Over 0.7 s: batches whose two copies were both dropped (~1 %), and those sent in the second
+    // before the acks showed the full queues (a copy 0.4 s after the first, as on any link).
+    expect(delays.filter((ms) => ms > 700).length).toBeLessThanOrEqual(Math.ceil(0.02 * delays.length));
+    // Never more than the two copies the slow acks would have cost anyway.
+    expect(rig.sender.stats.liveResent).toBeLessThanOrEqual(rig.sender.stats.batches);
+  });
+
+  it('a clean 4G link (100 ms each way): acks come in time and nothing is sent twice', () => {
+    const rig = new LiveRig(7, 100, 'station-1', 100);
+    rig.sender.resume(rig.nowMs);
+    const input = Array.from({ length: 1000 }, (_, i) => busBatch(i));
+    for (const readings of input) rig.step(readings);
+    rig.settle();
+    expectExactlyOnceInOrder(rig, input);
+    // The receiver lets an ack wait up to 250 ms: with a flat 400 ms before a resend, 61 of these
+    // 200 batches went twice. The resend waits for the fastest ack's round trip plus that wait.
+    expect(rig.sender.stats).toMatchObject({ backfilled: 0, liveResent: 0 });
   });
 
   it('loss, duplication and reordering on the live channel: exactly once in the record, once on screen', () => {

@@ -23,7 +23,8 @@ export class LossyLink {
 
   constructor(
     seed: number,
-    private readonly latencyMs: number,
+    /** One way; a test may raise it mid-run, as a queue filling up does. */
+    public latencyMs: number,
     private readonly deliver: (bytes: Uint8Array, nowMs: number) => void,
   ) {
     this.seed = seed >>> 0 || 1;
