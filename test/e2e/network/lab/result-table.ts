@@ -26,7 +26,7 @@ export function tableRow(r: ScenarioResult): string[] {
     r.scenario.label,
     fixed(r.videoFps, 1),
     fixed(r.stethoscopeConcealedPct, 1),
-    `${latency(r.vitals.p99Ms)} (record ${latency(r.vitals.recordP99Ms)})`,
+    `${latency(r.vitals.p99Ms)} (each batch ${latency(r.vitals.eachBatchP99Ms)}, record ${latency(r.vitals.recordP99Ms)})`,
     `${r.vitals.lost} / ${r.vitals.duplicated}${r.vitals.betweenLoads > 0 ? ` (${r.vitals.betweenLoads} not on the reloaded page)` : ''}`,
     `${r.recoveryMs === null && r.scenario.trouble.kind !== 'cut' && !isRejoin(r) ? '–' : r.recoveryMs === null ? 'never' : seconds(r.recoveryMs)}${interrupted}`,
     `station: ${r.statesShown.station.join(' → ')} | doctor: ${r.statesShown.doctor.join(' → ')}`,

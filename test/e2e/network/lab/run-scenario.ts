@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LabEnv } from './lab-env';
 import { CONNECTED, epochNow, pollUntil, startLabCall, type LabCall } from './lab-call';
@@ -146,6 +147,15 @@ export async function runScenario(env: LabEnv, scenario: Scenario): Promise<Scen
     const during = (states: readonly ShownState[]): ShownState[] =>
       states.filter((s) => s.t >= windowFrom && s.t <= windowTo);
     const media = mediaFigures(samples);
+    if (process.env['NETLAB_DUMP'] !== undefined)
+      writeFileSync(
+        `${process.env['NETLAB_DUMP']}/${scenario.id}-${Date.now()}.json`,
+        JSON.stringify({
+          window: { from: windowFrom, to: windowTo },
+          baseline,
+          doctorArrivals,
+        }),
+      );
     const audioOnly = (states: readonly ShownState[]): ShownState | undefined =>
       during(states).find((s) => s.rung === 'audio-only' || s.attributes['audio-only'] === 'true');
     return {

@@ -10,13 +10,15 @@ export interface LabArrival {
   readonly shownAgeMs: number;
   /** How old it was when the record path delivered it (in order, exactly once). */
   readonly recordAgeMs: number;
+  /** It first arrived after a newer batch had reached the screen (a later live copy, or the backfill). */
+  readonly late: boolean;
 }
 
 export function readArrivals(doctor: Page): Promise<LabArrival[]> {
   return doctor
     .evaluate<LabArrival[]>(
       `(window.__callProbe?.consultant?.arrivals ?? []).map((a) => ({ seq: a.seq, receivedAt: a.receivedAt,
-        newestReadingAt: a.newestReadingAt, shownAgeMs: a.shownAgeMs, recordAgeMs: a.recordAgeMs }))`,
+        newestReadingAt: a.newestReadingAt, shownAgeMs: a.shownAgeMs, recordAgeMs: a.recordAgeMs, late: a.late }))`,
     )
     .catch(() => []);
 }
@@ -35,12 +37,20 @@ export interface VitalsFigures {
   /** Out of order: a batch delivered after one with a higher number. */
   readonly reordered: number;
   /**
-   * On-screen latency of the batches whose newest reading was taken inside the window, ms: the
-   * live view, what the doctor sees now (above the unimpaired baseline: see deviceClockSkew).
+   * The live view's latency, ms, over the batches whose newest reading was taken inside the window
+   * (above the unimpaired baseline: see deviceClockSkew): for each, how long until the doctor's
+   * screen showed its readings or newer ones (liveViewAges). What the doctor sees now.
    */
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
   readonly maxMs: number | null;
+  /**
+   * Each batch's own first arrival on the screen, p99: with a batch whose live copies were all
+   * dropped, the hole its samples left in the trace until the backfill filled it.
+   */
+  readonly eachBatchP99Ms: number | null;
+  /** Batches that first arrived after a newer one (a later live copy, or the backfill). */
+  readonly late: number;
   /** The same batches' latency into the record (the reliable, ordered stream), p99. */
   readonly recordP99Ms: number | null;
   /** How far behind the doctor's newest reading is, at the end (caught up: a second or two). */
@@ -72,6 +82,30 @@ export function deviceClockSkew(
   return ages.length === 0 ? 0 : Math.min(...ages);
 }
 
+/**
+ * For each arrival, how long after its newest reading the doctor's screen showed that reading or a
+ * newer one: the issue's "latest-value channel for what the doctor sees now and the reliable
+ * channel backfilling the record". A batch whose live copies a full queue dropped is covered by the
+ * next batch that got through (its numerics are newer, and the trace moved on past its 100 ms
+ * hole); the hole's own fill time is eachBatchP99Ms.
+ */
+export function liveViewAges(arrivals: readonly LabArrival[]): number[] {
+  const byNewest = arrivals
+    .map((arrival, index) => ({
+      index,
+      newest: arrival.newestReadingAt,
+      shownAt: arrival.newestReadingAt + arrival.shownAgeMs,
+    }))
+    .sort((a, b) => b.newest - a.newest);
+  const ages = new Array<number>(arrivals.length);
+  let firstShown = Number.POSITIVE_INFINITY; // of the batches at least this new
+  for (const { index, newest, shownAt } of byNewest) {
+    firstShown = Math.min(firstShown, shownAt);
+    ages[index] = firstShown - newest;
+  }
+  return ages;
+}
+
 export function vitalsFigures(
   rawArrivals: readonly LabArrival[],
   window: { readonly from: number; readonly to: number },
@@ -97,7 +131,11 @@ export function vitalsFigures(
     if (arrival.seq < highest) reordered += 1;
     highest = Math.max(highest, arrival.seq);
   }
-  const inWindow = arrivals.filter((a) => a.newestReadingAt >= window.from && a.newestReadingAt <= window.to);
+  const liveAges = liveViewAges(arrivals);
+  const inWindow = arrivals
+    .map((arrival, i) => ({ ...arrival, liveAgeMs: liveAges[i] ?? arrival.shownAgeMs }))
+    .filter((a) => a.newestReadingAt >= window.from && a.newestReadingAt <= window.to);
+  const live = inWindow.map((a) => a.liveAgeMs).sort((a, b) => a - b);
   const shown = inWindow.map((a) => a.shownAgeMs).sort((a, b) => a - b);
   const recorded = inWindow.map((a) => a.recordAgeMs).sort((a, b) => a - b);
   const newest = Math.max(...arrivals.map((a) => a.newestReadingAt));
@@ -107,9 +145,11 @@ export function vitalsFigures(
     betweenLoads: 0,
     duplicated,
     reordered,
-    p50Ms: quantile(shown, 0.5),
-    p99Ms: quantile(shown, 0.99),
-    maxMs: quantile(shown, 1),
+    p50Ms: quantile(live, 0.5),
+    p99Ms: quantile(live, 0.99),
+    maxMs: quantile(live, 1),
+    eachBatchP99Ms: quantile(shown, 0.99),
+    late: inWindow.filter((a) => a.late).length,
     recordP99Ms: quantile(recorded, 0.99),
     behindAtEndMs: arrivals.length === 0 ? null : endedAt - newest,
   };
