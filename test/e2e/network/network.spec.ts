@@ -5,7 +5,7 @@ import { profileFromEnv, scenarios } from './lab/scenarios';
 import { checkLines, markdownTable } from './lab/result-table';
 import { phaseLines } from './lab/recovery-phases';
 import { checksFor } from './lab/thresholds';
-import { KNOWN_GAPS, NOT_YET_ASSERTED } from './known-gaps';
+import { KNOWN_GAPS } from './known-gaps';
 
 /**
  * Issue 14, measured: a real call between two Chromiums through a real coturn, the doctor's page
@@ -13,7 +13,7 @@ import { KNOWN_GAPS, NOT_YET_ASSERTED } from './known-gaps';
  * packets on and cuts (nft). Needs root, `ip`, `tc`, `nft`, coturn and openssl (CI runs as root).
  * The short profile runs by default; `NETLAB_PROFILE=full` runs the issue's full durations.
  * A check listed in KNOWN_GAPS is measured and printed but not asserted (a known gap, named in
- * the issue's note; take it off the list once it holds on every run); a scenario in NOT_YET_ASSERTED is skipped with its reason (the bench still measures it).
+ * the issue's note; take it off the list once it holds on every run). The list is empty.
  */
 let env: LabEnv;
 
@@ -36,8 +36,6 @@ test.afterAll(async () => {
 
 for (const scenario of scenarios(profileFromEnv())) {
   test(`${scenario.label}`, async () => {
-    const pending = NOT_YET_ASSERTED[scenario.id];
-    test.skip(pending !== undefined, `not yet asserted: ${pending}`);
     // A cut lasts its own length on top of the call's setup, recovery (≤ 60 s) and catch-up (≤ 60 s):
     // at a load average of ~50 the 150 s cut ran out of a flat 5 minutes.
     test.setTimeout(300_000 + (scenario.trouble.kind === 'cut' ? scenario.trouble.seconds * 1000 : 0));
