@@ -130,6 +130,15 @@ class LiveRig {
   }
 }
 
+/** Streams `count` bus batches from the start, lets the links settle, and checks the record and the screen. */
+function streamThrough(rig: LiveRig, count: number): void {
+  rig.sender.resume(rig.nowMs);
+  const input = Array.from({ length: count }, (_, i) => busBatch(i));
+  for (const readings of input) rig.step(readings);
+  rig.settle();
+  expectExactlyOnceInOrder(rig, input);
+}
+
 /** Issue 14's 150 kbit/s cap on a link that was clean: ~400 ms of queue each way, one live message in ten dropped. */
 function congest(rig: LiveRig): void {
   for (const link of [rig.live, rig.back]) {
@@ -149,11 +158,7 @@ function expectExactlyOnceInOrder(rig: LiveRig, input: readonly Reading[][]): vo
 describe('latest-value channel with reliable backfill', () => {
   it('a clean link: everything comes live, nothing is backfilled, the record is complete', () => {
     const rig = new LiveRig(1, 30);
-    rig.sender.resume(rig.nowMs);
-    const input = Array.from({ length: 1000 }, (_, i) => busBatch(i));
-    for (const readings of input) rig.step(readings);
-    rig.settle();
-    expectExactlyOnceInOrder(rig, input);
+    streamThrough(rig, 1000);
     expect(rig.sender.stats).toMatchObject({ backfilled: 0, liveResent: 0 });
     expect(rig.receiver.stats.liveFirst).toBe(rig.record.length);
     expect(rig.arrivals.every((a) => !a.late)).toBe(true);
@@ -225,11 +230,7 @@ describe('latest-value channel with reliable backfill', () => {
 
   it('a clean 4G link (100 ms each way): acks come in time and nothing is sent twice', () => {
     const rig = new LiveRig(7, 100, 'station-1', 100);
-    rig.sender.resume(rig.nowMs);
-    const input = Array.from({ length: 1000 }, (_, i) => busBatch(i));
-    for (const readings of input) rig.step(readings);
-    rig.settle();
-    expectExactlyOnceInOrder(rig, input);
+    streamThrough(rig, 1000);
     // The receiver lets an ack wait up to 250 ms: with a flat 400 ms before a resend, 61 of these
     // 200 batches went twice. The resend waits for the fastest ack's round trip plus that wait.
     expect(rig.sender.stats).toMatchObject({ backfilled: 0, liveResent: 0 });
@@ -287,11 +288,7 @@ describe('latest-value channel with reliable backfill', () => {
   it('without a latest-value channel everything goes reliably at once, as before', () => {
     const rig = new LiveRig(4, 30);
     rig.liveOpen = false;
-    rig.sender.resume(rig.nowMs);
-    const input = Array.from({ length: 200 }, (_, i) => busBatch(i));
-    for (const readings of input) rig.step(readings);
-    rig.settle();
-    expectExactlyOnceInOrder(rig, input);
+    streamThrough(rig, 200);
     expect(rig.sender.stats).toMatchObject({ liveBytes: 0, backfilled: 0 });
   });
 });
