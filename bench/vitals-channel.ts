@@ -141,7 +141,6 @@ function benchSender(messages: SentMessage[], windowMs: number = BATCH_WINDOW_MS
     batchWindowMs: windowMs,
     backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
     liveResendAfterMs: VITALS_BATCHING.liveResendAfterMs,
-    slowLinkCopies: VITALS_BATCHING.slowLinkCopies,
   });
   sender.resume(STREAM_START_MS);
   return sender;

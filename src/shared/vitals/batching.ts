@@ -18,18 +18,15 @@ export const VITALS_BATCHING = {
    * message in sixteen is dropped, and its backfill reached the screen 1.3–2.3 s late. A second
    * copy 400 ms later, in another packet, arrives ~0.8 s after the first would have. On a clean
    * link the receiver's ack (within ~250 ms of a delivery) comes first and nothing is sent twice;
-   * on a longer round trip the sender waits that much longer (the fastest ack's round trip).
-   */
-  liveResendAfterMs: 400,
-  /**
-   * Once the acks come back later than that (the queues are full both ways), every live batch is
-   * resent anyway, so its second copy goes one batch window after the first: at 150 kbit/s (network
-   * lab) the batches whose first copy was dropped reached the screen ~0.5 s late instead of
+   * on a longer round trip the sender waits that much longer (the fastest ack's round trip). Once
+   * the acks come back later than that (the queues are full both ways), every batch is resent
+   * anyway, so the sender sends the second copy one batch window after the first: at 150 kbit/s
+   * (network lab) a batch whose first copy was dropped reached the screen ~0.5 s late instead of
    * ~0.8 s, for the same bytes. A third copy (7 runs) improved neither the live view nor the
    * stragglers (those dropped in the second before the ladder stepped down lost every copy) and
    * cost a third more vitals bytes on a full link.
    */
-  slowLinkCopies: 2,
+  liveResendAfterMs: 400,
   /** A batch sent on the latest-value channel and not acknowledged this long after goes reliably. */
   backfillAfterMs: 1000,
 } as const;

@@ -9,11 +9,8 @@ export interface UnackedBatch {
    * latest-value channel only waits for its ack, and is backfilled if none comes in time.
    */
   reliableSent: boolean;
-  /**
-   * Copies sent on the latest-value channel: the first, then more while no ack covers it (a
-   * congested link's queue may have dropped them). 0 when it went reliably at once.
-   */
-  liveCopies: number;
+  /** Sent a second time on the latest-value channel, its first copy not acknowledged in time. */
+  liveResent: boolean;
 }
 
 export interface UnackedLimits {

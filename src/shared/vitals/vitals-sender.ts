@@ -32,14 +32,6 @@ export interface VitalsSenderOptions {
    * reaches the screen before the backfill could.
    */
   readonly liveResendAfterMs?: number;
-  /**
-   * While the acks come back later than a batch is due for its resend (a congested link's full
-   * queues), every live batch is resent anyway: its further copies go this often instead (default: the batch
-   * window, at least 50 ms), so a copy the queue dropped is replaced ~0.1 s later, not ~0.4 s…
-   */
-  readonly slowLinkResendAfterMs?: number;
-  /** …up to this many copies in all (default 2), until an ack covers the batch. */
-  readonly slowLinkCopies?: number;
   /** Readings pushed within this many ms of a batch's first travel together (default 50; 0 = none). */
   readonly batchWindowMs?: number;
   /** A batch is sent once its body reaches this size (default 16 KiB). */
@@ -83,7 +75,7 @@ export interface VitalsSenderStats {
   readonly liveBytes: number;
   /** Batches sent on the reliable channel because their latest-value copy was not acknowledged in time. */
   readonly backfilled: number;
-  /** Further copies of batches sent on the latest-value channel (liveResendAfterMs, slowLinkCopies). */
+  /** Batches sent a second time on the latest-value channel (liveResendAfterMs). */
   readonly liveResent: number;
   readonly unackedBatches: number;
   readonly unackedBytes: number;
@@ -114,8 +106,13 @@ export class VitalsSender {
   private pendingSinceMs = 0;
   private readonly backfillAfterMs: number;
   private readonly liveResendAfterMs: number;
+  /**
+   * Once the acks come back later than a batch is due for its resend (a congested link's full
+   * queues), every live batch is resent anyway: its second copy goes this long after the first
+   * (one batch window, at least 50 ms), so a copy the queue dropped is replaced ~0.1 s later, not
+   * ~0.4 s, for the same bytes (VITALS-CHANNEL.md §4).
+   */
   private readonly slowLinkResendAfterMs: number;
-  private readonly slowLinkCopies: number;
   /**
    * How old the newest batch the receiver holds was when its ack came back: the last ack's, and the
    * fastest on this connection (its round trip with empty queues). Null: no ack yet.
@@ -153,11 +150,7 @@ export class VitalsSender {
     this.windowMs = options.batchWindowMs ?? 50;
     this.backfillAfterMs = options.backfillAfterMs ?? 1000;
     this.liveResendAfterMs = options.liveResendAfterMs ?? Number.POSITIVE_INFINITY;
-    this.slowLinkResendAfterMs = Math.min(
-      this.liveResendAfterMs,
-      options.slowLinkResendAfterMs ?? Math.max(50, this.windowMs),
-    );
-    this.slowLinkCopies = Math.max(2, Math.floor(options.slowLinkCopies ?? 2));
+    this.slowLinkResendAfterMs = Math.min(this.liveResendAfterMs, Math.max(50, this.windowMs));
     this.liveTag = sessionTag(sessionId);
     this.replayPerStep = Math.max(1, options.replayPerStep ?? Number.POSITIVE_INFINITY);
     this.maxBatchBytes = Math.min(options.maxBatchBytes ?? 16 * 1024, LIMITS.messageBytes - 64);
@@ -174,7 +167,7 @@ export class VitalsSender {
     if (carried !== undefined) {
       this.nextSeq = carried.nextSeq;
       for (const batch of carried.batches)
-        this.unacked.add({ ...batch, reliableSent: false, liveCopies: 0 }, batch.createdMs);
+        this.unacked.add({ ...batch, reliableSent: false, liveResent: false }, batch.createdMs);
     }
   }
 
@@ -249,15 +242,14 @@ export class VitalsSender {
     const readings = this.writer.readingCount;
     const bytes = this.writer.finish(seq, this.epochMs);
     const entries = this.dictionary.takeNew();
-    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false, liveCopies: 0 };
+    const batch = { seq, bytes, readings, createdMs: nowMs, reliableSent: false, liveResent: false };
     if (this.connected) {
       const dicts = encodeDictMessages(entries);
       // The dictionary always goes reliably (a backfilled batch must find it); the live copy lets
       // a new series show at once when the reliable channel is queued behind a congested link.
       for (const dict of dicts) this.transmit(dict);
       const live = dicts.every((dict) => this.transmitLive(dict)) && this.transmitLive(bytes);
-      if (live) batch.liveCopies = 1;
-      else {
+      if (!live) {
         this.transmit(bytes);
         batch.reliableSent = true;
       }
@@ -382,7 +374,7 @@ export class VitalsSender {
 
   /** The age of the newest batch this ack says the receiver holds, if that batch is still here. */
   private measureAckLag(ack: AckMessage, nowMs: number): void {
-    const newest = Math.max(ack.nextSeq - 1, ...ack.ranges.map((range) => range.to));
+    const newest = ack.ranges.reduce((seq, range) => Math.max(seq, range.to), ack.nextSeq - 1);
     for (const batch of this.unacked.from(newest)) {
       if (batch.seq === newest) {
         this.ackLagMs = nowMs - batch.createdMs;
@@ -403,33 +395,25 @@ export class VitalsSender {
   }
 
   /**
-   * Batches sent live and neither acknowledged nor held by the receiver: further live copies. On a
-   * clean link the ack comes first, so only a congested link pays for them: one more copy once the
-   * batch is overdue (resendAfterMs); and once the acks themselves come back later than that (the
-   * queues are full), so that every batch is resent anyway, slowLinkCopies in all,
-   * slowLinkResendAfterMs apart.
+   * Batches sent live only, overdue (resendAfterMs) and neither acknowledged nor held by the
+   * receiver: a second live copy. On a clean link the ack comes first, so only a congested link
+   * pays for it; once the acks themselves come back later than that (the queues are full), every
+   * batch is resent anyway, and the copy goes sooner (slowLinkResendAfterMs).
    */
   private resendLive(nowMs: number): void {
     const first = this.unacked.firstSeq;
     if (first === undefined) return;
     const overdue = this.resendAfterMs();
     const slow = this.ackLagMs !== null && this.ackLagMs > overdue;
-    const every = slow ? this.slowLinkResendAfterMs : overdue;
-    const copies = slow ? this.slowLinkCopies : 2;
+    const after = slow ? this.slowLinkResendAfterMs : overdue;
     this.resendFrom = Math.max(this.resendFrom, first);
-    let settled = true; // every batch before this one has all its copies, or needs none
     for (const batch of this.unacked.from(this.resendFrom)) {
-      const age = nowMs - batch.createdMs;
-      if (age < every) break;
-      let done = batch.reliableSent || batch.liveCopies === 0 || this.isHeld(batch.seq);
-      if (!done && batch.liveCopies < Math.min(copies, 1 + Math.floor(age / every))) {
-        if (!this.transmitLive(batch.bytes)) return;
-        batch.liveCopies++;
-        this.counts.liveResent++;
-      }
-      done ||= batch.liveCopies >= copies;
-      settled &&= done;
-      if (settled) this.resendFrom = batch.seq + 1;
+      if (nowMs - batch.createdMs < after) break;
+      this.resendFrom = batch.seq + 1;
+      if (batch.reliableSent || batch.liveResent || this.isHeld(batch.seq)) continue;
+      if (!this.transmitLive(batch.bytes)) return;
+      batch.liveResent = true;
+      this.counts.liveResent++;
     }
   }
 

@@ -88,7 +88,6 @@ export function linkStationVitals(
     batchWindowMs: VITALS_BATCHING.batchWindowMs,
     backfillAfterMs: VITALS_BATCHING.backfillAfterMs,
     liveResendAfterMs: VITALS_BATCHING.liveResendAfterMs,
-    slowLinkCopies: VITALS_BATCHING.slowLinkCopies,
     replayPerStep: REPLAY_BATCHES_PER_TICK,
   });
   // The replay's end goes on the call's recovery timeline: the network lab times it after a cut.
