@@ -55,7 +55,11 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/{shared,devices,core,server,main,cli,lint,assets}/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/{shared,devices,core,server,main,cli,lint,assets}/**/*.test.ts',
+        // The network lab's pure figures (the lab itself runs under Playwright, as root).
+        '<rootDir>/test/e2e/network/lab/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
+  // Specs only: the network lab's pure figures have jest tests (*.test.ts) beside them.
+  testMatch: '**/*.spec.ts',
   workers: 1,
   retries: 0,
   reporter: 'list',
